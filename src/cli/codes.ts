@@ -1,0 +1,37 @@
+/** `avvikelse codes [PREFIX]` (alias `koder`): list and search the code catalogue. */
+import { Command } from 'commander';
+import { builtInCatalogue } from '../data/catalogue.js';
+import type { Lang, Texts } from '../i18n/messages.js';
+import type { Io } from './io.js';
+
+export interface CodesFlags {
+  search?: string;
+}
+
+export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: CodesFlags) => Promise<void>): Command {
+  const d = (sv: string, en: string) => (lang === 'sv' ? sv : en);
+  return new Command('codes')
+    .alias('koder')
+    .description(d('lista verksamhetskoder (SCB/SKR) under ett prefix', 'list activity codes (SCB/SKR) under a prefix'))
+    .argument('[prefix]', d('kodprefix, t.ex. 51', 'code prefix, e.g. 51'))
+    .option('--search <text>', d('sök i namnen', 'search the names'))
+    .addHelpText('after', d('\nExempel:\n  avvikelse koder 5\n  avvikelse koder --search omsorg', '\nExamples:\n  avvikelse codes 5\n  avvikelse codes --search omsorg --lang en'))
+    .action(async (prefix: string | undefined, flags: CodesFlags) => {
+      await run(prefix, flags);
+    });
+}
+
+export function runCodesCommand(prefix: string | undefined, flags: CodesFlags, io: Io, texts: Texts): number {
+  const p = (prefix ?? '').trim();
+  const needle = flags.search?.toLocaleLowerCase('sv');
+  const hits = builtInCatalogue().filter(
+    (e) => e.kod.startsWith(p) && (needle === undefined || e.namn.toLocaleLowerCase('sv').includes(needle)),
+  );
+  if (hits.length === 0) {
+    io.stderr(`avvikelse: ${texts.codes.none(p || '*')}\n`);
+    return 1;
+  }
+  const width = Math.max(...hits.map((e) => e.kod.length));
+  for (const e of hits) io.stdout(`${e.kod.padEnd(width)}  ${e.namn}${e.niva === 'summa' ? ` (${texts.summa.toLowerCase()})` : ''}\n`);
+  return 0;
+}

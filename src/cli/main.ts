@@ -1,0 +1,112 @@
+/**
+ * The avvikelse program: parses the command line (commander), loads the configuration,
+ * runs one command and returns its exit code — 0 success, 1 a check failed, 2 bad usage
+ * or bad input. User errors are printed as one clear message (with the offending line
+ * under it); anything else is a bug and shows a stack trace only with --debug.
+ */
+import { Command, CommanderError } from 'commander';
+import { AvvikelseError, isAvvikelseError } from '../errors.js';
+import { LANGS, texts, type Lang, type Texts } from '../i18n/messages.js';
+import { codesCommand, runCodesCommand } from './codes.js';
+import { loadConfig, type Config } from './config.js';
+import { excerpt } from './excerpt.js';
+import { processIo, type Io } from './io.js';
+import { reportCommand, runReportCommand } from './report.js';
+
+/** The value of `--name VALUE` or `--name=VALUE` in argv, before full parsing. */
+function peek(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+export function formatError(e: AvvikelseError, t: Texts): string {
+  const loc = e.location;
+  let place = '';
+  if (loc) {
+    place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
+    if (loc.column !== undefined) place += `${t.column} ${loc.column}: `;
+  }
+  const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](e.params)} [${e.code}]`];
+  if (loc?.line !== undefined) lines.push(...excerpt(loc.file, loc.line, loc.field, loc.value));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Commander's usage errors, in the user's language. */
+function commanderToUser(e: CommanderError, command: string): AvvikelseError {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return new AvvikelseError('OPTION_UNKNOWN', { option: quoted, command });
+    case 'commander.unknownCommand':
+      return new AvvikelseError('USAGE', { reason: `okänt kommando / unknown command "${quoted}"`, command: '' });
+    case 'commander.optionMissingArgument':
+      return new AvvikelseError('OPTION_MISSING', { option: `${quoted.split(' ')[0]} <…>`, command });
+    default:
+      return new AvvikelseError('USAGE', { reason: e.message.replace(/^error: /, ''), command });
+  }
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  const langText = peek(argv, '--lang') ?? 'sv';
+  const lang: Lang = (LANGS as readonly string[]).includes(langText) ? (langText as Lang) : 'sv';
+  const t = texts(lang);
+  let exitCode = 0;
+  let current = argv[0] ?? '';
+  try {
+    if (!(LANGS as readonly string[]).includes(langText)) {
+      throw new AvvikelseError('OPTION_INVALID', { option: '--lang', value: langText, expected: LANGS.join(' | ') });
+    }
+    let config: Config | null = null;
+    const configOnce = () => (config ??= loadConfig(peek(argv, '--config'), io.cwd));
+    const program = new Command('avvikelse')
+      .description(lang === 'sv' ? 'budgetavvikelse och driftredovisning för kommuner, exakt i tkr' : 'budget deviation and operating statements for Swedish municipalities, exact in tkr')
+      .option('--lang <sv|en>', lang === 'sv' ? 'språk för rubriker och meddelanden' : 'language of headings and messages')
+      .option('--config <fil>', lang === 'sv' ? 'konfigurationsfil (standard avvikelse.config.json)' : 'configuration file (default avvikelse.config.json)')
+      .option('--debug', lang === 'sv' ? 'visa stackspår vid interna fel' : 'show stack traces for internal errors')
+      .enablePositionalOptions(false)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.stdout(s),
+        writeErr: (s) => io.stderr(s),
+        outputError: () => undefined,
+      });
+    program.addCommand(
+      reportCommand(lang, async (flags) => {
+        current = 'report';
+        exitCode = await runReportCommand(flags, configOnce(), io, t);
+      }),
+    );
+    program.addCommand(
+      codesCommand(lang, async (prefix, flags) => {
+        current = 'codes';
+        exitCode = runCodesCommand(prefix, flags, io, t);
+      }),
+    );
+    for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => undefined });
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    let err: unknown = e;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      err = commanderToUser(e, ['report', 'rapport'].includes(current) ? 'report' : current === 'codes' || current === 'koder' ? 'codes' : '');
+    }
+    if (isAvvikelseError(err)) {
+      io.stderr(formatError(err, t));
+      return 2;
+    }
+    const bug = err as Error;
+    io.stderr(`avvikelse: ${t.errorLabel}: ${lang === 'sv' ? 'internt fel' : 'internal error'}: ${bug?.message ?? String(bug)}\n`);
+    if (debug && bug?.stack) io.stderr(`${bug.stack}\n`);
+    return 70;
+  }
+}

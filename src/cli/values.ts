@@ -1,0 +1,47 @@
+/**
+ * Turning option values (from flags or the configuration file) into typed values, with
+ * an OPTION_INVALID error that names the option, the value and what was expected.
+ */
+import { AvvikelseError } from '../errors.js';
+import { canonicalDimension } from '../read/columns.js';
+import type { Filter } from '../read/ledger.js';
+
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
+  const v = value.trim().toLowerCase();
+  const hit = allowed.find((a) => a === v) ?? aliases[v];
+  if (hit === undefined) throw new AvvikelseError('OPTION_INVALID', { option, value, expected: allowed.join(' | ') });
+  return hit;
+}
+
+export function integer(option: string, value: string | number, min: number, max: number): number {
+  const s = String(value).trim();
+  const n = Number(s);
+  if (!/^\d+$/.test(s) || n < min || n > max) {
+    throw new AvvikelseError('OPTION_INVALID', { option, value: s, expected: `${min}–${max}` });
+  }
+  return n;
+}
+
+/** `role=Header` pairs (`--col verksamhet=Vht`), roles canonicalised (`vht` → verksamhet). */
+export function columnMap(option: string, pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) {
+      throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'ROLL=RUBRIK, t.ex. verksamhet=Vht' });
+    }
+    const role = pair.slice(0, eq).trim().toLowerCase();
+    const key = role === 'belopp' || role === 'period' || role === 'namn' ? role : canonicalDimension(role);
+    out[key] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** `dim=glob` or `dim!=glob` (`--where ansvar=41*`). */
+export function filters(option: string, specs: string[]): Filter[] {
+  return specs.map((spec) => {
+    const m = /^([^=!]+?)\s*(!?=)\s*(.+)$/.exec(spec.trim());
+    if (!m) throw new AvvikelseError('OPTION_INVALID', { option, value: spec, expected: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*' });
+    return { dimension: canonicalDimension(m[1] as string), glob: m[3] as string, negate: m[2] === '!=' };
+  });
+}

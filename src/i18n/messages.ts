@@ -1,0 +1,195 @@
+/**
+ * Every user-visible string, in Swedish (the default) and English (`--lang en`).
+ * Error messages take the parameters their AvvikelseError carries; report headings and
+ * column titles are looked up by id. Nothing else in the code base writes prose for users.
+ */
+import type { ErrorCode } from '../errors.js';
+
+export type Lang = 'sv' | 'en';
+export const LANGS: readonly Lang[] = ['sv', 'en'];
+
+type P = Record<string, string | number>;
+type ErrorTexts = Record<ErrorCode, (p: P) => string>;
+
+const errorsSv: ErrorTexts = {
+  FILE_NOT_FOUND: () => 'filen finns inte',
+  FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
+  FILE_EMPTY: () => 'filen är tom',
+  NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
+  HEADER_NOT_FOUND: (p) =>
+    `hittar ingen rubrikrad med en kodkolumn (${p.code}) och en beloppskolumn (${p.amount}) bland de första ${p.lines} raderna; ange kolumnerna med --col, till exempel --col verksamhet=Vht --col belopp=Summa`,
+  COLUMN_MISSING: (p) =>
+    `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
+  COLUMN_AMBIGUOUS: (p) =>
+    `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
+  COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
+  AMOUNT_INVALID: (p) => `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
+  AMOUNT_PRECISION: (p) =>
+    `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
+  PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
+  CODE_EMPTY: () => 'koden är tom',
+  FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
+  CSV_SYNTAX: (p) => `felaktig CSV: ${p.reason}`,
+  ENCODING_INVALID: (p) =>
+    `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
+  OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${p.expected})`,
+  OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
+  OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
+  USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
+  CONFIG_INVALID: (p) => `ogiltig konfiguration: ${p.reason}`,
+  OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
+  OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
+};
+
+const errorsEn: ErrorTexts = {
+  FILE_NOT_FOUND: () => 'no such file',
+  FILE_UNREADABLE: (p) => `cannot read the file (${p.reason})`,
+  FILE_EMPTY: () => 'the file is empty',
+  NO_DATA_ROWS: () => 'the file has a header row but no data rows',
+  HEADER_NOT_FOUND: (p) =>
+    `no header row with a code column (${p.code}) and an amount column (${p.amount}) in the first ${p.lines} lines; name the columns with --col, for example --col verksamhet=Vht --col belopp=Sum`,
+  COLUMN_MISSING: (p) =>
+    `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
+  COLUMN_AMBIGUOUS: (p) =>
+    `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
+  COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
+  AMOUNT_INVALID: (p) => `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
+  AMOUNT_PRECISION: (p) =>
+    `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
+  PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31 or 2024M08)`,
+  CODE_EMPTY: () => 'the code is empty',
+  FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
+  CSV_SYNTAX: (p) => `malformed CSV: ${p.reason}`,
+  ENCODING_INVALID: (p) =>
+    `the file is not valid ${p.encoding} (invalid byte 0x${p.byte}); give the right encoding with --encoding`,
+  OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${p.expected})`,
+  OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
+  OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
+  USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
+  CONFIG_INVALID: (p) => `invalid configuration: ${p.reason}`,
+  OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
+  OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
+};
+
+export interface Texts {
+  error: ErrorTexts;
+  /** Prefix of every error line. */
+  errorLabel: string;
+  warningLabel: string;
+  line: string;
+  column: string;
+  columns: {
+    kod: string;
+    namn: string;
+    utfall: string;
+    budget: string;
+    avvikelse: string;
+  };
+  dimension: (dim: string) => string;
+  summa: string;
+  title: {
+    drift: (year: string, unit: string) => string;
+    grouped: (dimension: string, year: string, unit: string) => string;
+    sub: (dimension: string, pattern: string) => string;
+  };
+  perspective: { kostnad: string; resultat: string };
+  rounding: { 'half-away-from-zero': string; 'half-even': string };
+  roundingNote: (shownSum: string, summa: string, column: string) => string;
+  warn: {
+    noName: (dim: string, codes: string) => string;
+    signsLookReversed: (file: string, positive: number, total: number) => string;
+    encodingFallback: (file: string) => string;
+    emptySub: (pattern: string) => string;
+  };
+  codes: { kod: string; namn: string; niva: string; none: (prefix: string) => string };
+}
+
+const dimSv: Record<string, string> = {
+  verksamhet: 'Verksamhet',
+  konto: 'Konto',
+  ansvar: 'Ansvar',
+  projekt: 'Projekt',
+  aktivitet: 'Aktivitet',
+  objekt: 'Objekt',
+};
+const dimEn: Record<string, string> = {
+  verksamhet: 'Activity',
+  konto: 'Account',
+  ansvar: 'Responsibility',
+  projekt: 'Project',
+  aktivitet: 'Aktivitet',
+  objekt: 'Object',
+};
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const sv: Texts = {
+  error: errorsSv,
+  errorLabel: 'fel',
+  warningLabel: 'varning',
+  line: 'rad',
+  column: 'kolumn',
+  columns: { kod: 'Kod', namn: 'Namn', utfall: 'Utfall', budget: 'Budget', avvikelse: 'Avvikelse' },
+  dimension: (d) => dimSv[d] ?? capitalise(d),
+  summa: 'Summa',
+  title: {
+    drift: (year, unit) => `Driftredovisning${year ? ` ${year}` : ''}, ${unit}`,
+    grouped: (dim, year, unit) => `Redovisning per ${dim.toLowerCase()}${year ? ` ${year}` : ''}, ${unit}`,
+    sub: (dim, pattern) => `Redovisning ${dim.toLowerCase()} ${pattern}`,
+  },
+  perspective: {
+    kostnad: 'kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall',
+    resultat: 'resultatperspektiv: intäkter positiva, kostnader negativa, avvikelse = utfall − budget',
+  },
+  rounding: {
+    'half-away-from-zero': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor bort från noll',
+    'half-even': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor till jämnt',
+  },
+  roundingNote: (shown, summa, col) =>
+    `${col}: de avrundade raderna summerar till ${shown}, summan ${summa} är det exakta totalbeloppet avrundat`,
+  warn: {
+    noName: (dim, codes) => `${dim.toLowerCase()} utan namn (visas med koden): ${codes}`,
+    signsLookReversed: (file, pos, total) =>
+      `${file}: ${pos} av ${total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
+    encodingFallback: (file) => `${file}: inte giltig UTF-8, läses som Windows-1252`,
+    emptySub: (pattern) => `inga koder matchar ${pattern}`,
+  },
+  codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
+};
+
+const en: Texts = {
+  error: errorsEn,
+  errorLabel: 'error',
+  warningLabel: 'warning',
+  line: 'line',
+  column: 'column',
+  columns: { kod: 'Code', namn: 'Name', utfall: 'Actual', budget: 'Budget', avvikelse: 'Deviation' },
+  dimension: (d) => dimEn[d] ?? capitalise(d),
+  summa: 'Total',
+  title: {
+    drift: (year, unit) => `Operating statement${year ? ` ${year}` : ''}, ${unit}`,
+    grouped: (dim, year, unit) => `Statement by ${dim.toLowerCase()}${year ? ` ${year}` : ''}, ${unit}`,
+    sub: (dim, pattern) => `${dim} ${pattern}`,
+  },
+  perspective: {
+    kostnad: 'cost perspective: net cost positive, deviation = budget − actual',
+    resultat: 'result perspective: revenue positive, costs negative, deviation = actual − budget',
+  },
+  rounding: {
+    'half-away-from-zero': 'rounding: each cell rounded once from the exact amount, halves away from zero',
+    'half-even': 'rounding: each cell rounded once from the exact amount, halves to even',
+  },
+  roundingNote: (shown, summa, col) =>
+    `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,
+  warn: {
+    noName: (dim, codes) => `${dim.toLowerCase()} codes without a name (shown by code): ${codes}`,
+    signsLookReversed: (file, pos, total) =>
+      `${file}: ${pos} of ${total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
+    encodingFallback: (file) => `${file}: not valid UTF-8, read as Windows-1252`,
+    emptySub: (pattern) => `no codes match ${pattern}`,
+  },
+  codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
+};
+
+export function texts(lang: Lang): Texts {
+  return lang === 'en' ? en : sv;
+}

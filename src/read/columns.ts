@@ -1,0 +1,185 @@
+/**
+ * Column mapping: which header of a ledger export holds which role (verksamhet, konto,
+ * ansvar, projekt, aktivitet, objekt, period, belopp) per SPEC §2.1, which columns hold
+ * names of codes, and which hold one amount per month (a budget in wide format).
+ * Headers are matched case-insensitively, Swedish or English; any role can be mapped
+ * explicitly (`--col verksamhet=Vht`), and every other column is kept as a dimension
+ * under its own (lower-cased) header, so `--by` and `--where` can use it.
+ */
+import { AvvikelseError } from '../errors.js';
+import { parsePeriod } from './period.js';
+
+export const CODE_ROLES = ['verksamhet', 'konto', 'ansvar', 'projekt', 'aktivitet', 'objekt'] as const;
+export type CodeRole = (typeof CODE_ROLES)[number];
+export const ROLES = [...CODE_ROLES, 'period', 'belopp', 'namn'] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALIASES: Record<Exclude<Role, 'namn'>, readonly string[]> = {
+  verksamhet: ['verksamhet', 'vht', 'verksamhetskod', 'activity', 'verks'],
+  konto: ['konto', 'account', 'kto', 'kontonr'],
+  ansvar: ['ansvar', 'responsibility', 'ansvarskod', 'ansv'],
+  projekt: ['projekt', 'project', 'proj'],
+  aktivitet: ['aktivitet'],
+  objekt: ['objekt', 'object'],
+  period: ['period', 'månad', 'manad', 'month', 'datum', 'date', 'bokföringsdatum'],
+  belopp: ['belopp', 'amount', 'utfall', 'budget', 'prognos', 'värde', 'varde', 'helår', 'helar', 'år', 'summa', 'netto'],
+};
+
+const NAME_SUFFIXES = ['namn', 'snamn', 'name', 'text', 'benämning', 'sbenämning', 'beskrivning'];
+
+/** Month names as column headers, Swedish and English, full and abbreviated. */
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mar: 3, mars: 3, march: 3,
+  apr: 4, april: 4, maj: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7,
+  aug: 8, augusti: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/** Header as matched: lower case, trimmed, inner spaces, `_` and `-` removed. */
+export function normaliseHeader(h: string): string {
+  return h.trim().toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
+/** The dimension a user means by `name` (`Vht` → verksamhet, `Kostnadsställe` → kostnadsställe). */
+export function canonicalDimension(name: string): string {
+  const n = normaliseHeader(name);
+  for (const role of CODE_ROLES) if (ALIASES[role].includes(n)) return role;
+  return n;
+}
+
+/** The month a wide-format budget column stands for (`jan`, `01`, `2024-01`), or null. */
+export function monthColumnPeriod(header: string): string | null {
+  const h = header.trim().toLowerCase().replace(/\.$/, '');
+  const named = MONTHS[h];
+  if (named !== undefined) return `M${String(named).padStart(2, '0')}`;
+  if (/^(0[1-9]|1[0-2])$/.test(h)) return `M${h}`;
+  if (/^\d{4}/.test(h)) return parsePeriod(h);
+  return null;
+}
+
+export interface AmountColumn {
+  index: number;
+  /** `YYYY-MM`, `Mmm` (a month of an unspecified year) or null (the row's period, if any). */
+  period: string | null;
+}
+
+export interface ColumnLayout {
+  headers: string[];
+  /** Dimension name → column index, for roles and for every other non-amount column. */
+  dims: Map<string, number>;
+  /** Dimension name → index of the column holding its codes' names. */
+  names: Map<string, number>;
+  amounts: AmountColumn[];
+  /** Index of the period column, or -1. */
+  period: number;
+}
+
+export interface ColumnRequest {
+  file: string;
+  line: number;
+  /** The role whose codes the report groups by; it must be present. */
+  required: string;
+  /** 'utfall' or 'budget': breaks a tie when a file has both an Utfall and a Budget column. */
+  kind: string;
+  /** Explicit role (or dimension) → header. */
+  explicit: Record<string, string>;
+}
+
+const list = (hs: string[]): string => hs.map((h) => `"${h}"`).join(', ');
+
+/** Resolves the roles of a header row, or throws COLUMN_MISSING / COLUMN_AMBIGUOUS / COLUMN_UNKNOWN. */
+export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLayout {
+  const norm = headers.map(normaliseHeader);
+  const taken = new Set<number>();
+  const dims = new Map<string, number>();
+  const names = new Map<string, number>();
+  const at = { file: req.file, line: req.line };
+  const find = (h: string): number => norm.indexOf(normaliseHeader(h));
+
+  const explicitIndex = new Map<string, number>();
+  for (const [role, header] of Object.entries(req.explicit)) {
+    const i = find(header);
+    if (i < 0) throw new AvvikelseError('COLUMN_UNKNOWN', { name: header, source: `--col ${role}`, headers: list(headers) }, at);
+    explicitIndex.set(role, i);
+    taken.add(i);
+  }
+
+  // Amount columns: explicit, else one amount-named column, else month columns (wide).
+  let amounts: AmountColumn[] = [];
+  const explicitAmount = explicitIndex.get('belopp');
+  if (explicitAmount !== undefined) {
+    amounts = [{ index: explicitAmount, period: null }];
+  } else {
+    const months = norm
+      .map((_, i) => ({ index: i, period: taken.has(i) ? null : monthColumnPeriod(headers[i] as string) }))
+      .filter((m): m is AmountColumn & { period: string } => m.period !== null);
+    if (months.length >= 2) {
+      amounts = months;
+    } else {
+      let candidates = norm.flatMap((h, i) => (!taken.has(i) && ALIASES.belopp.includes(h) ? [i] : []));
+      if (candidates.length > 1) {
+        const byKind = candidates.filter((i) => norm[i] === req.kind);
+        if (byKind.length === 1) candidates = byKind;
+      }
+      if (candidates.length > 1) {
+        throw new AvvikelseError('COLUMN_AMBIGUOUS', { role: 'belopp', candidates: list(candidates.map((i) => headers[i] as string)) }, at);
+      }
+      if (candidates.length === 1) amounts = [{ index: candidates[0] as number, period: null }];
+    }
+  }
+  if (amounts.length === 0) throw new AvvikelseError('COLUMN_MISSING', { role: 'belopp', headers: list(headers) }, at);
+  for (const a of amounts) taken.add(a.index);
+
+  // Code roles and the period.
+  let period = explicitIndex.get('period') ?? -1;
+  for (const role of [...CODE_ROLES, 'period'] as const) {
+    const explicit = explicitIndex.get(role);
+    if (explicit !== undefined) {
+      if (role !== 'period') dims.set(role, explicit);
+      continue;
+    }
+    const aliases = ALIASES[role];
+    const candidates = norm.flatMap((h, i) => (!taken.has(i) && aliases.includes(h) ? [i] : []));
+    if (candidates.length > 1) {
+      throw new AvvikelseError('COLUMN_AMBIGUOUS', { role, candidates: list(candidates.map((i) => headers[i] as string)) }, at);
+    }
+    const i = candidates[0];
+    if (i === undefined) continue;
+    taken.add(i);
+    if (role === 'period') period = i;
+    else dims.set(role, i);
+  }
+
+  // Name columns: "Verksamhetsnamn", "Vht text", "Konto namn"; a lone "Namn" names the grouping role.
+  const explicitName = explicitIndex.get('namn');
+  if (explicitName !== undefined) names.set(req.required, explicitName);
+  norm.forEach((h, i) => {
+    if (taken.has(i)) return;
+    for (const role of CODE_ROLES) {
+      for (const alias of ALIASES[role]) {
+        if (h.startsWith(alias) && NAME_SUFFIXES.includes(h.slice(alias.length)) && !names.has(role)) {
+          names.set(role, i);
+          taken.add(i);
+          return;
+        }
+      }
+    }
+    if ((h === 'namn' || h === 'name' || h === 'benämning') && !names.has(req.required)) {
+      names.set(req.required, i);
+      taken.add(i);
+    }
+  });
+
+  // Explicit mappings of extra dimensions (`--col kostnadsstalle=KSt`) and every other column.
+  for (const [role, i] of explicitIndex) {
+    if (role !== 'belopp' && role !== 'period' && role !== 'namn') dims.set(role, i);
+  }
+  norm.forEach((h, i) => {
+    if (!taken.has(i) && h !== '' && !dims.has(h)) dims.set(h, i);
+  });
+
+  if (!dims.has(req.required)) {
+    throw new AvvikelseError('COLUMN_MISSING', { role: req.required, headers: list(headers) }, at);
+  }
+  return { headers, dims, names, amounts, period };
+}

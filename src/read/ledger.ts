@@ -1,0 +1,355 @@
+/**
+ * Reads one ledger export (utfall or budget) into exact totals per code and period.
+ *
+ * The file is streamed: bytes are decoded (encoding sniffed from the first 64 KiB, see
+ * dialect.ts), parsed by csv-parse (RFC 4180 quoting, any delimiter), and each record is
+ * consumed inside csv-parse's `on_record` callback, so no record objects pile up; memory
+ * grows with the number of distinct codes, not rows. Title lines above the header are
+ * skipped, rows whose fields are all empty are ignored, and every other problem is an
+ * AvvikelseError naming the file, line, column and text.
+ */
+import { createReadStream, promises as fsp } from 'node:fs';
+import { parse, type Parser } from 'csv-parse';
+import { AvvikelseError } from '../errors.js';
+import { valueGlob } from '../data/codes.js';
+import type { Unit } from '../data/money.js';
+import { UNIT_EXPONENT } from '../data/money.js';
+import { parseAmount, type DecimalMark } from './amount.js';
+import { canonicalDimension, resolveColumns, type ColumnLayout } from './columns.js';
+import {
+  createDecoder,
+  InvalidUtf8,
+  sniffDelimiterInBytes,
+  sniffEncoding,
+  type Delimiter,
+  type Encoding,
+} from './dialect.js';
+import { parsePeriod } from './period.js';
+import type { PeriodTotals } from '../data/totals.js';
+
+/** Which sign the file uses: ledger (costs +, revenues −; debet +) or the opposite. */
+export type InputSign = 'cost-positive' | 'revenue-positive';
+export const INPUT_SIGNS: readonly InputSign[] = ['cost-positive', 'revenue-positive'];
+
+export interface Dialect {
+  encoding: Encoding | 'auto';
+  delimiter: Delimiter | 'auto';
+  decimal: DecimalMark;
+}
+
+/** `--where dim=glob` (or `dim!=glob`). */
+export interface Filter {
+  dimension: string;
+  glob: string;
+  negate: boolean;
+}
+
+export interface LedgerRequest {
+  file: string;
+  /** 'utfall' or 'budget'. */
+  kind: string;
+  dialect: Dialect;
+  /** Explicit role → header (`--col`). */
+  columns: Record<string, string>;
+  inputUnit: Unit;
+  inputSign: InputSign;
+  /** The dimension whose codes are totalled. */
+  groupBy: string;
+  where: Filter[];
+}
+
+/** Counts that reveal a reversed sign convention (only when the file has a konto column). */
+export interface SignEvidence {
+  /** Amounts on class-3 (revenue) accounts that are positive / negative, and on 4–7 (cost). */
+  revenuePositive: number;
+  revenueNegative: number;
+  costPositive: number;
+  costNegative: number;
+}
+
+export interface LedgerTotals {
+  file: string;
+  /** Code → period (`YYYY-MM`, `Mmm` for a month column without year, '' without period) → öre, in ledger sign. */
+  totals: PeriodTotals;
+  /** Code → name, from name columns in the file (last one wins). */
+  names: Map<string, string>;
+  dataRows: number;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** True when UTF-8 was guessed and a later byte proved the file to be Windows-1252. */
+  encodingFallback: boolean;
+  signs: SignEvidence | null;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+const HEADER_SEARCH_LINES = 20;
+
+async function readSample(file: string): Promise<{ sample: Buffer; size: number }> {
+  let handle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new AvvikelseError('FILE_NOT_FOUND', {}, { file });
+    throw new AvvikelseError('FILE_UNREADABLE', { reason: err.code ?? err.message }, { file });
+  }
+  try {
+    const { size } = await handle.stat();
+    if (!(await handle.stat()).isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
+    const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { sample: buf.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a ledger file into totals per code and period. */
+export async function readLedger(req: LedgerRequest): Promise<LedgerTotals> {
+  const { sample, size } = await readSample(req.file);
+  if (size === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file: req.file });
+  const guess =
+    req.dialect.encoding === 'auto'
+      ? sniffEncoding(sample, sample.length === size)
+      : { encoding: req.dialect.encoding, bomLength: bomLength(sample, req.dialect.encoding), certain: true };
+  try {
+    return await readWith(req, guess.encoding, guess.bomLength, sample);
+  } catch (e) {
+    if (e instanceof InvalidUtf8 && !guess.certain) {
+      const totals = await readWith(req, 'windows-1252', 0, sample);
+      return { ...totals, encodingFallback: true };
+    }
+    if (e instanceof InvalidUtf8) {
+      throw new AvvikelseError(
+        'ENCODING_INVALID',
+        { encoding: guess.encoding, byte: e.byte.toString(16).toUpperCase().padStart(2, '0') },
+        { file: req.file, line: await lineOfOffset(req.file, e.offset + guess.bomLength) },
+      );
+    }
+    throw e;
+  }
+}
+
+function bomLength(sample: Buffer, encoding: Encoding): number {
+  if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  return 0;
+}
+
+/** 1-based line number of a byte offset (only used to place an encoding error). */
+async function lineOfOffset(file: string, offset: number): Promise<number> {
+  const buf = await fsp.readFile(file);
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+async function readWith(req: LedgerRequest, encoding: Encoding, skip: number, sample: Buffer): Promise<LedgerTotals> {
+  const delimiter = req.dialect.delimiter === 'auto' ? sniffDelimiterInBytes(sample.subarray(skip), encoding) : req.dialect.delimiter;
+  const result: LedgerTotals = {
+    file: req.file,
+    totals: new Map(),
+    names: new Map(),
+    dataRows: 0,
+    encoding,
+    delimiter,
+    encodingFallback: false,
+    signs: null,
+  };
+  const consumer = new RecordConsumer(req, result);
+  const parser: Parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (record: string[], context) => {
+      consumer.take(record, context.lines);
+      return null;
+    },
+  });
+  let failure: unknown = null;
+  parser.on('error', (e) => (failure ??= e));
+  parser.on('data', () => undefined);
+  const done = new Promise<void>((resolve) => parser.on('end', resolve).on('error', () => resolve()));
+
+  const decoder = createDecoder(encoding);
+  const stream = createReadStream(req.file, { start: skip, highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      parser.write(decoder.write(chunk as Buffer));
+      if (failure) break;
+    }
+    if (!failure) parser.end(decoder.end());
+  } finally {
+    stream.destroy();
+  }
+  if (!failure) await done;
+  if (failure) throw translateParseError(failure, req.file);
+  consumer.finish();
+  return result;
+}
+
+/** Turns csv-parse's own errors (bad quoting) into AvvikelseErrors; passes ours through. */
+function translateParseError(e: unknown, file: string): unknown {
+  if (e instanceof AvvikelseError || e instanceof InvalidUtf8) return e;
+  const err = e as Error & { code?: string; lines?: number };
+  if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+    return new AvvikelseError('CSV_SYNTAX', { reason: err.message }, { file, line: err.lines });
+  }
+  // csv-parse wraps exceptions thrown in on_record; unwrap ours.
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause instanceof AvvikelseError || cause instanceof InvalidUtf8) return cause;
+  return e;
+}
+
+/** Consumes parsed records: finds the header, then totals every data row. */
+class RecordConsumer {
+  private layout: ColumnLayout | null = null;
+  private firstHeaderError: unknown = null;
+  private recordsSeen = 0;
+  private codeIndex = -1;
+  private nameIndex = -1;
+  private kontoIndex = -1;
+  private filters: { index: number; test: (v: string) => boolean; negate: boolean }[] = [];
+  private readonly unitExp: number;
+  private readonly negate: boolean;
+  private readonly decimal: DecimalMark;
+
+  constructor(
+    private readonly req: LedgerRequest,
+    private readonly out: LedgerTotals,
+  ) {
+    this.unitExp = UNIT_EXPONENT[req.inputUnit];
+    this.negate = req.inputSign === 'revenue-positive';
+    this.decimal = req.dialect.decimal;
+  }
+
+  take(record: string[], line: number): void {
+    if (this.layout === null) {
+      this.findHeader(record, line);
+      return;
+    }
+    if (isBlank(record)) return;
+    const layout = this.layout;
+    if (record.length !== layout.headers.length) {
+      throw new AvvikelseError(
+        'FIELD_COUNT',
+        { found: record.length, expected: layout.headers.length },
+        { file: this.req.file, line },
+      );
+    }
+    for (const f of this.filters) {
+      if (f.test((record[f.index] as string).trim()) === f.negate) return;
+    }
+    const code = (record[this.codeIndex] as string).trim();
+    if (code === '') {
+      throw new AvvikelseError('CODE_EMPTY', {}, this.at(line, this.codeIndex, ''));
+    }
+    let period = '';
+    if (layout.period >= 0) {
+      const raw = record[layout.period] as string;
+      const p = parsePeriod(raw);
+      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(line, layout.period, raw));
+      period = p;
+    }
+    let byPeriod = this.out.totals.get(code);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.out.totals.set(code, byPeriod);
+    }
+    let rowTotal = 0n;
+    for (const col of layout.amounts) {
+      const raw = record[col.index] as string;
+      const parsed = parseAmount(raw, this.decimal, this.unitExp);
+      if (typeof parsed !== 'bigint') {
+        throw new AvvikelseError(
+          parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
+          { value: raw, unit: this.req.inputUnit, max: this.unitExp },
+          this.at(line, col.index, raw),
+        );
+      }
+      const amount = this.negate ? -parsed : parsed;
+      const key = col.period ?? period;
+      byPeriod.set(key, (byPeriod.get(key) ?? 0n) + amount);
+      rowTotal += amount;
+    }
+    if (this.nameIndex >= 0) {
+      const name = (record[this.nameIndex] as string).trim();
+      if (name !== '') this.out.names.set(code, name);
+    }
+    if (this.kontoIndex >= 0 && rowTotal !== 0n) this.countSign((record[this.kontoIndex] as string).trim(), rowTotal);
+    this.out.dataRows++;
+  }
+
+  finish(): void {
+    if (this.layout === null) {
+      if (this.firstHeaderError) throw this.firstHeaderError;
+      throw new AvvikelseError('FILE_EMPTY', {}, { file: this.req.file });
+    }
+    if (this.out.dataRows === 0 && this.out.totals.size === 0) {
+      throw new AvvikelseError('NO_DATA_ROWS', {}, { file: this.req.file });
+    }
+  }
+
+  private findHeader(record: string[], line: number): void {
+    if (isBlank(record)) return;
+    this.recordsSeen++;
+    try {
+      this.layout = resolveColumns(record, {
+        file: this.req.file,
+        line,
+        required: this.req.groupBy,
+        kind: this.req.kind,
+        explicit: this.req.columns,
+      });
+    } catch (e) {
+      this.firstHeaderError ??= e;
+      if (this.recordsSeen >= HEADER_SEARCH_LINES) throw this.firstHeaderError;
+      return;
+    }
+    const layout = this.layout;
+    this.codeIndex = layout.dims.get(this.req.groupBy) as number;
+    this.nameIndex = layout.names.get(this.req.groupBy) ?? -1;
+    this.kontoIndex = layout.dims.get('konto') ?? -1;
+    if (this.kontoIndex >= 0) {
+      this.out.signs = { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 };
+    }
+    this.filters = this.req.where.map((w) => {
+      const index = layout.dims.get(canonicalDimension(w.dimension));
+      if (index === undefined) {
+        throw new AvvikelseError(
+          'COLUMN_UNKNOWN',
+          { name: w.dimension, source: '--where', headers: layout.headers.map((h) => `"${h}"`).join(', ') },
+          { file: this.req.file, line },
+        );
+      }
+      return { index, test: valueGlob(w.glob), negate: w.negate };
+    });
+  }
+
+  private countSign(konto: string, amount: bigint): void {
+    const signs = this.out.signs as SignEvidence;
+    const cls = konto.charCodeAt(0) - 0x30;
+    if (cls === 3) {
+      if (amount > 0n) signs.revenuePositive++;
+      else signs.revenueNegative++;
+    } else if (cls >= 4 && cls <= 7) {
+      if (amount > 0n) signs.costPositive++;
+      else signs.costNegative++;
+    }
+  }
+
+  private at(line: number, index: number, value: string) {
+    return {
+      file: this.req.file,
+      line,
+      column: this.layout?.headers[index] ?? '',
+      field: index + 1,
+      value,
+    };
+  }
+}
+
+function isBlank(record: string[]): boolean {
+  for (const f of record) if (f.trim() !== '') return false;
+  return true;
+}

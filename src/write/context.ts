@@ -1,0 +1,42 @@
+/** What every renderer needs besides the shown tables. */
+import type { Fixed, RoundingMode, Unit } from '../data/money.js';
+import type { Texts } from '../i18n/messages.js';
+import type { Perspective } from '../report/model.js';
+import type { ShownTable } from '../report/present.js';
+
+export type Format = 'table' | 'csv' | 'json' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+
+export type CsvDialect = 'sv' | 'en';
+export const CSV_DIALECTS: readonly CsvDialect[] = ['sv', 'en'];
+
+export interface RenderContext {
+  texts: Texts;
+  unit: Unit;
+  perspective: Perspective;
+  rounding: RoundingMode;
+  exact: boolean;
+  /** Colour the table (only on a TTY and without NO_COLOR; decided by the CLI). */
+  colour: boolean;
+  csvDialect: CsvDialect;
+}
+
+export type Renderer = (tables: ShownTable[], ctx: RenderContext) => string;
+
+/** The label of a row: code and name, or the code alone. */
+export function rowLabel(kod: string, namn: string | null): string {
+  return namn === null ? kod : `${kod} ${namn}`;
+}
+
+/** One line per column whose rounded rows do not add up to the rounded Summa. */
+export function roundingNotes(table: ShownTable, ctx: RenderContext, format: (f: Fixed) => string): string[] {
+  return table.roundingDifferences.map((d) =>
+    ctx.texts.roundingNote(format(d.rowsSum), format(d.summa), ctx.texts.columns[d.column]),
+  );
+}
+
+/** The line that states the report's perspective and rounding rule. */
+export function rulesLine(ctx: RenderContext): string {
+  const perspective = ctx.texts.perspective[ctx.perspective];
+  return ctx.exact ? perspective : `${perspective}; ${ctx.texts.rounding[ctx.rounding]}`;
+}

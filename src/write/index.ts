@@ -1,0 +1,23 @@
+/** One table model, many renderers: picking a renderer by format or file extension. */
+import { renderCsv } from './csv.js';
+import type { Format, Renderer } from './context.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export const RENDERERS: Record<Format, Renderer> = {
+  table: renderTable,
+  csv: renderCsv,
+  json: renderJson,
+  md: renderMarkdown,
+};
+
+/** The format an output file's extension asks for, or null. */
+export function formatForPath(path: string): Format | null {
+  const ext = path.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'json') return 'json';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'txt') return 'table';
+  return null;
+}

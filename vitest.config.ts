@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // CLI golden tests spawn a few processes; keep them from timing out on a busy 2-core machine.
+    testTimeout: 30_000,
+  },
+});
