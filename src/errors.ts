@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'OPTION_UNKNOWN'
   | 'OPTION_MISSING'
   | 'USAGE'
+  | 'COMMAND_UNKNOWN'
   | 'CONFIG_INVALID'
   | 'OUTPUT_IS_INPUT'
   | 'OUTPUT_UNWRITABLE';

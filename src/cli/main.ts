@@ -42,7 +42,7 @@ function commanderToUser(e: CommanderError, command: string): AvvikelseError {
     case 'commander.unknownOption':
       return new AvvikelseError('OPTION_UNKNOWN', { option: quoted, command });
     case 'commander.unknownCommand':
-      return new AvvikelseError('USAGE', { reason: `okänt kommando / unknown command "${quoted}"`, command: '' });
+      return new AvvikelseError('COMMAND_UNKNOWN', { command: quoted });
     case 'commander.optionMissingArgument':
       return new AvvikelseError('OPTION_MISSING', { option: `${quoted.split(' ')[0]} <…>`, command });
     default:

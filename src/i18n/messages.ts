@@ -11,6 +11,20 @@ export const LANGS: readonly Lang[] = ['sv', 'en'];
 type P = Record<string, string | number>;
 type ErrorTexts = Record<ErrorCode, (p: P) => string>;
 
+/** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
+const csvReasonSv: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'ett citattecken öppnas men stängs aldrig före filens slut',
+  CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
+  CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
+};
+const csvReasonEn: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote is opened but never closed before the end of the file',
+  CSV_INVALID_CLOSING_QUOTE: 'characters right after a closing quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters right after a closing quote',
+  CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
+};
+
 const errorsSv: ErrorTexts = {
   FILE_NOT_FOUND: () => 'filen finns inte',
   FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
@@ -29,13 +43,14 @@ const errorsSv: ErrorTexts = {
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
   CODE_EMPTY: () => 'koden är tom',
   FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
-  CSV_SYNTAX: (p) => `felaktig CSV: ${p.reason}`,
+  CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
   ENCODING_INVALID: (p) =>
     `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
   OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${p.expected})`,
   OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
+  COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), codes (koder); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
@@ -59,13 +74,14 @@ const errorsEn: ErrorTexts = {
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31 or 2024M08)`,
   CODE_EMPTY: () => 'the code is empty',
   FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
-  CSV_SYNTAX: (p) => `malformed CSV: ${p.reason}`,
+  CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
   ENCODING_INVALID: (p) =>
     `the file is not valid ${p.encoding} (invalid byte 0x${p.byte}); give the right encoding with --encoding`,
   OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${p.expected})`,
   OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
+  COMMAND_UNKNOWN: (p) => `unknown command "${p.command}"; commands: report (rapport), codes (koder); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
@@ -168,7 +184,7 @@ const en: Texts = {
   title: {
     drift: (year, unit) => `Operating statement${year ? ` ${year}` : ''}, ${unit}`,
     grouped: (dim, year, unit) => `Statement by ${dim.toLowerCase()}${year ? ` ${year}` : ''}, ${unit}`,
-    sub: (dim, pattern) => `${dim} ${pattern}`,
+    sub: (dim, pattern) => `Breakdown of ${dim.toLowerCase()} ${pattern}`,
   },
   perspective: {
     kostnad: 'cost perspective: net cost positive, deviation = budget − actual',

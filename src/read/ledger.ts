@@ -193,7 +193,7 @@ function translateParseError(e: unknown, file: string): unknown {
   if (e instanceof AvvikelseError || e instanceof InvalidUtf8) return e;
   const err = e as Error & { code?: string; lines?: number };
   if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-    return new AvvikelseError('CSV_SYNTAX', { reason: err.message }, { file, line: err.lines });
+    return new AvvikelseError('CSV_SYNTAX', { reason: err.code }, { file, line: err.lines });
   }
   // csv-parse wraps exceptions thrown in on_record; unwrap ours.
   const cause = (err as { cause?: unknown }).cause;
@@ -204,7 +204,9 @@ function translateParseError(e: unknown, file: string): unknown {
 /** Consumes parsed records: finds the header, then totals every data row. */
 class RecordConsumer {
   private layout: ColumnLayout | null = null;
-  private firstHeaderError: unknown = null;
+  /** Why the most header-like record so far (the most non-empty fields) is not the header. */
+  private headerError: unknown = null;
+  private headerErrorWidth = -1;
   private recordsSeen = 0;
   private codeIndex = -1;
   private nameIndex = -1;
@@ -230,7 +232,7 @@ class RecordConsumer {
     }
     if (isBlank(record)) return;
     const layout = this.layout;
-    if (record.length !== layout.headers.length) {
+    if (record.length !== layout.headers.length && !onlyEmptyExtra(record, layout.headers.length)) {
       throw new AvvikelseError(
         'FIELD_COUNT',
         { found: record.length, expected: layout.headers.length },
@@ -282,7 +284,7 @@ class RecordConsumer {
 
   finish(): void {
     if (this.layout === null) {
-      if (this.firstHeaderError) throw this.firstHeaderError;
+      if (this.headerError) throw this.headerError;
       throw new AvvikelseError('FILE_EMPTY', {}, { file: this.req.file });
     }
     if (this.out.dataRows === 0 && this.out.totals.size === 0) {
@@ -302,8 +304,12 @@ class RecordConsumer {
         explicit: this.req.columns,
       });
     } catch (e) {
-      this.firstHeaderError ??= e;
-      if (this.recordsSeen >= HEADER_SEARCH_LINES) throw this.firstHeaderError;
+      const width = record.filter((f) => f.trim() !== '').length;
+      if (width > this.headerErrorWidth) {
+        this.headerError = e;
+        this.headerErrorWidth = width;
+      }
+      if (this.recordsSeen >= HEADER_SEARCH_LINES) throw this.headerError;
       return;
     }
     const layout = this.layout;
@@ -347,6 +353,13 @@ class RecordConsumer {
       value,
     };
   }
+}
+
+/** A row longer than the header whose extra fields are empty (Excel's trailing `;`). */
+function onlyEmptyExtra(record: string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i++) if ((record[i] as string).trim() !== '') return false;
+  return true;
 }
 
 function isBlank(record: string[]): boolean {

@@ -45,8 +45,8 @@ export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
       },
     });
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new AvvikelseError('CSV_SYNTAX', { reason: err.message }, { file, line: err.lines });
+    const err = e as Error & { code?: string; lines?: number };
+    throw new AvvikelseError('CSV_SYNTAX', { reason: err.code ?? err.message }, { file, line: err.lines });
   }
   return records;
 }

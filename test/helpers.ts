@@ -1,0 +1,26 @@
+/** Runs the CLI in-process with captured output, as a user would run it from the repo root. */
+import { main } from '../src/cli/main.js';
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], opts: { env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: opts.env ?? {},
+    stdoutIsTTY: opts.tty ?? false,
+    cwd: opts.cwd ?? process.cwd(),
+  });
+  return { code, stdout, stderr };
+}
+
+export const FIXTURES = 'fixtures';
+export const UTFALL = `${FIXTURES}/utfall-2024.csv`;
+export const UTFALL_UTF8 = `${FIXTURES}/utfall-2024-utf8.csv`;
+export const BUDGET = `${FIXTURES}/budget-2024.csv`;

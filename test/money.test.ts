@@ -1,0 +1,66 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exactInUnit, halfAwayFromZero, halfEven, roundToUnit, UNIT_EXPONENT, UNITS } from '../src/data/money.js';
+
+// An independent oracle for rounding: decimal.js with explicit precision and rounding modes.
+const D = Decimal.clone({ precision: 60 });
+function oracle(ore: bigint, exp: number, decimals: number, mode: 'half-away-from-zero' | 'half-even'): string {
+  const v = new D(ore.toString()).div(new D(10).pow(exp));
+  return v.toDecimalPlaces(decimals, mode === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP).toFixed(decimals);
+}
+const asString = (f: { value: bigint; decimals: number }) => new D(f.value.toString()).div(new D(10).pow(f.decimals)).toFixed(f.decimals);
+
+describe('rounding', () => {
+  it('rounds halves away from zero by default, as published reports do', () => {
+    expect(roundToUnit(-1_250_000n, 'tkr', 0, 'half-away-from-zero').value).toBe(-13n); // −12,5 tkr
+    expect(roundToUnit(4_250_000n, 'tkr', 0, 'half-away-from-zero').value).toBe(43n); // 42,5 tkr
+    expect(roundToUnit(-1_249_999n, 'tkr', 0, 'half-away-from-zero').value).toBe(-12n);
+  });
+
+  it('rounds halves to even with half-even', () => {
+    expect(roundToUnit(-1_250_000n, 'tkr', 0, 'half-even').value).toBe(-12n);
+    expect(roundToUnit(4_250_000n, 'tkr', 0, 'half-even').value).toBe(42n);
+    expect(roundToUnit(4_350_000n, 'tkr', 0, 'half-even').value).toBe(44n);
+    expect(roundToUnit(4_250_001n, 'tkr', 0, 'half-even').value).toBe(43n);
+  });
+
+  it('rounds mnkr to one decimal', () => {
+    expect(roundToUnit(-595_000_000n, 'mnkr', 1, 'half-away-from-zero')).toEqual({ value: -60n, decimals: 1 });
+    expect(roundToUnit(-594_999_999n, 'mnkr', 1, 'half-away-from-zero')).toEqual({ value: -59n, decimals: 1 });
+  });
+
+  it('pads when more decimals than öre are asked for', () => {
+    expect(roundToUnit(12_345n, 'kr', 4, 'half-even')).toEqual({ value: 1_234_500n, decimals: 4 });
+  });
+
+  it('agrees with decimal.js for every amount, unit, decimals and mode', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.constantFrom(...UNITS),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('half-away-from-zero' as const, 'half-even' as const),
+        (ore, unit, decimals, mode) => {
+          expect(asString(roundToUnit(ore, unit, decimals, mode))).toBe(oracle(ore, UNIT_EXPONENT[unit], decimals, mode));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('named rounders handle exact ties and negative numbers', () => {
+    expect(halfAwayFromZero(-5n, 10n)).toBe(-1n);
+    expect(halfAwayFromZero(5n, 10n)).toBe(1n);
+    expect(halfEven(-5n, 10n)).toBe(0n);
+    expect(halfEven(-15n, 10n)).toBe(-2n);
+  });
+});
+
+describe('exact values', () => {
+  it('shows exact amounts with as few decimals as needed', () => {
+    expect(exactInUnit(123_456_789n, 'tkr')).toEqual({ value: 123_456_789n, decimals: 5 });
+    expect(exactInUnit(123_400_000n, 'tkr')).toEqual({ value: 1234n, decimals: 0 });
+    expect(exactInUnit(-50n, 'kr')).toEqual({ value: -5n, decimals: 1 });
+  });
+});
