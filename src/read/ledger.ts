@@ -3,7 +3,7 @@
  *
  * The file is streamed: bytes are decoded (encoding sniffed from the first 64 KiB, see
  * dialect.ts), parsed by csv-parse (RFC 4180 quoting, any delimiter), and each record is
- * consumed inside csv-parse's `on_record` callback, so no record objects pile up; memory
+ * consumed as soon as it is parsed, so no records pile up; memory
  * grows with the number of distinct codes, not rows. Title lines above the header are
  * skipped, rows whose fields are all empty are ignored, and every other problem is an
  * AvvikelseError naming the file, line, column and text.
@@ -157,18 +157,20 @@ async function readWith(req: LedgerRequest, encoding: Encoding, skip: number, sa
     signs: null,
   };
   const consumer = new RecordConsumer(req, result);
-  const parser: Parser = parse({
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], context) => {
-      consumer.take(record, context.lines);
-      return null;
-    },
-  });
+  // Plain 'data' events, not on_record or info: those build a context object per record and
+  // double csv-parse's run time. The records are emitted synchronously as they are parsed
+  // (the consumer never lets them queue), so parser.info.lines is the record's last line.
+  const parser: Parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true });
   let failure: unknown = null;
+  parser.on('data', (record: string[]) => {
+    if (failure) return;
+    try {
+      consumer.take(record, parser.info.lines);
+    } catch (e) {
+      failure = e;
+    }
+  });
   parser.on('error', (e) => (failure ??= e));
-  parser.on('data', () => undefined);
   const done = new Promise<void>((resolve) => parser.on('end', resolve).on('error', () => resolve()));
 
   const decoder = createDecoder(encoding);
@@ -195,9 +197,6 @@ function translateParseError(e: unknown, file: string): unknown {
   if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
     return new AvvikelseError('CSV_SYNTAX', { reason: err.code }, { file, line: err.lines });
   }
-  // csv-parse wraps exceptions thrown in on_record; unwrap ours.
-  const cause = (err as { cause?: unknown }).cause;
-  if (cause instanceof AvvikelseError || cause instanceof InvalidUtf8) return cause;
   return e;
 }
 

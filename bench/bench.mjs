@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// `npm run bench`: generates deterministic Swedish-dialect ledgers (cp1252-compatible ASCII,
+// ';', decimal comma, space-grouped amounts) of the given sizes in the system temp directory
+// (never committed), runs the real CLI on each as a separate process, checks that its exact
+// totals equal the generator's own bigint sums, and prints wall time, rows/s, MB/s and peak
+// RSS (median of RUNS runs). Usage: npm run bench [-- ROWS...]   (default 1000000)
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+if (sizes.length === 0) sizes.push(1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const dir = join(tmpdir(), 'avvikelse-bench');
+mkdirSync(dir, { recursive: true });
+
+const CODES = ['100', '5101', '5102', '5103', '5104', '5105', '5106', '5107', '5108', '5131', '5132', '5133', '5134', '5590', '5691', '5692', '5711', '5751', '6000', '9201', '9202'];
+const ANSVAR = ['4110', '4120', '4130', '4140', '4150'];
+const KONTON = ['3110', '3510', '4610', '5011', '5061', '5410', '6110', '7010'];
+
+function grouped(ore) {
+  const neg = ore < 0n;
+  const s = (neg ? -ore : ore).toString().padStart(3, '0');
+  const int = s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${neg ? '-' : ''}${int},${s.slice(-2)}`;
+}
+
+async function generate(rows) {
+  const path = join(dir, `utfall-${rows}.csv`);
+  const budgetPath = join(dir, `budget-${rows}.csv`);
+  const totalsPath = `${path}.totals.json`;
+  if (existsSync(path) && existsSync(totalsPath)) return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
+  let seed = 12345 + rows;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed;
+  };
+  const totals = Object.fromEntries(CODES.map((c) => [c, 0n]));
+  const out = createWriteStream(path);
+  out.write('Period;Ansvar;Verksamhet;Konto;Belopp\n');
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const code = CODES[next() % CODES.length];
+    const konto = KONTON[next() % KONTON.length];
+    let ore = BigInt(next() % 50_000_000);
+    if (konto.startsWith('3')) ore = -ore;
+    totals[code] += ore;
+    buf += `2024${String((i % 12) + 1).padStart(2, '0')};${ANSVAR[next() % ANSVAR.length]};${code};${konto};${grouped(ore)}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise((r) => out.end(r));
+  writeFileSync(budgetPath, `Verksamhet;Budget\n${CODES.map((c) => `${c};1 000 000,00`).join('\n')}\n`);
+  const asStrings = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toString()]));
+  writeFileSync(totalsPath, JSON.stringify(asStrings));
+  return { path, budgetPath, totals: asStrings };
+}
+
+function exactKr(ore) {
+  const neg = ore.startsWith('-');
+  const s = (neg ? ore.slice(1) : ore).padStart(3, '0');
+  let v = `${s.slice(0, -2)}.${s.slice(-2)}`.replace(/\.?0+$/, '');
+  if (v === '') v = '0';
+  return neg && v !== '0' ? `-${v}` : v;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = [];
+for (const rows of sizes) {
+  process.stderr.write(`generating ${rows} rows…\n`);
+  const { path, budgetPath, totals } = await generate(rows);
+  const mb = statSync(path).size / 1e6;
+  const times = [];
+  const rss = [];
+  for (let run = 0; run < RUNS; run++) {
+    const args = ['--import', join(root, 'bench/rss.mjs'), join(root, 'bin/avvikelse.js'), 'report', '--utfall', path, '--budget', budgetPath, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.status !== 0) throw new Error(`avvikelse failed: ${r.stderr}`);
+    const got = Object.fromEntries(JSON.parse(r.stdout).tables[0].rows.map((row) => [row.kod, row.utfall]));
+    for (const [code, ore] of Object.entries(totals)) {
+      if (got[code] !== exactKr(ore)) throw new Error(`total for ${code}: expected ${exactKr(ore)}, got ${got[code]}`);
+    }
+    times.push(seconds);
+    rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
+  }
+  const t = median(times);
+  results.push({ rows, mb: mb.toFixed(1), seconds: t.toFixed(2), rowsPerSecond: Math.round(rows / t), mbPerSecond: (mb / t).toFixed(1), peakRssMb: median(rss).toFixed(0), totals: 'exact ✓' });
+}
+console.log(`avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
+console.table(results);
