@@ -25,6 +25,7 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'report-level3-sublevel': { args: [...base, '--level', '3', '--sub', '5*', '--sub-level', '3', '--format', 'md'] },
   'report-names-file': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--names', 'fixtures/verksamheter.csv', '--sub', '92'] },
   'report-unnamed-codes': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--sub', '92'] },
+  'report-signs-reversed': { args: [...base, '--input-sign', 'revenue-positive'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };
@@ -42,4 +43,44 @@ describe('golden CLI output', () => {
       expect(render(run)).toBe(readFileSync(path, 'utf8'));
     });
   }
+});
+
+describe('configuration file', () => {
+  it('runs the monthly report from avvikelse.config.json in the working directory, flags winning', async () => {
+    const { mkdtempSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'avvikelse-config-'));
+    write(
+      join(dir, 'avvikelse.config.json'),
+      JSON.stringify({
+        utfall: [resolve(UTFALL)],
+        budget: [resolve(BUDGET)],
+        sub: ['51'],
+        unit: 'mnkr',
+        columns: { ansvar: 'Ansvar' },
+      }),
+    );
+    const viaConfig = await cli(['report', '--format', 'json'], { cwd: dir });
+    expect(viaConfig.code).toBe(0);
+    const doc = JSON.parse(viaConfig.stdout);
+    expect(doc.unit).toBe('mnkr');
+    expect(doc.tables).toHaveLength(2);
+    const overridden = JSON.parse((await cli(['report', '--format', 'json', '--unit', 'tkr'], { cwd: dir })).stdout);
+    expect(overridden.unit).toBe('tkr');
+    expect(overridden.tables[0].summa.utfall).toBe('317436');
+  });
+});
+
+describe('the installed command', () => {
+  it('runs as a separate process through bin/avvikelse.js with the right exit codes', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const ok = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', UTFALL, '--budget', BUDGET], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Summa');
+    expect(ok.stdout).not.toContain('\u001b['); // not a TTY: no colour
+    const bad = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', 'test/errors/bad-amount.csv', '--budget', BUDGET], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('bad-amount.csv:3: kolumn Belopp');
+  });
 });
