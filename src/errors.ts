@@ -11,7 +11,6 @@ export type ErrorCode =
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
   | 'NO_DATA_ROWS'
-  | 'HEADER_NOT_FOUND'
   | 'COLUMN_MISSING'
   | 'COLUMN_AMBIGUOUS'
   | 'COLUMN_UNKNOWN'

@@ -83,4 +83,13 @@ describe('the installed command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bad-amount.csv:3: kolumn Belopp');
   });
+
+  it('stops quietly when the reader closes the pipe (avvikelse report | head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    // `true` exits without reading, so every write meets a closed pipe (EPIPE).
+    const piped = spawnSync('sh', ['-c', `node bin/avvikelse.js report --utfall ${UTFALL} --budget ${BUDGET} | true; node bin/avvikelse.js --help | true`], {
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).toBe('');
+  });
 });

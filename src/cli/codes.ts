@@ -1,7 +1,7 @@
 /** `avvikelse codes [PREFIX]` (alias `koder`): list and search the code catalogue. */
 import { Command } from 'commander';
 import { builtInCatalogue } from '../data/catalogue.js';
-import type { Lang, Texts } from '../i18n/messages.js';
+import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import type { Io } from './io.js';
 
 export interface CodesFlags {
@@ -9,7 +9,7 @@ export interface CodesFlags {
 }
 
 export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: CodesFlags) => Promise<void>): Command {
-  const d = (sv: string, en: string) => (lang === 'sv' ? sv : en);
+  const d = bilingual(lang);
   return new Command('codes')
     .alias('koder')
     .description(d('lista verksamhetskoder (SCB/SKR) under ett prefix', 'list activity codes (SCB/SKR) under a prefix'))

@@ -8,6 +8,11 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // `avvikelse report | head`: once the reader has closed the pipe, nobody wants the rest.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -6,12 +6,15 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AvvikelseError, isAvvikelseError } from '../errors.js';
-import { LANGS, texts, type Lang, type Texts } from '../i18n/messages.js';
+import { readFileSync } from 'node:fs';
+import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/messages.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig, type Config } from './config.js';
 import { excerpt } from './excerpt.js';
 import { processIo, type Io } from './io.js';
 import { reportCommand, runReportCommand } from './report.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The value of `--name VALUE` or `--name=VALUE` in argv, before full parsing. */
 function peek(argv: string[], name: string): string | undefined {
@@ -63,18 +66,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     let config: Config | null = null;
     const configOnce = () => (config ??= loadConfig(peek(argv, '--config'), io.cwd));
+    const d = bilingual(lang);
+    // Commander writes help to our io and leaves errors to us (printed below, exit 2).
+    const output = { writeOut: (s: string) => io.stdout(s), writeErr: (s: string) => io.stderr(s), outputError: () => undefined };
     const program = new Command('avvikelse')
-      .description(lang === 'sv' ? 'budgetavvikelse och driftredovisning för kommuner, exakt i tkr' : 'budget deviation and operating statements for Swedish municipalities, exact in tkr')
-      .option('--lang <sv|en>', lang === 'sv' ? 'språk för rubriker och meddelanden' : 'language of headings and messages')
-      .option('--config <fil>', lang === 'sv' ? 'konfigurationsfil (standard avvikelse.config.json)' : 'configuration file (default avvikelse.config.json)')
-      .option('--debug', lang === 'sv' ? 'visa stackspår vid interna fel' : 'show stack traces for internal errors')
-      .enablePositionalOptions(false)
+      .description(d('budgetavvikelse och driftredovisning för kommuner, exakt i tkr', 'budget deviation and operating statements for Swedish municipalities, exact in tkr'))
+      .version(VERSION, '-V, --version')
+      .option('--lang <sv|en>', d('språk för rubriker och meddelanden', 'language of headings and messages'))
+      .option('--config <fil>', d('konfigurationsfil (standard avvikelse.config.json)', 'configuration file (default avvikelse.config.json)'))
+      .option('--debug', d('visa stackspår vid interna fel', 'show stack traces for internal errors'))
       .exitOverride()
-      .configureOutput({
-        writeOut: (s) => io.stdout(s),
-        writeErr: (s) => io.stderr(s),
-        outputError: () => undefined,
-      });
+      .configureOutput(output);
     program.addCommand(
       reportCommand(lang, async (flags) => {
         current = 'report';
@@ -87,7 +89,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         exitCode = runCodesCommand(prefix, flags, io, t);
       }),
     );
-    for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => undefined });
+    for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
     if (argv.length === 0) {
       program.outputHelp();
       return 2;

@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { DEFAULT_DECIMALS, ROUNDING_MODES, UNITS, type Unit } from '../data/money.js';
 import { AvvikelseError } from '../errors.js';
-import type { Lang, Texts } from '../i18n/messages.js';
+import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
 import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
@@ -64,7 +64,7 @@ Examples:
 };
 
 export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<void>): Command {
-  const d = (sv: string, en: string) => (lang === 'sv' ? sv : en);
+  const d = bilingual(lang);
   return new Command('report')
     .alias('rapport')
     .description(d('driftredovisning: utfall, budget och avvikelse per verksamhet, med delsummor', 'operating statement: actual, budget and deviation per code, with sub-tables'))

@@ -30,8 +30,6 @@ const errorsSv: ErrorTexts = {
   FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
   FILE_EMPTY: () => 'filen är tom',
   NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
-  HEADER_NOT_FOUND: (p) =>
-    `hittar ingen rubrikrad med en kodkolumn (${p.code}) och en beloppskolumn (${p.amount}) bland de första ${p.lines} raderna; ange kolumnerna med --col, till exempel --col verksamhet=Vht --col belopp=Summa`,
   COLUMN_MISSING: (p) =>
     `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
   COLUMN_AMBIGUOUS: (p) =>
@@ -61,8 +59,6 @@ const errorsEn: ErrorTexts = {
   FILE_UNREADABLE: (p) => `cannot read the file (${p.reason})`,
   FILE_EMPTY: () => 'the file is empty',
   NO_DATA_ROWS: () => 'the file has a header row but no data rows',
-  HEADER_NOT_FOUND: (p) =>
-    `no header row with a code column (${p.code}) and an amount column (${p.amount}) in the first ${p.lines} lines; name the columns with --col, for example --col verksamhet=Vht --col belopp=Sum`,
   COLUMN_MISSING: (p) =>
     `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
   COLUMN_AMBIGUOUS: (p) =>
@@ -205,6 +201,11 @@ const en: Texts = {
   },
   codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
 };
+
+/** A chooser between a Swedish and an English text, for option descriptions and help. */
+export function bilingual(lang: Lang): (sv: string, en: string) => string {
+  return (sv, en) => (lang === 'en' ? en : sv);
+}
 
 export function texts(lang: Lang): Texts {
   return lang === 'en' ? en : sv;

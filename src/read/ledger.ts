@@ -94,8 +94,9 @@ async function readSample(file: string): Promise<{ sample: Buffer; size: number 
     throw new AvvikelseError('FILE_UNREADABLE', { reason: err.code ?? err.message }, { file });
   }
   try {
-    const { size } = await handle.stat();
-    if (!(await handle.stat()).isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
+    const size = stat.size;
     const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { sample: buf.subarray(0, bytesRead), size };
