@@ -4,7 +4,7 @@ import { codePattern, rollUp, rollUpCode, valueGlob } from '../src/data/codes.js
 import { NameBook } from '../src/data/catalogue.js';
 import { sum } from '../src/data/money.js';
 import { texts } from '../src/i18n/messages.js';
-import { buildDrift, rowValues } from '../src/report/drift.js';
+import { buildDrift, DRIFT_COLUMNS, rowValues } from '../src/report/drift.js';
 
 const code = fc.stringMatching(/^[0-9]{1,6}$/);
 const totals = fc.array(fc.tuple(code, fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n })), { maxLength: 40 }).map((pairs) => {
@@ -98,6 +98,8 @@ describe('drift tables', () => {
       year: '2024',
       unitLabel: 'tkr',
       texts: t,
+      columns: DRIFT_COLUMNS,
+      comments: new Map(),
     });
 
   it('sub-table Summa equals the parent row exactly, and the main Summa equals all rows', () => {
@@ -106,7 +108,7 @@ describe('drift tables', () => {
       const [main, sub] = report.tables;
       const parent = main!.rows.find((r) => r.kod === '51');
       expect(sub!.summa).toEqual(parent?.values ?? { utfall: 0n, budget: 0n, avvikelse: 0n });
-      expect(main!.summa.utfall).toBe(sum(main!.rows.map((r) => r.values.utfall)));
+      expect(main!.summa.utfall).toBe(sum(main!.rows.map((r) => r.values.utfall as bigint)));
       expect(main!.summa.utfall).toBe(sum(u.values()));
     }));
   });

@@ -58,7 +58,7 @@ describe('configuration file', () => {
         budget: [resolve(BUDGET)],
         sub: ['51'],
         unit: 'mnkr',
-        columns: { ansvar: 'Ansvar' },
+        col: { ansvar: 'Ansvar' },
       }),
     );
     const viaConfig = await cli(['report', '--format', 'json'], { cwd: dir });

@@ -15,7 +15,7 @@ const SCHEMA = {
   utfall: 'paths',
   budget: 'paths',
   names: 'path',
-  columns: 'record',
+  col: 'record',
   inputSign: 'string',
   inputUnit: 'string',
   perspective: 'string',
@@ -33,19 +33,33 @@ const SCHEMA = {
   csvDialect: 'string',
   format: 'string',
   lang: 'string',
+  period: 'string',
+  columns: 'string',
+  periodisering: 'string',
+  prognosMetod: 'string',
+  prognos: 'path',
+  fgAr: 'path',
+  fgPrognos: 'path',
+  kommentarer: 'path',
+  failOn: 'strings',
 } as const;
 
 export type Config = {
   utfall?: string[];
   budget?: string[];
   names?: string;
-  columns?: Record<string, string>;
+  col?: Record<string, string>;
   sub?: string[];
+  failOn?: string[];
+  prognos?: string;
+  fgAr?: string;
+  fgPrognos?: string;
+  kommentarer?: string;
   where?: string[];
   decimals?: number;
   level?: number;
   subLevel?: number;
-} & { [K in 'inputSign' | 'inputUnit' | 'perspective' | 'rounding' | 'unit' | 'by' | 'encoding' | 'delimiter' | 'decimal' | 'csvDialect' | 'format' | 'lang']?: string };
+} & { [K in 'inputSign' | 'inputUnit' | 'perspective' | 'rounding' | 'unit' | 'by' | 'encoding' | 'delimiter' | 'decimal' | 'csvDialect' | 'format' | 'lang' | 'period' | 'columns' | 'periodisering' | 'prognosMetod']?: string };
 
 function invalid(file: string, reason: string): never {
   throw new AvvikelseError('CONFIG_INVALID', { reason }, { file });

@@ -1,20 +1,24 @@
 /**
  * `avvikelse report` (alias `rapport`): flags and configuration → a ReportRequest, the
- * report → the chosen format on stdout or atomically in `--out`.
+ * report → the chosen format on stdout or atomically in `--out`, and CI thresholds → exit 1.
  */
 import { Command } from 'commander';
 import { DEFAULT_DECIMALS, ROUNDING_MODES, UNITS, type Unit } from '../data/money.js';
+import { PROGNOS_METODER } from '../data/prognos.js';
 import { AvvikelseError } from '../errors.js';
 import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
 import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
 import { INPUT_SIGNS } from '../read/ledger.js';
-import { PERSPECTIVES } from '../report/model.js';
+import { parsePeriod } from '../read/period.js';
+import { COLUMN_IDS, PERSPECTIVES, type ColumnId } from '../report/model.js';
 import { presentReport } from '../report/present.js';
-import { runReport, type ReportRequest } from '../report/run.js';
-import { CSV_DIALECTS, FORMATS, type Format } from '../write/context.js';
+import { runReport, type MonthlyOptions, type ReportRequest } from '../report/run.js';
+import { crossings, parseThreshold, type Threshold } from '../report/thresholds.js';
+import { CSV_DIALECTS, FORMATS, rowLabel, cellText, type Format } from '../write/context.js';
 import { formatForPath, RENDERERS } from '../write/index.js';
+import { SWEDISH } from '../write/number.js';
 import { writeAtomically } from '../write/output.js';
 import type { Config } from './config.js';
 import { useColour, type Io } from './io.js';
@@ -22,7 +26,7 @@ import { columnMap, filters, integer, oneOf } from './values.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-interface ReportFlags {
+export interface ReportFlags {
   utfall?: string[];
   budget?: string[];
   level?: string;
@@ -45,6 +49,15 @@ interface ReportFlags {
   encoding?: string;
   delimiter?: string;
   decimal?: string;
+  period?: string;
+  columns?: string;
+  periodisering?: string;
+  prognosMetod?: string;
+  prognos?: string;
+  fgAr?: string;
+  fgPrognos?: string;
+  kommentarer?: string;
+  failOn: string[];
   color: boolean;
 }
 
@@ -53,23 +66,38 @@ const EXAMPLES: Record<Lang, string> = {
 Exempel:
   avvikelse report --utfall utfall.csv --budget budget.csv
   avvikelse rapport --utfall jan-jun.csv jul-dec.csv --budget budget.csv --sub 51 --unit mnkr
-  avvikelse report --utfall utfall.csv --budget budget.csv --by ansvar --where 'ansvar=41*' --level 4
-  avvikelse report --utfall utfall.csv --budget budget.csv --col verksamhet=Vht --col belopp=Summa --out drift.csv`,
+  avvikelse rapport --utfall utfall.csv --budget budget.csv --period 2024-08 --prognos-metod linjar
+  avvikelse rapport --utfall utfall.csv --budget budget.csv --period 2024-08 --fg-ar utfall-2023.csv \\
+      --periodisering fg-ar --prognos prognos.csv --kommentarer kommentarer.csv --format md
+  avvikelse report --utfall utfall.csv --budget budget.csv --period 2024-08 --fail-on 'prognosavvikelse<-5000'
+  avvikelse report --utfall utfall.csv --budget budget.csv --by ansvar --where 'ansvar=41*' --level 4`,
   en: `
 Examples:
-  avvikelse report --utfall actual.csv --budget budget.csv
-  avvikelse report --utfall jan-jun.csv jul-dec.csv --budget budget.csv --sub 51 --unit mnkr --lang en
-  avvikelse report --utfall actual.csv --budget budget.csv --by ansvar --where 'ansvar=41*' --level 4
-  avvikelse report --utfall actual.csv --budget budget.csv --col verksamhet=Vht --col belopp=Sum --out drift.csv`,
+  avvikelse report --utfall actual.csv --budget budget.csv --lang en
+  avvikelse report --utfall jan-jun.csv jul-dec.csv --budget budget.csv --sub 51 --unit mnkr
+  avvikelse report --utfall actual.csv --budget budget.csv --period 2024-08 --prognos-metod linjar
+  avvikelse report --utfall actual.csv --budget budget.csv --period 2024-08 --fg-ar actual-2023.csv \\
+      --periodisering fg-ar --prognos forecast.csv --kommentarer comments.csv --format md
+  avvikelse report --utfall actual.csv --budget budget.csv --period 2024-08 --fail-on 'prognosavvikelse<-5000'
+  avvikelse report --utfall actual.csv --budget budget.csv --by ansvar --where 'ansvar=41*' --level 4`,
 };
 
 export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<void>): Command {
   const d = bilingual(lang);
   return new Command('report')
     .alias('rapport')
-    .description(d('driftredovisning: utfall, budget och avvikelse per verksamhet, med delsummor', 'operating statement: actual, budget and deviation per code, with sub-tables'))
+    .description(d('driftredovisning eller månadsuppföljning per verksamhet, med delsummor', 'operating statement or monthly follow-up per code, with sub-tables'))
     .option('--utfall <filer...>', d('utfallsfiler (summeras)', 'actual (utfall) files, summed'))
     .option('--budget <filer...>', d('budgetfiler (summeras)', 'budget files, summed'))
+    .option('--period <ÅÅÅÅ-MM>', d('månadsuppföljning t.o.m. månaden (utan: driftredovisning av allt utfall)', 'monthly follow-up through the month (without: statement of all utfall)'))
+    .option('--columns <ids>', d('kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos', 'columns and their order, e.g. budget_helar,utfall_ack,prognos'))
+    .option('--periodisering <p>', d('jamn (standard), fg-ar eller en nyckelfil', 'jamn (default), fg-ar or a key file'))
+    .option('--prognos-metod <m>', d('budget (standard), linjar eller fg-ar', 'budget (default), linjar or fg-ar'))
+    .option('--prognos <fil>', d('manuella prognoser kod;prognos', 'manual forecasts code;forecast'))
+    .option('--fg-ar <fil>', d('föregående års utfall', "last year's utfall"))
+    .option('--fg-prognos <fil>', d('förra rapportens prognoser kod;prognos', "the previous report's forecasts code;forecast"))
+    .option('--kommentarer <fil>', d('kommentarer kod;kommentar', 'comments code;comment'))
+    .option('--fail-on <villkor>', d("avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)", "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)"), collect, [])
     .option('--level <n>', d('rulla upp koder till de n första tecknen (standard 2 för verksamhet)', 'roll codes up to their first n characters (default 2 for verksamhet)'))
     .option('--sub <mönster>', d("särredovisa koderna under ett prefix, t.ex. 51 eller '51*' (upprepbar)", "add a sub-table of the codes under a prefix, e.g. 51 or '51*' (repeatable)"), collect, [])
     .option('--sub-level <n>', d('nivå i deltabellerna (standard: finaste nivån i data)', 'level of the sub-tables (default: finest level in the data)'))
@@ -97,37 +125,104 @@ export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<v
     });
 }
 
+const MONTHLY_ONLY: ReadonlySet<ColumnId> = new Set(['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse', 'prognosforandring', 'utfall_fg_ar']);
+const DRIFT_ONLY: ReadonlySet<ColumnId> = new Set(['utfall', 'budget', 'avvikelse']);
+
+/** `--columns a,b,c`: known ids, all of one report kind, each with the input it needs. */
+function parseColumns(text: string, needs: { fgAr: boolean; fgPrognos: boolean; kommentarer: boolean }): ColumnId[] {
+  const ids = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const expected = COLUMN_IDS.join(', ');
+  if (ids.length === 0) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected });
+  for (const id of ids) {
+    if (!(COLUMN_IDS as readonly string[]).includes(id)) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: id, expected });
+  }
+  const cols = ids as ColumnId[];
+  if (cols.some((c) => MONTHLY_ONLY.has(c)) && cols.some((c) => DRIFT_ONLY.has(c))) {
+    throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'utfall/budget/avvikelse eller månadskolumner, inte båda / not both' });
+  }
+  const requires: [ColumnId, boolean, string][] = [
+    ['utfall_fg_ar', needs.fgAr, '--fg-ar'],
+    ['prognosforandring', needs.fgPrognos, '--fg-prognos'],
+    ['kommentar', needs.kommentarer, '--kommentarer'],
+  ];
+  for (const [col, given, option] of requires) {
+    if (cols.includes(col) && !given) throw new AvvikelseError('OPTION_MISSING', { option: `${option} (${col})`, command: 'report' });
+  }
+  return cols;
+}
+
+export type ReportPlan = ReportRequest & { decimals: number; exact: boolean; format: Format; out: string | null; csvDialect: 'sv' | 'en'; failOn: Threshold[] };
+
 /** Flags over configuration over defaults → a request; every value validated. */
-export function reportRequest(flags: ReportFlags, config: Config): ReportRequest & { decimals: number; exact: boolean; format: Format; out: string | null; csvDialect: 'sv' | 'en' } {
+export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
+  const pick = <K extends keyof Config & keyof ReportFlags>(k: K) => (flags[k] ?? config[k]) as string | undefined;
   const utfall = flags.utfall ?? config.utfall;
   const budget = flags.budget ?? config.budget;
   if (!utfall || utfall.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--utfall', command: 'report' });
   if (!budget || budget.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--budget', command: 'report' });
-  const by = canonicalDimension(flags.by ?? config.by ?? 'verksamhet');
+  const by = canonicalDimension(pick('by') ?? 'verksamhet');
   const levelText = flags.level ?? config.level;
-  const unit = oneOf('--unit', flags.unit ?? config.unit ?? 'tkr', UNITS) as Unit;
+  const unit = oneOf('--unit', pick('unit') ?? 'tkr', UNITS) as Unit;
   const out = flags.out ?? null;
-  let format: Format;
-  if (flags.format ?? config.format) format = oneOf('--format', (flags.format ?? config.format) as string, FORMATS);
-  else format = (out && formatForPath(out)) || 'table';
-  const encodingText = flags.encoding ?? config.encoding ?? 'auto';
+  const formatText = pick('format');
+  const format: Format = formatText ? oneOf('--format', formatText, FORMATS) : (out && formatForPath(out)) || 'table';
+  const encodingText = pick('encoding') ?? 'auto';
   const encoding = encodingText === 'auto' ? 'auto' : parseEncodingName(encodingText);
   if (encoding === null) throw new AvvikelseError('OPTION_INVALID', { option: '--encoding', value: encodingText, expected: `auto | ${ENCODINGS.join(' | ')} | cp1252` });
-  const delimiterText = flags.delimiter ?? config.delimiter ?? 'auto';
+  const delimiterText = pick('delimiter') ?? 'auto';
   const delimiter = delimiterText === 'auto' ? 'auto' : parseDelimiterName(delimiterText);
   if (delimiter === null) throw new AvvikelseError('OPTION_INVALID', { option: '--delimiter', value: delimiterText, expected: `auto | ${DELIMITERS.join(' | ').replace('\t', 'tab')}` });
   const subLevelText = flags.subLevel ?? config.subLevel;
+
+  const fgAr = pick('fgAr') ?? null;
+  const fgPrognos = pick('fgPrognos') ?? null;
+  const kommentarer = pick('kommentarer') ?? null;
+  const columnsText = pick('columns');
+  const show = columnsText ? parseColumns(columnsText, { fgAr: fgAr !== null, fgPrognos: fgPrognos !== null, kommentarer: kommentarer !== null }) : null;
+  const periodText = pick('period');
+  let period: string | null = null;
+  if (periodText !== undefined) {
+    period = parsePeriod(periodText);
+    if (period === null) throw new AvvikelseError('OPTION_INVALID', { option: '--period', value: periodText, expected: 'ÅÅÅÅ-MM, t.ex. 2024-08' });
+  }
+  const periodiseringText = pick('periodisering');
+  const prognosMetodText = pick('prognosMetod');
+  const prognos = pick('prognos') ?? null;
+  const isMonthly =
+    period !== null ||
+    (show !== null && show.some((c) => MONTHLY_ONLY.has(c))) ||
+    [periodiseringText, prognosMetodText, prognos, fgAr, fgPrognos].some((v) => v !== undefined && v !== null);
+  let monthly: MonthlyOptions | null = null;
+  if (isMonthly) {
+    const p = periodiseringText ?? 'jamn';
+    monthly = {
+      period,
+      periodisering: p === 'jamn' || p === 'fg-ar' ? p : { file: p },
+      prognosMetod: oneOf('--prognos-metod', prognosMetodText ?? 'budget', PROGNOS_METODER, { linear: 'linjar', 'fg-år': 'fg-ar' }),
+      prognos,
+      fgAr,
+      fgPrognos,
+    };
+    if (monthly.periodisering === 'fg-ar' && fgAr === null) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
+    if (monthly.prognosMetod === 'fg-ar' && fgAr === null) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
+  } else if (show?.includes('utfall_fg_ar') || show?.includes('prognosforandring')) {
+    throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
+  }
+
   return {
     utfall,
     budget,
     dialect: {
       encoding,
       delimiter,
-      decimal: oneOf('--decimal', flags.decimal ?? config.decimal ?? 'auto', DECIMAL_MARKS) as DecimalMark,
+      decimal: oneOf('--decimal', pick('decimal') ?? 'auto', DECIMAL_MARKS) as DecimalMark,
     },
-    columns: { ...(config.columns ? columnMap('columns', Object.entries(config.columns).map(([k, v]) => `${k}=${v}`)) : {}), ...columnMap('--col', flags.col) },
-    inputUnit: oneOf('--input-unit', flags.inputUnit ?? config.inputUnit ?? 'kr', UNITS),
-    inputSign: oneOf('--input-sign', flags.inputSign ?? config.inputSign ?? 'cost-positive', INPUT_SIGNS, {
+    columns: {
+      ...(config.col ? columnMap('col', Object.entries(config.col).map(([k, v]) => `${k}=${v}`)) : {}),
+      ...columnMap('--col', flags.col),
+    },
+    inputUnit: oneOf('--input-unit', pick('inputUnit') ?? 'kr', UNITS),
+    inputSign: oneOf('--input-sign', pick('inputSign') ?? 'cost-positive', INPUT_SIGNS, {
       'kostnad-positiv': 'cost-positive',
       debet: 'cost-positive',
       'intakt-positiv': 'revenue-positive',
@@ -138,24 +233,35 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportRequest
     level: levelText !== undefined ? integer('--level', levelText, 1, 32) : by === 'verksamhet' ? 2 : null,
     sub: flags.sub.length > 0 ? flags.sub : (config.sub ?? []),
     subLevel: subLevelText !== undefined ? integer('--sub-level', subLevelText, 1, 32) : null,
-    names: flags.names ?? config.names ?? null,
-    perspective: oneOf('--perspective', flags.perspective ?? config.perspective ?? 'kostnad', PERSPECTIVES, { cost: 'kostnad', result: 'resultat' }),
+    names: pick('names') ?? null,
+    kommentarer,
+    perspective: oneOf('--perspective', pick('perspective') ?? 'kostnad', PERSPECTIVES, { cost: 'kostnad', result: 'resultat' }),
     unit,
     decimals: integer('--decimals', flags.decimals ?? config.decimals ?? DEFAULT_DECIMALS[unit], 0, 8),
-    rounding: oneOf('--rounding', flags.rounding ?? config.rounding ?? 'half-away-from-zero', ROUNDING_MODES, { 'half-up': 'half-away-from-zero' }),
+    rounding: oneOf('--rounding', pick('rounding') ?? 'half-away-from-zero', ROUNDING_MODES, { 'half-up': 'half-away-from-zero' }),
     exact: Boolean(flags.exact),
     format,
     out,
-    csvDialect: oneOf('--csv-dialect', flags.csvDialect ?? config.csvDialect ?? 'sv', CSV_DIALECTS),
+    csvDialect: oneOf('--csv-dialect', pick('csvDialect') ?? 'sv', CSV_DIALECTS),
+    show,
+    monthly,
+    failOn: (flags.failOn.length > 0 ? flags.failOn : (config.failOn ?? [])).map(parseThreshold),
   };
 }
 
 export async function runReportCommand(flags: ReportFlags, config: Config, io: Io, texts: Texts): Promise<number> {
   const req = reportRequest(flags, config);
   const report = await runReport(req, texts);
+  for (const t of req.failOn) {
+    if (!report.tables[0]?.columns.includes(t.column)) {
+      throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: report.tables[0]?.columns.join(', ') ?? '' });
+    }
+  }
   for (const w of report.warnings) io.stderr(`avvikelse: ${texts.warningLabel}: ${w}\n`);
+  for (const n of report.notes) io.stderr(`avvikelse: ${texts.noteLabel}: ${n}\n`);
   const display = { unit: req.unit, decimals: req.decimals, rounding: req.rounding, exact: req.exact };
-  const text = RENDERERS[req.format](presentReport(report, display), {
+  const shown = presentReport(report.tables, display);
+  const text = RENDERERS[req.format](shown, {
     texts,
     unit: req.unit,
     perspective: req.perspective,
@@ -164,7 +270,14 @@ export async function runReportCommand(flags: ReportFlags, config: Config, io: I
     colour: req.out === null && req.format === 'table' && useColour(io, flags.color),
     csvDialect: req.csvDialect,
   });
+  const key = typeof req.monthly?.periodisering === 'object' ? req.monthly.periodisering.file : null;
+  const inputs = [...req.utfall, ...req.budget, req.names, req.kommentarer, req.monthly?.prognos, req.monthly?.fgAr, req.monthly?.fgPrognos, key];
   if (req.out === null) io.stdout(text);
-  else await writeAtomically(req.out, text, [...req.utfall, ...req.budget, ...(req.names ? [req.names] : [])]);
-  return 0;
+  else await writeAtomically(req.out, text, inputs.filter((f): f is string => typeof f === 'string'));
+  const crossed = crossings(shown, req.failOn);
+  for (const c of crossed) {
+    const row = c.kod === null ? texts.summa : rowLabel(c.kod, c.namn);
+    io.stderr(`avvikelse: ${texts.errorLabel}: ${texts.note.thresholdCrossed(c.table.title, row, texts.columns[c.threshold.column], cellText(c.cell, SWEDISH, ' %'), c.threshold.text)}\n`);
+  }
+  return crossed.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  * column titles are looked up by id. Nothing else in the code base writes prose for users.
  */
 import type { ErrorCode } from '../errors.js';
+import type { ColumnId } from '../report/model.js';
 
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
@@ -39,6 +40,9 @@ const errorsSv: ErrorTexts = {
   AMOUNT_PRECISION: (p) =>
     `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
+  PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
+  PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
+  WEIGHT_INVALID: (p) => `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   CODE_EMPTY: () => 'koden är tom',
   FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
   CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
@@ -68,6 +72,9 @@ const errorsEn: ErrorTexts = {
   AMOUNT_PRECISION: (p) =>
     `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31 or 2024M08)`,
+  PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
+  PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
+  WEIGHT_INVALID: (p) => `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
   CODE_EMPTY: () => 'the code is empty',
   FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
   CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
@@ -90,19 +97,20 @@ export interface Texts {
   warningLabel: string;
   line: string;
   column: string;
-  columns: {
-    kod: string;
-    namn: string;
-    utfall: string;
-    budget: string;
-    avvikelse: string;
-  };
+  columns: Record<ColumnId | 'kod' | 'namn', string>;
+  /** Heading of the comments section under a terminal table. */
+  comments: string;
+  noteLabel: string;
+  /** Month names, January first. */
+  months: readonly string[];
   dimension: (dim: string) => string;
   summa: string;
   title: {
     drift: (year: string, unit: string) => string;
     grouped: (dimension: string, year: string, unit: string) => string;
     sub: (dimension: string, pattern: string) => string;
+    /** "per 31 augusti 2024": `day`, `month` (1..12), `year`. */
+    monthly: (dimension: string | null, day: number, month: number, year: number, unit: string) => string;
   };
   perspective: { kostnad: string; resultat: string };
   rounding: { 'half-away-from-zero': string; 'half-even': string };
@@ -112,6 +120,16 @@ export interface Texts {
     signsLookReversed: (file: string, positive: number, total: number) => string;
     encodingFallback: (file: string) => string;
     emptySub: (pattern: string) => string;
+    commentsNotShown: (codes: string) => string;
+    prognosUnknown: (file: string, codes: string) => string;
+    prognosNested: (file: string, inner: string, outer: string) => string;
+    otherYears: (file: string, year: number) => string;
+  };
+  note: {
+    keyNormalised: (key: string, sum: string) => string;
+    fgArFallback: (codes: string) => string;
+    prognosFgArFallback: (codes: string) => string;
+    thresholdCrossed: (table: string, row: string, column: string, value: string, condition: string) => string;
   };
   codes: { kod: string; namn: string; niva: string; none: (prefix: string) => string };
 }
@@ -140,13 +158,34 @@ const sv: Texts = {
   warningLabel: 'varning',
   line: 'rad',
   column: 'kolumn',
-  columns: { kod: 'Kod', namn: 'Namn', utfall: 'Utfall', budget: 'Budget', avvikelse: 'Avvikelse' },
+  columns: {
+    kod: 'Kod',
+    namn: 'Namn',
+    utfall: 'Utfall',
+    budget: 'Budget',
+    avvikelse: 'Avvikelse',
+    budget_helar: 'Budget helår',
+    budget_ack: 'Budget ack',
+    utfall_ack: 'Utfall ack',
+    avvikelse_ack: 'Avvikelse ack',
+    prognos: 'Prognos helår',
+    prognosavvikelse: 'Prognosavvikelse',
+    prognosforandring: 'Prognosförändring',
+    utfall_fg_ar: 'Utfall fg år',
+    avvikelse_procent: 'Avvikelse %',
+    kommentar: 'Kommentar',
+  },
+  comments: 'Kommentarer',
+  noteLabel: 'not',
+  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   dimension: (d) => dimSv[d] ?? capitalise(d),
   summa: 'Summa',
   title: {
     drift: (year, unit) => `Driftredovisning${year ? ` ${year}` : ''}, ${unit}`,
     grouped: (dim, year, unit) => `Redovisning per ${dim.toLowerCase()}${year ? ` ${year}` : ''}, ${unit}`,
     sub: (dim, pattern) => `Redovisning ${dim.toLowerCase()} ${pattern}`,
+    monthly: (dim, day, month, year, unit) =>
+      `Månadsuppföljning${dim ? ` per ${dim.toLowerCase()},` : ''} per ${day} ${sv.months[month - 1]} ${year}, ${unit}`,
   },
   perspective: {
     kostnad: 'kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall',
@@ -164,6 +203,16 @@ const sv: Texts = {
       `${file}: ${pos} av ${total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
     encodingFallback: (file) => `${file}: inte giltig UTF-8, läses som Windows-1252`,
     emptySub: (pattern) => `inga koder matchar ${pattern}`,
+    commentsNotShown: (codes) => `kommentarer till koder som inte finns i tabellerna: ${codes}`,
+    prognosUnknown: (file, codes) => `${file}: prognos för koder som inte finns i utfall eller budget ignoreras: ${codes}`,
+    prognosNested: (file, inner, outer) => `${file}: prognosen för ${inner} ignoreras, den ingår i prognosen för ${outer}`,
+    otherYears: (file, year) => `${file}: belopp för andra år än ${year} tas inte med`,
+  },
+  note: {
+    keyNormalised: (key, sum) => `periodiseringsnyckeln för ${key} summerar till ${sum}, inte 1 eller 100; vikterna normaliseras`,
+    fgArFallback: (codes) => `fg år saknar utfall för ${codes}; budgeten periodiseras där i jämna tolftedelar`,
+    prognosFgArFallback: (codes) => `fg år saknar utfall t.o.m. perioden för ${codes}; prognosen beräknas där som utfall ack + återstående budget`,
+    thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   },
   codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
 };
@@ -174,13 +223,34 @@ const en: Texts = {
   warningLabel: 'warning',
   line: 'line',
   column: 'column',
-  columns: { kod: 'Code', namn: 'Name', utfall: 'Actual', budget: 'Budget', avvikelse: 'Deviation' },
+  columns: {
+    kod: 'Code',
+    namn: 'Name',
+    utfall: 'Actual',
+    budget: 'Budget',
+    avvikelse: 'Deviation',
+    budget_helar: 'Budget full year',
+    budget_ack: 'Budget YTD',
+    utfall_ack: 'Actual YTD',
+    avvikelse_ack: 'Deviation YTD',
+    prognos: 'Forecast full year',
+    prognosavvikelse: 'Forecast deviation',
+    prognosforandring: 'Forecast change',
+    utfall_fg_ar: 'Actual prev. year YTD',
+    avvikelse_procent: 'Deviation %',
+    kommentar: 'Comment',
+  },
+  comments: 'Comments',
+  noteLabel: 'note',
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   dimension: (d) => dimEn[d] ?? capitalise(d),
   summa: 'Total',
   title: {
     drift: (year, unit) => `Operating statement${year ? ` ${year}` : ''}, ${unit}`,
     grouped: (dim, year, unit) => `Statement by ${dim.toLowerCase()}${year ? ` ${year}` : ''}, ${unit}`,
     sub: (dim, pattern) => `Breakdown of ${dim.toLowerCase()} ${pattern}`,
+    monthly: (dim, day, month, year, unit) =>
+      `Monthly follow-up${dim ? ` by ${dim.toLowerCase()},` : ''} to ${day} ${en.months[month - 1]} ${year}, ${unit}`,
   },
   perspective: {
     kostnad: 'cost perspective: net cost positive, deviation = budget − actual',
@@ -198,6 +268,16 @@ const en: Texts = {
       `${file}: ${pos} of ${total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
     encodingFallback: (file) => `${file}: not valid UTF-8, read as Windows-1252`,
     emptySub: (pattern) => `no codes match ${pattern}`,
+    commentsNotShown: (codes) => `comments on codes that are not in the tables: ${codes}`,
+    prognosUnknown: (file, codes) => `${file}: forecasts for codes that are in neither utfall nor budget are ignored: ${codes}`,
+    prognosNested: (file, inner, outer) => `${file}: the forecast for ${inner} is ignored; it is part of the forecast for ${outer}`,
+    otherYears: (file, year) => `${file}: amounts for years other than ${year} are left out`,
+  },
+  note: {
+    keyNormalised: (key, sum) => `the periodisation key for ${key} sums to ${sum}, not 1 or 100; the weights are normalised`,
+    fgArFallback: (codes) => `last year has no utfall for ${codes}; their budget is spread in even twelfths`,
+    prognosFgArFallback: (codes) => `last year has no utfall up to this month for ${codes}; their forecast is utfall YTD + remaining budget`,
+    thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   },
   codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
 };

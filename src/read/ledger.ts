@@ -55,6 +55,8 @@ export interface LedgerRequest {
   inputSign: InputSign;
   /** The dimension whose codes are totalled. */
   groupBy: string;
+  /** A second dimension kept apart in the totals: keys become `code` + DETAIL_SEPARATOR + value. */
+  detail?: string;
   where: Filter[];
 }
 
@@ -80,6 +82,9 @@ export interface LedgerTotals {
   encodingFallback: boolean;
   signs: SignEvidence | null;
 }
+
+/** Separates the code from the detail value in the keys of a read with `detail`. */
+export const DETAIL_SEPARATOR = '\u0001';
 
 const SAMPLE_BYTES = 64 * 1024;
 const HEADER_SEARCH_LINES = 20;
@@ -209,6 +214,7 @@ class RecordConsumer {
   private headerErrorWidth = -1;
   private recordsSeen = 0;
   private codeIndex = -1;
+  private detailIndex = -1;
   private nameIndex = -1;
   private kontoIndex = -1;
   private filters: { index: number; test: (v: string) => boolean; negate: boolean }[] = [];
@@ -242,10 +248,11 @@ class RecordConsumer {
     for (const f of this.filters) {
       if (f.test((record[f.index] as string).trim()) === f.negate) return;
     }
-    const code = (record[this.codeIndex] as string).trim();
+    let code = (record[this.codeIndex] as string).trim();
     if (code === '') {
       throw new AvvikelseError('CODE_EMPTY', {}, this.at(line, this.codeIndex, ''));
     }
+    if (this.detailIndex >= 0) code += DETAIL_SEPARATOR + (record[this.detailIndex] as string).trim();
     let period = '';
     if (layout.period >= 0) {
       const raw = record[layout.period] as string;
@@ -316,6 +323,13 @@ class RecordConsumer {
     this.codeIndex = layout.dims.get(this.req.groupBy) as number;
     this.nameIndex = layout.names.get(this.req.groupBy) ?? -1;
     this.kontoIndex = layout.dims.get('konto') ?? -1;
+    if (this.req.detail !== undefined) {
+      const index = layout.dims.get(this.req.detail);
+      if (index === undefined) {
+        throw new AvvikelseError('COLUMN_MISSING', { role: this.req.detail, headers: layout.headers.map((h) => `"${h}"`).join(', ') }, { file: this.req.file, line });
+      }
+      this.detailIndex = index;
+    }
     if (this.kontoIndex >= 0) {
       this.out.signs = { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 };
     }

@@ -4,17 +4,15 @@
  * the finest level present. Amounts stay exact; the sub-table's Summa is the sum of the
  * same ledger amounts as the parent row, so the two are equal by construction.
  */
-import { codePattern, compareCodes, rollUp, type CodePattern } from '../data/codes.js';
+import { codePattern, compareCodes, rollUpCode } from '../data/codes.js';
 import type { NameBook } from '../data/catalogue.js';
 import type { Ore } from '../data/money.js';
 import type { Texts } from '../i18n/messages.js';
-import type { ColumnId, Perspective, Report, ReportRow, ReportTable } from './model.js';
+import type { Amounts, ColumnId, Perspective, Report, ReportTable } from './model.js';
+import { buildTable, inPerspective, minus, type BuildInput, type TableSpec } from './tables.js';
 
-export interface DriftRequest {
-  /** Totals per code in ledger sign (costs +). */
-  utfall: ReadonlyMap<string, Ore>;
-  budget: ReadonlyMap<string, Ore>;
-  names: NameBook;
+/** What both the driftredovisning and the monthly report need to lay out their tables. */
+export interface Layout {
   dimension: string;
   /** Roll-up level of the main table (characters of the code); null for no roll-up. */
   level: number | null;
@@ -23,13 +21,22 @@ export interface DriftRequest {
   /** Roll-up level of the sub-tables; null for the finest level present. */
   subLevel: number | null;
   perspective: Perspective;
-  /** Year shown in the title ('' for none). */
-  year: string;
-  unitLabel: string;
+  names: NameBook;
+  comments: ReadonlyMap<string, string>;
   texts: Texts;
 }
 
-const COLUMNS: ColumnId[] = ['utfall', 'budget', 'avvikelse'];
+export interface DriftRequest extends Layout {
+  /** Totals per code in ledger sign (costs +). */
+  utfall: ReadonlyMap<string, Ore>;
+  budget: ReadonlyMap<string, Ore>;
+  /** Year shown in the title ('' for none). */
+  year: string;
+  unitLabel: string;
+  columns: ColumnId[];
+}
+
+export const DRIFT_COLUMNS: ColumnId[] = ['utfall', 'budget', 'avvikelse'];
 
 /**
  * The row values in the report's perspective. Ledger amounts are costs positive; in the
@@ -37,56 +44,60 @@ const COLUMNS: ColumnId[] = ['utfall', 'budget', 'avvikelse'];
  * result perspective they are negated and avvikelse = utfall − budget, which is the same
  * number: positive always means better than budget.
  */
-export function rowValues(utfall: Ore, budget: Ore, perspective: Perspective): Record<ColumnId, Ore> {
-  if (perspective === 'kostnad') return { utfall, budget, avvikelse: budget - utfall };
-  return { utfall: -utfall, budget: -budget, avvikelse: budget - utfall };
+export function rowValues(utfall: Ore, budget: Ore, perspective: Perspective): { utfall: Ore; budget: Ore; avvikelse: Ore } {
+  return inPerspective({ utfall, budget, avvikelse: budget - utfall }, perspective) as { utfall: Ore; budget: Ore; avvikelse: Ore };
 }
 
-function table(
-  id: string,
-  title: string,
-  req: DriftRequest,
-  utfall: ReadonlyMap<string, Ore>,
-  budget: ReadonlyMap<string, Ore>,
-): ReportTable {
-  const codes = [...new Set([...utfall.keys(), ...budget.keys()])].sort(compareCodes);
-  let u = 0n;
-  let b = 0n;
-  const rows: ReportRow[] = codes.map((kod) => {
-    const cu = utfall.get(kod) ?? 0n;
-    const cb = budget.get(kod) ?? 0n;
-    u += cu;
-    b += cb;
-    return { kod, namn: req.names.name(kod), values: rowValues(cu, cb, req.perspective) };
-  });
-  return { id, title, dimension: req.dimension, columns: COLUMNS, rows, summa: rowValues(u, b, req.perspective) };
+/** The main table and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
+export function layoutTables(
+  layout: Layout,
+  main: { id: string; title: string; columns: ColumnId[] },
+  input: BuildInput,
+): { tables: ReportTable[]; warnings: string[] } {
+  const t = layout.texts;
+  const dimName = t.dimension(layout.dimension);
+  const level = layout.level;
+  const specs: TableSpec[] = [
+    { ...main, dimension: layout.dimension, keyOf: (c) => (level === null ? c : rollUpCode(c, level)) },
+  ];
+  const warnings: string[] = [];
+  for (const sub of layout.subs) {
+    const pattern = codePattern(sub);
+    const subLevel = layout.subLevel;
+    specs.push({
+      id: `sub:${pattern.text}`,
+      title: t.title.sub(dimName, pattern.text),
+      dimension: layout.dimension,
+      columns: main.columns,
+      keyOf: (c) => (!pattern.matches(c) ? null : subLevel === null ? c : rollUpCode(c, subLevel)),
+    });
+    if (![...input.perCode.keys()].some((c) => pattern.matches(c))) warnings.push(t.warn.emptySub(pattern.text));
+  }
+  const tables = specs.map((spec) => buildTable(spec, input));
+  const unnamed = [...new Set(tables.flatMap((tb) => tb.rows.filter((r) => r.namn === null).map((r) => r.kod)))];
+  if (unnamed.length > 0) warnings.push(t.warn.noName(dimName, unnamed.sort(compareCodes).join(', ')));
+  const shown = new Set(tables.flatMap((tb) => tb.rows.map((r) => r.kod)));
+  const uncommented = [...layout.comments.keys()].filter((k) => !shown.has(k));
+  if (uncommented.length > 0) warnings.push(t.warn.commentsNotShown(uncommented.sort(compareCodes).join(', ')));
+  return { tables, warnings };
 }
 
-function select(totals: ReadonlyMap<string, Ore>, pattern: CodePattern): Map<string, Ore> {
-  const out = new Map<string, Ore>();
-  for (const [code, amount] of totals) if (pattern.matches(code)) out.set(code, amount);
-  return out;
-}
-
-/** Builds the main table and its sub-tables. */
+/** Builds the driftredovisning and its sub-tables. */
 export function buildDrift(req: DriftRequest): Report {
   const t = req.texts;
-  const dimName = t.dimension(req.dimension);
-  const roll = (m: ReadonlyMap<string, Ore>, level: number | null) => (level === null ? new Map(m) : rollUp(m, level));
+  const perCode = new Map<string, Record<string, Ore>>();
+  for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: 0n });
+  for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? 0n, budget: b });
   const title =
     req.dimension === 'verksamhet'
       ? t.title.drift(req.year, req.unitLabel)
-      : t.title.grouped(dimName, req.year, req.unitLabel);
-  const tables = [table('drift', title, req, roll(req.utfall, req.level), roll(req.budget, req.level))];
-  const warnings: string[] = [];
-  for (const sub of req.subs) {
-    const pattern = codePattern(sub);
-    const u = roll(select(req.utfall, pattern), req.subLevel);
-    const b = roll(select(req.budget, pattern), req.subLevel);
-    if (u.size === 0 && b.size === 0) warnings.push(t.warn.emptySub(pattern.text));
-    tables.push(table(`sub:${pattern.text}`, t.title.sub(dimName, pattern.text), req, u, b));
-  }
-  const unnamed = [...new Set(tables.flatMap((tb) => tb.rows.filter((r) => r.namn === null).map((r) => r.kod)))];
-  if (unnamed.length > 0) warnings.push(t.warn.noName(dimName, unnamed.sort(compareCodes).join(', ')));
-  return { perspective: req.perspective, tables, warnings };
+      : t.title.grouped(t.dimension(req.dimension), req.year, req.unitLabel);
+  const derive = (s: Record<string, Ore | null>): Amounts =>
+    inPerspective({ utfall: s.utfall ?? null, budget: s.budget ?? null, avvikelse: minus(s.budget, s.utfall) }, req.perspective);
+  const { tables, warnings } = layoutTables(
+    req,
+    { id: 'drift', title, columns: req.columns },
+    { perCode, nodes: [], derive, baseColumns: ['utfall', 'budget'], names: req.names, comments: req.comments },
+  );
+  return { perspective: req.perspective, tables, warnings, notes: [] };
 }

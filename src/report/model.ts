@@ -1,12 +1,36 @@
 /**
  * The table model every output format is drawn from (one model, many renderers).
  * A report holds tables of rows with exact amounts in öre, already in the report's
- * perspective; `present.ts` rounds each cell once for showing.
+ * perspective; `present.ts` rounds each cell once for showing. A cell may be null: no
+ * value (a forecast given for a larger whole that cannot be split, a comparison without
+ * data) — shown empty, never as zero.
  */
-import type { Ore, RoundingMode, Unit } from '../data/money.js';
+import type { Ore } from '../data/money.js';
 
-/** Column ids, as in the JSON contract. */
-export type ColumnId = 'utfall' | 'budget' | 'avvikelse';
+/** Amount columns, with the ids of the JSON contract. */
+export const AMOUNT_COLUMNS = [
+  'utfall',
+  'budget',
+  'avvikelse',
+  'budget_helar',
+  'budget_ack',
+  'utfall_ack',
+  'avvikelse_ack',
+  'prognos',
+  'prognosavvikelse',
+  'prognosforandring',
+  'utfall_fg_ar',
+] as const;
+export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
+
+/** Every column id: amounts, the deviation in percent of budget, and the comment. */
+export type ColumnId = AmountColumn | 'avvikelse_procent' | 'kommentar';
+export const COLUMN_IDS: readonly ColumnId[] = [...AMOUNT_COLUMNS, 'avvikelse_procent', 'kommentar'];
+
+/** Deviation columns: the same number in both perspectives (positive = better than budget). */
+export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring']);
+
+export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
 
 /** Which sign amounts are shown in: net cost positive, or revenue positive (SPEC §3). */
 export type Perspective = 'kostnad' | 'resultat';
@@ -16,19 +40,20 @@ export interface ReportRow {
   kod: string;
   /** null when no catalogue, names file or data column names the code. */
   namn: string | null;
-  values: Record<ColumnId, Ore>;
+  values: Amounts;
+  kommentar: string | null;
 }
 
 export interface ReportTable {
-  /** 'drift' for the main table, 'sub:PATTERN' for a särredovisning. */
+  /** 'drift' or 'manad' for the main table, 'sub:PATTERN' for a särredovisning. */
   id: string;
   title: string;
   /** The dimension whose codes the rows are (verksamhet, ansvar, projekt, …). */
   dimension: string;
   columns: ColumnId[];
   rows: ReportRow[];
-  /** The exact total of the table's rows. */
-  summa: Record<ColumnId, Ore>;
+  /** The exact total of the table (null in a column whose total cannot be formed). */
+  summa: Amounts;
 }
 
 export interface Report {
@@ -36,13 +61,15 @@ export interface Report {
   tables: ReportTable[];
   /** Warnings for stderr (already in the user's language). */
   warnings: string[];
+  /** Statements of what the tool did (normalised a key, fell back to twelfths …), for stderr. */
+  notes: string[];
 }
 
 /** How cells are shown. */
 export interface Display {
-  unit: Unit;
+  unit: import('../data/money.js').Unit;
   decimals: number;
-  rounding: RoundingMode;
+  rounding: import('../data/money.js').RoundingMode;
   /** Unrounded values (`--exact`). */
   exact: boolean;
 }

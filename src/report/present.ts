@@ -1,21 +1,25 @@
 /**
- * From exact tables to shown tables: every cell is rounded once, from its exact value, in
- * the chosen unit, decimals and rounding mode (or converted exactly with `--exact`). The
- * Summa is the rounded exact total, as published reports show it, so it may differ from
- * the sum of the rounded rows; each such difference becomes a note naming the column.
+ * From exact tables to shown tables: every amount cell is rounded once, from its exact
+ * value, in the chosen unit, decimals and rounding mode (or converted exactly with
+ * `--exact`). The Summa is the rounded exact total, as published reports show it, so it
+ * may differ from the sum of the rounded rows; each such difference becomes a note.
+ * The deviation in percent is computed here from unrounded amounts.
  */
-import { exactInUnit, roundToUnit, type Fixed, type Ore } from '../data/money.js';
-import type { ColumnId, Display, Report, ReportTable } from './model.js';
+import { exactInUnit, halfAwayFromZero, roundToUnit, type Fixed, type Ore } from '../data/money.js';
+import type { AmountColumn, Amounts, ColumnId, Display, ReportTable } from './model.js';
+
+/** A shown cell: an amount or a percentage (already rounded), a text, or nothing. */
+export type ShownCell = { kind: 'amount' | 'percent'; value: Fixed } | { kind: 'text'; text: string } | null;
 
 export interface ShownRow {
   kod: string;
   namn: string | null;
-  values: Record<ColumnId, Fixed>;
+  cells: Partial<Record<ColumnId, ShownCell>>;
 }
 
-/** A column whose shown rows do not add up to its shown Summa. */
+/** An amount column whose shown rows do not add up to its shown Summa. */
 export interface RoundingDifference {
-  column: ColumnId;
+  column: AmountColumn;
   /** The sum of the shown (rounded) rows. */
   rowsSum: Fixed;
   summa: Fixed;
@@ -27,36 +31,70 @@ export interface ShownTable {
   dimension: string;
   columns: ColumnId[];
   rows: ShownRow[];
-  summa: Record<ColumnId, Fixed>;
+  summa: Partial<Record<ColumnId, ShownCell>>;
   roundingDifferences: RoundingDifference[];
 }
+
+/** Decimals of a shown percentage. */
+export const PERCENT_DECIMALS = 1;
 
 export function shownValue(ore: Ore, display: Display): Fixed {
   return display.exact ? exactInUnit(ore, display.unit) : roundToUnit(ore, display.unit, display.decimals, display.rounding);
 }
 
-function shownValues(values: Record<ColumnId, Ore>, columns: ColumnId[], display: Display): Record<ColumnId, Fixed> {
-  const out = {} as Record<ColumnId, Fixed>;
-  for (const c of columns) out[c] = shownValue(values[c], display);
+/**
+ * The deviation in percent of the budget, one decimal, from unrounded amounts:
+ * prognosavvikelse / |budget helår| in a monthly report, avvikelse / |budget| otherwise,
+ * so the sign of the percentage is the sign of the deviation. Null without a budget.
+ */
+export function deviationPercent(values: Amounts): Fixed | null {
+  const monthly = 'budget_helar' in values;
+  const deviation = monthly ? values.prognosavvikelse : values.avvikelse;
+  const budget = monthly ? values.budget_helar : values.budget;
+  if (deviation === null || deviation === undefined || budget === null || budget === undefined || budget === 0n) return null;
+  const base = budget < 0n ? -budget : budget;
+  return { value: halfAwayFromZero(deviation * 100n * 10n ** BigInt(PERCENT_DECIMALS), base), decimals: PERCENT_DECIMALS };
+}
+
+function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], display: Display): Partial<Record<ColumnId, ShownCell>> {
+  const out: Partial<Record<ColumnId, ShownCell>> = {};
+  for (const c of columns) {
+    if (c === 'kommentar') out[c] = kommentar === null ? null : { kind: 'text', text: kommentar };
+    else if (c === 'avvikelse_procent') {
+      const p = deviationPercent(values);
+      out[c] = p === null ? null : { kind: 'percent', value: p };
+    } else {
+      const v = values[c];
+      out[c] = v === null || v === undefined ? null : { kind: 'amount', value: shownValue(v, display) };
+    }
+  }
   return out;
 }
 
 export function presentTable(table: ReportTable, display: Display): ShownTable {
-  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, values: shownValues(r.values, table.columns, display) }));
-  const summa = shownValues(table.summa, table.columns, display);
+  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, cells: cells(r.values, r.kommentar, table.columns, display) }));
+  const summa = cells(table.summa, null, table.columns, display);
   const roundingDifferences: RoundingDifference[] = [];
   if (!display.exact) {
     for (const column of table.columns) {
+      if (column === 'kommentar' || column === 'avvikelse_procent') continue;
+      const s = summa[column];
+      if (!s || s.kind !== 'amount') continue;
       let total = 0n;
-      for (const r of rows) total += r.values[column].value;
-      if (total !== summa[column].value) {
-        roundingDifferences.push({ column, rowsSum: { value: total, decimals: display.decimals }, summa: summa[column] });
+      let complete = true;
+      for (const r of rows) {
+        const cell = r.cells[column];
+        if (!cell || cell.kind !== 'amount') complete = false;
+        else total += cell.value.value;
+      }
+      if (complete && total !== s.value.value) {
+        roundingDifferences.push({ column, rowsSum: { value: total, decimals: display.decimals }, summa: s.value });
       }
     }
   }
   return { id: table.id, title: table.title, dimension: table.dimension, columns: table.columns, rows, summa, roundingDifferences };
 }
 
-export function presentReport(report: Report, display: Display): ShownTable[] {
-  return report.tables.map((t) => presentTable(t, display));
+export function presentReport(tables: ReportTable[], display: Display): ShownTable[] {
+  return tables.map((t) => presentTable(t, display));
 }

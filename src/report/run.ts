@@ -1,16 +1,31 @@
 /**
- * A whole report run without a process: read every utfall and budget file, sum them
- * exactly, look names up, and build the tables. The CLI turns flags into a
+ * A whole report run without a process: read every input, sum exactly, look names up,
+ * and build the driftredovisning or the monthly follow-up. The CLI turns flags into a
  * `ReportRequest`; tests call `runReport` directly.
  */
 import { builtInNames, NameBook } from '../data/catalogue.js';
 import type { RoundingMode, Unit } from '../data/money.js';
+import { periodRange, reportPeriod, type ReportPeriod } from '../data/periods.js';
+import type { PrognosMetod } from '../data/prognos.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../data/totals.js';
+import { AvvikelseError } from '../errors.js';
 import type { Texts } from '../i18n/messages.js';
+import { readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, type Dialect, type Filter, type InputSign, type LedgerTotals } from '../read/ledger.js';
-import { readNamesFile } from '../read/names.js';
-import { buildDrift } from './drift.js';
-import type { Perspective, Report } from './model.js';
+import { buildDrift, DRIFT_COLUMNS } from './drift.js';
+import type { ColumnId, Perspective, Report } from './model.js';
+import { buildMonthly, monthlyColumns, type Periodisering } from './monthly.js';
+
+export interface MonthlyOptions {
+  /** `YYYY-MM`, or null for the last month with utfall. */
+  period: string | null;
+  /** `jamn`, `fg-ar`, or a periodiseringsnyckel file. */
+  periodisering: 'jamn' | 'fg-ar' | { file: string };
+  prognosMetod: PrognosMetod;
+  prognos: string | null;
+  fgAr: string | null;
+  fgPrognos: string | null;
+}
 
 export interface ReportRequest {
   utfall: string[];
@@ -25,9 +40,14 @@ export interface ReportRequest {
   sub: string[];
   subLevel: number | null;
   names: string | null;
+  kommentarer: string | null;
   perspective: Perspective;
   unit: Unit;
   rounding: RoundingMode;
+  /** Chosen columns, or null for the defaults of the report kind. */
+  show: ColumnId[] | null;
+  /** A monthly follow-up, or null for a driftredovisning over everything read. */
+  monthly: MonthlyOptions | null;
 }
 
 /** Minimum number of konto-classified amounts before a reversed-sign warning is given. */
@@ -42,9 +62,10 @@ function signWarning(ledger: LedgerTotals, texts: Texts): string | null {
   return texts.warn.signsLookReversed(ledger.file, s.revenuePositive, s.revenuePositive + s.revenueNegative);
 }
 
-async function readAll(files: string[], kind: string, req: ReportRequest, warnings: string[], texts: Texts) {
+async function readAll(files: string[], kind: string, req: ReportRequest, warnings: string[], texts: Texts, detail?: string) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
+  const perFile: { file: string; totals: PeriodTotals }[] = [];
   for (const file of files) {
     const ledger = await readLedger({
       file,
@@ -54,37 +75,96 @@ async function readAll(files: string[], kind: string, req: ReportRequest, warnin
       inputUnit: req.inputUnit,
       inputSign: req.inputSign,
       groupBy: req.by,
+      detail,
       where: req.where,
     });
     if (ledger.encodingFallback) warnings.push(texts.warn.encodingFallback(file));
     const w = signWarning(ledger, texts);
     if (w) warnings.push(w);
     addInto(totals, ledger.totals);
+    perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
   }
-  return { totals, names };
+  return { totals, names, perFile };
+}
+
+/** The report month: the one asked for (which must lie within the utfall), or the last with utfall. */
+function resolvePeriod(asked: string | null, utfall: { file: string; totals: PeriodTotals }[]): ReportPeriod {
+  const all: PeriodTotals = new Map();
+  for (const f of utfall) addInto(all, f.totals);
+  const range = periodRange(all);
+  if (range === null) throw new AvvikelseError('PERIOD_MISSING', {}, { file: utfall[0]?.file ?? '' });
+  if (asked === null) return reportPeriod(range.last);
+  if (asked < range.first || asked > range.last) {
+    throw new AvvikelseError('PERIOD_OUTSIDE_DATA', { period: asked, ...range }, { file: utfall[0]?.file ?? '' });
+  }
+  return reportPeriod(asked);
 }
 
 export async function runReport(req: ReportRequest, texts: Texts): Promise<Report> {
   const warnings: string[] = [];
-  const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
-  const budget = await readAll(req.budget, 'budget', req, warnings, texts);
+  const notes: string[] = [];
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
-  if (req.names) names.add(await readNamesFile(req.names));
-  names.add(budget.names).add(utfall.names);
-  const report = buildDrift({
-    utfall: totalPerCode(utfall.totals),
-    budget: totalPerCode(budget.totals),
-    names,
+  if (req.names) names.add(await readCodeTexts(req.names));
+  const comments = req.kommentarer ? await readCodeTexts(req.kommentarer) : new Map<string, string>();
+  const layout = {
     dimension: req.by,
     level: req.level,
     subs: req.sub,
     subLevel: req.subLevel,
     perspective: req.perspective,
-    year: latestYear(utfall.totals),
-    unitLabel: req.unit,
+    names,
+    comments,
     texts,
+  };
+  const m = req.monthly;
+  if (m === null) {
+    const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
+    const budget = await readAll(req.budget, 'budget', req, warnings, texts);
+    names.add(budget.names).add(utfall.names);
+    const report = buildDrift({
+      ...layout,
+      utfall: totalPerCode(utfall.totals),
+      budget: totalPerCode(budget.totals),
+      year: latestYear(utfall.totals),
+      unitLabel: req.unit,
+      columns: req.show ?? (req.kommentarer ? [...DRIFT_COLUMNS, 'kommentar'] : DRIFT_COLUMNS),
+    });
+    return { ...report, warnings: [...warnings, ...report.warnings] };
+  }
+
+  let periodisering: Periodisering = { kind: 'jamn' };
+  if (m.periodisering === 'fg-ar') periodisering = { kind: 'fg-ar' };
+  else if (typeof m.periodisering === 'object') {
+    const key = await readPeriodisationKey(m.periodisering.file);
+    for (const n of key.normalised) notes.push(texts.note.keyNormalised(n.prefix, n.sum));
+    periodisering = { kind: 'key', by: key.by, weights: key.weights };
+  }
+  const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
+  const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
+  const budget = await readAll(req.budget, 'budget', req, warnings, texts, detail);
+  const fgAr = m.fgAr ? await readAll([m.fgAr], 'utfall', req, warnings, texts) : null;
+  names.add(budget.names).add(utfall.names);
+  const period = resolvePeriod(m.period, utfall.perFile);
+  for (const f of utfall.perFile) {
+    const otherYear = [...f.totals.values()].some((ps) => [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year));
+    if (otherYear) warnings.push(texts.warn.otherYears(f.file, period.year));
+  }
+  const amounts = { unit: req.inputUnit, sign: req.inputSign };
+  const report = buildMonthly({
+    ...layout,
+    utfall: utfall.totals,
+    budget: budget.totals,
+    fgAr: fgAr?.totals ?? null,
+    period,
+    periodisering,
+    prognosMetod: m.prognosMetod,
+    manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts) : new Map(),
+    manualPrognosFile: m.prognos,
+    fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
+    columns: req.show ?? monthlyColumns({ fgAr: m.fgAr !== null, fgPrognos: m.fgPrognos !== null, comments: req.kommentarer !== null }),
+    unitLabel: req.unit,
   });
-  return { ...report, warnings: [...warnings, ...report.warnings] };
+  return { ...report, warnings: [...warnings, ...report.warnings], notes: [...notes, ...report.notes] };
 }

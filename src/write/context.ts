@@ -1,8 +1,9 @@
-/** What every renderer needs besides the shown tables. */
+/** What every renderer needs besides the shown tables, and the small helpers they share. */
 import type { Fixed, RoundingMode, Unit } from '../data/money.js';
 import type { Texts } from '../i18n/messages.js';
-import type { Perspective } from '../report/model.js';
-import type { ShownTable } from '../report/present.js';
+import type { ColumnId, Perspective } from '../report/model.js';
+import type { ShownCell, ShownTable } from '../report/present.js';
+import { formatFixed, type NumberStyle } from './number.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
@@ -23,9 +24,19 @@ export interface RenderContext {
 
 export type Renderer = (tables: ShownTable[], ctx: RenderContext) => string;
 
+/** Columns whose sign says better (+) or worse (−) than budget. */
+export const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'avvikelse_procent']);
+
 /** The label of a row: code and name, or the code alone. */
 export function rowLabel(kod: string, namn: string | null): string {
   return namn === null ? kod : `${kod} ${namn}`;
+}
+
+/** The characters of a cell: a number in `style` (percentages with `percentSuffix`), a text, or '' for no value. */
+export function cellText(cell: ShownCell | undefined, style: NumberStyle, percentSuffix = ''): string {
+  if (!cell) return '';
+  if (cell.kind === 'text') return cell.text;
+  return formatFixed(cell.value, style) + (cell.kind === 'percent' ? percentSuffix : '');
 }
 
 /** One line per column whose rounded rows do not add up to the rounded Summa. */

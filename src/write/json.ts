@@ -1,10 +1,16 @@
 /**
- * JSON, a stable contract (README "JSON output"): amounts are decimal strings in the
- * chosen unit and rounding, never floats; key order is fixed.
+ * JSON, a stable contract (README "JSON output"): amounts and percentages are decimal
+ * strings in the chosen unit and rounding, never floats; no value is null; key order is
+ * fixed.
  */
-import type { ShownTable } from '../report/present.js';
+import type { ShownCell, ShownTable } from '../report/present.js';
 import type { RenderContext } from './context.js';
 import { formatFixed, PLAIN } from './number.js';
+
+function value(cell: ShownCell | undefined): string | null {
+  if (!cell) return null;
+  return cell.kind === 'text' ? cell.text : formatFixed(cell.value, PLAIN);
+}
 
 export function renderJson(tables: ShownTable[], ctx: RenderContext): string {
   const doc = {
@@ -17,10 +23,10 @@ export function renderJson(tables: ShownTable[], ctx: RenderContext): string {
       columns: t.columns,
       rows: t.rows.map((r) => {
         const row: Record<string, string | null> = { kod: r.kod, namn: r.namn };
-        for (const c of t.columns) row[c] = formatFixed(r.values[c], PLAIN);
+        for (const c of t.columns) row[c] = value(r.cells[c]);
         return row;
       }),
-      summa: Object.fromEntries(t.columns.map((c) => [c, formatFixed(t.summa[c], PLAIN)])),
+      summa: Object.fromEntries(t.columns.filter((c) => c !== 'kommentar').map((c) => [c, value(t.summa[c])])),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

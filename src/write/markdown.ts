@@ -4,28 +4,31 @@
  * the perspective and rounding rule as text under the tables.
  */
 import type { ShownTable } from '../report/present.js';
-import { roundingNotes, rulesLine, type RenderContext } from './context.js';
+import { cellText, roundingNotes, rulesLine, type RenderContext } from './context.js';
 import { formatFixed, SWEDISH } from './number.js';
-import type { Fixed } from '../data/money.js';
 
-const escapeCell = (s: string): string => s.replace(/\|/g, '\\|');
+const escapeCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
-function pipeTable(head: string[], rows: string[][], rightFrom: number): string[] {
+/** A pipe table whose columns from `rightFrom` on are right-aligned, except the text column `textAt`. */
+function pipeTable(head: string[], rows: string[][], rightFrom: number, textAt: number): string[] {
   const widths = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const right = (i: number) => i >= rightFrom && i !== textAt;
   const pad = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i >= rightFrom ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i >= rightFrom ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
+    `| ${cells.map((c, i) => (right(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right(i) ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
   return [pad(head), rule, ...rows.map(pad)];
 }
 
 export function renderMarkdown(tables: ShownTable[], ctx: RenderContext): string {
-  const fmt = (f: Fixed) => formatFixed(f, SWEDISH);
+  const fmt = (f: Parameters<typeof formatFixed>[0]) => formatFixed(f, SWEDISH);
   const out: string[] = [];
   for (const t of tables) {
     const head = [ctx.texts.columns.kod, ctx.texts.columns.namn, ...t.columns.map((c) => ctx.texts.columns[c])];
-    const rows = t.rows.map((r) => [escapeCell(r.kod), escapeCell(r.namn ?? ''), ...t.columns.map((c) => fmt(r.values[c]))]);
-    rows.push(['', ctx.texts.summa, ...t.columns.map((c) => fmt(t.summa[c]))]);
-    out.push(`### ${t.title}`, '', ...pipeTable(head, rows, 2), '');
+    const cell = (c: (typeof t.columns)[number], values: typeof t.summa) => escapeCell(cellText(values[c], SWEDISH, ' %'));
+    const rows = t.rows.map((r) => [escapeCell(r.kod), escapeCell(r.namn ?? ''), ...t.columns.map((c) => cell(c, r.cells))]);
+    rows.push(['', ctx.texts.summa, ...t.columns.map((c) => cell(c, t.summa))]);
+    const textFrom = t.columns.indexOf('kommentar');
+    out.push(`### ${t.title}`, '', ...pipeTable(head, rows, 2, textFrom < 0 ? -1 : textFrom + 2), '');
     const notes = roundingNotes(t, ctx, fmt);
     if (notes.length > 0) out.push(...notes.map((n) => `*${n}*`), '');
   }

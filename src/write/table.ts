@@ -1,14 +1,14 @@
 /**
- * The terminal table: aligned columns (cli-table3), Swedish number format, negative
- * deviations red and positive green when colour is on, the Summa row last, and under each
- * table the rounding differences; under all tables the perspective and rounding rule.
+ * The terminal table: aligned columns (cli-table3), Swedish number format, deviations red
+ * when negative and green when positive if colour is on, the Summa row last; under each
+ * table its rounding differences and its comments (a terminal table with long text cells
+ * is unreadable), and under all tables the perspective and rounding rule.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { ShownTable } from '../report/present.js';
-import { roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
+import type { ShownCell, ShownTable } from '../report/present.js';
+import { cellText, DEVIATION_IDS, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
 import { formatFixed, SWEDISH } from './number.js';
-import type { Fixed } from '../data/money.js';
 
 const BORDERLESS = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
@@ -19,25 +19,34 @@ const BORDERLESS = {
 
 export function renderTable(tables: ShownTable[], ctx: RenderContext): string {
   const chalk = new Chalk({ level: ctx.colour ? 1 : 0 });
-  const fmt = (f: Fixed) => formatFixed(f, SWEDISH);
-  const deviation = (f: Fixed) => {
-    const s = fmt(f);
-    return f.value < 0n ? chalk.red(s) : f.value > 0n ? chalk.green(s) : s;
-  };
   const out: string[] = [];
   for (const t of tables) {
+    const columns = t.columns.filter((c) => c !== 'kommentar');
     const table = new Table({
       chars: BORDERLESS,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-      colAligns: ['left', ...t.columns.map(() => 'right' as const)],
-      head: [ctx.texts.dimension(t.dimension), ...t.columns.map((c) => ctx.texts.columns[c])],
+      colAligns: ['left', ...columns.map(() => 'right' as const)],
+      head: [ctx.texts.dimension(t.dimension), ...columns.map((c) => ctx.texts.columns[c])],
     });
-    const cells = (values: ShownTable['summa']) =>
-      t.columns.map((c) => (c === 'avvikelse' ? deviation(values[c]) : fmt(values[c])));
-    for (const r of t.rows) table.push([rowLabel(r.kod, r.namn), ...cells(r.values)]);
+    const cells = (values: Partial<Record<string, ShownCell>>) =>
+      columns.map((c) => {
+        const cell = values[c];
+        const text = cellText(cell, SWEDISH, ' %');
+        if (!DEVIATION_IDS.has(c) || !cell || cell.kind === 'text') return text;
+        return cell.value.value < 0n ? chalk.red(text) : cell.value.value > 0n ? chalk.green(text) : text;
+      });
+    for (const r of t.rows) table.push([rowLabel(r.kod, r.namn), ...cells(r.cells)]);
     table.push([chalk.bold(ctx.texts.summa), ...cells(t.summa)]);
     out.push(chalk.bold(t.title), table.toString());
-    for (const line of roundingNotes(t, ctx, fmt)) out.push(chalk.dim(line));
+    for (const line of roundingNotes(t, ctx, (f) => formatFixed(f, SWEDISH))) out.push(chalk.dim(line));
+    const commented = t.columns.includes('kommentar') ? t.rows.filter((r) => r.cells.kommentar) : [];
+    if (commented.length > 0) {
+      out.push('', chalk.bold(ctx.texts.comments));
+      for (const r of commented) {
+        const text = cellText(r.cells.kommentar, SWEDISH).split(/\r?\n/);
+        out.push(`${chalk.bold(rowLabel(r.kod, r.namn))}: ${text[0] ?? ''}`, ...text.slice(1).map((l) => `  ${l}`));
+      }
+    }
     out.push('');
   }
   out.push(chalk.dim(rulesLine(ctx)));

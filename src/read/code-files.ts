@@ -1,0 +1,115 @@
+/**
+ * Small files keyed by code: forecasts (`kod;prognos`), comments (`kod;kommentar`) and the
+ * periodiseringsnyckel (`kod;jan;…;dec` or `konto;jan;…;dec`). Any delimiter, UTF-8 or
+ * Windows-1252, with or without a header row; later lines win for the same code.
+ */
+import { AvvikelseError } from '../errors.js';
+import { UNIT_EXPONENT, type Ore, type Unit } from '../data/money.js';
+import { parseAmount } from './amount.js';
+import { normaliseHeader } from './columns.js';
+import type { InputSign } from './ledger.js';
+import { readSmallCsv, type NumberedRecord } from './small-csv.js';
+
+const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id']);
+
+/** The records after an optional header row (one whose first cell is a code column name). */
+function body(records: NumberedRecord[]): { header: string[] | null; rows: NumberedRecord[] } {
+  const first = records[0];
+  if (first && CODE_HEADERS.has(normaliseHeader(first.fields[0] ?? ''))) return { header: first.fields, rows: records.slice(1) };
+  return { header: null, rows: records };
+}
+
+function codeOf(file: string, r: NumberedRecord, header: string[] | null): string {
+  const code = (r.fields[0] ?? '').trim();
+  if (code === '') throw new AvvikelseError('CODE_EMPTY', {}, { file, line: r.line, column: header?.[0], field: 1, value: '' });
+  return code;
+}
+
+/** The unit named in an amount header (`Prognos tkr`, `Prognos (mnkr)`), or null. */
+export function unitInHeader(header: string): Unit | null {
+  const m = /\b(mnkr|tkr|kr)\b/i.exec(header);
+  return m ? (m[1]?.toLowerCase() as Unit) : null;
+}
+
+export interface AmountFileOptions {
+  /** Unit when the header does not name one. */
+  unit: Unit;
+  sign: InputSign;
+}
+
+/** Amounts per code (`kod;belopp`), in öre and ledger sign. */
+export async function readCodeAmounts(file: string, opts: AmountFileOptions): Promise<Map<string, Ore>> {
+  const { header, rows } = body(await readSmallCsv(file));
+  const unit = (header && header[1] !== undefined && unitInHeader(header[1])) || opts.unit;
+  const out = new Map<string, Ore>();
+  for (const r of rows) {
+    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+    const code = codeOf(file, r, header);
+    const raw = r.fields[1] as string;
+    const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
+    if (typeof amount !== 'bigint') {
+      throw new AvvikelseError(amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', { value: raw, unit, max: UNIT_EXPONENT[unit] }, {
+        file,
+        line: r.line,
+        column: header?.[1],
+        field: 2,
+        value: raw,
+      });
+    }
+    out.set(code, opts.sign === 'revenue-positive' ? -amount : amount);
+  }
+  return out;
+}
+
+/** A text per code: names (`kod;namn`) or comments (`kod;kommentar`, quoted ones may span lines). */
+export async function readCodeTexts(file: string): Promise<Map<string, string>> {
+  const { header, rows } = body(await readSmallCsv(file));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+    out.set(codeOf(file, r, header), (r.fields.slice(1).join(', ') as string).trim());
+  }
+  return out;
+}
+
+/** Scale of parsed weights: 10^6, so `8,333333` is exact. */
+const WEIGHT_EXPONENT = 6;
+
+export interface PeriodisationKey {
+  /** Whether the prefixes are verksamhet (or --by) codes or konto. */
+  by: 'kod' | 'konto';
+  /** Prefix (or `*`) → 12 weights at a common scale. */
+  weights: Map<string, bigint[]>;
+  /** Prefixes whose weights sum to neither 1 nor 100, with the sum as written. */
+  normalised: { prefix: string; sum: string }[];
+}
+
+/** A periodiseringsnyckel: a prefix and twelve weights per line. */
+export async function readPeriodisationKey(file: string): Promise<PeriodisationKey> {
+  const { header, rows } = body(await readSmallCsv(file));
+  const by = header && ['konto', 'account'].includes(normaliseHeader(header[0] ?? '')) ? 'konto' : 'kod';
+  const weights = new Map<string, bigint[]>();
+  const normalised: { prefix: string; sum: string }[] = [];
+  const one = 10n ** BigInt(WEIGHT_EXPONENT);
+  for (const r of rows) {
+    const filled = r.fields.filter((f, i) => i === 0 || f.trim() !== '');
+    if (filled.length !== 13) throw new AvvikelseError('FIELD_COUNT', { found: filled.length, expected: 13 }, { file, line: r.line });
+    const prefix = codeOf(file, r, header);
+    const ws = filled.slice(1).map((raw, i) => {
+      const w = parseAmount(raw, 'auto', WEIGHT_EXPONENT);
+      const at = { file, line: r.line, column: header?.[i + 1], field: i + 2, value: raw };
+      if (typeof w !== 'bigint') throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'precision' }, at);
+      if (w < 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'negative' }, at);
+      return w;
+    });
+    const sum = ws.reduce((a, b) => a + b, 0n);
+    if (sum === 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: '0', reason: 'zero' }, { file, line: r.line });
+    if (sum !== one && sum !== 100n * one) {
+      const digits = sum.toString().padStart(WEIGHT_EXPONENT + 1, '0');
+      const text = `${digits.slice(0, -WEIGHT_EXPONENT)},${digits.slice(-WEIGHT_EXPONENT)}`.replace(/,?0+$/, '');
+      normalised.push({ prefix, sum: text });
+    }
+    weights.set(prefix, ws);
+  }
+  return { by, weights, normalised };
+}

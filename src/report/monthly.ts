@@ -1,0 +1,177 @@
+/**
+ * Månadsuppföljning "per 31 augusti": per code, the year-to-date utfall against the
+ * periodised budget, a helårsprognos and its deviation, optionally last year's utfall for
+ * the same months and the change since the previous forecast; rolled up and laid out like
+ * the driftredovisning (main table and sub-tables), every amount exact to the öre.
+ */
+import { compareCodes } from '../data/codes.js';
+import type { Ore } from '../data/money.js';
+import { ackByShare, ackByWeights, ackEven, keyFor, type Weights } from '../data/periodisering.js';
+import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../data/periods.js';
+import { prognosBudget, prognosFgAr, prognosLinjar, type PrognosInput, type PrognosMetod } from '../data/prognos.js';
+import type { PeriodTotals } from '../data/totals.js';
+import { DETAIL_SEPARATOR } from '../read/ledger.js';
+import { layoutTables, type Layout } from './drift.js';
+import type { Amounts, ColumnId, Report } from './model.js';
+import { inPerspective, minus, type BaseValues, type NodeColumn } from './tables.js';
+
+export type Periodisering =
+  | { kind: 'jamn' }
+  | { kind: 'fg-ar' }
+  | { kind: 'key'; by: 'kod' | 'konto'; weights: ReadonlyMap<string, Weights> };
+
+export interface MonthlyRequest extends Layout {
+  /** Utfall per code and period (ledger sign). */
+  utfall: PeriodTotals;
+  /** Budget per code (or code + DETAIL_SEPARATOR + konto when the key is by konto) and period. */
+  budget: PeriodTotals;
+  /** Last year's utfall per code and period, when given. */
+  fgAr: PeriodTotals | null;
+  period: ReportPeriod;
+  periodisering: Periodisering;
+  prognosMetod: PrognosMetod;
+  /** Manual forecasts per code (ledger sign), valid for the code and everything under it. */
+  manualPrognos: ReadonlyMap<string, Ore>;
+  manualPrognosFile: string | null;
+  /** The previous report's forecasts per code, when given. */
+  fgPrognos: ReadonlyMap<string, Ore> | null;
+  columns: ColumnId[];
+  unitLabel: string;
+}
+
+/** Default columns of a monthly report, plus the optional ones whose inputs were given. */
+export function monthlyColumns(opts: { fgAr: boolean; fgPrognos: boolean; comments: boolean }): ColumnId[] {
+  const cols: ColumnId[] = ['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse'];
+  if (opts.fgPrognos) cols.push('prognosforandring');
+  if (opts.fgAr) cols.push('utfall_fg_ar');
+  if (opts.comments) cols.push('kommentar');
+  return cols;
+}
+
+const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+
+/** Manual forecasts that can be placed: known codes, outermost of nested ones. */
+function placeableForecasts(manual: ReadonlyMap<string, Ore>, codes: string[], file: string, req: MonthlyRequest, warnings: string[]) {
+  const t = req.texts;
+  const known = [...manual].filter(([m]) => codes.some((c) => c.startsWith(m)));
+  const unknown = [...manual.keys()].filter((m) => !codes.some((c) => c.startsWith(m)));
+  if (unknown.length > 0) warnings.push(t.warn.prognosUnknown(file, unknown.sort(compareCodes).join(', ')));
+  const out = new Map<string, Ore>();
+  for (const [m, v] of known) {
+    const outer = known.find(([o]) => o !== m && m.startsWith(o));
+    if (outer) warnings.push(t.warn.prognosNested(file, m, outer[0]));
+    else out.set(m, v);
+  }
+  return out;
+}
+
+export function buildMonthly(req: MonthlyRequest): Report {
+  const t = req.texts;
+  const { year, month } = req.period;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+
+  const utfall = monthsOfYear(req.utfall, year);
+  const fg = req.fgAr ? monthsOfYear(req.fgAr, year - 1) : null;
+  const fgAck = (code: string) => (fg?.get(code) ? ackThrough(fg.get(code) as MonthArray, month) : undefined);
+  const fgHelar = (code: string) => (fg?.get(code) ? fullYear(fg.get(code) as MonthArray) : undefined);
+
+  // Budget helår and budget ack per code; annual amounts are periodised here.
+  const budgetHelar = new Map<string, Ore>();
+  const budgetAck = new Map<string, Ore>();
+  const evenFallback = new Set<string>();
+  for (const [key, months] of monthsOfYear(req.budget, year)) {
+    const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
+    const annual = months[0] as Ore;
+    let ack = ackThrough(months, month);
+    if (annual !== 0n) {
+      const p = req.periodisering;
+      if (p.kind === 'key') {
+        const w = keyFor(p.weights, p.by === 'konto' ? konto : code);
+        ack += w ? ackByWeights(annual, w, month) : ackEven(annual, month);
+      } else if (p.kind === 'fg-ar') {
+        const a = fgAck(code);
+        const h = fgHelar(code);
+        if (a === undefined || h === undefined || h === 0n) {
+          evenFallback.add(code);
+          ack += ackEven(annual, month);
+        } else {
+          ack += ackByShare(annual, a, h); // last year's share of the full year through this month
+        }
+      } else {
+        ack += ackEven(annual, month);
+      }
+    }
+    budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + fullYear(months));
+    budgetAck.set(code, (budgetAck.get(code) ?? 0n) + ack);
+  }
+  if (evenFallback.size > 0) notes.push(t.note.fgArFallback([...evenFallback].sort(compareCodes).join(', ')));
+
+  // Per code: ack, forecast, last year.
+  const codes = [...new Set([...utfall.keys(), ...budgetHelar.keys()])];
+  const perCode = new Map<string, BaseValues>();
+  const budgetMethod = new Set<string>();
+  for (const code of codes) {
+    const input: PrognosInput = {
+      utfallAck: utfall.get(code) ? ackThrough(utfall.get(code) as MonthArray, month) : 0n,
+      budgetHelar: budgetHelar.get(code) ?? 0n,
+      budgetAck: budgetAck.get(code) ?? 0n,
+      month,
+      fgAck: fgAck(code),
+      fgHelar: fgHelar(code),
+    };
+    let prognos: Ore;
+    if (req.prognosMetod === 'linjar') prognos = prognosLinjar(input);
+    else if (req.prognosMetod === 'fg-ar') {
+      const p = prognosFgAr(input);
+      if (p === null) budgetMethod.add(code);
+      prognos = p ?? prognosBudget(input);
+    } else prognos = prognosBudget(input);
+    perCode.set(code, {
+      utfall_ack: input.utfallAck,
+      budget_helar: input.budgetHelar,
+      budget_ack: input.budgetAck,
+      prognos,
+      utfall_fg_ar: input.fgAck ?? 0n,
+    });
+  }
+  if (budgetMethod.size > 0) notes.push(t.note.prognosFgArFallback([...budgetMethod].sort(compareCodes).join(', ')));
+
+  const nodes: NodeColumn[] = [];
+  if (req.manualPrognos.size > 0) {
+    const values = placeableForecasts(req.manualPrognos, codes, req.manualPrognosFile ?? '', req, warnings);
+    nodes.push({ column: 'prognos', values, replaces: true });
+  }
+  if (req.fgPrognos) nodes.push({ column: 'fg_prognos', values: req.fgPrognos, replaces: false });
+
+  const hasFg = req.fgAr !== null;
+  const derive = (s: Record<string, Ore | null>): Amounts => {
+    const prognos = s.prognos ?? null;
+    const amounts: Amounts = {
+      budget_helar: s.budget_helar ?? null,
+      budget_ack: s.budget_ack ?? null,
+      utfall_ack: s.utfall_ack ?? null,
+      avvikelse_ack: minus(s.budget_ack, s.utfall_ack),
+      prognos,
+      prognosavvikelse: minus(s.budget_helar, prognos),
+      prognosforandring: req.fgPrognos ? minus(s.fg_prognos, prognos) : null,
+      utfall_fg_ar: hasFg ? (s.utfall_fg_ar ?? null) : null,
+    };
+    return inPerspective(amounts, req.perspective);
+  };
+  const dimension = req.dimension === 'verksamhet' ? null : t.dimension(req.dimension);
+  const title = t.title.monthly(dimension, lastDay(req.period), month, year, req.unitLabel);
+  const laid = layoutTables(
+    req,
+    { id: 'manad', title, columns: req.columns },
+    {
+      perCode,
+      nodes,
+      derive,
+      baseColumns: ['utfall_ack', 'budget_helar', 'budget_ack', 'prognos', 'utfall_fg_ar'],
+      names: req.names,
+      comments: req.comments,
+    },
+  );
+  return { perspective: req.perspective, tables: laid.tables, warnings: [...warnings, ...laid.warnings], notes };
+}

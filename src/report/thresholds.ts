@@ -1,0 +1,77 @@
+/**
+ * CI thresholds (`--fail-on 'prognosavvikelse<-5000'`): conditions on a column, in the
+ * shown unit, checked against the shown (rounded) cells of every row and Summa — the
+ * numbers the reader of the report sees. A cell without a value never crosses a threshold.
+ */
+import { AvvikelseError } from '../errors.js';
+import { parseAmount } from '../read/amount.js';
+import { COLUMN_IDS, type ColumnId } from './model.js';
+import type { ShownCell, ShownTable } from './present.js';
+
+export type Operator = '<' | '<=' | '>' | '>=' | '=' | '!=';
+
+export interface Threshold {
+  text: string;
+  column: ColumnId;
+  op: Operator;
+  /** The limit, scaled by 10^LIMIT_DECIMALS. */
+  limit: bigint;
+}
+
+const LIMIT_DECIMALS = 8;
+
+export function parseThreshold(text: string): Threshold {
+  const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$/.exec(text);
+  const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000' });
+  if (!m) throw bad();
+  const column = m[1] as ColumnId;
+  if (!COLUMN_IDS.includes(column) || column === 'kommentar') throw bad();
+  const limit = parseAmount(m[3] as string, 'auto', LIMIT_DECIMALS);
+  if (typeof limit !== 'bigint') throw bad();
+  return { text: text.trim(), column, op: m[2] as Operator, limit };
+}
+
+function crosses(cell: ShownCell | undefined, t: Threshold): boolean {
+  if (!cell || cell.kind === 'text') return false;
+  const v = cell.value.value * 10n ** BigInt(Math.max(0, LIMIT_DECIMALS - cell.value.decimals));
+  switch (t.op) {
+    case '<':
+      return v < t.limit;
+    case '<=':
+      return v <= t.limit;
+    case '>':
+      return v > t.limit;
+    case '>=':
+      return v >= t.limit;
+    case '=':
+      return v === t.limit;
+    case '!=':
+      return v !== t.limit;
+  }
+}
+
+export interface Crossing {
+  table: ShownTable;
+  /** The row's code, or null for the Summa row. */
+  kod: string | null;
+  namn: string | null;
+  threshold: Threshold;
+  cell: ShownCell;
+}
+
+/** Every row and Summa cell that crosses one of the thresholds. */
+export function crossings(tables: ShownTable[], thresholds: Threshold[]): Crossing[] {
+  const out: Crossing[] = [];
+  for (const table of tables) {
+    for (const t of thresholds) {
+      if (!table.columns.includes(t.column)) continue;
+      for (const r of table.rows) {
+        const cell = r.cells[t.column];
+        if (crosses(cell, t)) out.push({ table, kod: r.kod, namn: r.namn, threshold: t, cell: cell as ShownCell });
+      }
+      const s = table.summa[t.column];
+      if (crosses(s, t)) out.push({ table, kod: null, namn: null, threshold: t, cell: s as ShownCell });
+    }
+  }
+  return out;
+}
