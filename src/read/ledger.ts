@@ -248,11 +248,11 @@ class RecordConsumer {
     for (const f of this.filters) {
       if (f.test((record[f.index] as string).trim()) === f.negate) return;
     }
-    let code = (record[this.codeIndex] as string).trim();
+    const code = (record[this.codeIndex] as string).trim();
     if (code === '') {
       throw new AvvikelseError('CODE_EMPTY', {}, this.at(line, this.codeIndex, ''));
     }
-    if (this.detailIndex >= 0) code += DETAIL_SEPARATOR + (record[this.detailIndex] as string).trim();
+    const key = this.detailIndex < 0 ? code : code + DETAIL_SEPARATOR + (record[this.detailIndex] as string).trim();
     let period = '';
     if (layout.period >= 0) {
       const raw = record[layout.period] as string;
@@ -260,10 +260,10 @@ class RecordConsumer {
       if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(line, layout.period, raw));
       period = p;
     }
-    let byPeriod = this.out.totals.get(code);
+    let byPeriod = this.out.totals.get(key);
     if (byPeriod === undefined) {
       byPeriod = new Map();
-      this.out.totals.set(code, byPeriod);
+      this.out.totals.set(key, byPeriod);
     }
     let rowTotal = 0n;
     for (const col of layout.amounts) {
@@ -277,8 +277,8 @@ class RecordConsumer {
         );
       }
       const amount = this.negate ? -parsed : parsed;
-      const key = col.period ?? period;
-      byPeriod.set(key, (byPeriod.get(key) ?? 0n) + amount);
+      const p = col.period ?? period;
+      byPeriod.set(p, (byPeriod.get(p) ?? 0n) + amount);
       rowTotal += amount;
     }
     if (this.nameIndex >= 0) {

@@ -66,14 +66,10 @@ export function buildTable(spec: TableSpec, input: BuildInput): ReportTable {
   const keys = [...rowCodes.keys()].sort(compareCodes);
 
   // Base sums per row and for the Summa.
-  const sums = new Map<string, Record<string, Ore | null>>();
-  const summa: Record<string, Ore | null> = {};
-  for (const col of input.baseColumns) summa[col] = 0n;
-  for (const key of keys) {
-    const s: Record<string, Ore | null> = {};
-    for (const col of input.baseColumns) s[col] = 0n;
-    sums.set(key, s);
-  }
+  const allColumns = [...new Set([...input.baseColumns, ...input.nodes.map((n) => n.column)])];
+  const zeros = (): Record<string, Ore | null> => Object.fromEntries(allColumns.map((c) => [c, 0n]));
+  const sums = new Map<string, Record<string, Ore | null>>(keys.map((key) => [key, zeros()]));
+  const summa = zeros();
 
   for (const nodeCol of input.nodes) {
     const col = nodeCol.column;
