@@ -49,6 +49,21 @@ describe('rounding', () => {
     );
   });
 
+  it('named rounders agree with decimal.js for any signs of numerator and divisor', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), (n, d) => {
+        fc.pre(d !== 0n);
+        const q = new D(n.toString()).div(d.toString());
+        expect(halfAwayFromZero(n, d).toString()).toBe(q.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+        expect(halfEven(n, d).toString()).toBe(q.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(halfAwayFromZero(-5n, -10n)).toBe(1n);
+    expect(halfAwayFromZero(5n, -10n)).toBe(-1n);
+    expect(halfAwayFromZero(-58_236_657_34n, -100n)).toBe(58_236_657n);
+  });
+
   it('named rounders handle exact ties and negative numbers', () => {
     expect(halfAwayFromZero(-5n, 10n)).toBe(-1n);
     expect(halfAwayFromZero(5n, 10n)).toBe(1n);

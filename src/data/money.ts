@@ -39,16 +39,18 @@ export function pow10(n: number): bigint {
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-/** n / d rounded to an integer, halves away from zero (Excel's ROUND, published reports). */
+/** n / d rounded to an integer, halves away from zero (Excel's ROUND, published reports). d ≠ 0, any sign. */
 export function halfAwayFromZero(n: bigint, d: bigint): bigint {
+  if (d < 0n) return halfAwayFromZero(-n, -d);
   const q = n / d;
   const r = n % d;
   if (2n * abs(r) >= d) return n < 0n ? q - 1n : q + 1n;
   return q;
 }
 
-/** n / d rounded to an integer, halves to the even neighbour (banker's rounding). */
+/** n / d rounded to an integer, halves to the even neighbour (banker's rounding). d ≠ 0, any sign. */
 export function halfEven(n: bigint, d: bigint): bigint {
+  if (d < 0n) return halfEven(-n, -d);
   const q = n / d;
   const r = n % d;
   const twice = 2n * abs(r);
@@ -63,7 +65,7 @@ const ROUNDERS: Record<RoundingMode, (n: bigint, d: bigint) => bigint> = {
 
 /**
  * Rounds an exact amount in öre to `decimals` decimals of `unit` — the one rounding a cell
- * ever gets. `d` must be positive.
+ * ever gets.
  */
 export function roundToUnit(ore: Ore, unit: Unit, decimals: number, mode: RoundingMode): Fixed {
   const exp = UNIT_EXPONENT[unit];

@@ -1,0 +1,248 @@
+/**
+ * The monthly follow-up against hand computation: the oracle holds every code's utfall per
+ * month (2024 and 2023) and budget per konto as integers from the generator; here each
+ * forecast method and periodisation is computed again per code with decimal.js (an
+ * independent division and rounding) and summed per row, and every exact cell of the
+ * CLI's JSON must match.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ackByWeights, ackEven, keyFor, monthlyParts } from '../src/data/periodisering.js';
+import { BUDGET, cli, UTFALL } from './helpers.js';
+
+const F = 'fixtures';
+const FG = `${F}/utfall-2023.csv`;
+type Code = { utfall: string; budget: string; months: string[]; monthsFg: string[]; budgetByKonto: Record<string, string> };
+const oracle = JSON.parse(readFileSync(`${F}/oracle-2024.json`, 'utf8')) as Record<string, Code>;
+const D = Decimal.clone({ precision: 60 });
+/** round(a × b / c) half away from zero, with decimal.js. */
+const share = (a: bigint, b: bigint, c: bigint): bigint =>
+  BigInt(new D(a.toString()).mul(b.toString()).div(c.toString()).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+const sumTo = (xs: string[], m: number) => xs.slice(0, m).reduce((a, x) => a + BigInt(x), 0n);
+const tkr = (ore: bigint) => new D(ore.toString()).div(100_000).toString();
+
+type PerCode = Record<string, bigint>;
+/** Sums per-code values into level-2 rows. */
+function rows(perCode: (code: string, o: Code) => PerCode): Map<string, PerCode> {
+  const out = new Map<string, PerCode>();
+  for (const [code, o] of Object.entries(oracle)) {
+    const key = code.slice(0, 2);
+    const v = perCode(code, o);
+    const cur = out.get(key) ?? {};
+    for (const [k, x] of Object.entries(v)) cur[k] = (cur[k] ?? 0n) + x;
+    out.set(key, cur);
+  }
+  return out;
+}
+
+async function monthlyJson(args: string[]) {
+  const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--exact', '--format', 'json', ...args]);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout).tables as { rows: Record<string, string | null>[]; summa: Record<string, string | null> }[];
+}
+
+function expectRows(table: { rows: Record<string, string | null>[] }, want: Map<string, PerCode>, columns: string[]) {
+  expect(table.rows.map((r) => r.kod)).toEqual([...want.keys()].sort());
+  for (const row of table.rows) {
+    const w = want.get(row.kod as string) as PerCode;
+    for (const c of columns) expect([row.kod, c, row[c]]).toEqual([row.kod, c, tkr(w[c] as bigint)]);
+  }
+}
+
+describe('periodisering', () => {
+  it('even twelfths sum to the annual amount exactly, for any amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), (annual) => {
+        const parts = monthlyParts(annual);
+        expect(parts.reduce((a, b) => a + b, 0n)).toBe(annual);
+        for (let m = 1; m <= 12; m++) expect(ackEven(annual, m)).toBe(share(annual, BigInt(m), 12n));
+        // No month is more than one öre away from a twelfth.
+        for (const p of parts) expect(p * 12n - annual <= 12n && annual - p * 12n <= 12n).toBe(true);
+      }),
+    );
+  });
+
+  it('handles amounts not divisible by 12, and negative ones', () => {
+    // Cumulative: round(100·m/12) = 8, 17, 25, 33, 42, 50, 58, 67, 75, 83, 92, 100.
+    expect(monthlyParts(100n)).toEqual([8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n]);
+    expect(monthlyParts(-100n).reduce((a, b) => a + b, 0n)).toBe(-100n);
+    expect(ackEven(-100n, 6)).toBe(-50n);
+    expect(ackEven(7n, 1)).toBe(1n); // 0,583… rounds to 1
+  });
+
+  it('weighted parts sum to the annual amount exactly', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 8n }), { minLength: 12, maxLength: 12 }), (annual, w) => {
+        fc.pre(w.some((x) => x > 0n));
+        expect(monthlyParts(annual, w).reduce((a, b) => a + b, 0n)).toBe(annual);
+        expect(ackByWeights(annual, w, 12)).toBe(annual);
+      }),
+    );
+  });
+
+  it('uses the most specific key prefix, then *', () => {
+    const keys = new Map([['5', 'a'], ['50', 'b'], ['*', 'c']]);
+    expect(keyFor(keys, '5011')).toBe('b');
+    expect(keyFor(keys, '5410')).toBe('a');
+    expect(keyFor(keys, '3110')).toBe('c');
+    expect(keyFor(new Map([['50', 'b']]), '3110')).toBeUndefined();
+  });
+});
+
+describe('monthly report per 31 augusti, against hand computation', () => {
+  const base = (code: string, o: Code) => {
+    const annual = BigInt(o.budget);
+    const u = sumTo(o.months, 8);
+    const backEven = share(annual, 8n, 12n);
+    return { annual, u, backEven };
+  };
+
+  it('budget method with even twelfths (the defaults)', async () => {
+    const [main] = await monthlyJson([]);
+    const want = rows((code, o) => {
+      const { annual, u, backEven } = base(code, o);
+      return { budget_helar: annual, budget_ack: backEven, utfall_ack: u, avvikelse_ack: backEven - u, prognos: u + annual - backEven, prognosavvikelse: backEven - u };
+    });
+    expectRows(main!, want, ['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse']);
+  });
+
+  it('linear forecast: utfall ack × 12 / 8 per code', async () => {
+    const [main] = await monthlyJson(['--prognos-metod', 'linjar']);
+    expectRows(main!, rows((code, o) => ({ prognos: share(sumTo(o.months, 8), 12n, 8n) })), ['prognos']);
+  });
+
+  it("last year's profile: forecast and periodisation", async () => {
+    const [main] = await monthlyJson(['--fg-ar', FG, '--prognos-metod', 'fg-ar', '--periodisering', 'fg-ar']);
+    const want = rows((code, o) => {
+      const annual = BigInt(o.budget);
+      const fgAck = sumTo(o.monthsFg, 8);
+      const fgYear = sumTo(o.monthsFg, 12);
+      return { prognos: share(sumTo(o.months, 8), fgYear, fgAck), budget_ack: share(annual, fgAck, fgYear), utfall_fg_ar: fgAck };
+    });
+    expectRows(main!, want, ['prognos', 'budget_ack', 'utfall_fg_ar']);
+  });
+
+  it('a periodiseringsnyckel per konto prefix: salaries by the key, the rest in twelfths', async () => {
+    const [main] = await monthlyJson(['--periodisering', `${F}/periodiseringsnyckel.csv`]);
+    // Through August the key for kontogrupp 50 gives 6 × 8,5 + 4 + 7 = 62 of 100.
+    const want = rows((code, o) => ({
+      budget_ack: Object.entries(o.budgetByKonto).reduce(
+        (a, [konto, amount]) => a + (konto.startsWith('50') ? share(BigInt(amount), 62n, 100n) : share(BigInt(amount), 8n, 12n)),
+        0n,
+      ),
+    }));
+    expectRows(main!, want, ['budget_ack']);
+  });
+
+  it('manual forecasts replace their subtree once; a whole cannot be split', async () => {
+    const [main, sub51, sub56] = await monthlyJson(['--prognos', `${F}/prognos-2024-08.csv`, '--sub', '51', '--sub', '56']);
+    const computed = (code: string) => {
+      const { annual, u, backEven } = base(code, oracle[code]!);
+      return u + annual - backEven;
+    };
+    const row = (t: typeof main, kod: string) => t!.rows.find((r) => r.kod === kod)!;
+    const others51 = Object.keys(oracle).filter((c) => c.startsWith('51') && c !== '5106').reduce((a, c) => a + computed(c), 0n);
+    expect(row(main, '51').prognos).toBe(tkr(others51 + 84_250_00000n));
+    expect(row(main, '56').prognos).toBe('13600');
+    expect(row(sub51, '5106').prognos).toBe('84250');
+    expect(sub51!.summa.prognos).toBe(row(main, '51').prognos);
+    // 56 was forecast as a whole: its codes show no forecast, the Summa is the forecast.
+    expect(sub56!.rows.map((r) => r.prognos)).toEqual([null, null]);
+    expect(sub56!.rows.map((r) => r.prognosavvikelse)).toEqual([null, null]);
+    expect(sub56!.summa.prognos).toBe('13600');
+    // The main Summa counts every manual forecast once.
+    const all = Object.keys(oracle).filter((c) => c !== '5106' && !c.startsWith('56')).reduce((a, c) => a + computed(c), 0n);
+    expect(main!.summa.prognos).toBe(tkr(all + 84_250_00000n + 13_600_00000n));
+  });
+
+  it('prognosförändring: the previous forecast minus this one (positive = improved)', async () => {
+    const [main] = await monthlyJson(['--fg-prognos', `${F}/fg-prognos-2024-07.csv`]);
+    const r56 = main!.rows.find((r) => r.kod === '56')!;
+    expect(new D(r56.prognosforandring!).toString()).toBe(new D(12_900).minus(r56.prognos!).toString());
+    expect(main!.summa.prognosforandring).toBe(new D(main!.rows.reduce((a, r) => a.plus(r.prognosforandring!), new D(0))).toString());
+  });
+
+  it('roll-ups of forecasts are consistent at every level', async () => {
+    const [l2, l3] = [await monthlyJson(['--prognos-metod', 'linjar']), await monthlyJson(['--prognos-metod', 'linjar', '--level', '3'])];
+    const sum = (t: { rows: Record<string, string | null>[] }, prefix: string) =>
+      t.rows.filter((r) => (r.kod as string).startsWith(prefix)).reduce((a, r) => a.plus(r.prognos!), new D(0)).toString();
+    for (const r of l2[0]!.rows) expect(sum(l3[0]!, r.kod as string)).toBe(new D(r.prognos!).toString());
+    expect(l3[0]!.summa.prognos).toBe(l2[0]!.summa.prognos);
+  });
+});
+
+describe('monthly inputs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'avvikelse-monthly-'));
+  const file = (name: string, content: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('uses a budget given per month as it is', async () => {
+    const utfall = file('u.csv', 'Period;Vht;Belopp\n2024-01;5101;100\n2024-02;5101;100\n2024-03;5101;100\n');
+    const budget = file('b.csv', 'Vht;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec\n5101;0;0;1200;0;0;0;0;0;0;0;0;0\n');
+    const run = await cli(['report', '--utfall', utfall, '--budget', budget, '--period', '2024-02', '--unit', 'kr', '--format', 'json', '--level', '4']);
+    const row = JSON.parse(run.stdout).tables[0].rows[0];
+    expect(row).toMatchObject({ budget_helar: '1200', budget_ack: '0', utfall_ack: '200', prognos: '1400' });
+  });
+
+  it('normalises a key whose weights do not sum to 1 or 100, and says so', async () => {
+    const key = file('key.csv', 'Kod;1;2;3;4;5;6;7;8;9;10;11;12\n51;1;1;1;1;1;1;1;1;1;1;1;1\n');
+    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-06', '--periodisering', key, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('periodiseringsnyckeln för 51 summerar till 12, inte 1 eller 100; vikterna normaliseras');
+    // Twelve equal weights are twelfths: the same as the default.
+    const even = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-06', '--format', 'json']);
+    expect(JSON.parse(run.stdout).tables).toEqual(JSON.parse(even.stdout).tables);
+  });
+
+  it('falls back to twelfths where last year has no utfall, with a note', async () => {
+    const fg = file('fg.csv', 'Period;Vht;Belopp\n2023-01;5102;100\n2023-07;5102;100\n');
+    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fg-ar', fg, '--periodisering', 'fg-ar', '--format', 'json', '--exact']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/not: fg år saknar utfall för 100, 5101, 5103/);
+    const r = JSON.parse(run.stdout).tables[0].rows.find((x: { kod: string }) => x.kod === '10');
+    expect(r.budget_ack).toBe(tkr(share(BigInt(oracle['100']!.budget), 8n, 12n)));
+  });
+
+  it('warns about forecasts for unknown codes and nested forecasts', async () => {
+    const p = file('p.csv', 'Kod;Prognos tkr\n7777;100\n51;240 000\n5102;66 000\n');
+    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--prognos', p, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('prognos för koder som inte finns i utfall eller budget ignoreras: 7777');
+    expect(run.stderr).toContain('prognosen för 5102 ignoreras, den ingår i prognosen för 51');
+    expect(JSON.parse(run.stdout).tables[0].rows.find((x: { kod: string }) => x.kod === '51').prognos).toBe('240000');
+  });
+
+  it('chooses and orders columns, including Avvikelse %', async () => {
+    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--columns', 'prognos,avvikelse_procent,budget_helar', '--format', 'json', '--exact']);
+    const t = JSON.parse(run.stdout).tables[0];
+    expect(t.columns).toEqual(['prognos', 'avvikelse_procent', 'budget_helar']);
+    expect(Object.keys(t.rows[0])).toEqual(['kod', 'namn', 'prognos', 'avvikelse_procent', 'budget_helar']);
+    const r = t.rows.find((x: { kod: string }) => x.kod === '56');
+    const pct = new D(r.budget_helar).minus(r.prognos).div(r.budget_helar).mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
+    expect(r.avvikelse_procent).toBe(pct);
+  });
+
+  it('fails a CI run on a threshold, naming each row, and still prints the report', async () => {
+    const columns = ['--columns', 'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent'];
+    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', ...columns, '--fail-on', 'prognosavvikelse<-3000', '--fail-on', 'avvikelse_procent<-40']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Månadsuppföljning per 31 augusti 2024');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'avvikelse: fel: Månadsuppföljning per 31 augusti 2024, tkr: 56 Barn och ungdomsvård: Prognosavvikelse −3 493 (villkor prognosavvikelse<-3000)',
+      'avvikelse: fel: Månadsuppföljning per 31 augusti 2024, tkr: Summa: Prognosavvikelse −6 288 (villkor prognosavvikelse<-3000)',
+      'avvikelse: fel: Månadsuppföljning per 31 augusti 2024, tkr: 56 Barn och ungdomsvård: Avvikelse % −41,1 % (villkor avvikelse_procent<-40)',
+    ]);
+    const ok = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fail-on', 'prognosavvikelse<-7000']);
+    expect(ok.code).toBe(0);
+    // A condition on a column the report does not show could never fail: that is a usage error.
+    const hidden = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fail-on', 'avvikelse_procent<-40']);
+    expect(hidden.code).toBe(2);
+  });
+});
