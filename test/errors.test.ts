@@ -42,6 +42,19 @@ const CATALOGUE: Record<string, { args: string[]; code: string }> = {
   'config-broken-json': { args: report(UTFALL, '--config', `${E}/config/broken.json`), code: 'CONFIG_INVALID' },
   'output-is-input': { args: report(UTFALL, '--out', BUDGET), code: 'OUTPUT_IS_INPUT' },
   'unknown-command': { args: ['rapporter'], code: 'COMMAND_UNKNOWN' },
+  'period-outside-data': { args: report(UTFALL, '--period', '2025-01'), code: 'PERIOD_OUTSIDE_DATA' },
+  'period-option-invalid': { args: report(UTFALL, '--period', 'augusti'), code: 'OPTION_INVALID' },
+  'period-missing-in-utfall': { args: report(`${E}/no-period.csv`, '--period', '2024-08'), code: 'PERIOD_MISSING' },
+  'weight-invalid': { args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/bad-key.csv`), code: 'WEIGHT_INVALID' },
+  'key-field-count': { args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/short-key.csv`), code: 'FIELD_COUNT' },
+  'prognos-amount-invalid': { args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`), code: 'AMOUNT_INVALID' },
+  'prognos-metod-invalid': { args: report(UTFALL, '--prognos-metod', 'gissning'), code: 'OPTION_INVALID' },
+  'fg-ar-needed': { args: report(UTFALL, '--periodisering', 'fg-ar'), code: 'OPTION_MISSING' },
+  'columns-unknown': { args: report(UTFALL, '--columns', 'utfall,prognos_helar'), code: 'OPTION_INVALID' },
+  'columns-mixed': { args: report(UTFALL, '--columns', 'utfall,prognos'), code: 'OPTION_INVALID' },
+  'columns-need-input': { args: report(UTFALL, '--period', '2024-08', '--columns', 'prognos,kommentar'), code: 'OPTION_MISSING' },
+  'fail-on-invalid': { args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5'), code: 'OPTION_INVALID' },
+  'fail-on-hidden-column': { args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000'), code: 'OPTION_INVALID' },
 };
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

@@ -9,6 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const base = ['report', '--utfall', UTFALL, '--budget', BUDGET];
+/** A full monthly close per 31 augusti: every input of a monthly report. */
+const augusti = [
+  ...base,
+  '--period', '2024-08',
+  '--fg-ar', 'fixtures/utfall-2023.csv',
+  '--prognos', 'fixtures/prognos-2024-08.csv',
+  '--fg-prognos', 'fixtures/fg-prognos-2024-07.csv',
+  '--kommentarer', 'fixtures/kommentarer-2024-08.csv',
+  '--periodisering', 'fixtures/periodiseringsnyckel.csv',
+  '--sub', '51',
+];
 
 const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?: boolean }> = {
   'report-table': { args: [...base, '--sub', '51'] },
@@ -26,6 +37,13 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'report-names-file': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--names', 'fixtures/verksamheter.csv', '--sub', '92'] },
   'report-unnamed-codes': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--sub', '92'] },
   'report-signs-reversed': { args: [...base, '--input-sign', 'revenue-positive'] },
+  'manad-table': { args: augusti },
+  'manad-table-en': { args: [...augusti, '--lang', 'en'] },
+  'manad-csv': { args: [...augusti, '--format', 'csv'] },
+  'manad-json': { args: [...augusti, '--format', 'json'] },
+  'manad-md': { args: [...augusti, '--format', 'md'] },
+  'manad-mnkr-resultat': { args: [...augusti, '--unit', 'mnkr', '--perspective', 'resultat', '--sub', '56'] },
+  'manad-linjar-procent': { args: [...base, '--period', '2024-06', '--prognos-metod', 'linjar', '--columns', 'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -61,8 +61,8 @@ export type Config = {
   subLevel?: number;
 } & { [K in 'inputSign' | 'inputUnit' | 'perspective' | 'rounding' | 'unit' | 'by' | 'encoding' | 'delimiter' | 'decimal' | 'csvDialect' | 'format' | 'lang' | 'period' | 'columns' | 'periodisering' | 'prognosMetod']?: string };
 
-function invalid(file: string, reason: string): never {
-  throw new AvvikelseError('CONFIG_INVALID', { reason }, { file });
+function invalid(file: string, reason: 'json' | 'object' | 'unknownKey' | 'type', params: Record<string, string> = {}): never {
+  throw new AvvikelseError('CONFIG_INVALID', { reason, ...params }, { file });
 }
 
 /** Loads `explicitPath`, or `avvikelse.config.json` in `cwd` if there is one, else {}. */
@@ -75,16 +75,16 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') throw new AvvikelseError('FILE_NOT_FOUND', {}, { file: path });
-    invalid(path, err.message);
+    invalid(path, 'json', { detail: err.message });
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) invalid(path, 'expected a JSON object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) invalid(path, 'object');
   const base = dirname(resolve(path));
   const rel = (p: string) => (isAbsolute(p) ? p : join(base, p));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const type = (SCHEMA as Record<string, string>)[key];
-    if (type === undefined) invalid(path, `unknown key "${key}" (known: ${Object.keys(SCHEMA).join(', ')})`);
-    const bad = () => invalid(path, `"${key}" must be ${type}`);
+    if (type === undefined) invalid(path, 'unknownKey', { key, known: Object.keys(SCHEMA).join(', ') });
+    const bad = () => invalid(path, 'type', { key, type });
     switch (type) {
       case 'paths':
       case 'strings':

@@ -138,7 +138,7 @@ function parseColumns(text: string, needs: { fgAr: boolean; fgPrognos: boolean; 
   }
   const cols = ids as ColumnId[];
   if (cols.some((c) => MONTHLY_ONLY.has(c)) && cols.some((c) => DRIFT_ONLY.has(c))) {
-    throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'utfall/budget/avvikelse eller månadskolumner, inte båda / not both' });
+    throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'columnsMixed' });
   }
   const requires: [ColumnId, boolean, string][] = [
     ['utfall_fg_ar', needs.fgAr, '--fg-ar'],
@@ -183,7 +183,7 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
   let period: string | null = null;
   if (periodText !== undefined) {
     period = parsePeriod(periodText);
-    if (period === null) throw new AvvikelseError('OPTION_INVALID', { option: '--period', value: periodText, expected: 'ÅÅÅÅ-MM, t.ex. 2024-08' });
+    if (period === null) throw new AvvikelseError('OPTION_INVALID', { option: '--period', value: periodText, expected: 'period' });
   }
   const periodiseringText = pick('periodisering');
   const prognosMetodText = pick('prognosMetod');

@@ -28,7 +28,7 @@ export function columnMap(option: string, pairs: string[]): Record<string, strin
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0 || eq === pair.length - 1) {
-      throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'ROLL=RUBRIK, t.ex. verksamhet=Vht' });
+      throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'columnMap' });
     }
     const role = pair.slice(0, eq).trim().toLowerCase();
     const key = role === 'belopp' || role === 'period' || role === 'namn' ? role : canonicalDimension(role);
@@ -41,7 +41,7 @@ export function columnMap(option: string, pairs: string[]): Record<string, strin
 export function filters(option: string, specs: string[]): Filter[] {
   return specs.map((spec) => {
     const m = /^([^=!]+?)\s*(!?=)\s*(.+)$/.exec(spec.trim());
-    if (!m) throw new AvvikelseError('OPTION_INVALID', { option, value: spec, expected: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*' });
+    if (!m) throw new AvvikelseError('OPTION_INVALID', { option, value: spec, expected: 'filter' });
     return { dimension: canonicalDimension(m[1] as string), glob: m[3] as string, negate: m[2] === '!=' };
   });
 }

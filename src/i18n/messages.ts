@@ -26,6 +26,34 @@ const csvReasonEn: Record<string, string> = {
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
 };
 
+/** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */
+const hintSv: Record<string, string> = {
+  period: 'ÅÅÅÅ-MM, t.ex. 2024-08',
+  threshold: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000',
+  columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
+  filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
+  columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
+};
+const hintEn: Record<string, string> = {
+  period: 'YYYY-MM, e.g. 2024-08',
+  threshold: 'COLUMN<NUMBER, e.g. prognosavvikelse<-5000',
+  columnMap: 'ROLE=HEADER, e.g. verksamhet=Vht',
+  filter: 'DIMENSION=GLOB, e.g. ansvar=41*',
+  columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
+};
+const configSv: Record<string, (p: P) => string> = {
+  json: (p) => `ingen giltig JSON (${p.detail})`,
+  object: () => 'filen ska innehålla ett JSON-objekt',
+  unknownKey: (p) => `okänd nyckel "${p.key}" (kända: ${p.known})`,
+  type: (p) => `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text' }[p.type as string]}`,
+};
+const configEn: Record<string, (p: P) => string> = {
+  json: (p) => `not valid JSON (${p.detail})`,
+  object: () => 'the file must hold a JSON object',
+  unknownKey: (p) => `unknown key "${p.key}" (known: ${p.known})`,
+  type: (p) => `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string' }[p.type as string]}`,
+};
+
 const errorsSv: ErrorTexts = {
   FILE_NOT_FOUND: () => 'filen finns inte',
   FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
@@ -48,12 +76,12 @@ const errorsSv: ErrorTexts = {
   CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
   ENCODING_INVALID: (p) =>
     `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
-  OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${p.expected})`,
+  OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${hintSv[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), codes (koder); se avvikelse --help`,
-  CONFIG_INVALID: (p) => `ogiltig konfiguration: ${p.reason}`,
+  CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
 };
@@ -80,12 +108,12 @@ const errorsEn: ErrorTexts = {
   CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
   ENCODING_INVALID: (p) =>
     `the file is not valid ${p.encoding} (invalid byte 0x${p.byte}); give the right encoding with --encoding`,
-  OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${p.expected})`,
+  OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${hintEn[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) => `unknown command "${p.command}"; commands: report (rapport), codes (koder); see avvikelse --help`,
-  CONFIG_INVALID: (p) => `invalid configuration: ${p.reason}`,
+  CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
 };

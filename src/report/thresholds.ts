@@ -22,7 +22,7 @@ const LIMIT_DECIMALS = 8;
 
 export function parseThreshold(text: string): Threshold {
   const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$/.exec(text);
-  const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000' });
+  const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'threshold' });
   if (!m) throw bad();
   const column = m[1] as ColumnId;
   if (!COLUMN_IDS.includes(column) || column === 'kommentar') throw bad();
