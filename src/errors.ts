@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'PERIOD_OUTSIDE_DATA'
   | 'PERIOD_MISSING'
   | 'WEIGHT_INVALID'
+  | 'TABLE_NOT_FOUND'
   | 'CODE_EMPTY'
   | 'FIELD_COUNT'
   | 'CSV_SYNTAX'

@@ -13,6 +13,7 @@ import { loadConfig, type Config } from './config.js';
 import { excerpt } from './excerpt.js';
 import { processIo, type Io } from './io.js';
 import { reportCommand, runReportCommand } from './report.js';
+import { runVerifyCommand, verifyCommand } from './verify.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,6 +47,8 @@ function commanderToUser(e: CommanderError, command: string): AvvikelseError {
       return new AvvikelseError('OPTION_UNKNOWN', { option: quoted, command });
     case 'commander.unknownCommand':
       return new AvvikelseError('COMMAND_UNKNOWN', { command: quoted });
+    case 'commander.missingArgument':
+      return new AvvikelseError('OPTION_MISSING', { option: `<${quoted}>`, command });
     case 'commander.optionMissingArgument':
       return new AvvikelseError('OPTION_MISSING', { option: `${quoted.split(' ')[0]} <…>`, command });
     default:
@@ -84,6 +87,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       }),
     );
     program.addCommand(
+      verifyCommand(lang, async (files, flags) => {
+        current = 'verify';
+        exitCode = await runVerifyCommand(files, flags, configOnce(), io, t);
+      }),
+    );
+    program.addCommand(
       codesCommand(lang, async (prefix, flags) => {
         current = 'codes';
         exitCode = runCodesCommand(prefix, flags, io, t);
@@ -100,7 +109,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     let err: unknown = e;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
-      err = commanderToUser(e, ['report', 'rapport'].includes(current) ? 'report' : current === 'codes' || current === 'koder' ? 'codes' : '');
+      const command = { rapport: 'report', kontroll: 'verify', koder: 'codes' }[current] ?? current;
+      err = commanderToUser(e, ['report', 'verify', 'codes'].includes(command) ? command : '');
     }
     if (isAvvikelseError(err)) {
       io.stderr(formatError(err, t));

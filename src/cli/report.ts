@@ -82,22 +82,19 @@ Examples:
   avvikelse report --utfall actual.csv --budget budget.csv --by ansvar --where 'ansvar=41*' --level 4`,
 };
 
-export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<void>): Command {
+/** The options that say which ledger amounts a report is made of (shared with `verify`). */
+export function addLedgerOptions(cmd: Command, lang: Lang): Command {
   const d = bilingual(lang);
-  return new Command('report')
-    .alias('rapport')
-    .description(d('driftredovisning eller månadsuppföljning per verksamhet, med delsummor', 'operating statement or monthly follow-up per code, with sub-tables'))
+  return cmd
     .option('--utfall <filer...>', d('utfallsfiler (summeras)', 'actual (utfall) files, summed'))
     .option('--budget <filer...>', d('budgetfiler (summeras)', 'budget files, summed'))
     .option('--period <ÅÅÅÅ-MM>', d('månadsuppföljning t.o.m. månaden (utan: driftredovisning av allt utfall)', 'monthly follow-up through the month (without: statement of all utfall)'))
-    .option('--columns <ids>', d('kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos', 'columns and their order, e.g. budget_helar,utfall_ack,prognos'))
     .option('--periodisering <p>', d('jamn (standard), fg-ar eller en nyckelfil', 'jamn (default), fg-ar or a key file'))
     .option('--prognos-metod <m>', d('budget (standard), linjar eller fg-ar', 'budget (default), linjar or fg-ar'))
     .option('--prognos <fil>', d('manuella prognoser kod;prognos', 'manual forecasts code;forecast'))
     .option('--fg-ar <fil>', d('föregående års utfall', "last year's utfall"))
     .option('--fg-prognos <fil>', d('förra rapportens prognoser kod;prognos', "the previous report's forecasts code;forecast"))
     .option('--kommentarer <fil>', d('kommentarer kod;kommentar', 'comments code;comment'))
-    .option('--fail-on <villkor>', d("avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)", "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)"), collect, [])
     .option('--level <n>', d('rulla upp koder till de n första tecknen (standard 2 för verksamhet)', 'roll codes up to their first n characters (default 2 for verksamhet)'))
     .option('--sub <mönster>', d("särredovisa koderna under ett prefix, t.ex. 51 eller '51*' (upprepbar)", "add a sub-table of the codes under a prefix, e.g. 51 or '51*' (repeatable)"), collect, [])
     .option('--sub-level <n>', d('nivå i deltabellerna (standard: finaste nivån i data)', 'level of the sub-tables (default: finest level in the data)'))
@@ -109,15 +106,25 @@ export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<v
     .option('--input-sign <s>', d('tecken i indata: cost-positive (debet +, standard) eller revenue-positive', 'sign in the input: cost-positive (debit +, default) or revenue-positive'))
     .option('--input-unit <u>', d('enhet i indata: kr (standard), tkr, mnkr', 'unit of the input: kr (default), tkr, mnkr'))
     .option('--unit <u>', d('visad enhet: kr, tkr (standard), mnkr', 'shown unit: kr, tkr (default), mnkr'))
-    .option('--decimals <n>', d('antal decimaler (standard 0, för mnkr 1)', 'decimals shown (default 0, for mnkr 1)'))
     .option('--rounding <r>', d('half-away-from-zero (standard) eller half-even', 'half-away-from-zero (default) or half-even'))
+    .option('--encoding <e>', d('teckenkodning i indata: auto, utf-8, cp1252', 'input encoding: auto, utf-8, cp1252'))
+    .option('--delimiter <d>', d('avgränsare i indata: auto, ; , tab', 'input delimiter: auto, ; , tab'))
+    .option('--decimal <d>', d('decimaltecken i indata: auto , .', 'decimal mark of the input: auto , .'));
+}
+
+export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<void>): Command {
+  const d = bilingual(lang);
+  const cmd = new Command('report')
+    .alias('rapport')
+    .description(d('driftredovisning eller månadsuppföljning per verksamhet, med delsummor', 'operating statement or monthly follow-up per code, with sub-tables'));
+  return addLedgerOptions(cmd, lang)
+    .option('--columns <ids>', d('kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos', 'columns and their order, e.g. budget_helar,utfall_ack,prognos'))
+    .option('--fail-on <villkor>', d("avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)", "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)"), collect, [])
+    .option('--decimals <n>', d('antal decimaler (standard 0, för mnkr 1)', 'decimals shown (default 0, for mnkr 1)'))
     .option('--exact', d('visa exakta, oavrundade belopp', 'show exact, unrounded amounts'))
     .option('--format <f>', d('table (standard), csv, json, md', 'table (default), csv, json, md'))
     .option('--out <fil>', d('skriv till fil (formatet från filändelsen)', 'write to a file (format from its extension)'))
     .option('--csv-dialect <d>', d('sv (;, decimalkomma, standard) eller en (, och punkt)', 'sv (;, decimal comma, default) or en (, and point)'))
-    .option('--encoding <e>', d('teckenkodning i indata: auto, utf-8, cp1252', 'input encoding: auto, utf-8, cp1252'))
-    .option('--delimiter <d>', d('avgränsare i indata: auto, ; , tab', 'input delimiter: auto, ; , tab'))
-    .option('--decimal <d>', d('decimaltecken i indata: auto , .', 'decimal mark of the input: auto , .'))
     .option('--no-color', d('inga färger', 'no colours'))
     .addHelpText('after', EXAMPLES[lang])
     .action(async (flags: ReportFlags) => {

@@ -33,6 +33,8 @@ const hintSv: Record<string, string> = {
   columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
   filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
+  relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
+  parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
 };
 const hintEn: Record<string, string> = {
   period: 'YYYY-MM, e.g. 2024-08',
@@ -40,6 +42,8 @@ const hintEn: Record<string, string> = {
   columnMap: 'ROLE=HEADER, e.g. verksamhet=Vht',
   filter: 'DIMENSION=GLOB, e.g. ansvar=41*',
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
+  relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
+  parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
 };
 const configSv: Record<string, (p: P) => string> = {
   json: (p) => `ingen giltig JSON (${p.detail})`,
@@ -71,6 +75,7 @@ const errorsSv: ErrorTexts = {
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
   WEIGHT_INVALID: (p) => `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
+  TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
   CODE_EMPTY: () => 'koden är tom',
   FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
   CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
@@ -80,7 +85,7 @@ const errorsSv: ErrorTexts = {
   OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
-  COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), codes (koder); se avvikelse --help`,
+  COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
@@ -103,6 +108,7 @@ const errorsEn: ErrorTexts = {
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
   WEIGHT_INVALID: (p) => `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
+  TABLE_NOT_FOUND: () => 'no table found: a table needs a header row and rows with amounts',
   CODE_EMPTY: () => 'the code is empty',
   FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
   CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
@@ -112,7 +118,7 @@ const errorsEn: ErrorTexts = {
   OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
-  COMMAND_UNKNOWN: (p) => `unknown command "${p.command}"; commands: report (rapport), codes (koder); see avvikelse --help`,
+  COMMAND_UNKNOWN: (p) => `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
@@ -160,6 +166,17 @@ export interface Texts {
     thresholdCrossed: (table: string, row: string, column: string, value: string, condition: string) => string;
   };
   codes: { kod: string; namn: string; niva: string; none: (prefix: string) => string };
+  verify: {
+    /** What an expectation rests on, by the check's basis. */
+    basis: (basis: string) => string;
+    error: (row: string, column: string, expected: string, basis: string, found: string, diff: string) => string;
+    rounding: (row: string, column: string, found: string, expected: string, basis: string, diff: string, terms: number) => string;
+    missingInTable: (row: string, table: string) => string;
+    notInLedger: (row: string) => string;
+    summary: (tables: number, checks: number, errors: number, notes: number) => string;
+    ledger: string;
+    unusedRelation: (relation: string) => string;
+  };
 }
 
 const dimSv: Record<string, string> = {
@@ -243,6 +260,19 @@ const sv: Texts = {
     thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   },
   codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
+  verify: {
+    basis: (b) =>
+      ({ rows: 'summan av raderna', 'summa-rows': 'summan av summaraderna', children: 'summan av underraderna' } as Record<string, string>)[b] ?? b,
+    error: (row, column, expected, basis, found, diff) => `${row} ${column}: väntat ${expected} (${basis}), fann ${found} (skillnad ${diff})`,
+    rounding: (row, column, found, expected, basis, diff, terms) =>
+      `${row} ${column}: ${found} mot ${expected} (${basis}), skillnaden ${diff} förklaras av avrundning (${terms} avrundade tal)`,
+    missingInTable: (row, table) => `raden ${row} saknas i ${table} men finns i huvudboken`,
+    notInLedger: (row) => `raden ${row} finns inte i huvudboken`,
+    summary: (tables, checks, errors, notes) =>
+      `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}, ${checks} kontroller: ${errors} fel, ${notes} avrundningsnoter`,
+    ledger: 'huvudboken',
+    unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
+  },
 };
 
 const en: Texts = {
@@ -308,6 +338,17 @@ const en: Texts = {
     thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   },
   codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
+  verify: {
+    basis: (b) => ({ rows: 'sum of the rows', 'summa-rows': 'sum of the total rows', children: 'sum of the child rows' } as Record<string, string>)[b] ?? b,
+    error: (row, column, expected, basis, found, diff) => `${row} ${column}: expected ${expected} (${basis}), found ${found} (difference ${diff})`,
+    rounding: (row, column, found, expected, basis, diff, terms) =>
+      `${row} ${column}: ${found} against ${expected} (${basis}); the difference ${diff} is explained by rounding (${terms} rounded numbers)`,
+    missingInTable: (row, table) => `the row ${row} is missing from ${table} but is in the ledger`,
+    notInLedger: (row) => `the row ${row} is not in the ledger`,
+    summary: (tables, checks, errors, notes) => `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
+    ledger: 'the ledger',
+    unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
+  },
 };
 
 /** A chooser between a Swedish and an English text, for option descriptions and help. */

@@ -1,0 +1,164 @@
+/**
+ * Reads report tables as they were published or exported — a CSV (any dialect the ledger
+ * reader supports) or Markdown pipe tables — for `verify`. A file may hold several tables:
+ * in CSV a table starts at a header row (optionally after a one-cell title line, else the
+ * header's first cell is the title); in Markdown each pipe table is a table and the heading
+ * above it its title. Cells are kept as text with their line; what they mean is decided in
+ * report/verify.ts.
+ */
+import { promises as fsp } from 'node:fs';
+import { AvvikelseError } from '../errors.js';
+import { parseAmount } from './amount.js';
+import { readSmallCsv, type NumberedRecord } from './small-csv.js';
+
+export interface RawRow {
+  line: number;
+  cells: string[];
+}
+
+export interface RawTable {
+  file: string;
+  /** The title line, or the header's first cell; '' when there is neither. */
+  title: string;
+  /** Line of the header row. */
+  line: number;
+  header: string[];
+  rows: RawRow[];
+}
+
+/** An amount as published: `1 234`, `- 1 234`, `–1 234`, `1 234 tkr`, `(1 234)`, `12,5 %`, `-` (zero). */
+export interface PublishedNumber {
+  /** Value × 10^scale. */
+  value: bigint;
+  /** Decimals written in the cell. */
+  decimals: number;
+  percent: boolean;
+}
+
+/** Scale of parsed published numbers: decimals beyond this are not expected in report tables. */
+export const PUBLISHED_SCALE = 4;
+
+const DASHES = /^[-–−]$/;
+
+/** The number a published cell holds, null for an empty cell, or 'text'. */
+export function publishedNumber(text: string): PublishedNumber | null | 'text' {
+  let t = text.trim();
+  if (t === '') return null;
+  if (DASHES.test(t)) return { value: 0n, decimals: 0, percent: false };
+  let percent = false;
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1).trim();
+  }
+  t = t.replace(/\s*(mnkr|tkr|kr)\.?$/i, '');
+  const value = parseAmount(t, 'auto', PUBLISHED_SCALE);
+  if (typeof value !== 'bigint') return 'text';
+  const m = /[,.](\d+)\)?\s*[-–−]?$/.exec(t);
+  return { value, decimals: m ? (m[1] as string).length : 0, percent };
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+const filled = (cells: string[]) => cells.filter((c) => c.trim() !== '').length;
+const isNumeric = (c: string) => {
+  const n = publishedNumber(c);
+  return n !== null && n !== 'text';
+};
+
+/** A header: at least two filled cells, none of them a number, and a row with numbers soon after. */
+function isHeader(records: NumberedRecord[], i: number): boolean {
+  const cells = (records[i] as NumberedRecord).fields;
+  if (filled(cells) < 2 || cells.some((c) => c.trim() !== '' && isNumeric(c) && !/^\d{4}$/.test(c.trim()))) return false;
+  for (let j = i + 1; j < Math.min(records.length, i + 6); j++) {
+    const next = (records[j] as NumberedRecord).fields;
+    if (next.slice(1).some((c) => isNumeric(c) && !DASHES.test(c.trim()))) return true;
+  }
+  return false;
+}
+
+/** Splits CSV records into tables. */
+export function tablesFromRecords(file: string, records: NumberedRecord[]): RawTable[] {
+  const tables: RawTable[] = [];
+  let current: RawTable | null = null;
+  let pendingTitle = '';
+  records.forEach((r, i) => {
+    if (isHeader(records, i)) {
+      const first = (r.fields[0] ?? '').trim();
+      current = { file, title: pendingTitle || first, line: r.line, header: r.fields.map((h) => h.trim()), rows: [] };
+      tables.push(current);
+      pendingTitle = '';
+      return;
+    }
+    if (filled(r.fields) === 1 && (r.fields[0] ?? '').trim() !== '' && i + 1 < records.length && isHeader(records, i + 1)) {
+      pendingTitle = (r.fields[0] as string).trim();
+      return;
+    }
+    if (current && !isBlank(r.fields)) (current as RawTable).rows.push({ line: r.line, cells: r.fields });
+  });
+  return tables;
+}
+
+/** Splits a Markdown pipe-table line into cells (`\|` is a literal bar; one space of padding is removed). */
+function pipeCells(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && body[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (body[i] === '|') {
+      cells.push(cur);
+      cur = '';
+    } else cur += body[i];
+  }
+  cells.push(cur);
+  return cells.map((c) => c.replace(/^ /, '').replace(/\s+$/, '').replace(/<br>/g, '\n'));
+}
+
+/** The row under a Markdown table's header: `|:--|--:|`. */
+const ALIGNMENT_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Markdown: every pipe table, titled by the nearest heading (or bold/emphasised line) above it. */
+export function tablesFromMarkdown(file: string, text: string): RawTable[] {
+  const lines = text.split(/\r?\n/);
+  const tables: RawTable[] = [];
+  let title = '';
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(line);
+    if (heading) title = heading[1] as string;
+    if (line.trim().startsWith('|') && ALIGNMENT_ROW.test(lines[i + 1] ?? '')) {
+      const table: RawTable = { file, title, line: i + 1, header: pipeCells(line).map((h) => h.trim()), rows: [] };
+      i += 2;
+      while (i < lines.length && (lines[i] as string).trim().startsWith('|')) {
+        table.rows.push({ line: i + 1, cells: pipeCells(lines[i] as string) });
+        i++;
+      }
+      tables.push(table);
+      title = '';
+      continue;
+    }
+    i++;
+  }
+  return tables;
+}
+
+/** Reads every table in a CSV or Markdown file (by extension: `.md`/`.markdown`, else CSV). */
+export async function readReportTables(file: string): Promise<RawTable[]> {
+  let tables: RawTable[];
+  if (/\.(md|markdown)$/i.test(file)) {
+    let text: string;
+    try {
+      text = await fsp.readFile(file, 'utf8');
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new AvvikelseError(err.code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { reason: err.code ?? '' }, { file });
+    }
+    tables = tablesFromMarkdown(file, text.replace(/^\uFEFF/, ''));
+  } else {
+    tables = tablesFromRecords(file, await readSmallCsv(file));
+  }
+  if (tables.length === 0) throw new AvvikelseError('TABLE_NOT_FOUND', {}, { file });
+  return tables;
+}

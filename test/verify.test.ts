@@ -1,0 +1,172 @@
+/**
+ * verify on real published tables (fixtures/publicerade, typed from the seed documents),
+ * on seeded errors, and against `report`: what it says about each table is pinned in
+ * test/golden/verify-*.txt (regenerate deliberately with UPDATE_GOLDEN=1 and read the diff).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { publishedNumber, tablesFromMarkdown, tablesFromRecords } from '../src/read/report-table.js';
+import { parseRelation } from '../src/report/verify.js';
+import { BUDGET, cli, UTFALL } from './helpers.js';
+
+const P = 'fixtures/publicerade';
+const render = (run: { code: number; stdout: string; stderr: string }) => `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+
+const CASES: Record<string, { args: string[]; code: number }> = {
+  'verify-driftredovisning': { args: [`${P}/driftredovisning-2024.csv`], code: 0 },
+  'verify-verksamhet-51': { args: [`${P}/verksamhet-51-2024.csv`], code: 0 },
+  'verify-drift-och-51-md': { args: [`${P}/drift-och-51-2024.md`], code: 0 },
+  'verify-drift-51-parent': { args: [`${P}/driftredovisning-2024.csv`, `${P}/verksamhet-51-2024.csv`, '--parent', 'Redovisning verksamhet 51*=51'], code: 0 },
+  'verify-verksamhetsanalys': {
+    args: [`${P}/verksamhetsanalys-2024.csv`, '--columns', 'Nettoavvikelse mot budget=Intäkt utfall+Kostnad utfall-Intäkt budget-Kostnad budget'],
+    code: 0,
+  },
+  'verify-analys-mot-drift': {
+    args: [`${P}/verksamhetsanalys-mot-drift-2024.csv`, '--columns', 'Utfall drift=-Intäkt utfall-Kostnad utfall', '--columns', 'Budget drift=-Intäkt budget-Kostnad budget'],
+    code: 0,
+  },
+  'verify-analys-mot-drift-strict': {
+    args: [`${P}/verksamhetsanalys-mot-drift-2024.csv`, '--columns', 'Utfall drift=-Intäkt utfall-Kostnad utfall', '--strict'],
+    code: 1,
+  },
+  'verify-resultat': { args: [`${P}/resultat-2024.csv`, '--summa', 'Resultat'], code: 0 },
+  'verify-investeringsanalys': { args: [`${P}/investeringsanalys-2024.csv`], code: 0 },
+  'verify-atgarder': {
+    args: [`${P}/atgarder-daglig-verksamhet-2023.csv`, `${P}/atgarder-personlig-assistans-2023.csv`, `${P}/atgarder-sammanstallning-2023.csv`],
+    code: 0,
+  },
+  'verify-fel-andrad-siffra': { args: [`${P}/fel-andrad-siffra.csv`], code: 1 },
+  'verify-fel-bytt-tecken': { args: [`${P}/fel-bytt-tecken.csv`], code: 1 },
+  'verify-fel-saknad-rad': { args: [`${P}/driftredovisning-2024.csv`, `${P}/fel-saknad-rad.csv`], code: 1 },
+  'verify-fel-json': { args: [`${P}/fel-andrad-siffra.csv`, '--format', 'json'], code: 1 },
+  'verify-fel-github': { args: [`${P}/fel-bytt-tecken.csv`, '--format', 'github', '--lang', 'en'], code: 1 },
+  'verify-hierarki': { args: ['test/verify/namnd-hierarki.csv'], code: 0 },
+  'verify-hierarki-fel': { args: ['test/verify/namnd-hierarki-fel.csv'], code: 1 },
+  'verify-avvikelse-declared-wrong': { args: [`${P}/resultat-2024.csv`, '--summa', 'Resultat', '--avvikelse', 'Budget-Bokslut'], code: 1 },
+  'verify-no-table': { args: ['fixtures/verksamheter.csv'], code: 2 },
+  'verify-bad-relation': { args: [`${P}/resultat-2024.csv`, '--columns', 'Netto'], code: 2 },
+  'verify-missing-file': { args: [`${P}/finns-inte.csv`], code: 2 },
+};
+
+describe('verify: published tables, seeded errors, usage', () => {
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, async () => {
+      const run = await cli(['verify', ...c.args]);
+      expect(run.code).toBe(c.code);
+      const path = `test/golden/${name}.txt`;
+      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, render(run));
+      expect(render(run)).toBe(readFileSync(path, 'utf8'));
+    });
+  }
+
+  it('the JSON report has the documented shape', async () => {
+    const run = await cli(['verify', `${P}/fel-bytt-tecken.csv`, '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual(['valid', 'stats', 'errors', 'notes']);
+    expect(doc.valid).toBe(false);
+    expect(doc.stats).toEqual({ tables: 1, rows: 8, checks: 11, errors: 2, notes: 0 });
+    expect(doc.errors[0]).toEqual({
+      type: 'avvikelse',
+      check: 'avvikelse',
+      file: `${P}/fel-bytt-tecken.csv`,
+      table: 'Driftredovisning 2024, tkr',
+      row: 5,
+      label: '55 Vård för vuxna med missbruksproblem',
+      column: 'Avvikelse',
+      expected: '174',
+      found: '-174',
+      message: '55 Vård för vuxna med missbruksproblem Avvikelse: väntat 174 (Budget − Utfall), fann −174 (skillnad −348)',
+    });
+  });
+});
+
+describe('verify agrees with report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'avvikelse-verify-'));
+  const ledger = ['--utfall', UTFALL, '--budget', BUDGET];
+
+  for (const [name, extra] of [
+    ['drift.csv', ['--sub', '51']],
+    ['drift-en.csv', ['--sub', '51', '--csv-dialect', 'en', '--lang', 'en']],
+    ['drift.md', ['--sub', '51', '--unit', 'mnkr']],
+    ['manad.md', ['--period', '2024-08', '--sub', '51', '--prognos-metod', 'linjar']],
+    ['resultat.csv', ['--perspective', 'resultat', '--by', 'ansvar']],
+  ] as const) {
+    it(`a table written by report passes verify with the same ledger (${name})`, async () => {
+      const out = join(dir, name);
+      const options = extra.filter((a) => a !== '--csv-dialect' && a !== 'en' && a !== '--lang');
+      expect((await cli(['report', ...ledger, ...extra, '--out', out])).code).toBe(0);
+      const run = await cli(['verify', out, ...ledger, ...options, '--format', 'json']);
+      const doc = JSON.parse(run.stdout);
+      expect(doc.errors).toEqual([]);
+      expect(run.code).toBe(0);
+      // Every note is a rounding difference of at most one unit of the shown decimals.
+      for (const n of doc.notes) {
+        const unit = new Decimal(10).pow(-(n.found.split('.')[1]?.length ?? 0));
+        expect(new Decimal(n.expected).minus(n.found).abs().lte(unit)).toBe(true);
+      }
+    });
+  }
+
+  it('fails a table whose cell differs from the ledger, and one with a row missing', async () => {
+    const out = join(dir, 'drift-tampered.csv');
+    await cli(['report', ...ledger, '--sub', '51', '--out', out]);
+    const text = readFileSync(out, 'utf8').replace('5106;Särskilt boende;82306', '5106;Särskilt boende;82316').replace(/^5103;.*\r\n/m, '');
+    writeFileSync(out, text);
+    const run = await cli(['verify', out, ...ledger, '--sub', '51']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('5106 Särskilt boende Utfall: väntat 82 306 (huvudboken), fann 82 316 (skillnad 10)');
+    expect(run.stdout).toContain('raden 5103 Trygghetslarm saknas i Redovisning verksamhet 51* men finns i huvudboken');
+  });
+});
+
+describe('reading published tables', () => {
+  it.each([
+    ['1 234', 12_340_000n, 0],
+    ['- 2 089', -20_890_000n, 0],
+    ['−6 215', -62_150_000n, 0],
+    ['–13 079', -130_790_000n, 0],
+    ['1 159 tkr', 11_590_000n, 0],
+    ['-6,2', -62_000n, 1],
+    ['(1 234)', -12_340_000n, 0],
+    ['-', 0n, 0],
+  ])('%j is %s (decimals %s)', (text, value, decimals) => {
+    expect(publishedNumber(text)).toMatchObject({ value, decimals, percent: false });
+  });
+
+  it('recognises percentages, empty cells and text', () => {
+    expect(publishedNumber('12,5 %')).toMatchObject({ value: 125_000n, percent: true });
+    expect(publishedNumber('')).toBeNull();
+    expect(publishedNumber('Äldreomsorg')).toBe('text');
+  });
+
+  it('splits CSV records into tables at title and header rows', () => {
+    const rec = (line: number, ...fields: string[]) => ({ line, fields });
+    const tables = tablesFromRecords('x.csv', [
+      rec(1, 'Driftredovisning', '', ''),
+      rec(2, 'Verksamhet', 'Utfall', 'Budget'),
+      rec(3, '10', '1', '2'),
+      rec(4, 'Summa', '1', '2'),
+      rec(5, '', '', ''),
+      rec(6, 'Redovisning 51*', 'Utfall', 'Budget'),
+      rec(7, 'Hemtjänst', '5', '6'),
+    ]);
+    expect(tables.map((t) => [t.title, t.line, t.rows.length])).toEqual([
+      ['Driftredovisning', 2, 2],
+      ['Redovisning 51*', 6, 1],
+    ]);
+  });
+
+  it('reads Markdown pipe tables with their headings, escaped bars and <br>', () => {
+    const [t] = tablesFromMarkdown('x.md', '### Tabell\n\n| A | B |\n|:--|--:|\n| x \\| y<br>z | 1 |\n');
+    expect(t).toMatchObject({ title: 'Tabell', header: ['A', 'B'], rows: [{ line: 5, cells: ['x | y\nz', '1'] }] });
+  });
+
+  it('parses relations', () => {
+    expect(parseRelation('Netto=Intäkt+Kostnad')).toMatchObject({ target: 'Netto', terms: [{ sign: 1n, column: 'Intäkt' }, { sign: 1n, column: 'Kostnad' }] });
+    expect(parseRelation('U=-A - B')?.terms).toEqual([{ sign: -1n, column: 'A' }, { sign: -1n, column: 'B' }]);
+    expect(parseRelation('Netto')).toBeNull();
+  });
+});
