@@ -24,6 +24,7 @@ import {
   type Delimiter,
   type Encoding,
 } from './dialect.js';
+import { fileError } from './files.js';
 import { parsePeriod } from './period.js';
 import type { PeriodTotals } from '../data/totals.js';
 
@@ -94,9 +95,7 @@ async function readSample(file: string): Promise<{ sample: Buffer; size: number 
   try {
     handle = await fsp.open(file, 'r');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new AvvikelseError('FILE_NOT_FOUND', {}, { file });
-    throw new AvvikelseError('FILE_UNREADABLE', { reason: err.code ?? err.message }, { file });
+    throw fileError(e, file);
   }
   try {
     const stat = await handle.stat();

@@ -9,6 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from './amount.js';
+import { fileError } from './files.js';
 import { readSmallCsv, type NumberedRecord } from './small-csv.js';
 
 export interface RawRow {
@@ -152,8 +153,7 @@ export async function readReportTables(file: string): Promise<RawTable[]> {
     try {
       text = await fsp.readFile(file, 'utf8');
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new AvvikelseError(err.code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', { reason: err.code ?? '' }, { file });
+      throw fileError(e, file);
     }
     tables = tablesFromMarkdown(file, text.replace(/^\uFEFF/, ''));
   } else {

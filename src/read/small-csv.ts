@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AvvikelseError } from '../errors.js';
+import { fileError } from './files.js';
 import { createDecoder, InvalidUtf8, sniffDelimiter, sniffEncoding } from './dialect.js';
 
 export interface NumberedRecord {
@@ -18,9 +19,7 @@ export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   try {
     bytes = await fsp.readFile(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new AvvikelseError('FILE_NOT_FOUND', {}, { file });
-    throw new AvvikelseError('FILE_UNREADABLE', { reason: err.code ?? err.message }, { file });
+    throw fileError(e, file);
   }
   if (bytes.length === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file });
   const guess = sniffEncoding(bytes, true);

@@ -232,7 +232,7 @@ export function deviationTerms(t: VerifyTable, dev: number): { budget: number; o
   return b.length === 1 && u.length === 1 ? { budget: b[0] as number, outcome: u[0] as number } : null;
 }
 
-class Checker {
+export class Checker {
   readonly errors: Finding[] = [];
   readonly notes: Finding[] = [];
   checks = 0;
@@ -386,4 +386,3 @@ export function verifyTables(raw: RawTable[], opts: VerifyOptions): VerifyResult
   };
 }
 
-export { Checker };
