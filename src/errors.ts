@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'PERIOD_MISSING'
   | 'WEIGHT_INVALID'
   | 'TABLE_NOT_FOUND'
+  | 'CATEGORY_INVALID'
   | 'CODE_EMPTY'
   | 'FIELD_COUNT'
   | 'CSV_SYNTAX'

@@ -54,6 +54,8 @@ const CATALOGUE: Record<string, { args: string[]; code: string }> = {
   'columns-mixed': { args: report(UTFALL, '--columns', 'utfall,prognos'), code: 'OPTION_INVALID' },
   'columns-need-input': { args: report(UTFALL, '--period', '2024-08', '--columns', 'prognos,kommentar'), code: 'OPTION_MISSING' },
   'fail-on-invalid': { args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5'), code: 'OPTION_INVALID' },
+  'category-invalid': { args: report(UTFALL, '--resultat', '--kategorier', `${E}/bad-categories.csv`), code: 'CATEGORY_INVALID' },
+  'analys-with-period': { args: report(UTFALL, '--analys', '--period', '2024-08'), code: 'OPTION_INVALID' },
   'fail-on-hidden-column': { args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000'), code: 'OPTION_INVALID' },
 };
 

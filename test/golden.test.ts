@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const base = ['report', '--utfall', UTFALL, '--budget', BUDGET];
+/** Verksamhetsanalys and Resultat: the ledger plus the asset register's capital costs. */
+const analys = ['report', '--utfall', UTFALL, 'fixtures/kapitaltjanst-2024.csv', '--budget', BUDGET, 'fixtures/budget-kapitaltjanst-2024.csv'];
+/** Investeringsredovisning per projekt, in the result perspective as published. */
+const investering = ['report', '--utfall', 'fixtures/investeringar-2024.csv', '--budget', 'fixtures/investeringsbudget-2024.csv', '--by', 'projekt', '--perspective', 'resultat'];
 /** A full monthly close per 31 augusti: every input of a monthly report. */
 const augusti = [
   ...base,
@@ -44,6 +48,18 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'manad-md': { args: [...augusti, '--format', 'md'] },
   'manad-mnkr-resultat': { args: [...augusti, '--unit', 'mnkr', '--perspective', 'resultat', '--sub', '56'] },
   'manad-linjar-procent': { args: [...base, '--period', '2024-06', '--prognos-metod', 'linjar', '--columns', 'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent'] },
+  'analys-resultat-table': { args: [...analys, '--analys', '--resultat', '--fg-ar', 'fixtures/utfall-2023.csv', 'fixtures/kapitaltjanst-2023.csv'] },
+  'analys-resultat-csv': { args: [...analys, '--analys', '--resultat', '--format', 'csv'] },
+  'analys-resultat-json': { args: [...analys, '--analys', '--resultat', '--format', 'json'] },
+  'analys-resultat-md': { args: [...analys, '--analys', '--resultat', '--format', 'md', '--sub', '51'] },
+  'analys-resultat-html': { args: [...analys, '--analys', '--resultat', '--format', 'html', '--lang', 'en'] },
+  'investering-table': { args: [...investering] },
+  'investering-csv': { args: [...investering, '--format', 'csv'] },
+  'investering-json': { args: [...investering, '--format', 'json'] },
+  'investering-md': { args: [...investering, '--format', 'md'] },
+  'investering-html': { args: [...investering, '--format', 'html'] },
+  'report-html': { args: [...base, '--sub', '51', '--format', 'html'] },
+  'manad-html': { args: [...augusti, '--format', 'html'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

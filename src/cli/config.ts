@@ -38,7 +38,10 @@ const SCHEMA = {
   periodisering: 'string',
   prognosMetod: 'string',
   prognos: 'path',
-  fgAr: 'path',
+  fgAr: 'paths',
+  analys: 'boolean',
+  resultat: 'boolean',
+  kategorier: 'path',
   fgPrognos: 'path',
   kommentarer: 'path',
   failOn: 'strings',
@@ -52,7 +55,10 @@ export type Config = {
   sub?: string[];
   failOn?: string[];
   prognos?: string;
-  fgAr?: string;
+  fgAr?: string[];
+  analys?: boolean;
+  resultat?: boolean;
+  kategorier?: string;
   fgPrognos?: string;
   kommentarer?: string;
   where?: string[];
@@ -101,6 +107,10 @@ export function loadConfig(explicitPath: string | undefined, cwd: string): Confi
         break;
       case 'number':
         if (typeof value !== 'number' || !Number.isInteger(value)) bad();
+        out[key] = value;
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') bad();
         out[key] = value;
         break;
       default:

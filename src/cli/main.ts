@@ -83,7 +83,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program.addCommand(
       reportCommand(lang, async (flags) => {
         current = 'report';
-        exitCode = await runReportCommand(flags, configOnce(), io, t);
+        exitCode = await runReportCommand(flags, configOnce(), io, t, argv);
       }),
     );
     program.addCommand(

@@ -54,7 +54,10 @@ export interface ReportFlags {
   periodisering?: string;
   prognosMetod?: string;
   prognos?: string;
-  fgAr?: string;
+  fgAr?: string[];
+  analys?: boolean;
+  resultat?: boolean;
+  kategorier?: string;
   fgPrognos?: string;
   kommentarer?: string;
   failOn: string[];
@@ -92,9 +95,12 @@ export function addLedgerOptions(cmd: Command, lang: Lang): Command {
     .option('--periodisering <p>', d('jamn (standard), fg-ar eller en nyckelfil', 'jamn (default), fg-ar or a key file'))
     .option('--prognos-metod <m>', d('budget (standard), linjar eller fg-ar', 'budget (default), linjar or fg-ar'))
     .option('--prognos <fil>', d('manuella prognoser kod;prognos', 'manual forecasts code;forecast'))
-    .option('--fg-ar <fil>', d('föregående års utfall', "last year's utfall"))
+    .option('--fg-ar <filer...>', d('föregående års utfall (summeras)', "last year's utfall files, summed"))
     .option('--fg-prognos <fil>', d('förra rapportens prognoser kod;prognos', "the previous report's forecasts code;forecast"))
     .option('--kommentarer <fil>', d('kommentarer kod;kommentar', 'comments code;comment'))
+    .option('--analys', d('verksamhetsanalys: intäkt och kostnad per verksamhet', 'activity analysis: revenue and cost per code'))
+    .option('--resultat', d('resultatsammanställning: intäkter, kostnader, varav personal- och kapitalkostnader', 'result summary: revenue, costs, of which personnel and capital costs'))
+    .option('--kategorier <fil>', d('kontokategorier prefix;kategori (ersätter standardindelningen)', 'konto categories prefix;category (replaces the default map)'))
     .option('--level <n>', d('rulla upp koder till de n första tecknen (standard 2 för verksamhet)', 'roll codes up to their first n characters (default 2 for verksamhet)'))
     .option('--sub <mönster>', d("särredovisa koderna under ett prefix, t.ex. 51 eller '51*' (upprepbar)", "add a sub-table of the codes under a prefix, e.g. 51 or '51*' (repeatable)"), collect, [])
     .option('--sub-level <n>', d('nivå i deltabellerna (standard: finaste nivån i data)', 'level of the sub-tables (default: finest level in the data)'))
@@ -122,7 +128,7 @@ export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<v
     .option('--fail-on <villkor>', d("avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)", "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)"), collect, [])
     .option('--decimals <n>', d('antal decimaler (standard 0, för mnkr 1)', 'decimals shown (default 0, for mnkr 1)'))
     .option('--exact', d('visa exakta, oavrundade belopp', 'show exact, unrounded amounts'))
-    .option('--format <f>', d('table (standard), csv, json, md', 'table (default), csv, json, md'))
+    .option('--format <f>', d('table (standard), csv, json, md, html', 'table (default), csv, json, md, html'))
     .option('--out <fil>', d('skriv till fil (formatet från filändelsen)', 'write to a file (format from its extension)'))
     .option('--csv-dialect <d>', d('sv (;, decimalkomma, standard) eller en (, och punkt)', 'sv (;, decimal comma, default) or en (, and point)'))
     .option('--no-color', d('inga färger', 'no colours'))
@@ -181,11 +187,13 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
   if (delimiter === null) throw new AvvikelseError('OPTION_INVALID', { option: '--delimiter', value: delimiterText, expected: `auto | ${DELIMITERS.join(' | ').replace('\t', 'tab')}` });
   const subLevelText = flags.subLevel ?? config.subLevel;
 
-  const fgAr = pick('fgAr') ?? null;
+  const fgAr = flags.fgAr ?? (config.fgAr ? [config.fgAr].flat() : []);
+  const analys = Boolean(flags.analys ?? config.analys);
+  const resultat = Boolean(flags.resultat ?? config.resultat);
   const fgPrognos = pick('fgPrognos') ?? null;
   const kommentarer = pick('kommentarer') ?? null;
   const columnsText = pick('columns');
-  const show = columnsText ? parseColumns(columnsText, { fgAr: fgAr !== null, fgPrognos: fgPrognos !== null, kommentarer: kommentarer !== null }) : null;
+  const show = columnsText ? parseColumns(columnsText, { fgAr: fgAr.length > 0, fgPrognos: fgPrognos !== null, kommentarer: kommentarer !== null }) : null;
   const periodText = pick('period');
   let period: string | null = null;
   if (periodText !== undefined) {
@@ -195,10 +203,21 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
   const periodiseringText = pick('periodisering');
   const prognosMetodText = pick('prognosMetod');
   const prognos = pick('prognos') ?? null;
+  const monthlyOption = [
+    ['--period', periodText],
+    ['--periodisering', periodiseringText],
+    ['--prognos-metod', prognosMetodText],
+    ['--prognos', prognos],
+    ['--fg-prognos', fgPrognos],
+  ].find(([, v]) => v !== undefined && v !== null);
+  if ((analys || resultat) && (monthlyOption || show)) {
+    const [option, value] = monthlyOption ?? ['--columns', columnsText];
+    throw new AvvikelseError('OPTION_INVALID', { option: option as string, value: value as string, expected: 'notWithAnalys' });
+  }
   const isMonthly =
-    period !== null ||
-    (show !== null && show.some((c) => MONTHLY_ONLY.has(c))) ||
-    [periodiseringText, prognosMetodText, prognos, fgAr, fgPrognos].some((v) => v !== undefined && v !== null);
+    !analys &&
+    !resultat &&
+    (monthlyOption !== undefined || (show !== null && show.some((c) => MONTHLY_ONLY.has(c))) || fgAr.length > 0);
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     const p = periodiseringText ?? 'jamn';
@@ -207,11 +226,10 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
       periodisering: p === 'jamn' || p === 'fg-ar' ? p : { file: p },
       prognosMetod: oneOf('--prognos-metod', prognosMetodText ?? 'budget', PROGNOS_METODER, { linear: 'linjar', 'fg-år': 'fg-ar' }),
       prognos,
-      fgAr,
       fgPrognos,
     };
-    if (monthly.periodisering === 'fg-ar' && fgAr === null) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
-    if (monthly.prognosMetod === 'fg-ar' && fgAr === null) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
+    if (monthly.periodisering === 'fg-ar' && fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
+    if (monthly.prognosMetod === 'fg-ar' && fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
   } else if (show?.includes('utfall_fg_ar') || show?.includes('prognosforandring')) {
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
   }
@@ -252,11 +270,15 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
     csvDialect: oneOf('--csv-dialect', pick('csvDialect') ?? 'sv', CSV_DIALECTS),
     show,
     monthly,
+    fgAr,
+    analys,
+    resultat,
+    kategorier: pick('kategorier') ?? null,
     failOn: (flags.failOn.length > 0 ? flags.failOn : (config.failOn ?? [])).map(parseThreshold),
   };
 }
 
-export async function runReportCommand(flags: ReportFlags, config: Config, io: Io, texts: Texts): Promise<number> {
+export async function runReportCommand(flags: ReportFlags, config: Config, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const req = reportRequest(flags, config);
   const report = await runReport(req, texts);
   for (const t of req.failOn) {
@@ -271,14 +293,15 @@ export async function runReportCommand(flags: ReportFlags, config: Config, io: I
   const text = RENDERERS[req.format](shown, {
     texts,
     unit: req.unit,
-    perspective: req.perspective,
+    perspective: report.perspective,
     rounding: req.rounding,
     exact: req.exact,
     colour: req.out === null && req.format === 'table' && useColour(io, flags.color),
     csvDialect: req.csvDialect,
+    invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
   });
   const key = typeof req.monthly?.periodisering === 'object' ? req.monthly.periodisering.file : null;
-  const inputs = [...req.utfall, ...req.budget, req.names, req.kommentarer, req.monthly?.prognos, req.monthly?.fgAr, req.monthly?.fgPrognos, key];
+  const inputs = [...req.utfall, ...req.budget, ...req.fgAr, req.names, req.kommentarer, req.kategorier, req.monthly?.prognos, req.monthly?.fgPrognos, key];
   if (req.out === null) io.stdout(text);
   else await writeAtomically(req.out, text, inputs.filter((f): f is string => typeof f === 'string'));
   const crossed = crossings(shown, req.failOn);

@@ -35,6 +35,7 @@ const hintSv: Record<string, string> = {
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
   parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
+  notWithAnalys: 'månadsflaggor och --columns går inte att kombinera med --analys eller --resultat',
 };
 const hintEn: Record<string, string> = {
   period: 'YYYY-MM, e.g. 2024-08',
@@ -44,18 +45,19 @@ const hintEn: Record<string, string> = {
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
   parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
+  notWithAnalys: 'monthly options and --columns cannot be combined with --analys or --resultat',
 };
 const configSv: Record<string, (p: P) => string> = {
   json: (p) => `ingen giltig JSON (${p.detail})`,
   object: () => 'filen ska innehålla ett JSON-objekt',
   unknownKey: (p) => `okänd nyckel "${p.key}" (kända: ${p.known})`,
-  type: (p) => `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text' }[p.type as string]}`,
+  type: (p) => `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
 };
 const configEn: Record<string, (p: P) => string> = {
   json: (p) => `not valid JSON (${p.detail})`,
   object: () => 'the file must hold a JSON object',
   unknownKey: (p) => `unknown key "${p.key}" (known: ${p.known})`,
-  type: (p) => `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string' }[p.type as string]}`,
+  type: (p) => `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false' }[p.type as string]}`,
 };
 
 const errorsSv: ErrorTexts = {
@@ -76,6 +78,7 @@ const errorsSv: ErrorTexts = {
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
   WEIGHT_INVALID: (p) => `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
+  CATEGORY_INVALID: (p) => `"${p.value}" är ingen kategori (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'koden är tom',
   FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
   CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
@@ -109,6 +112,7 @@ const errorsEn: ErrorTexts = {
   PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
   WEIGHT_INVALID: (p) => `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'no table found: a table needs a header row and rows with amounts',
+  CATEGORY_INVALID: (p) => `"${p.value}" is not a category (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'the code is empty',
   FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
   CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
@@ -132,8 +136,11 @@ export interface Texts {
   line: string;
   column: string;
   columns: Record<ColumnId | 'kod' | 'namn', string>;
+  /** Row labels of the Resultat summary. */
+  resultat: { intakter: string; kostnader: string; personal: string; kapital: string; resultat: string };
   /** Heading of the comments section under a terminal table. */
   comments: string;
+  html: { lang: string; heading: (first: string) => string; madeBy: string; rules: string; signRule: string; run: string; chartCaption: (column: string, unit: string) => string };
   noteLabel: string;
   /** Month names, January first. */
   months: readonly string[];
@@ -145,6 +152,9 @@ export interface Texts {
     sub: (dimension: string, pattern: string) => string;
     /** "per 31 augusti 2024": `day`, `month` (1..12), `year`. */
     monthly: (dimension: string | null, day: number, month: number, year: number, unit: string) => string;
+    analys: (year: string, unit: string) => string;
+    resultat: (year: string, unit: string) => string;
+    investering: (year: string, unit: string) => string;
   };
   perspective: { kostnad: string; resultat: string };
   rounding: { 'half-away-from-zero': string; 'half-even': string };
@@ -158,6 +168,7 @@ export interface Texts {
     prognosUnknown: (file: string, codes: string) => string;
     prognosNested: (file: string, inner: string, outer: string) => string;
     otherYears: (file: string, year: number) => string;
+    uncategorised: (kontos: string) => string;
   };
   note: {
     keyNormalised: (key: string, sum: string) => string;
@@ -219,8 +230,23 @@ const sv: Texts = {
     utfall_fg_ar: 'Utfall fg år',
     avvikelse_procent: 'Avvikelse %',
     kommentar: 'Kommentar',
+    intakt_utfall: 'Intäkt utfall',
+    kostnad_utfall: 'Kostnad utfall',
+    intakt_budget: 'Intäkt budget',
+    kostnad_budget: 'Kostnad budget',
+    nettoavvikelse: 'Nettoavvikelse',
   },
+  resultat: { intakter: 'Intäkter', kostnader: 'Kostnader', personal: 'varav personalkostnader', kapital: 'varav kapitalkostnader', resultat: 'Resultat' },
   comments: 'Kommentarer',
+  html: {
+    lang: 'sv',
+    heading: (first) => `Avvikelserapport${first ? `: ${first}` : ''}`,
+    madeBy: 'Framtagen med avvikelse från huvudbokens exakta belopp.',
+    rules: 'Tecken och avrundning',
+    signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
+    run: 'Körning',
+    chartCaption: (col, unit) => `${col} per rad, ${unit}: underskott till vänster, överskott till höger.`,
+  },
   noteLabel: 'not',
   months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   dimension: (d) => dimSv[d] ?? capitalise(d),
@@ -231,6 +257,9 @@ const sv: Texts = {
     sub: (dim, pattern) => `Redovisning ${dim.toLowerCase()} ${pattern}`,
     monthly: (dim, day, month, year, unit) =>
       `Månadsuppföljning${dim ? ` per ${dim.toLowerCase()},` : ''} per ${day} ${sv.months[month - 1]} ${year}, ${unit}`,
+    analys: (year, unit) => `Verksamhetsanalys driftbudget${year ? ` ${year}` : ''}, ${unit}`,
+    resultat: (year, unit) => `Resultat${year ? ` ${year}` : ''}, ${unit}`,
+    investering: (year, unit) => `Investeringsredovisning${year ? ` ${year}` : ''}, ${unit}`,
   },
   perspective: {
     kostnad: 'kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall',
@@ -252,6 +281,7 @@ const sv: Texts = {
     prognosUnknown: (file, codes) => `${file}: prognos för koder som inte finns i utfall eller budget ignoreras: ${codes}`,
     prognosNested: (file, inner, outer) => `${file}: prognosen för ${inner} ignoreras, den ingår i prognosen för ${outer}`,
     otherYears: (file, year) => `${file}: belopp för andra år än ${year} tas inte med`,
+    uncategorised: (k) => `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${k}`,
   },
   note: {
     keyNormalised: (key, sum) => `periodiseringsnyckeln för ${key} summerar till ${sum}, inte 1 eller 100; vikterna normaliseras`,
@@ -297,8 +327,23 @@ const en: Texts = {
     utfall_fg_ar: 'Actual prev. year YTD',
     avvikelse_procent: 'Deviation %',
     kommentar: 'Comment',
+    intakt_utfall: 'Revenue actual',
+    kostnad_utfall: 'Cost actual',
+    intakt_budget: 'Revenue budget',
+    kostnad_budget: 'Cost budget',
+    nettoavvikelse: 'Net deviation',
   },
+  resultat: { intakter: 'Revenue', kostnader: 'Costs', personal: 'of which personnel costs', kapital: 'of which capital costs', resultat: 'Result' },
   comments: 'Comments',
+  html: {
+    lang: 'en',
+    heading: (first) => `Deviation report${first ? `: ${first}` : ''}`,
+    madeBy: 'Made with avvikelse from the exact ledger amounts.',
+    rules: 'Signs and rounding',
+    signRule: 'A positive deviation is always better than budget (surplus), a negative one worse (deficit).',
+    run: 'Run',
+    chartCaption: (col, unit) => `${col} per row, ${unit}: deficits to the left, surpluses to the right.`,
+  },
   noteLabel: 'note',
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   dimension: (d) => dimEn[d] ?? capitalise(d),
@@ -309,6 +354,9 @@ const en: Texts = {
     sub: (dim, pattern) => `Breakdown of ${dim.toLowerCase()} ${pattern}`,
     monthly: (dim, day, month, year, unit) =>
       `Monthly follow-up${dim ? ` by ${dim.toLowerCase()},` : ''} to ${day} ${en.months[month - 1]} ${year}, ${unit}`,
+    analys: (year, unit) => `Activity analysis${year ? ` ${year}` : ''}, ${unit}`,
+    resultat: (year, unit) => `Result${year ? ` ${year}` : ''}, ${unit}`,
+    investering: (year, unit) => `Capital expenditure${year ? ` ${year}` : ''}, ${unit}`,
   },
   perspective: {
     kostnad: 'cost perspective: net cost positive, deviation = budget − actual',
@@ -330,6 +378,7 @@ const en: Texts = {
     prognosUnknown: (file, codes) => `${file}: forecasts for codes that are in neither utfall nor budget are ignored: ${codes}`,
     prognosNested: (file, inner, outer) => `${file}: the forecast for ${inner} is ignored; it is part of the forecast for ${outer}`,
     otherYears: (file, year) => `${file}: amounts for years other than ${year} are left out`,
+    uncategorised: (k) => `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${k}`,
   },
   note: {
     keyNormalised: (key, sum) => `the periodisation key for ${key} sums to ${sum}, not 1 or 100; the weights are normalised`,

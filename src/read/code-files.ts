@@ -4,13 +4,14 @@
  * Windows-1252, with or without a header row; later lines win for the same code.
  */
 import { AvvikelseError } from '../errors.js';
+import { parseCategory, type Category } from '../data/categories.js';
 import { UNIT_EXPONENT, type Ore, type Unit } from '../data/money.js';
 import { parseAmount } from './amount.js';
 import { normaliseHeader } from './columns.js';
 import type { InputSign } from './ledger.js';
 import { readSmallCsv, type NumberedRecord } from './small-csv.js';
 
-const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id']);
+const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id', 'prefix']);
 
 /** The records after an optional header row (one whose first cell is a code column name). */
 function body(records: NumberedRecord[]): { header: string[] | null; rows: NumberedRecord[] } {
@@ -68,6 +69,22 @@ export async function readCodeTexts(file: string): Promise<Map<string, string>> 
   for (const r of rows) {
     if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
     out.set(codeOf(file, r, header), (r.fields.slice(1).join(', ') as string).trim());
+  }
+  return out;
+}
+
+/** A category map: `prefix;kategori` per line (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad). */
+export async function readCategoryMap(file: string): Promise<Map<string, Category>> {
+  const { header, rows } = body(await readSmallCsv(file));
+  const out = new Map<string, Category>();
+  for (const r of rows) {
+    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+    const raw = r.fields[1] as string;
+    const category = parseCategory(raw);
+    if (category === null) {
+      throw new AvvikelseError('CATEGORY_INVALID', { value: raw }, { file, line: r.line, column: header?.[1], field: 2, value: raw });
+    }
+    out.set(codeOf(file, r, header), category);
   }
   return out;
 }

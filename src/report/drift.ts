@@ -91,7 +91,9 @@ export function buildDrift(req: DriftRequest): Report {
   const title =
     req.dimension === 'verksamhet'
       ? t.title.drift(req.year, req.unitLabel)
-      : t.title.grouped(t.dimension(req.dimension), req.year, req.unitLabel);
+      : req.dimension === 'projekt'
+        ? t.title.investering(req.year, req.unitLabel)
+        : t.title.grouped(t.dimension(req.dimension), req.year, req.unitLabel);
   const derive = (s: Record<string, Ore | null>): Amounts =>
     inPerspective({ utfall: s.utfall ?? null, budget: s.budget ?? null, avvikelse: minus(s.budget, s.utfall) }, req.perspective);
   const { tables, warnings } = layoutTables(

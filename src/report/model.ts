@@ -20,6 +20,11 @@ export const AMOUNT_COLUMNS = [
   'prognosavvikelse',
   'prognosforandring',
   'utfall_fg_ar',
+  'intakt_utfall',
+  'kostnad_utfall',
+  'intakt_budget',
+  'kostnad_budget',
+  'nettoavvikelse',
 ] as const;
 export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 
@@ -28,7 +33,7 @@ export type ColumnId = AmountColumn | 'avvikelse_procent' | 'kommentar';
 export const COLUMN_IDS: readonly ColumnId[] = [...AMOUNT_COLUMNS, 'avvikelse_procent', 'kommentar'];
 
 /** Deviation columns: the same number in both perspectives (positive = better than budget). */
-export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring']);
+export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse']);
 
 export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
 
@@ -42,6 +47,8 @@ export interface ReportRow {
   namn: string | null;
   values: Amounts;
   kommentar: string | null;
+  /** A "varav" row: part of another row, not added into the Summa. */
+  varav?: boolean;
 }
 
 export interface ReportTable {
@@ -54,6 +61,12 @@ export interface ReportTable {
   rows: ReportRow[];
   /** The exact total of the table (null in a column whose total cannot be formed). */
   summa: Amounts;
+  /** The label of the total row when it is not "Summa" (the Resultat summary's "Resultat"). */
+  summaLabel?: string;
+  /** False when the rows' codes are ids, not codes to show (the Resultat summary). */
+  showCodes?: boolean;
+  /** Heading of the label column when it is not the dimension's name (the Resultat's "(tkr)"). */
+  rowHeading?: string;
 }
 
 export interface Report {

@@ -14,6 +14,7 @@ export type ShownCell = { kind: 'amount' | 'percent'; value: Fixed } | { kind: '
 export interface ShownRow {
   kod: string;
   namn: string | null;
+  varav: boolean;
   cells: Partial<Record<ColumnId, ShownCell>>;
 }
 
@@ -32,6 +33,9 @@ export interface ShownTable {
   columns: ColumnId[];
   rows: ShownRow[];
   summa: Partial<Record<ColumnId, ShownCell>>;
+  summaLabel: string | null;
+  showCodes: boolean;
+  rowHeading: string | null;
   roundingDifferences: RoundingDifference[];
 }
 
@@ -72,7 +76,7 @@ function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], d
 }
 
 export function presentTable(table: ReportTable, display: Display): ShownTable {
-  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, cells: cells(r.values, r.kommentar, table.columns, display) }));
+  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, varav: r.varav ?? false, cells: cells(r.values, r.kommentar, table.columns, display) }));
   const summa = cells(table.summa, null, table.columns, display);
   const roundingDifferences: RoundingDifference[] = [];
   if (!display.exact) {
@@ -83,6 +87,7 @@ export function presentTable(table: ReportTable, display: Display): ShownTable {
       let total = 0n;
       let complete = true;
       for (const r of rows) {
+        if (r.varav) continue;
         const cell = r.cells[column];
         if (!cell || cell.kind !== 'amount') complete = false;
         else total += cell.value.value;
@@ -92,7 +97,18 @@ export function presentTable(table: ReportTable, display: Display): ShownTable {
       }
     }
   }
-  return { id: table.id, title: table.title, dimension: table.dimension, columns: table.columns, rows, summa, roundingDifferences };
+  return {
+    id: table.id,
+    title: table.title,
+    dimension: table.dimension,
+    columns: table.columns,
+    rows,
+    summa,
+    summaLabel: table.summaLabel ?? null,
+    showCodes: table.showCodes ?? true,
+    rowHeading: table.rowHeading ?? null,
+    roundingDifferences,
+  };
 }
 
 export function presentReport(tables: ReportTable[], display: Display): ShownTable[] {

@@ -10,8 +10,10 @@ import type { PrognosMetod } from '../data/prognos.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../data/totals.js';
 import { AvvikelseError } from '../errors.js';
 import type { Texts } from '../i18n/messages.js';
-import { readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
+import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, type Dialect, type Filter, type InputSign, type LedgerTotals } from '../read/ledger.js';
+import { DEFAULT_CATEGORIES } from '../data/categories.js';
+import { buildAnalys, categorise, listUnknown } from './analys.js';
 import { buildDrift, DRIFT_COLUMNS } from './drift.js';
 import type { ColumnId, Perspective, Report } from './model.js';
 import { buildMonthly, monthlyColumns, type Periodisering } from './monthly.js';
@@ -23,7 +25,6 @@ export interface MonthlyOptions {
   periodisering: 'jamn' | 'fg-ar' | { file: string };
   prognosMetod: PrognosMetod;
   prognos: string | null;
-  fgAr: string | null;
   fgPrognos: string | null;
 }
 
@@ -46,8 +47,15 @@ export interface ReportRequest {
   rounding: RoundingMode;
   /** Chosen columns, or null for the defaults of the report kind. */
   show: ColumnId[] | null;
+  /** Last year's utfall files (Utfall fg år, profiles, Bokslut fg år). */
+  fgAr: string[];
   /** A monthly follow-up, or null for a driftredovisning over everything read. */
   monthly: MonthlyOptions | null;
+  /** Verksamhetsanalys and/or Resultat summary instead of the driftredovisning. */
+  analys: boolean;
+  resultat: boolean;
+  /** A konto category map file, or null for the built-in one. */
+  kategorier: string | null;
 }
 
 /** Minimum number of konto-classified amounts before a reversed-sign warning is given. */
@@ -118,6 +126,26 @@ export async function runReport(req: ReportRequest, texts: Texts): Promise<Repor
     comments,
     texts,
   };
+  if (req.analys || req.resultat) {
+    const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
+    const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts, 'konto');
+    const budget = await readAll(req.budget, 'budget', req, warnings, texts, 'konto');
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, warnings, texts, 'konto') : null;
+    names.add(budget.names).add(utfall.names);
+    const unknown = new Set<string>();
+    const report = buildAnalys({
+      ...layout,
+      utfall: categorise(utfall.totals, map, unknown),
+      budget: categorise(budget.totals, map, unknown),
+      fgAr: fg ? categorise(fg.totals, map, unknown) : null,
+      analys: req.analys,
+      resultat: req.resultat,
+      year: latestYear(utfall.totals),
+      unitLabel: req.unit,
+    });
+    if (unknown.size > 0) warnings.push(texts.warn.uncategorised(listUnknown(unknown)));
+    return { ...report, warnings: [...warnings, ...report.warnings] };
+  }
   const m = req.monthly;
   if (m === null) {
     const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
@@ -144,7 +172,7 @@ export async function runReport(req: ReportRequest, texts: Texts): Promise<Repor
   const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req, warnings, texts, detail);
-  const fgAr = m.fgAr ? await readAll([m.fgAr], 'utfall', req, warnings, texts) : null;
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, warnings, texts) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
@@ -163,7 +191,7 @@ export async function runReport(req: ReportRequest, texts: Texts): Promise<Repor
     manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts) : new Map(),
     manualPrognosFile: m.prognos,
     fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
-    columns: req.show ?? monthlyColumns({ fgAr: m.fgAr !== null, fgPrognos: m.fgPrognos !== null, comments: req.kommentarer !== null }),
+    columns: req.show ?? monthlyColumns({ fgAr: fgAr !== null, fgPrognos: m.fgPrognos !== null, comments: req.kommentarer !== null }),
     unitLabel: req.unit,
   });
   return { ...report, warnings: [...warnings, ...report.warnings], notes: [...notes, ...report.notes] };

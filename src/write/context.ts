@@ -5,8 +5,8 @@ import type { ColumnId, Perspective } from '../report/model.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
 import { formatFixed, type NumberStyle } from './number.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
 
 export type CsvDialect = 'sv' | 'en';
 export const CSV_DIALECTS: readonly CsvDialect[] = ['sv', 'en'];
@@ -20,15 +20,18 @@ export interface RenderContext {
   /** Colour the table (only on a TTY and without NO_COLOR; decided by the CLI). */
   colour: boolean;
   csvDialect: CsvDialect;
+  /** The command line of the run, shown in the HTML report. */
+  invocation?: string;
 }
 
 export type Renderer = (tables: ShownTable[], ctx: RenderContext) => string;
 
 /** Columns whose sign says better (+) or worse (−) than budget. */
-export const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'avvikelse_procent']);
+export const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse', 'avvikelse_procent']);
 
-/** The label of a row: code and name, or the code alone. */
-export function rowLabel(kod: string, namn: string | null): string {
+/** The label of a row: code and name, or the code alone (the name alone where codes are ids). */
+export function rowLabel(kod: string, namn: string | null, showCodes = true): string {
+  if (!showCodes) return namn ?? kod;
   return namn === null ? kod : `${kod} ${namn}`;
 }
 

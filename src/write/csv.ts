@@ -17,8 +17,8 @@ export function renderCsv(tables: ShownTable[], ctx: RenderContext): string {
     if (i > 0) records.push([]);
     records.push([t.title]);
     records.push([ctx.texts.columns.kod, ctx.texts.columns.namn, ...t.columns.map((c) => ctx.texts.columns[c])]);
-    for (const r of t.rows) records.push([r.kod, r.namn ?? '', ...t.columns.map((c) => cellText(r.cells[c], style))]);
-    records.push(['', ctx.texts.summa, ...t.columns.map((c) => cellText(t.summa[c], style))]);
+    for (const r of t.rows) records.push([t.showCodes ? r.kod : '', r.namn ?? '', ...t.columns.map((c) => cellText(r.cells[c], style))]);
+    records.push(['', t.summaLabel ?? ctx.texts.summa, ...t.columns.map((c) => cellText(t.summa[c], style))]);
   });
   const body = stringify(records, { delimiter: sv ? ';' : ',', record_delimiter: sv ? 'windows' : 'unix' });
   return sv ? `\uFEFF${body}` : body;

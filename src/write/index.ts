@@ -1,5 +1,6 @@
 /** One table model, many renderers: picking a renderer by format or file extension. */
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import type { Format, Renderer } from './context.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -10,6 +11,7 @@ export const RENDERERS: Record<Format, Renderer> = {
   csv: renderCsv,
   json: renderJson,
   md: renderMarkdown,
+  html: renderHtml,
 };
 
 /** The format an output file's extension asks for, or null. */
@@ -19,5 +21,6 @@ export function formatForPath(path: string): Format | null {
   if (ext === 'json') return 'json';
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'txt') return 'table';
+  if (ext === 'html' || ext === 'htm') return 'html';
   return null;
 }

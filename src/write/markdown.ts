@@ -25,8 +25,8 @@ export function renderMarkdown(tables: ShownTable[], ctx: RenderContext): string
   for (const t of tables) {
     const head = [ctx.texts.columns.kod, ctx.texts.columns.namn, ...t.columns.map((c) => ctx.texts.columns[c])];
     const cell = (c: (typeof t.columns)[number], values: typeof t.summa) => escapeCell(cellText(values[c], SWEDISH, ' %'));
-    const rows = t.rows.map((r) => [escapeCell(r.kod), escapeCell(r.namn ?? ''), ...t.columns.map((c) => cell(c, r.cells))]);
-    rows.push(['', ctx.texts.summa, ...t.columns.map((c) => cell(c, t.summa))]);
+    const rows = t.rows.map((r) => [escapeCell(t.showCodes ? r.kod : ''), escapeCell(r.namn ?? ''), ...t.columns.map((c) => cell(c, r.cells))]);
+    rows.push(['', t.summaLabel ?? ctx.texts.summa, ...t.columns.map((c) => cell(c, t.summa))]);
     const textFrom = t.columns.indexOf('kommentar');
     out.push(`### ${t.title}`, '', ...pipeTable(head, rows, 2, textFrom < 0 ? -1 : textFrom + 2), '');
     const notes = roundingNotes(t, ctx, fmt);

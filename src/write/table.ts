@@ -26,7 +26,7 @@ export function renderTable(tables: ShownTable[], ctx: RenderContext): string {
       chars: BORDERLESS,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
       colAligns: ['left', ...columns.map(() => 'right' as const)],
-      head: [ctx.texts.dimension(t.dimension), ...columns.map((c) => ctx.texts.columns[c])],
+      head: [t.rowHeading ?? ctx.texts.dimension(t.dimension), ...columns.map((c) => ctx.texts.columns[c])],
     });
     const cells = (values: Partial<Record<string, ShownCell>>) =>
       columns.map((c) => {
@@ -35,8 +35,8 @@ export function renderTable(tables: ShownTable[], ctx: RenderContext): string {
         if (!DEVIATION_IDS.has(c) || !cell || cell.kind === 'text') return text;
         return cell.value.value < 0n ? chalk.red(text) : cell.value.value > 0n ? chalk.green(text) : text;
       });
-    for (const r of t.rows) table.push([rowLabel(r.kod, r.namn), ...cells(r.cells)]);
-    table.push([chalk.bold(ctx.texts.summa), ...cells(t.summa)]);
+    for (const r of t.rows) table.push([rowLabel(r.kod, r.namn, t.showCodes), ...cells(r.cells)]);
+    table.push([chalk.bold(t.summaLabel ?? ctx.texts.summa), ...cells(t.summa)]);
     out.push(chalk.bold(t.title), table.toString());
     for (const line of roundingNotes(t, ctx, (f) => formatFixed(f, SWEDISH))) out.push(chalk.dim(line));
     const commented = t.columns.includes('kommentar') ? t.rows.filter((r) => r.cells.kommentar) : [];

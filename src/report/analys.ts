@@ -1,0 +1,123 @@
+/**
+ * Verksamhetsanalys and the Resultat summary, from the same categorised amounts, in the
+ * result perspective as published (intäkter +, kostnader −):
+ * - Verksamhetsanalys: per code, intäkt and kostnad for utfall and budget, and the net
+ *   avvikelse (utfall netto − budget netto);
+ * - Resultat: Intäkter, Kostnader, varav personalkostnader, varav kapitalkostnader (varav
+ *   rows are not summed), Resultat = Intäkter + Kostnader; Bokslut fg år with `--fg-ar`.
+ * Both sum the same ledger amounts, so the Resultat's Intäkter and Kostnader equal the
+ * Verksamhetsanalys' Summa row exactly before rounding.
+ */
+import { categoryOf, type Category, type CategoryMap } from '../data/categories.js';
+import { compareCodes } from '../data/codes.js';
+import type { Ore } from '../data/money.js';
+import { totalPerCode, type PeriodTotals } from '../data/totals.js';
+import { DETAIL_SEPARATOR } from '../read/ledger.js';
+import { layoutTables, type Layout } from './drift.js';
+import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
+import { minus } from './tables.js';
+
+/** Amounts per category, in ledger sign (costs +). */
+export type ByCategory = Record<Category, Ore>;
+const empty = (): ByCategory => ({ intakt: 0n, personalkostnad: 0n, kapitalkostnad: 0n, ovrig_kostnad: 0n, exkluderad: 0n });
+
+/** Per code, the amounts of each category; accounts that match no category are listed. */
+export function categorise(totals: PeriodTotals, map: CategoryMap, unknown: Set<string>): Map<string, ByCategory> {
+  const out = new Map<string, ByCategory>();
+  for (const [key, amount] of totalPerCode(totals)) {
+    const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
+    const category = categoryOf(konto, map);
+    if (category === null) {
+      unknown.add(konto);
+      continue;
+    }
+    let c = out.get(code);
+    if (!c) out.set(code, (c = empty()));
+    c[category] += amount;
+  }
+  return out;
+}
+
+const costs = (c: ByCategory) => c.personalkostnad + c.kapitalkostnad + c.ovrig_kostnad;
+
+export interface AnalysRequest extends Layout {
+  utfall: Map<string, ByCategory>;
+  budget: Map<string, ByCategory>;
+  /** Last year's utfall, for the Resultat's Bokslut fg år. */
+  fgAr: Map<string, ByCategory> | null;
+  analys: boolean;
+  resultat: boolean;
+  year: string;
+  unitLabel: string;
+}
+
+export const ANALYS_COLUMNS: ColumnId[] = ['intakt_utfall', 'kostnad_utfall', 'intakt_budget', 'kostnad_budget', 'nettoavvikelse'];
+
+function sumAll(m: Map<string, ByCategory>): ByCategory {
+  const total = empty();
+  for (const c of m.values()) for (const k of Object.keys(total) as Category[]) total[k] += c[k];
+  return total;
+}
+
+function resultatTable(req: AnalysRequest): ReportTable {
+  const t = req.texts;
+  const u = sumAll(req.utfall);
+  const b = sumAll(req.budget);
+  const fg = req.fgAr ? sumAll(req.fgAr) : null;
+  const columns: ColumnId[] = [...(fg ? (['utfall_fg_ar'] as ColumnId[]) : []), 'utfall', 'budget', 'avvikelse'];
+  // Result perspective: ledger amounts negated (revenue +, cost −); avvikelse = utfall − budget.
+  const values = (pick: (c: ByCategory) => Ore): Amounts => {
+    const amounts: Amounts = { utfall: -pick(u), budget: -pick(b), avvikelse: minus(-pick(u), -pick(b)) };
+    if (fg) amounts.utfall_fg_ar = -pick(fg);
+    return amounts;
+  };
+  const row = (kod: string, namn: string, pick: (c: ByCategory) => Ore, varav = false) => ({ kod, namn, values: values(pick), kommentar: null, varav });
+  return {
+    id: 'resultat',
+    title: t.title.resultat(req.year, req.unitLabel),
+    dimension: req.dimension,
+    columns,
+    rows: [
+      row('intakter', t.resultat.intakter, (c) => c.intakt),
+      row('kostnader', t.resultat.kostnader, costs),
+      row('personalkostnader', t.resultat.personal, (c) => c.personalkostnad, true),
+      row('kapitalkostnader', t.resultat.kapital, (c) => c.kapitalkostnad, true),
+    ],
+    summa: values((c) => c.intakt + costs(c)),
+    summaLabel: t.resultat.resultat,
+    showCodes: false,
+    rowHeading: `(${req.unitLabel})`,
+  };
+}
+
+export function buildAnalys(req: AnalysRequest): Report {
+  const tables: ReportTable[] = [];
+  const warnings: string[] = [];
+  if (req.analys) {
+    const perCode = new Map<string, Record<string, Ore>>();
+    for (const code of new Set([...req.utfall.keys(), ...req.budget.keys()])) {
+      const u = req.utfall.get(code) ?? empty();
+      const b = req.budget.get(code) ?? empty();
+      perCode.set(code, { iu: u.intakt, ku: costs(u), ib: b.intakt, kb: costs(b) });
+    }
+    const derive = (s: Record<string, Ore | null>): Amounts => {
+      const [iu, ku, ib, kb] = [s.iu, s.ku, s.ib, s.kb].map((v) => (v === null || v === undefined ? null : -v));
+      const net = (a: Ore | null | undefined, c: Ore | null | undefined) => (a == null || c == null ? null : a + c);
+      return { intakt_utfall: iu, kostnad_utfall: ku, intakt_budget: ib, kostnad_budget: kb, nettoavvikelse: minus(net(iu, ku), net(ib, kb)) };
+    };
+    const laid = layoutTables(
+      req,
+      { id: 'analys', title: req.texts.title.analys(req.year, req.unitLabel), columns: ANALYS_COLUMNS },
+      { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
+    );
+    tables.push(...laid.tables);
+    warnings.push(...laid.warnings);
+  }
+  if (req.resultat) tables.push(resultatTable(req));
+  return { perspective: 'resultat', tables, warnings, notes: [] };
+}
+
+/** The accounts without a category, sorted, for a warning. */
+export function listUnknown(unknown: Set<string>): string {
+  return [...unknown].sort(compareCodes).join(', ');
+}

@@ -1,0 +1,134 @@
+/**
+ * A standalone HTML report: every table of the run, a chart of the deviation per row, the
+ * sign and rounding rules, and the command that made it. One file with its styles inline —
+ * no scripts, fonts or anything fetched from a network — that prints on A4.
+ *
+ * The chart is an SVG with one bar per row: underskott (negative) to the left of the axis in
+ * red, överskott to the right in green, each labelled with its value in the report's unit.
+ * Bar lengths are proportional to the shown values, scaled with integer arithmetic.
+ */
+import type { Fixed } from '../data/money.js';
+import type { ColumnId } from '../report/model.js';
+import type { ShownCell, ShownTable } from '../report/present.js';
+import { cellText, DEVIATION_IDS, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
+import { formatFixed, SWEDISH } from './number.js';
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const STYLE = `
+:root { color-scheme: light; --neg: #b3261e; --pos: #1b6e3a; --rule: #c8c8c8; --muted: #555; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 10.5pt; line-height: 1.35; color: #111; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th { text-align: left; font-weight: 600; border-bottom: 2px solid #333; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
+td.neg { color: var(--neg); } td.pos { color: var(--pos); }
+td.text { white-space: pre-line; min-width: 12rem; }
+tr.summa td { font-weight: 700; border-top: 2px solid #333; border-bottom: none; }
+tr.varav td:first-child { padding-left: 1.5rem; font-style: italic; }
+p.note, .meta, figcaption { color: var(--muted); font-size: .9em; }
+figure { margin: 1rem 0 0; }
+svg { max-width: 100%; height: auto; }
+svg text { font-family: inherit; font-size: 11px; fill: #111; }
+svg .bar.neg { fill: var(--neg); } svg .bar.pos { fill: var(--pos); } svg .axis { stroke: #333; stroke-width: 1; }
+pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding: .5rem; font-size: .85em; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  section.report-table { break-inside: auto; }
+  tr, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+`;
+
+/** The deviation column a table's chart shows. */
+function chartColumn(t: ShownTable): ColumnId | null {
+  return (['prognosavvikelse', 'avvikelse_ack', 'avvikelse', 'nettoavvikelse'] as ColumnId[]).find((c) => t.columns.includes(c)) ?? null;
+}
+
+const LABEL_WIDTH = 320;
+/** Characters of a row label in the chart before it is shortened with an ellipsis. */
+const LABEL_CHARS = 48;
+const CHART_WIDTH = 420;
+const ROW_HEIGHT = 22;
+const HALF = (CHART_WIDTH - 120) / 2; // room for value labels on both sides
+
+const shorten = (s: string): string => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
+
+function chart(t: ShownTable, column: ColumnId, ctx: RenderContext): string {
+  const values = t.rows.map((r) => {
+    const cell = r.cells[column];
+    return cell && cell.kind !== 'text' ? cell.value : null;
+  });
+  const abs = (f: Fixed | null) => (f === null ? 0n : f.value < 0n ? -f.value : f.value);
+  const max = values.reduce((m, v) => (abs(v) > m ? abs(v) : m), 0n);
+  const axis = LABEL_WIDTH + CHART_WIDTH / 2;
+  const height = t.rows.length * ROW_HEIGHT + 8;
+  const bars = t.rows.map((r, i) => {
+    const v = values[i] ?? null;
+    const length = max === 0n ? 0 : Number((abs(v) * BigInt(HALF)) / max);
+    const negative = v !== null && v.value < 0n;
+    const y = 4 + i * ROW_HEIGHT;
+    const x = negative ? axis - length : axis;
+    const label = v === null ? '' : `${formatFixed(v, SWEDISH)} ${ctx.unit}`;
+    const textX = negative ? x - 4 : axis + length + 4;
+    return [
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${esc(shorten(rowLabel(r.kod, r.namn, t.showCodes)))}</text>`,
+      `<rect class="bar ${negative ? 'neg' : 'pos'}" x="${x}" y="${y + 3}" width="${length}" height="${ROW_HEIGHT - 6}"><title>${esc(label)}</title></rect>`,
+      label ? `<text x="${textX}" y="${y + 15}" text-anchor="${negative ? 'end' : 'start'}">${esc(label)}</text>` : '',
+    ].join('');
+  });
+  const width = LABEL_WIDTH + CHART_WIDTH;
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`${ctx.texts.columns[column]}, ${ctx.unit}`)}">${bars.join('')}<line class="axis" x1="${axis}" y1="0" x2="${axis}" y2="${height}"/></svg><figcaption>${esc(ctx.texts.html.chartCaption(ctx.texts.columns[column], ctx.unit))}</figcaption></figure>`;
+}
+
+function cell(c: ColumnId, value: ShownCell | undefined): string {
+  if (value?.kind === 'text') return `<td class="text">${esc(value.text)}</td>`;
+  const sign = value && DEVIATION_IDS.has(c) ? (value.value.value < 0n ? ' neg' : value.value.value > 0n ? ' pos' : '') : '';
+  return `<td class="num${sign}">${esc(cellText(value, SWEDISH, ' %'))}</td>`;
+}
+
+function table(t: ShownTable, ctx: RenderContext): string {
+  const head = `<tr><th>${esc(t.rowHeading ?? ctx.texts.dimension(t.dimension))}</th>${t.columns
+    .map((c) => `<th class="${c === 'kommentar' ? '' : 'num'}">${esc(ctx.texts.columns[c])}</th>`)
+    .join('')}</tr>`;
+  const rows = t.rows
+    .map((r) => `<tr${r.varav ? ' class="varav"' : ''}><td>${esc(rowLabel(r.kod, r.namn, t.showCodes))}</td>${t.columns.map((c) => cell(c, r.cells[c])).join('')}</tr>`)
+    .join('\n');
+  const summa = `<tr class="summa"><td>${esc(t.summaLabel ?? ctx.texts.summa)}</td>${t.columns.map((c) => cell(c, t.summa[c])).join('')}</tr>`;
+  const notes = roundingNotes(t, ctx, (f) => formatFixed(f, SWEDISH)).map((n) => `<p class="note">${esc(n)}</p>`);
+  const column = chartColumn(t);
+  return [
+    `<section class="report-table"><h2>${esc(t.title)}</h2>`,
+    `<table><thead>${head}</thead><tbody>\n${rows}\n</tbody><tfoot>${summa}</tfoot></table>`,
+    ...notes,
+    column ? chart(t, column, ctx) : '',
+    '</section>',
+  ].join('\n');
+}
+
+export function renderHtml(tables: ShownTable[], ctx: RenderContext): string {
+  const title = ctx.texts.html.heading(tables[0]?.title ?? '');
+  return `<!doctype html>
+<html lang="${ctx.texts.html.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${esc(title)}</h1><p class="meta">${esc(ctx.texts.html.madeBy)}</p></header>
+${tables.map((t) => table(t, ctx)).join('\n')}
+<section class="rules"><h2>${esc(ctx.texts.html.rules)}</h2><p>${esc(rulesLine(ctx))}</p><p>${esc(ctx.texts.html.signRule)}</p></section>
+<section class="run"><h2>${esc(ctx.texts.html.run)}</h2><pre>${esc(ctx.invocation ?? '')}</pre></section>
+</body>
+</html>
+`;
+}
