@@ -43,32 +43,49 @@ const SCALE = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_00
  * (kr: 2, tkr: 5, mnkr: 8), or the reason it is not an amount.
  */
 export function parseAmount(text: string, decimal: DecimalMark, unitExponent: number): bigint | AmountProblem {
+  const n = text.length;
+  const codes = n <= SCRATCH.length ? SCRATCH : new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+  const r = scanAmount(codes, n, decimal, unitExponent);
+  return typeof r === 'number' ? BigInt(r) : r;
+}
+
+/** Reused buffer of character codes for the common, short amounts. */
+const SCRATCH = new Uint16Array(64);
+
+/**
+ * The scanner itself, on `n` character codes: the amount in öre as a number when it has at
+ * most 15 significant digits (so it is an exact integer), as a bigint when it is longer, or
+ * the reason it is not an amount. Shared by the text reader and the byte-level fast path
+ * (fast-ledger.ts), which maps bytes to the same character codes.
+ */
+export function scanAmount(text: Uint16Array, length: number, decimal: DecimalMark, unitExponent: number): number | bigint | AmountProblem {
   let b = 0;
-  let e = text.length;
-  while (b < e && isSpace(text.charCodeAt(b))) b++;
-  while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
-  if (b === e) return 0n;
+  let e = length;
+  while (b < e && isSpace(text[b] as number)) b++;
+  while (e > b && isSpace(text[e - 1] as number)) e--;
+  if (b === e) return 0;
 
   let negative = false;
-  if (text.charCodeAt(b) === LPAREN) {
-    if (text.charCodeAt(e - 1) !== RPAREN) return 'invalid';
+  if ((text[b] as number) === LPAREN) {
+    if ((text[e - 1] as number) !== RPAREN) return 'invalid';
     negative = true;
     b++;
     e--;
-    while (b < e && isSpace(text.charCodeAt(b))) b++;
-    while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
+    while (b < e && isSpace(text[b] as number)) b++;
+    while (e > b && isSpace(text[e - 1] as number)) e--;
   }
-  let c = text.charCodeAt(b);
+  let c = text[b] as number;
   if (isMinus(c) || c === PLUS) {
     if (negative && c !== PLUS) return 'invalid';
     negative = negative || c !== PLUS;
     b++;
-    while (b < e && isSpace(text.charCodeAt(b))) b++;
-  } else if (e - b > 1 && isMinus(text.charCodeAt(e - 1))) {
+    while (b < e && isSpace(text[b] as number)) b++;
+  } else if (e - b > 1 && isMinus(text[e - 1] as number)) {
     if (negative) return 'invalid';
     negative = true;
     e--;
-    while (e > b && isSpace(text.charCodeAt(e - 1))) e--;
+    while (e > b && isSpace(text[e - 1] as number)) e--;
   }
   if (b === e) return 'invalid';
 
@@ -78,7 +95,7 @@ export function parseAmount(text: string, decimal: DecimalMark, unitExponent: nu
   let lastComma = -1;
   let lastDot = -1;
   for (let i = b; i < e; i++) {
-    c = text.charCodeAt(i);
+    c = text[i] as number;
     if (c === COMMA) {
       commas++;
       lastComma = i;
@@ -121,7 +138,7 @@ export function parseAmount(text: string, decimal: DecimalMark, unitExponent: nu
   let groups = 0;
   let sawSeparator = false;
   for (let i = b; i < intEnd; i++) {
-    c = text.charCodeAt(i);
+    c = text[i] as number;
     if (isDigit(c)) {
       groupLen++;
       if (digits < 15) mantissa = mantissa * 10 + (c - D0);
@@ -146,13 +163,13 @@ export function parseAmount(text: string, decimal: DecimalMark, unitExponent: nu
     let fe = e;
     const fb = decimalAt + 1;
     if (fb === fe) return 'invalid';
-    for (let i = fb; i < fe; i++) if (!isDigit(text.charCodeAt(i))) return 'invalid';
+    for (let i = fb; i < fe; i++) if (!isDigit(text[i] as number)) return 'invalid';
     // Trailing zeros beyond whole öre carry no value.
-    while (fe - fb > unitExponent && text.charCodeAt(fe - 1) === D0) fe--;
+    while (fe - fb > unitExponent && (text[fe - 1] as number) === D0) fe--;
     fraction = fe - fb;
     if (fraction > unitExponent) return 'precision';
     for (let i = fb; i < fe; i++) {
-      c = text.charCodeAt(i);
+      c = text[i] as number;
       if (digits < 15) mantissa = mantissa * 10 + (c - D0);
       else big = (big ?? String(mantissa)) + String.fromCharCode(c);
       digits++;
@@ -160,11 +177,10 @@ export function parseAmount(text: string, decimal: DecimalMark, unitExponent: nu
   }
 
   const shift = unitExponent - fraction;
-  let ore: bigint;
   if (big === null && digits + shift <= 15) {
-    ore = BigInt(mantissa * (SCALE[shift] as number));
-  } else {
-    ore = BigInt(big ?? String(mantissa)) * 10n ** BigInt(shift);
+    const ore = mantissa * (SCALE[shift] as number);
+    return negative ? -ore : ore;
   }
+  const ore = BigInt(big ?? String(mantissa)) * 10n ** BigInt(shift);
   return negative ? -ore : ore;
 }

@@ -25,6 +25,7 @@ import {
   type Encoding,
 } from './dialect.js';
 import { fileError } from './files.js';
+import { FALLBACK, readFast } from './fast-ledger.js';
 import { parsePeriod } from './period.js';
 import type { PeriodTotals } from '../data/totals.js';
 
@@ -59,6 +60,10 @@ export interface LedgerRequest {
   /** A second dimension kept apart in the totals: keys become `code` + DETAIL_SEPARATOR + value. */
   detail?: string;
   where: Filter[];
+  /** Use the byte-level fast path where it applies (default); false forces csv-parse (tests). */
+  fastPath?: boolean;
+  /** Called now and then with bytes read and the file size, for a progress display. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** Counts that reveal a reversed sign convention (only when the file has a konto column). */
@@ -82,6 +87,8 @@ export interface LedgerTotals {
   /** True when UTF-8 was guessed and a later byte proved the file to be Windows-1252. */
   encodingFallback: boolean;
   signs: SignEvidence | null;
+  /** Which reader read the file: the byte-level fast path or csv-parse. */
+  reader: 'fast' | 'csv-parse';
 }
 
 /** Separates the code from the detail value in the keys of a read with `detail`. */
@@ -160,7 +167,13 @@ async function readWith(req: LedgerRequest, encoding: Encoding, skip: number, sa
     delimiter,
     encodingFallback: false,
     signs: null,
+    reader: 'csv-parse',
   };
+  if (req.fastPath !== false) {
+    const fastResult: LedgerTotals = { ...result, totals: new Map(), names: new Map(), reader: 'fast' };
+    const fast = readFast({ file: req.file, encoding, skip, delimiter, progress: req.progress }, new RecordConsumer(req, fastResult));
+    if (fast !== FALLBACK) return fastResult;
+  }
   const consumer = new RecordConsumer(req, result);
   // Plain 'data' events, not on_record or info: those build a context object per record and
   // double csv-parse's run time. The records are emitted synchronously as they are parsed
@@ -206,8 +219,8 @@ function translateParseError(e: unknown, file: string): unknown {
 }
 
 /** Consumes parsed records: finds the header, then totals every data row. */
-class RecordConsumer {
-  private layout: ColumnLayout | null = null;
+export class RecordConsumer {
+  layout: ColumnLayout | null = null;
   /** Why the most header-like record so far (the most non-empty fields) is not the header. */
   private headerError: unknown = null;
   private headerErrorWidth = -1;
@@ -228,6 +241,49 @@ class RecordConsumer {
     this.unitExp = UNIT_EXPONENT[req.inputUnit];
     this.negate = req.inputSign === 'revenue-positive';
     this.decimal = req.dialect.decimal;
+  }
+
+  /** What the byte-level fast path needs to know and do (fast-ledger.ts). */
+  get fastEligible(): boolean {
+    const l = this.layout;
+    return (
+      l !== null &&
+      l.amounts.length === 1 &&
+      (l.amounts[0] as { period: string | null }).period === null &&
+      this.filters.length === 0 &&
+      this.nameIndex < 0 &&
+      this.detailIndex < 0
+    );
+  }
+  get codeColumn(): number {
+    return this.codeIndex;
+  }
+  get kontoColumn(): number {
+    return this.kontoIndex;
+  }
+  get unitExponent(): number {
+    return this.unitExp;
+  }
+  get decimalMark(): DecimalMark {
+    return this.decimal;
+  }
+  get negated(): boolean {
+    return this.negate;
+  }
+  countFastRow(): void {
+    this.out.dataRows++;
+  }
+  /** Sign evidence from the first byte of a konto (an ASCII digit, or anything else). */
+  countSignByte(first: number, positive: boolean): void {
+    this.countSignClass(first - 0x30, positive);
+  }
+  addTotal(code: string, period: string, amount: bigint): void {
+    let byPeriod = this.out.totals.get(code);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.out.totals.set(code, byPeriod);
+    }
+    byPeriod.set(period, (byPeriod.get(period) ?? 0n) + amount);
   }
 
   take(record: string[], line: number): void {
@@ -346,13 +402,16 @@ class RecordConsumer {
   }
 
   private countSign(konto: string, amount: bigint): void {
+    this.countSignClass(konto.charCodeAt(0) - 0x30, amount > 0n);
+  }
+
+  private countSignClass(cls: number, positive: boolean): void {
     const signs = this.out.signs as SignEvidence;
-    const cls = konto.charCodeAt(0) - 0x30;
     if (cls === 3) {
-      if (amount > 0n) signs.revenuePositive++;
+      if (positive) signs.revenuePositive++;
       else signs.revenueNegative++;
     } else if (cls >= 4 && cls <= 7) {
-      if (amount > 0n) signs.costPositive++;
+      if (positive) signs.costPositive++;
       else signs.costNegative++;
     }
   }

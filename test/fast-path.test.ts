@@ -1,0 +1,152 @@
+/**
+ * Differential test of the byte-level fast path against the general csv-parse path: the
+ * same generated and hand-made ledgers through both, which must give identical totals,
+ * names, row counts, sign evidence and encoding notes — or the same error (code, line,
+ * column and text).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { AvvikelseError } from '../src/errors.js';
+import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'avvikelse-fast-'));
+let n = 0;
+/** Which reader the fast run used, per successful file: the comparison must not be vacuous. */
+const readers: string[] = [];
+
+async function both(bytes: Buffer, over: Partial<LedgerRequest> = {}) {
+  const file = join(dir, `l${n++}.csv`);
+  writeFileSync(file, bytes);
+  const req: LedgerRequest = {
+    file,
+    kind: 'utfall',
+    dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
+    columns: {},
+    inputUnit: 'kr',
+    inputSign: 'cost-positive',
+    groupBy: 'verksamhet',
+    where: [],
+    ...over,
+  };
+  const run = async (fastPath: boolean) => {
+    try {
+      const r = await readLedger({ ...req, fastPath });
+      if (fastPath) readers.push(r.reader);
+      return { ok: true as const, totals: r.totals, names: r.names, rows: r.dataRows, signs: r.signs, fallback: r.encodingFallback, encoding: r.encoding };
+    } catch (e) {
+      if (!(e instanceof AvvikelseError)) throw e;
+      return { ok: false as const, code: e.code, line: e.location?.line, column: e.location?.column, value: e.location?.value };
+    }
+  };
+  return { fast: await run(true), general: await run(false) };
+}
+
+const codes = ['5101', '5102', '051', '51', ' 5103 ', '9201', 'Å12', '5101 '];
+const periods = ['202401', '2024-02', '2024-03-31', '20240430', '2024M05', '2024-6', ' 202407', '2024-08-31 00:00:00', '2024/09/30'];
+const badPeriods = ['2024-13', 'aug', ''];
+const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011'];
+
+/** An amount in öre written in one of the styles the reader accepts. */
+const amountText = fc
+  .tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 }))
+  .map(([ore, style]) => {
+    const neg = ore < 0;
+    const digits = String(Math.abs(ore)).padStart(3, '0');
+    const int = digits.slice(0, -2);
+    const frac = digits.slice(-2);
+    const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    switch (style) {
+      case 0: return `${neg ? '-' : ''}${int},${frac}`;
+      case 1: return `${neg ? '-' : ''}${group(' ')},${frac}`;
+      case 2: return `${neg ? '-' : ''}${group('\u00a0')},${frac}`;
+      case 3: return `${neg ? '\u2212' : ''}${group('\u202f')},${frac}`;
+      case 4: return `${neg ? '\u2013 ' : ''}${group(' ')},${frac}`;
+      case 5: return `${int}.${frac}${neg ? '-' : ''}`;
+      case 6: return neg ? `(${group(' ')},${frac})` : `+${int}`;
+      case 7: return `${neg ? '-' : ''}${int}`;
+      case 8: return '';
+      default: return `${neg ? '-' : ''}${int},${frac}0`;
+    }
+  });
+const badAmounts = ['12 345,6x', '1,234', '1 23', '--5', 'abc', '1.2.3,45,6'];
+
+const row = fc.record({
+  period: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...periods) }, { weight: 1, arbitrary: fc.constantFrom(...badPeriods) }),
+  ansvar: fc.constantFrom('4110', '4120'),
+  code: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: fc.constant('') }),
+  konto: fc.constantFrom(...kontos),
+  amount: fc.oneof({ weight: 40, arbitrary: amountText }, { weight: 1, arbitrary: fc.constantFrom(...badAmounts) }),
+  extra: fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(';', ';x', '') }),
+  blankBefore: fc.oneof({ weight: 20, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+});
+
+const ledger = fc.record({
+  rows: fc.array(row, { minLength: 1, maxLength: 40 }),
+  delimiter: fc.constantFrom(';', '\t', ','),
+  encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
+  eol: fc.constantFrom('\n', '\r\n'),
+  title: fc.boolean(),
+  quoted: fc.oneof({ weight: 8, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  finalNewline: fc.boolean(),
+});
+
+type Ledger = typeof ledger extends fc.Arbitrary<infer T> ? T : never;
+
+function render(l: Ledger): Buffer {
+  const d = l.delimiter;
+  const cell = (s: string) => (l.quoted || s.includes(d) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines: string[] = [];
+  if (l.title) lines.push(`Sjöviks kommun – utfall${d}${d}${d}${d}`);
+  lines.push(['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp'].join(d));
+  for (const r of l.rows) {
+    if (r.blankBefore) lines.push('');
+    let line = [r.period, r.ansvar, r.code, r.konto, r.amount].map(cell).join(d);
+    if (r.extra !== null) line += r.extra.replace(/;/g, d);
+    lines.push(line);
+  }
+  const text = lines.join(l.eol) + (l.finalNewline ? l.eol : '');
+  if (l.encoding === 'win1252') return iconv.encode(text.replace(/[\u2212\u202f]/g, (c) => (c === '\u2212' ? '-' : ' ')), 'win1252');
+  return Buffer.from((l.encoding === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
+}
+
+describe('fast path = general path', () => {
+  it('on generated ledgers of every dialect, including bad cells', async () => {
+    await fc.assert(
+      fc.asyncProperty(ledger, async (l) => {
+        const { fast, general } = await both(render(l));
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 300 },
+    );
+    // Most generated files are read by the fast path (quotes and lone CRs are not).
+    expect(readers.filter((r) => r === 'fast').length).toBeGreaterThan(readers.length / 3);
+  }, 120_000);
+
+  it.each([
+    ['revenue-positive and tkr', 'Period;Verksamhet;Konto;Belopp\n202401;5101;3110;-1 234,56789\n', { inputSign: 'revenue-positive', inputUnit: 'tkr' }],
+    ['no period column', 'Verksamhet;Belopp\n5101;1\n5102;2\n', {}],
+    ['a wide budget (general path)', 'Vht;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec\n5101;1;1;1;1;1;1;1;1;1;1;1;2\n', { kind: 'budget' }],
+    ['a name column (general path)', 'Vht;Namn;Belopp\n5101;Hemtjänst;1\n', {}],
+    ['a filter (general path)', 'Vht;Ansvar;Belopp\n5101;41;1\n5101;42;2\n', { where: [{ dimension: 'ansvar', glob: '41', negate: false }] }],
+    ['a lone CR', 'Vht;Belopp\r5101;1\r5102;2\r', {}],
+    ['mixed line ends', 'Vht;Belopp\r\n5101;1\n5102;2\r\n', {}],
+    ['an empty file after the header', 'Vht;Belopp\n', {}],
+    ['a code with more than 15 digits of amount', 'Vht;Belopp\n5101;123456789012345678,99\n', {}],
+    ['a cp1252 byte after 64 KiB of ASCII', null, {}],
+    ['the explicit decimal point', 'Vht;Belopp\n5101;1,234.50\n', { dialect: { encoding: 'auto', delimiter: 'auto', decimal: '.' } }],
+  ] as const)('%s', async (_, text, over) => {
+    let bytes: Buffer;
+    if (text === null) {
+      const lines = ['Vht;Namn_x;Belopp'];
+      for (let i = 0; i < 5000; i++) lines.push('5101;a;1,00');
+      lines.push('5102;å;2,00');
+      bytes = iconv.encode(`${lines.join('\n')}\n`, 'win1252');
+    } else bytes = Buffer.from(text, 'utf8');
+    const { fast, general } = await both(bytes, over as Partial<LedgerRequest>);
+    expect(fast).toEqual(general);
+  });
+});
