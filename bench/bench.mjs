@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: generates deterministic Swedish-dialect ledgers (cp1252-compatible ASCII,
-// ';', decimal comma, space-grouped amounts) of the given sizes in the system temp directory
-// (never committed), runs the real CLI on each as a separate process, checks that its exact
-// totals equal the generator's own bigint sums, and prints wall time, rows/s, MB/s and peak
-// RSS (median of RUNS runs). Usage: npm run bench [-- ROWS...]   (default 1000000)
+// `npm run bench`: generates deterministic Swedish-dialect ledgers
+// (`Period;Ansvar;Verksamhet;Konto;Belopp`, decimal comma) of the given sizes in the system
+// temp directory (never committed), runs the real CLI on each as a separate process, checks
+// that its exact totals equal the generator's own bigint sums, and prints wall time, rows/s,
+// MB/s and peak RSS (median of BENCH_RUNS runs, default 5). If @duckdb/node-api is installed
+// (`npm install --no-save @duckdb/node-api`), it runs the same exact aggregation in DuckDB
+// with one and two threads and prints the ratios.
+// Usage: npm run bench [-- ROWS...]   (default 1000000 and 10000000)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (sizes.length === 0) sizes.push(1_000_000);
+if (sizes.length === 0) sizes.push(1_000_000, 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(tmpdir(), 'avvikelse-bench');
 mkdirSync(dir, { recursive: true });
@@ -21,15 +24,15 @@ const CODES = ['100', '5101', '5102', '5103', '5104', '5105', '5106', '5107', '5
 const ANSVAR = ['4110', '4120', '4130', '4140', '4150'];
 const KONTON = ['3110', '3510', '4610', '5011', '5061', '5410', '6110', '7010'];
 
-function grouped(ore) {
+/** Öre as the ledger writes them: decimal comma, no grouping (the measured DuckDB file's form). */
+function kronor(ore) {
   const neg = ore < 0n;
   const s = (neg ? -ore : ore).toString().padStart(3, '0');
-  const int = s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${neg ? '-' : ''}${int},${s.slice(-2)}`;
+  return `${neg ? '-' : ''}${s.slice(0, -2)},${s.slice(-2)}`;
 }
 
 async function generate(rows) {
-  const path = join(dir, `utfall-${rows}.csv`);
+  const path = join(dir, `utfall-v2-${rows}.csv`);
   const budgetPath = join(dir, `budget-${rows}.csv`);
   const totalsPath = `${path}.totals.json`;
   if (existsSync(path) && existsSync(totalsPath)) return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
@@ -48,7 +51,7 @@ async function generate(rows) {
     let ore = BigInt(next() % 50_000_000);
     if (konto.startsWith('3')) ore = -ore;
     totals[code] += ore;
-    buf += `2024${String((i % 12) + 1).padStart(2, '0')};${ANSVAR[next() % ANSVAR.length]};${code};${konto};${grouped(ore)}\n`;
+    buf += `2024${String((i % 12) + 1).padStart(2, '0')};${ANSVAR[next() % ANSVAR.length]};${code};${konto};${kronor(ore)}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
       buf = '';
@@ -71,6 +74,33 @@ function exactKr(ore) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** DuckDB's time for the same exact aggregation (DECIMAL(18,2) sums per verksamhet), or null. */
+async function duckdb(path, threads, totals) {
+  let api;
+  try {
+    api = await import('@duckdb/node-api');
+  } catch {
+    return null;
+  }
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const db = await api.DuckDBInstance.create(':memory:', { threads: String(threads) });
+    const c = await db.connect();
+    const t0 = process.hrtime.bigint();
+    const r = await c.runAndReadAll(
+      `SELECT Verksamhet, CAST(sum(Belopp) AS VARCHAR) FROM read_csv('${path}', delim=';', header=true, decimal_separator=',',
+        columns={'Period':'VARCHAR','Ansvar':'VARCHAR','Verksamhet':'VARCHAR','Konto':'VARCHAR','Belopp':'DECIMAL(18,2)'}) GROUP BY Verksamhet`,
+    );
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    for (const [code, sum] of r.getRows()) {
+      if (exactKr(totals[code]) !== String(sum).replace(/\.?0+$/, '').replace(/^-?$/, '0')) throw new Error(`DuckDB total for ${code}: ${sum}`);
+    }
+    c.closeSync?.();
+  }
+  return median(times);
+}
+
 const results = [];
 for (const rows of sizes) {
   process.stderr.write(`generating ${rows} rows…\n`);
@@ -92,7 +122,21 @@ for (const rows of sizes) {
     rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
   }
   const t = median(times);
-  results.push({ rows, mb: mb.toFixed(1), seconds: t.toFixed(2), rowsPerSecond: Math.round(rows / t), mbPerSecond: (mb / t).toFixed(1), peakRssMb: median(rss).toFixed(0), totals: 'exact ✓' });
+  const d1 = await duckdb(path, 1, totals);
+  const d2 = d1 === null ? null : await duckdb(path, 2, totals);
+  results.push({
+    rows,
+    mb: mb.toFixed(1),
+    seconds: t.toFixed(2),
+    rowsPerSecond: Math.round(rows / t),
+    mbPerSecond: (mb / t).toFixed(1),
+    peakRssMb: median(rss).toFixed(0),
+    totals: 'exact ✓',
+    duckdb1: d1 === null ? 'not installed' : d1.toFixed(2),
+    duckdb2: d2 === null ? '' : d2.toFixed(2),
+    ratio1: d1 === null ? '' : (t / d1).toFixed(2),
+    ratio2: d2 === null ? '' : (t / d2).toFixed(2),
+  });
 }
 console.log(`avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
 console.table(results);

@@ -127,3 +127,27 @@ describe('the installed command', () => {
     expect(piped.stderr).toBe('');
   });
 });
+
+describe('progress on a terminal', () => {
+  it('is shown on stderr only when stderr is a TTY and a read takes more than a second', async () => {
+    const { progressReporter } = await import('../src/cli/io.js');
+    let err = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => (err += t), env: {}, stdoutIsTTY: false, cwd: '.' };
+    expect(progressReporter({ ...io, stderrIsTTY: false }, (f, p) => `${f} ${p}`)).toBeUndefined();
+    const now = Date.now;
+    let clock = 0;
+    Date.now = () => clock;
+    try {
+      const p = progressReporter({ ...io, stderrIsTTY: true }, (f, pct) => `läser ${f}: ${pct} %`)!;
+      p.report('u.csv', 10, 100); // within the first second: nothing
+      expect(err).toBe('');
+      clock = 1500;
+      p.report('u.csv', 45, 100);
+      expect(err).toBe('\rläser u.csv: 45 %\u001b[K');
+      p.clear();
+      expect(err.endsWith('\r\u001b[K')).toBe(true);
+    } finally {
+      Date.now = now;
+    }
+  });
+});

@@ -4,6 +4,8 @@ export interface Io {
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** Progress goes to stderr only when it is a terminal. */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 
@@ -18,7 +20,31 @@ export function processIo(): Io {
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+  };
+}
+
+/**
+ * A progress reporter for long reads: on a terminal only, and only once a read has taken
+ * more than a second, a single line rewritten in place ("läser utfall.csv: 45 %").
+ */
+export function progressReporter(io: Io, label: (file: string, percent: number) => string): {
+  report: (file: string, done: number, total: number) => void;
+  clear: () => void;
+} | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  const started = Date.now();
+  let shown = false;
+  return {
+    report(file, done, total) {
+      if (Date.now() - started < 1000) return;
+      shown = true;
+      io.stderr(`\r${label(file, Math.floor((done * 100) / Math.max(total, 1)))}\u001b[K`);
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
   };
 }
 

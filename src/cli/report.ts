@@ -21,7 +21,7 @@ import { formatForPath, RENDERERS } from '../write/index.js';
 import { SWEDISH } from '../write/number.js';
 import { writeAtomically } from '../write/output.js';
 import type { Config } from './config.js';
-import { useColour, type Io } from './io.js';
+import { progressReporter, useColour, type Io } from './io.js';
 import { columnMap, filters, integer, oneOf } from './values.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -280,7 +280,9 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
 
 export async function runReportCommand(flags: ReportFlags, config: Config, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const req = reportRequest(flags, config);
-  const report = await runReport(req, texts);
+  const progress = progressReporter(io, texts.reading);
+  const report = await runReport({ ...req, progress: progress?.report }, texts);
+  progress?.clear();
   for (const t of req.failOn) {
     if (!report.tables[0]?.columns.includes(t.column)) {
       throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: report.tables[0]?.columns.join(', ') ?? '' });

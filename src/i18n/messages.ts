@@ -142,6 +142,7 @@ export interface Texts {
   comments: string;
   html: { lang: string; heading: (first: string) => string; madeBy: string; rules: string; signRule: string; run: string; chartCaption: (column: string, unit: string) => string };
   noteLabel: string;
+  reading: (file: string, percent: number) => string;
   /** Month names, January first. */
   months: readonly string[];
   dimension: (dim: string) => string;
@@ -248,6 +249,7 @@ const sv: Texts = {
     chartCaption: (col, unit) => `${col} per rad, ${unit}: underskott till vänster, överskott till höger.`,
   },
   noteLabel: 'not',
+  reading: (file, percent) => `läser ${file}: ${percent} %`,
   months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   dimension: (d) => dimSv[d] ?? capitalise(d),
   summa: 'Summa',
@@ -345,6 +347,7 @@ const en: Texts = {
     chartCaption: (col, unit) => `${col} per row, ${unit}: deficits to the left, surpluses to the right.`,
   },
   noteLabel: 'note',
+  reading: (file, percent) => `reading ${file}: ${percent} %`,
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   dimension: (d) => dimEn[d] ?? capitalise(d),
   summa: 'Total',

@@ -193,10 +193,18 @@ async function readWith(req: LedgerRequest, encoding: Encoding, skip: number, sa
 
   const decoder = createDecoder(encoding);
   const stream = createReadStream(req.file, { start: skip, highWaterMark: 1 << 20 });
+  const size = req.progress ? (await fsp.stat(req.file)).size : 0;
+  let bytesRead = skip;
+  let lastReport = 0;
   try {
     for await (const chunk of stream) {
       parser.write(decoder.write(chunk as Buffer));
       if (failure) break;
+      bytesRead += (chunk as Buffer).length;
+      if (req.progress && bytesRead - lastReport > 16 << 20) {
+        lastReport = bytesRead;
+        req.progress(bytesRead, size);
+      }
     }
     if (!failure) parser.end(decoder.end());
   } finally {

@@ -51,6 +51,8 @@ export interface ReportRequest {
   fgAr: string[];
   /** A monthly follow-up, or null for a driftredovisning over everything read. */
   monthly: MonthlyOptions | null;
+  /** Called now and then while a large file is read (the CLI shows it on a terminal). */
+  progress?: (file: string, done: number, total: number) => void;
   /** Verksamhetsanalys and/or Resultat summary instead of the driftredovisning. */
   analys: boolean;
   resultat: boolean;
@@ -85,6 +87,7 @@ async function readAll(files: string[], kind: string, req: ReportRequest, warnin
       groupBy: req.by,
       detail,
       where: req.where,
+      progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
     if (ledger.encodingFallback) warnings.push(texts.warn.encodingFallback(file));
     const w = signWarning(ledger, texts);
