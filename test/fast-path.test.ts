@@ -5,6 +5,7 @@
  * column and text).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { AvvikelseError } from '../src/errors.js';
 import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
 
+const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-fast-'));
 let n = 0;
 /** Which reader the fast run used, per successful file: the comparison must not be vacuous. */
@@ -149,4 +151,57 @@ describe('fast path = general path', () => {
     const { fast, general } = await both(bytes, over as Partial<LedgerRequest>);
     expect(fast).toEqual(general);
   });
+});
+
+describe('two threads = one csv-parse', () => {
+  // The worker thread runs the built code, so this compares whole CLI runs of dist/: the fast
+  // path forced onto two threads even for small files, against csv-parse.
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const run = (file: string, env: Record<string, string>) => {
+    const r = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', file, '--budget', file, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  /** Ledgers whose every record is in the fast subset, so both halves really run in parallel. */
+  const clean = fc.record({
+    rows: fc.array(
+      fc.record({
+        period: fc.constantFrom('202401', '2024-02', '2024-03-31', '20240430', '2024M05'),
+        ansvar: fc.constantFrom('4110', '4120'),
+        code: fc.constantFrom('5101', '5102', '051', ' 5103 ', '9201'),
+        konto: fc.constantFrom('3110', '5011', '4610', ''),
+        amount: amountText,
+        extra: fc.constant(null),
+        blankBefore: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 40 },
+    ),
+    delimiter: fc.constantFrom(';', '\t'),
+    encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    title: fc.boolean(),
+    quoted: fc.constant(false),
+    finalNewline: fc.boolean(),
+  });
+
+  it('gives identical output on generated ledgers, clean and with bad cells', () => {
+    const samples = [...fc.sample(clean, { numRuns: 8, seed: 1 }), ...fc.sample(ledger, { numRuns: 8, seed: 20241122 })];
+    let parallelUsed = 0;
+    for (const l of samples) {
+      // Repeat the rows so the file splits into two real halves.
+      const big = { ...l, rows: Array.from({ length: 40 }, () => l.rows).flat() };
+      const file = join(dir, `p${n++}.csv`);
+      writeFileSync(file, render(big));
+      const threads = run(file, { AVVIKELSE_PARALLEL_MIN_BYTES: '0', AVVIKELSE_DEBUG: 'reader' });
+      const general = run(file, { AVVIKELSE_READER: 'csv-parse' });
+      // Which reader really ran (the comparison must not be vacuous); then the same output.
+      if (threads.stderr.includes(': fast-2-threads')) parallelUsed++;
+      const withoutDebug = { ...threads, stderr: threads.stderr.replace(/^avvikelse: debug: .*\n/gm, '') };
+      expect(withoutDebug).toEqual(general);
+    }
+    expect(parallelUsed).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -290,6 +290,7 @@ export async function runReportCommand(flags: ReportFlags, config: Config, io: I
   }
   for (const w of report.warnings) io.stderr(`avvikelse: ${texts.warningLabel}: ${w}\n`);
   for (const n of report.notes) io.stderr(`avvikelse: ${texts.noteLabel}: ${n}\n`);
+  if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${r}\n`);
   const display = { unit: req.unit, decimals: req.decimals, rounding: req.rounding, exact: req.exact };
   const shown = presentReport(report.tables, display);
   const text = RENDERERS[req.format](shown, {

@@ -19,9 +19,11 @@
  * Sums are exact: integer öre are added into float64 slots that are flushed into a bigint
  * before they could pass 2^52, so every intermediate value is an integer below 2^53.
  */
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { Worker } from 'node:worker_threads';
 import { scanAmount } from './amount.js';
+import type { DecimalMark } from './amount.js';
 import { createDecoder, type Delimiter, type Encoding } from './dialect.js';
 import type { RecordConsumer } from './ledger.js';
 
@@ -241,57 +243,160 @@ function periodIndex(buf: Uint8Array, s: number, e: number): number {
   return y * 12 + m - 1;
 }
 
-export interface FastOptions {
-  file: string;
-  encoding: Encoding;
-  skip: number;
-  delimiter: Delimiter;
-  progress?: (done: number, total: number) => void;
+/** Where the fields are and how to read them: fixed once the header is known. */
+export interface ScanSpec {
+  utf8: boolean;
+  delimiter: number;
+  width: number;
+  codeAt: number;
+  periodAt: number;
+  amountAt: number;
+  kontoAt: number;
+  unitExp: number;
+  decimal: DecimalMark;
+  negate: boolean;
 }
 
-/** Reads the file into the consumer, or returns FALLBACK (having kept nothing). */
-export function readFast(opts: FastOptions, consumer: RecordConsumer): typeof FALLBACK | void {
-  if (opts.encoding === 'utf-16le') return FALLBACK;
-  const utf8 = opts.encoding === 'utf-8';
-  const delim = opts.delimiter.charCodeAt(0);
-  const fd = openSync(opts.file, 'r');
-  try {
-    const total = fstatSync(fd).size;
-    let buf = Buffer.allocUnsafe(CHUNK);
-    let filled = 0;
-    let pos = opts.skip;
-    let line = 0;
-    let crlf: boolean | null = null;
-    let eof = false;
-    const table = new SumTable();
-    const codes = new Uint16Array(64);
-    const starts = new Int32Array(256);
-    const ends = new Int32Array(256);
-    let ready = false;
-    let width = 0;
-    let codeAt = 0;
-    let periodAt = -1;
-    let amountAt = 0;
-    let kontoAt = -1;
-    const unitExp = consumer.unitExponent;
-    const decimal = consumer.decimalMark;
-    const negate = consumer.negated;
-    let lastProgress = 0;
+export type ScanStatus = 'ok' | 'fallback' | 'impure';
 
-    /** Decodes a record whose bytes have no quotes and hands it to the general consumer. */
-    const slow = (s: number, e: number) => {
-      const text = createDecoder(opts.encoding).write(buf.subarray(s, e));
-      consumer.take(text.split(opts.delimiter), line);
-    };
+/**
+ * The per-line loop over complete lines of a byte buffer. A record outside the simple subset
+ * goes to `slow` (the general consumer, with its line number) or, without one (a worker),
+ * makes the scan 'impure'.
+ */
+export class Scanner {
+  line = 0;
+  rows = 0;
+  /** Sign evidence: revenue +/−, cost +/−. */
+  readonly signs = [0, 0, 0, 0];
+  readonly table = new SumTable();
+  private readonly codes = new Uint16Array(64);
+  private readonly starts = new Int32Array(256);
+  private readonly ends = new Int32Array(256);
 
-    while (!eof) {
-      const n = readSync(fd, buf, filled, buf.length - filled, pos);
-      pos += n;
-      filled += n;
-      eof = n === 0 || pos >= total;
-      // Process complete lines; keep a partial last line for the next read.
-      let lastNl = buf.lastIndexOf(NL, filled - 1);
-      if (eof) lastNl = filled; // the final line may have no newline
+  constructor(
+    private readonly spec: ScanSpec,
+    /** The line end style (true: CRLF), once known. */
+    public crlf: boolean | null,
+    private readonly slow: ((buf: Buffer, s: number, e: number, line: number) => void) | null,
+  ) {}
+
+  private countSign(k: number): void {
+    this.signs[k] = (this.signs[k] as number) + 1;
+  }
+
+  /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
+  lines(buf: Buffer, from: number, upTo: number): ScanStatus {
+    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, unitExp, decimal, negate, utf8 } = this.spec;
+    const starts = this.starts;
+    const ends = this.ends;
+    let s = from;
+    while (s < upTo) {
+      let e = buf.indexOf(NL, s);
+      if (e < 0 || e >= upTo) e = upTo;
+      const terminated = e < upTo; // else the last line of the file, without a newline
+      let end = e;
+      const cr = end > s && buf[end - 1] === CR;
+      if (cr) end--;
+      if (terminated) {
+        if (this.crlf === null) this.crlf = cr;
+        else if (this.crlf !== cr) return 'fallback'; // csv-parse keeps the first line end it sees
+      } else if (cr) return 'fallback';
+      this.line++;
+      if (end === s) {
+        s = e + 1;
+        continue; // empty line
+      }
+      let f = 0;
+      let fs = s;
+      for (let i = s; i < end; i++) {
+        const b = buf[i];
+        if (b === CR) return 'fallback'; // a lone \r inside a line
+        if (b === delim) {
+          if (f < 256) {
+            starts[f] = fs;
+            ends[f] = i;
+          }
+          f++;
+          fs = i + 1;
+        }
+      }
+      if (f < 256) {
+        starts[f] = fs;
+        ends[f] = end;
+      }
+      f++;
+      let simple = f === width;
+      let cs = 0;
+      let ce = 0;
+      if (simple) {
+        cs = starts[codeAt] as number;
+        ce = ends[codeAt] as number;
+        while (cs < ce && (buf[cs] === SP || buf[cs] === TAB)) cs++;
+        while (ce > cs && (buf[ce - 1] === SP || buf[ce - 1] === TAB)) ce--;
+        simple = ce > cs;
+        for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
+      }
+      let kontoFirst = 0;
+      if (simple && kontoAt >= 0) {
+        let k = starts[kontoAt] as number;
+        while (k < (ends[kontoAt] as number) && (buf[k] === SP || buf[k] === TAB)) k++;
+        kontoFirst = k < (ends[kontoAt] as number) ? (buf[k] as number) : 0;
+        if (kontoFirst >= 0x80) simple = false;
+      }
+      let period = -1;
+      if (simple && periodAt >= 0) {
+        period = periodIndex(buf, starts[periodAt] as number, ends[periodAt] as number);
+        if (period < 0) simple = false;
+      }
+      let amount: number | bigint | string = 'invalid';
+      if (simple) {
+        amount = plainAmount(buf, starts[amountAt] as number, ends[amountAt] as number, decimal, unitExp);
+        if (Number.isNaN(amount)) {
+          const len = fieldCodes(buf, starts[amountAt] as number, ends[amountAt] as number, utf8, this.codes);
+          amount = len < 0 ? 'invalid' : scanAmount(this.codes, len, decimal, unitExp);
+        }
+        // More than 15 digits (a bigint) is rare enough for the general consumer.
+        if (typeof amount !== 'number') simple = false;
+      }
+      if (!simple) {
+        if (this.slow === null) return 'impure';
+        this.slow(buf, s, end, this.line);
+        s = e + 1;
+        continue;
+      }
+      const value = negate ? -(amount as number) : (amount as number);
+      this.table.add(buf, cs, ce, period, value);
+      if (kontoAt >= 0 && value !== 0) {
+        const cls = kontoFirst - 0x30;
+        if (cls === 3) this.countSign(value > 0 ? 0 : 1);
+        else if (cls >= 4 && cls <= 7) this.countSign(value > 0 ? 2 : 3);
+      }
+      this.rows++;
+      s = e + 1;
+    }
+    return 'ok';
+  }
+}
+
+/**
+ * Reads the byte range [start, end) of a file in chunks of whole lines through a scanner.
+ * `end` is the file size or a position just after a newline.
+ */
+export function scanRange(fd: number, start: number, end: number, scanner: Scanner, progress?: (done: number) => void): ScanStatus {
+  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(end - start, 1)));
+  let filled = 0;
+  let pos = start;
+  let lastProgress = start;
+  for (;;) {
+    const n = pos < end ? readSync(fd, buf, filled, Math.min(buf.length - filled, end - pos), pos) : 0;
+    pos += n;
+    filled += n;
+    const eof = pos >= end;
+    let upTo: number;
+    if (eof) upTo = filled;
+    else {
+      const lastNl = buf.lastIndexOf(NL, filled - 1);
       if (lastNl < 0) {
         if (filled === buf.length) {
           const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -300,131 +405,204 @@ export function readFast(opts: FastOptions, consumer: RecordConsumer): typeof FA
         }
         continue;
       }
-      const upTo = eof ? filled : lastNl + 1;
-      if (buf.indexOf(QUOTE, 0) >= 0 && buf.indexOf(QUOTE, 0) < upTo) return FALLBACK;
-      if (utf8 && !isUtf8(buf.subarray(0, upTo))) return FALLBACK;
-      let s = 0;
-      while (s < upTo) {
-        let e = buf.indexOf(NL, s);
-        if (e < 0 || e >= upTo) e = upTo;
-        const terminated = e < filled && buf[e] === NL;
-        let end = e;
-        const cr = end > s && buf[end - 1] === CR;
-        if (cr) end--;
-        if (terminated) {
-          // csv-parse keeps the first line end it sees; mixed line ends read differently.
-          if (crlf === null) crlf = cr;
-          else if (crlf !== cr) return FALLBACK;
-        } else if (cr) return FALLBACK;
-        line++;
-        if (end === s) {
-          s = e + 1;
-          continue; // empty line
-        }
-        if (!ready) {
-          if (buf.subarray(s, end).indexOf(CR) >= 0) return FALLBACK; // a lone \r
-          slow(s, end);
-          const layout = consumer.layout;
-          if (layout) {
-            if (!consumer.fastEligible) return FALLBACK;
-            ready = true;
-            width = layout.headers.length;
-            codeAt = consumer.codeColumn;
-            periodAt = layout.period;
-            amountAt = (layout.amounts[0] as { index: number }).index;
-            kontoAt = consumer.kontoColumn;
-          }
-          s = e + 1;
-          continue;
-        }
-        // Split on the delimiter.
-        let f = 0;
-        let fs = s;
-        for (let i = s; i < end; i++) {
-          const b = buf[i];
-          if (b === CR) return FALLBACK; // a lone \r inside a line
-          if (b === delim) {
-            if (f < 256) {
-              starts[f] = fs;
-              ends[f] = i;
-            }
-            f++;
-            fs = i + 1;
-          }
-        }
-        if (f < 256) {
-          starts[f] = fs;
-          ends[f] = end;
-        }
-        f++;
-        if (f !== width) {
-          slow(s, end);
-          s = e + 1;
-          continue;
-        }
-        // The code: ASCII, trimmed, not empty.
-        let cs = starts[codeAt] as number;
-        let ce = ends[codeAt] as number;
-        while (cs < ce && (buf[cs] === SP || buf[cs] === TAB)) cs++;
-        while (ce > cs && (buf[ce - 1] === SP || buf[ce - 1] === TAB)) ce--;
-        let simple = ce > cs;
-        for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
-        let period = -1;
-        if (simple && kontoAt >= 0) {
-          let k = starts[kontoAt] as number;
-          while (k < (ends[kontoAt] as number) && (buf[k] === SP || buf[k] === TAB)) k++;
-          if (k < (ends[kontoAt] as number) && (buf[k] as number) >= 0x80) simple = false;
-        }
-        if (simple && periodAt >= 0) {
-          period = periodIndex(buf, starts[periodAt] as number, ends[periodAt] as number);
-          if (period < 0) simple = false;
-        }
-        let amount: number | bigint | string = 'invalid';
-        if (simple) {
-          amount = plainAmount(buf, starts[amountAt] as number, ends[amountAt] as number, decimal, unitExp);
-          if (Number.isNaN(amount)) {
-            const len = fieldCodes(buf, starts[amountAt] as number, ends[amountAt] as number, utf8, codes);
-            amount = len < 0 ? 'invalid' : scanAmount(codes, len, decimal, unitExp);
-          }
-          if (typeof amount === 'string') simple = false;
-        }
-        if (!simple) {
-          slow(s, end);
-          s = e + 1;
-          continue;
-        }
-        if (typeof amount === 'bigint') {
-          // More than 15 digits: rare enough for the general consumer.
-          slow(s, end);
-          s = e + 1;
-          continue;
-        }
-        const value = negate ? -(amount as number) : (amount as number);
-        table.add(buf, cs, ce, period, value);
-        if (kontoAt >= 0 && value !== 0) {
-          let k = starts[kontoAt] as number;
-          const ke = ends[kontoAt] as number;
-          while (k < ke && (buf[k] === SP || buf[k] === TAB)) k++;
-          consumer.countSignByte(k < ke ? (buf[k] as number) : 0, value > 0);
-        }
-        consumer.countFastRow();
-        s = e + 1;
-      }
-      // Keep the partial line.
-      const rest = filled - upTo;
-      if (rest > 0) buf.copy(buf, 0, upTo, filled);
-      filled = rest;
-      if (opts.progress && pos - lastProgress > 64 << 20) {
-        lastProgress = pos;
-        opts.progress(pos, total);
-      }
+      upTo = lastNl + 1;
     }
-    for (const [code, idx, amount] of table.entries()) {
-      const period = idx < 0 ? '' : `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-      consumer.addTotal(code, period, amount);
+    const quote = buf.indexOf(QUOTE, 0);
+    if (quote >= 0 && quote < upTo) return 'fallback';
+    if (scannerIsUtf8(scanner) && !isUtf8(buf.subarray(0, upTo))) return 'fallback';
+    const status = scanner.lines(buf, 0, upTo);
+    if (status !== 'ok') return status;
+    if (eof) return 'ok';
+    const rest = filled - upTo;
+    if (rest > 0) buf.copy(buf, 0, upTo, filled);
+    filled = rest;
+    if (progress && pos - lastProgress > 64 << 20) {
+      lastProgress = pos;
+      progress(pos);
     }
-    consumer.finish();
+  }
+}
+
+const scannerIsUtf8 = (s: Scanner) => (s as unknown as { spec: ScanSpec }).spec.utf8;
+
+export interface FastOptions {
+  file: string;
+  encoding: Encoding;
+  skip: number;
+  delimiter: Delimiter;
+  /** Use a worker thread for the second half of a large file (default: when two cores are there). */
+  parallel: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+/** Files smaller than this are read on one thread (a worker costs about 30 ms to start). */
+const PARALLEL_MIN_BYTES = Number(process.env.AVVIKELSE_PARALLEL_MIN_BYTES ?? 64 << 20);
+
+/** Result of the worker for one range: its exact entries and counts, or why it stopped. */
+export interface RangeResult {
+  status: ScanStatus;
+  entries: [string, number, string][];
+  rows: number;
+  signs: number[];
+  crlf: boolean | null;
+}
+
+function mergeInto(consumer: RecordConsumer, scanner: { table: SumTable; rows: number; signs: number[] } | RangeResult): void {
+  if ('table' in scanner) {
+    for (const [code, idx, amount] of scanner.table.entries()) consumer.addTotal(code, periodKey(idx), amount);
+  } else {
+    for (const [code, idx, amount] of scanner.entries) consumer.addTotal(code, periodKey(idx), BigInt(amount));
+  }
+  consumer.addFastRows(scanner.rows, scanner.signs);
+}
+
+const periodKey = (idx: number) => (idx < 0 ? '' : `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+
+/** What a worker gets: the spec and its byte range. */
+export interface WorkerTask {
+  file: string;
+  start: number;
+  end: number;
+  spec: ScanSpec;
+  crlf: boolean | null;
+}
+
+/** Scans one range on its own (the worker's job), in pure mode. */
+export function scanTask(task: WorkerTask): RangeResult {
+  const fd = openSync(task.file, 'r');
+  try {
+    const scanner = new Scanner(task.spec, task.crlf, null);
+    const status = scanRange(fd, task.start, task.end, scanner);
+    const entries: [string, number, string][] = [];
+    if (status === 'ok') for (const [code, idx, amount] of scanner.table.entries()) entries.push([code, idx, amount.toString()]);
+    return { status, entries, rows: scanner.rows, signs: [...scanner.signs], crlf: scanner.crlf };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads the file into the consumer, or returns FALLBACK (having kept nothing) when the file
+ * needs csv-parse, or SERIAL when a parallel attempt met a record that needs the general
+ * consumer (the caller then reads again on one thread).
+ */
+export async function readFast(opts: FastOptions, consumer: RecordConsumer): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
+  if (opts.encoding === 'utf-16le') return FALLBACK;
+  const utf8 = opts.encoding === 'utf-8';
+  const fd = openSync(opts.file, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    // The header (and any title lines) through the general consumer, line by line.
+    const head = Buffer.allocUnsafe(Math.min(1 << 20, total - opts.skip));
+    const got = readSync(fd, head, 0, head.length, opts.skip);
+    const headText = head.subarray(0, got);
+    const quote = headText.indexOf(QUOTE);
+    let s = 0;
+    let line = 0;
+    let crlf: boolean | null = null;
+    while (consumer.layout === null) {
+      const nl = headText.indexOf(NL, s);
+      if (nl < 0 && opts.skip + got < total) return FALLBACK; // a header longer than 1 MiB
+      const e = nl < 0 ? got : nl;
+      if (quote >= 0 && quote < e) return FALLBACK;
+      let end = e;
+      const cr = end > s && headText[end - 1] === CR;
+      if (cr) end--;
+      if (nl >= 0) {
+        if (crlf === null) crlf = cr;
+        else if (crlf !== cr) return FALLBACK;
+      }
+      if (headText.subarray(s, end).indexOf(CR) >= 0) return FALLBACK;
+      if (utf8 && !isUtf8(headText.subarray(s, end))) return FALLBACK;
+      line++;
+      if (end > s) consumer.take(createDecoder(opts.encoding).write(headText.subarray(s, end)).split(opts.delimiter), line);
+      s = e + 1;
+      if (nl < 0) break;
+    }
+    if (consumer.layout === null) {
+      consumer.finish();
+      return 'one-thread';
+    }
+    if (!consumer.fastEligible) return FALLBACK;
+    const layout = consumer.layout;
+    const spec: ScanSpec = {
+      utf8,
+      delimiter: opts.delimiter.charCodeAt(0),
+      width: layout.headers.length,
+      codeAt: consumer.codeColumn,
+      periodAt: layout.period,
+      amountAt: (layout.amounts[0] as { index: number }).index,
+      kontoAt: consumer.kontoColumn,
+      unitExp: consumer.unitExponent,
+      decimal: consumer.decimalMark,
+      negate: consumer.negated,
+    };
+    const dataStart = opts.skip + Math.min(s, got);
+    const progress = opts.progress ? (done: number) => opts.progress?.(done, total) : undefined;
+
+    // Two threads for a large file: this one scans the first half, a worker the second.
+    if (opts.parallel && total - dataStart >= PARALLEL_MIN_BYTES) {
+      const cut = lineBoundaryAfter(fd, dataStart + Math.floor((total - dataStart) / 2), total);
+      if (cut > dataStart && cut < total) {
+        // A worker that cannot start (no built worker file, no threads) means one thread instead.
+        const worker = runWorker({ file: opts.file, start: cut, end: total, spec, crlf }).catch(() => null);
+        const first = new Scanner(spec, crlf, null);
+        first.line = line;
+        const status = scanRange(fd, dataStart, cut, first, progress);
+        const second = await worker;
+        if (second === null) return SERIAL;
+        if (status === 'fallback' || second.status === 'fallback') return FALLBACK;
+        if (status === 'impure' || second.status === 'impure') return SERIAL;
+        if (first.crlf !== null && second.crlf !== null && first.crlf !== second.crlf) return FALLBACK;
+        mergeInto(consumer, first);
+        mergeInto(consumer, second);
+        consumer.finish();
+        return 'two-threads';
+      }
+    }
+    const scanner = new Scanner(spec, crlf, (buf, from, to, at) => {
+      consumer.take(createDecoder(opts.encoding).write(buf.subarray(from, to)).split(opts.delimiter), at);
+    });
+    scanner.line = line;
+    const status = scanRange(fd, dataStart, total, scanner, progress);
+    if (status !== 'ok') return FALLBACK;
+    mergeInto(consumer, scanner);
+    consumer.finish();
+    return 'one-thread';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export const SERIAL = Symbol('serial');
+
+/** The position just after the first newline at or after `at` (or `total`). */
+function lineBoundaryAfter(fd: number, at: number, total: number): number {
+  const probe = Buffer.allocUnsafe(1 << 16);
+  for (let pos = at; pos < total; pos += probe.length) {
+    const n = readSync(fd, probe, 0, probe.length, pos);
+    const nl = probe.subarray(0, n).indexOf(NL);
+    if (nl >= 0) return pos + nl + 1;
+  }
+  return total;
+}
+
+/**
+ * Starts scanTask in a worker thread (dist/read/fast-worker.js) at once — synchronously, so
+ * that it runs while this thread scans its own half without yielding.
+ */
+function runWorker(task: WorkerTask): Promise<RangeResult> {
+  const url = new URL('./fast-worker.js', import.meta.url);
+  return new Promise((resolve, reject) => {
+    if (!existsSync(url)) {
+      reject(new Error('no fast-path worker file'));
+      return;
+    }
+    const w = new Worker(url, { workerData: task });
+    w.once('message', (r: RangeResult) => resolve(r));
+    w.once('error', reject);
+    w.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`fast-path worker exited with ${code}`));
+    });
+  });
 }

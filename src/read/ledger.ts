@@ -25,7 +25,8 @@ import {
   type Encoding,
 } from './dialect.js';
 import { fileError } from './files.js';
-import { FALLBACK, readFast } from './fast-ledger.js';
+import { FALLBACK, readFast, SERIAL } from './fast-ledger.js';
+import { availableParallelism } from 'node:os';
 import { parsePeriod } from './period.js';
 import type { PeriodTotals } from '../data/totals.js';
 
@@ -60,7 +61,10 @@ export interface LedgerRequest {
   /** A second dimension kept apart in the totals: keys become `code` + DETAIL_SEPARATOR + value. */
   detail?: string;
   where: Filter[];
-  /** Use the byte-level fast path where it applies (default); false forces csv-parse (tests). */
+  /**
+   * Use the byte-level fast path where it applies (default); false forces csv-parse. The
+   * environment variable AVVIKELSE_READER=csv-parse does the same for a whole run (tests).
+   */
   fastPath?: boolean;
   /** Called now and then with bytes read and the file size, for a progress display. */
   progress?: (done: number, total: number) => void;
@@ -88,8 +92,11 @@ export interface LedgerTotals {
   encodingFallback: boolean;
   signs: SignEvidence | null;
   /** Which reader read the file: the byte-level fast path or csv-parse. */
-  reader: 'fast' | 'csv-parse';
+  reader: 'fast' | 'fast-2-threads' | 'csv-parse';
 }
+
+/** Whether the fast path may use a worker thread (two cores or more; AVVIKELSE_THREADS=1 turns it off). */
+const PARALLEL = availableParallelism() > 1 && process.env.AVVIKELSE_THREADS !== '1';
 
 /** Separates the code from the detail value in the keys of a read with `detail`. */
 export const DETAIL_SEPARATOR = '\u0001';
@@ -169,10 +176,13 @@ async function readWith(req: LedgerRequest, encoding: Encoding, skip: number, sa
     signs: null,
     reader: 'csv-parse',
   };
-  if (req.fastPath !== false) {
-    const fastResult: LedgerTotals = { ...result, totals: new Map(), names: new Map(), reader: 'fast' };
-    const fast = readFast({ file: req.file, encoding, skip, delimiter, progress: req.progress }, new RecordConsumer(req, fastResult));
-    if (fast !== FALLBACK) return fastResult;
+  if (req.fastPath ?? process.env.AVVIKELSE_READER !== 'csv-parse') {
+    for (const parallel of [PARALLEL, false]) {
+      const fastResult: LedgerTotals = { ...result, totals: new Map(), names: new Map(), reader: 'fast' };
+      const fast = await readFast({ file: req.file, encoding, skip, delimiter, parallel, progress: req.progress }, new RecordConsumer(req, fastResult));
+      if (fast === FALLBACK) break;
+      if (fast !== SERIAL) return { ...fastResult, reader: fast === 'two-threads' ? 'fast-2-threads' : 'fast' };
+    }
   }
   const consumer = new RecordConsumer(req, result);
   // Plain 'data' events, not on_record or info: those build a context object per record and
@@ -278,12 +288,16 @@ export class RecordConsumer {
   get negated(): boolean {
     return this.negate;
   }
-  countFastRow(): void {
-    this.out.dataRows++;
-  }
-  /** Sign evidence from the first byte of a konto (an ASCII digit, or anything else). */
-  countSignByte(first: number, positive: boolean): void {
-    this.countSignClass(first - 0x30, positive);
+  /** Rows the fast path summed, and their sign evidence (revenue +/−, cost +/−). */
+  addFastRows(rows: number, signs: number[]): void {
+    this.out.dataRows += rows;
+    const s = this.out.signs;
+    if (s) {
+      s.revenuePositive += signs[0] ?? 0;
+      s.revenueNegative += signs[1] ?? 0;
+      s.costPositive += signs[2] ?? 0;
+      s.costNegative += signs[3] ?? 0;
+    }
   }
   addTotal(code: string, period: string, amount: bigint): void {
     let byPeriod = this.out.totals.get(code);

@@ -76,6 +76,8 @@ export interface Report {
   warnings: string[];
   /** Statements of what the tool did (normalised a key, fell back to twelfths …), for stderr. */
   notes: string[];
+  /** Which reader read each ledger file (`file: reader`), for AVVIKELSE_DEBUG=reader. */
+  readers?: string[];
 }
 
 /** How cells are shown. */

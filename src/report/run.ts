@@ -89,6 +89,7 @@ async function readAll(files: string[], kind: string, req: ReportRequest, warnin
       where: req.where,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
+    readers.push(`${file}: ${ledger.reader}`);
     if (ledger.encodingFallback) warnings.push(texts.warn.encodingFallback(file));
     const w = signWarning(ledger, texts);
     if (w) warnings.push(w);
@@ -113,6 +114,13 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
 }
 
 export async function runReport(req: ReportRequest, texts: Texts): Promise<Report> {
+  return { ...(await buildReport(req, texts)), readers: readers.splice(0) };
+}
+
+/** Readers used by the files of the current run (drained by runReport). */
+const readers: string[] = [];
+
+async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
   const warnings: string[] = [];
   const notes: string[] = [];
   const names = new NameBook();
