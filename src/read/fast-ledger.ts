@@ -275,7 +275,7 @@ export class Scanner {
   private readonly ends = new Int32Array(256);
 
   constructor(
-    private readonly spec: ScanSpec,
+    readonly spec: ScanSpec,
     /** The line end style (true: CRLF), once known. */
     public crlf: boolean | null,
     private readonly slow: ((buf: Buffer, s: number, e: number, line: number) => void) | null,
@@ -409,7 +409,7 @@ export function scanRange(fd: number, start: number, end: number, scanner: Scann
     }
     const quote = buf.indexOf(QUOTE, 0);
     if (quote >= 0 && quote < upTo) return 'fallback';
-    if (scannerIsUtf8(scanner) && !isUtf8(buf.subarray(0, upTo))) return 'fallback';
+    if (scanner.spec.utf8 && !isUtf8(buf.subarray(0, upTo))) return 'fallback';
     const status = scanner.lines(buf, 0, upTo);
     if (status !== 'ok') return status;
     if (eof) return 'ok';
@@ -422,8 +422,6 @@ export function scanRange(fd: number, start: number, end: number, scanner: Scann
     }
   }
 }
-
-const scannerIsUtf8 = (s: Scanner) => (s as unknown as { spec: ScanSpec }).spec.utf8;
 
 export interface FastOptions {
   file: string;
