@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AvvikelseError } from '../src/errors.js';
 import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
+import { ledgerRequest } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-fast-'));
@@ -23,17 +24,7 @@ const readers: string[] = [];
 async function both(bytes: Buffer, over: Partial<LedgerRequest> = {}) {
   const file = join(dir, `l${n++}.csv`);
   writeFileSync(file, bytes);
-  const req: LedgerRequest = {
-    file,
-    kind: 'utfall',
-    dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
-    columns: {},
-    inputUnit: 'kr',
-    inputSign: 'cost-positive',
-    groupBy: 'verksamhet',
-    where: [],
-    ...over,
-  };
+  const req = ledgerRequest(file, over);
   const run = async (fastPath: boolean) => {
     try {
       const r = await readLedger({ ...req, fastPath });

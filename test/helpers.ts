@@ -1,5 +1,6 @@
 /** Runs the CLI in-process with captured output, as a user would run it from the repo root. */
 import { main } from '../src/cli/main.js';
+import type { LedgerRequest } from '../src/read/ledger.js';
 
 export interface Run {
   code: number;
@@ -18,6 +19,21 @@ export async function cli(args: string[], opts: { env?: Record<string, string>; 
     cwd: opts.cwd ?? process.cwd(),
   });
   return { code, stdout, stderr };
+}
+
+/** A ledger request with the reader's defaults (auto-detected dialect, kr, ledger sign, per verksamhet). */
+export function ledgerRequest(file: string, over: Partial<LedgerRequest> = {}): LedgerRequest {
+  return {
+    file,
+    kind: 'utfall',
+    dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
+    columns: {},
+    inputUnit: 'kr',
+    inputSign: 'cost-positive',
+    groupBy: 'verksamhet',
+    where: [],
+    ...over,
+  };
 }
 
 export const FIXTURES = 'fixtures';

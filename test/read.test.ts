@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { totalPerCode } from '../src/data/totals.js';
 import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/dialect.js';
 import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
+import { ledgerRequest } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-read-'));
 let n = 0;
@@ -14,19 +15,7 @@ function file(content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
-function request(path: string, over: Partial<LedgerRequest> = {}): LedgerRequest {
-  return {
-    file: path,
-    kind: 'utfall',
-    dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
-    columns: {},
-    inputUnit: 'kr',
-    inputSign: 'cost-positive',
-    groupBy: 'verksamhet',
-    where: [],
-    ...over,
-  };
-}
+const request = ledgerRequest;
 const read = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => readLedger(request(file(content), over));
 const totals = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => totalPerCode((await read(content, over)).totals);
 
