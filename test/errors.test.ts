@@ -56,6 +56,8 @@ const CATALOGUE: Record<string, { args: string[]; code: string }> = {
   'fail-on-invalid': { args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5'), code: 'OPTION_INVALID' },
   'category-invalid': { args: report(UTFALL, '--resultat', '--kategorier', `${E}/bad-categories.csv`), code: 'CATEGORY_INVALID' },
   'analys-with-period': { args: report(UTFALL, '--analys', '--period', '2024-08'), code: 'OPTION_INVALID' },
+  'delimiter-invalid': { args: report(UTFALL, '--delimiter', 'pipe'), code: 'OPTION_INVALID' },
+  'verify-format-invalid': { args: ['verify', 'fixtures/publicerade/driftredovisning-2024.csv', '--format', 'xml'], code: 'OPTION_INVALID' },
   'fail-on-hidden-column': { args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000'), code: 'OPTION_INVALID' },
 };
 

@@ -62,6 +62,25 @@ describe('verify: published tables, seeded errors, usage', () => {
     });
   }
 
+  it('leaves a column out of every check with --ignore', async () => {
+    const all = JSON.parse((await cli(['verify', `${P}/fel-bytt-tecken.csv`, '--format', 'json'])).stdout);
+    const ignored = await cli(['verify', `${P}/fel-bytt-tecken.csv`, '--ignore', 'Avvikelse', '--format', 'json']);
+    const doc = JSON.parse(ignored.stdout);
+    expect(ignored.code).toBe(0);
+    expect(doc.errors).toEqual([]);
+    expect(doc.stats.checks).toBe(all.stats.checks - 9); // 8 deviation checks and the Summa's Avvikelse
+  });
+
+  it('reads a tab-separated ledger given --delimiter tab', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const f = join(mkdtempSync(join(tmpdir(), 'avvikelse-tab-')), 'u.tsv');
+    writeFileSync(f, 'Verksamhet\tBelopp\n5101\t1 000\n5102\t2 000,50\n');
+    const run = await cli(['report', '--utfall', f, '--budget', f, '--delimiter', 'tab', '--unit', 'kr', '--decimals', '2', '--level', '4', '--format', 'json']);
+    expect(JSON.parse(run.stdout).tables[0].summa).toEqual({ utfall: '3000.50', budget: '3000.50', avvikelse: '0.00' });
+  });
+
   it('the JSON report has the documented shape', async () => {
     const run = await cli(['verify', `${P}/fel-bytt-tecken.csv`, '--format', 'json']);
     const doc = JSON.parse(run.stdout);
