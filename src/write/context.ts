@@ -1,7 +1,7 @@
 /** What every renderer needs besides the shown tables, and the small helpers they share. */
 import type { Fixed, RoundingMode, Unit } from '../data/money.js';
 import type { Texts } from '../i18n/messages.js';
-import type { ColumnId, Perspective } from '../report/model.js';
+import { DEVIATION_COLUMNS, type ColumnId, type Perspective } from '../report/model.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
 import { formatFixed, type NumberStyle } from './number.js';
 
@@ -26,8 +26,14 @@ export interface RenderContext {
 
 export type Renderer = (tables: ShownTable[], ctx: RenderContext) => string;
 
-/** Columns whose sign says better (+) or worse (−) than budget. */
-export const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse', 'avvikelse_procent']);
+/** Columns whose sign says better (+) or worse (−) than budget: the model's deviations and the percentage. */
+const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set<ColumnId>([...DEVIATION_COLUMNS, 'avvikelse_procent']);
+
+/** For colouring: −1 when a deviation cell is worse than budget, 1 when better, 0 otherwise. */
+export function deviationSign(column: ColumnId, cell: ShownCell | undefined): -1 | 0 | 1 {
+  if (!DEVIATION_IDS.has(column) || !cell || cell.kind === 'text') return 0;
+  return cell.value.value < 0n ? -1 : cell.value.value > 0n ? 1 : 0;
+}
 
 /** The label of a row: code and name, or the code alone (the name alone where codes are ids). */
 export function rowLabel(kod: string, namn: string | null, showCodes = true): string {

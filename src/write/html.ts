@@ -10,7 +10,7 @@
 import type { Fixed } from '../data/money.js';
 import type { ColumnId } from '../report/model.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
-import { cellText, DEVIATION_IDS, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
+import { cellText, deviationSign, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
 import { formatFixed, SWEDISH } from './number.js';
 
 const esc = (s: string): string =>
@@ -90,7 +90,8 @@ function chart(t: ShownTable, column: ColumnId, ctx: RenderContext): string {
 
 function cell(c: ColumnId, value: ShownCell | undefined): string {
   if (value?.kind === 'text') return `<td class="text">${esc(value.text)}</td>`;
-  const sign = value && DEVIATION_IDS.has(c) ? (value.value.value < 0n ? ' neg' : value.value.value > 0n ? ' pos' : '') : '';
+  const deviation = deviationSign(c, value);
+  const sign = deviation < 0 ? ' neg' : deviation > 0 ? ' pos' : '';
   return `<td class="num${sign}">${esc(cellText(value, SWEDISH, ' %'))}</td>`;
 }
 

@@ -7,7 +7,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ShownCell, ShownTable } from '../report/present.js';
-import { cellText, DEVIATION_IDS, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
+import { cellText, deviationSign, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
 import { formatFixed, SWEDISH } from './number.js';
 
 const BORDERLESS = {
@@ -30,10 +30,9 @@ export function renderTable(tables: ShownTable[], ctx: RenderContext): string {
     });
     const cells = (values: Partial<Record<string, ShownCell>>) =>
       columns.map((c) => {
-        const cell = values[c];
-        const text = cellText(cell, SWEDISH, ' %');
-        if (!DEVIATION_IDS.has(c) || !cell || cell.kind === 'text') return text;
-        return cell.value.value < 0n ? chalk.red(text) : cell.value.value > 0n ? chalk.green(text) : text;
+        const text = cellText(values[c], SWEDISH, ' %');
+        const sign = deviationSign(c, values[c]);
+        return sign < 0 ? chalk.red(text) : sign > 0 ? chalk.green(text) : text;
       });
     for (const r of t.rows) table.push([rowLabel(r.kod, r.namn, t.showCodes), ...cells(r.cells)]);
     table.push([chalk.bold(t.summaLabel ?? ctx.texts.summa), ...cells(t.summa)]);
