@@ -72,7 +72,7 @@ function signWarning(ledger: LedgerTotals, texts: Texts): string | null {
   return texts.warn.signsLookReversed(ledger.file, s.revenuePositive, s.revenuePositive + s.revenueNegative);
 }
 
-async function readAll(files: string[], kind: string, req: ReportRequest, warnings: string[], texts: Texts, detail?: string) {
+async function readAll(files: string[], kind: string, req: ReportRequest, log: RunLog, texts: Texts, detail?: string) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: { file: string; totals: PeriodTotals }[] = [];
@@ -89,10 +89,10 @@ async function readAll(files: string[], kind: string, req: ReportRequest, warnin
       where: req.where,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
-    readers.push(`${file}: ${ledger.reader}`);
-    if (ledger.encodingFallback) warnings.push(texts.warn.encodingFallback(file));
+    log.readers.push(`${file}: ${ledger.reader}`);
+    if (ledger.encodingFallback) log.warnings.push(texts.warn.encodingFallback(file));
     const w = signWarning(ledger, texts);
-    if (w) warnings.push(w);
+    if (w) log.warnings.push(w);
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -113,15 +113,19 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   return reportPeriod(asked);
 }
 
-export async function runReport(req: ReportRequest, texts: Texts): Promise<Report> {
-  return { ...(await buildReport(req, texts)), readers: readers.splice(0) };
+/** What reading the inputs says: warnings for the user, and which reader read each file. */
+interface RunLog {
+  warnings: string[];
+  readers: string[];
 }
 
-/** Readers used by the files of the current run (drained by runReport). */
-const readers: string[] = [];
+export async function runReport(req: ReportRequest, texts: Texts): Promise<Report> {
+  const log: RunLog = { warnings: [], readers: [] };
+  const report = await buildReport(req, texts, log);
+  return { ...report, warnings: [...log.warnings, ...report.warnings], readers: log.readers };
+}
 
-async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
-  const warnings: string[] = [];
+async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promise<Report> {
   const notes: string[] = [];
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
@@ -139,9 +143,9 @@ async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
   };
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
-    const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts, 'konto');
-    const budget = await readAll(req.budget, 'budget', req, warnings, texts, 'konto');
-    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, warnings, texts, 'konto') : null;
+    const utfall = await readAll(req.utfall, 'utfall', req, log, texts, 'konto');
+    const budget = await readAll(req.budget, 'budget', req, log, texts, 'konto');
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, texts, 'konto') : null;
     names.add(budget.names).add(utfall.names);
     const unknown = new Set<string>();
     const report = buildAnalys({
@@ -154,13 +158,13 @@ async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
       year: latestYear(utfall.totals),
       unitLabel: req.unit,
     });
-    if (unknown.size > 0) warnings.push(texts.warn.uncategorised(listUnknown(unknown)));
-    return { ...report, warnings: [...warnings, ...report.warnings] };
+    if (unknown.size > 0) log.warnings.push(texts.warn.uncategorised(listUnknown(unknown)));
+    return report;
   }
   const m = req.monthly;
   if (m === null) {
-    const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
-    const budget = await readAll(req.budget, 'budget', req, warnings, texts);
+    const utfall = await readAll(req.utfall, 'utfall', req, log, texts);
+    const budget = await readAll(req.budget, 'budget', req, log, texts);
     names.add(budget.names).add(utfall.names);
     const report = buildDrift({
       ...layout,
@@ -170,7 +174,7 @@ async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
       unitLabel: req.unit,
       columns: req.show ?? (req.kommentarer ? [...DRIFT_COLUMNS, 'kommentar'] : DRIFT_COLUMNS),
     });
-    return { ...report, warnings: [...warnings, ...report.warnings] };
+    return report;
   }
 
   let periodisering: Periodisering = { kind: 'jamn' };
@@ -180,15 +184,15 @@ async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
     for (const n of key.normalised) notes.push(texts.note.keyNormalised(n.prefix, n.sum));
     periodisering = { kind: 'key', by: key.by, weights: key.weights };
   }
-  const utfall = await readAll(req.utfall, 'utfall', req, warnings, texts);
+  const utfall = await readAll(req.utfall, 'utfall', req, log, texts);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
-  const budget = await readAll(req.budget, 'budget', req, warnings, texts, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, warnings, texts) : null;
+  const budget = await readAll(req.budget, 'budget', req, log, texts, detail);
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log, texts) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
     const otherYear = [...f.totals.values()].some((ps) => [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year));
-    if (otherYear) warnings.push(texts.warn.otherYears(f.file, period.year));
+    if (otherYear) log.warnings.push(texts.warn.otherYears(f.file, period.year));
   }
   const amounts = { unit: req.inputUnit, sign: req.inputSign };
   const report = buildMonthly({
@@ -205,5 +209,5 @@ async function buildReport(req: ReportRequest, texts: Texts): Promise<Report> {
     columns: req.show ?? monthlyColumns({ fgAr: fgAr !== null, fgPrognos: m.fgPrognos !== null, comments: req.kommentarer !== null }),
     unitLabel: req.unit,
   });
-  return { ...report, warnings: [...warnings, ...report.warnings], notes: [...notes, ...report.notes] };
+  return { ...report, notes: [...notes, ...report.notes] };
 }
