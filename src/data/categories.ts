@@ -11,7 +11,6 @@
  * (internränta / kapitaltjänst). `--kategorier FILE` replaces the map.
  */
 export type Category = 'intakt' | 'personalkostnad' | 'kapitalkostnad' | 'ovrig_kostnad' | 'exkluderad';
-export const CATEGORIES: readonly Category[] = ['intakt', 'personalkostnad', 'kapitalkostnad', 'ovrig_kostnad', 'exkluderad'];
 
 /** Prefix → category. */
 export type CategoryMap = ReadonlyMap<string, Category>;
