@@ -72,8 +72,8 @@ describe('patterns', () => {
 describe('deviation sign rule', () => {
   it('avvikelse is the same number in both perspectives, and positive means better than budget', () => {
     fc.assert(fc.property(fc.bigInt(), fc.bigInt(), (u, b) => {
-      const k = rowValues(u, b, 'kostnad');
-      const r = rowValues(u, b, 'resultat');
+      const k = rowValues(u, b, 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
+      const r = rowValues(u, b, 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
       expect(k.avvikelse).toBe(r.avvikelse);
       expect(k.avvikelse).toBe(k.budget - k.utfall);
       expect(r.avvikelse).toBe(r.utfall - r.budget);

@@ -44,8 +44,8 @@ export const DRIFT_COLUMNS: ColumnId[] = ['utfall', 'budget', 'avvikelse'];
  * result perspective they are negated and avvikelse = utfall − budget, which is the same
  * number: positive always means better than budget.
  */
-export function rowValues(utfall: Ore, budget: Ore, perspective: Perspective): { utfall: Ore; budget: Ore; avvikelse: Ore } {
-  return inPerspective({ utfall, budget, avvikelse: budget - utfall }, perspective) as { utfall: Ore; budget: Ore; avvikelse: Ore };
+export function rowValues(utfall: Ore | null, budget: Ore | null, perspective: Perspective): Amounts {
+  return inPerspective({ utfall, budget, avvikelse: minus(budget, utfall) }, perspective);
 }
 
 /** The main table and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
@@ -94,8 +94,7 @@ export function buildDrift(req: DriftRequest): Report {
       : req.dimension === 'projekt'
         ? t.title.investering(req.year, req.unitLabel)
         : t.title.grouped(t.dimension(req.dimension), req.year, req.unitLabel);
-  const derive = (s: Record<string, Ore | null>): Amounts =>
-    inPerspective({ utfall: s.utfall ?? null, budget: s.budget ?? null, avvikelse: minus(s.budget, s.utfall) }, req.perspective);
+  const derive = (s: Record<string, Ore | null>): Amounts => rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
   const { tables, warnings } = layoutTables(
     req,
     { id: 'drift', title, columns: req.columns },
