@@ -487,6 +487,11 @@ export function scanTask(task: WorkerTask): RangeResult {
 export async function readFast(opts: FastOptions, consumer: RecordConsumer): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
   if (opts.encoding === 'utf-16le') return FALLBACK;
   const utf8 = opts.encoding === 'utf-8';
+  // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
+  // holds a partial character between calls.
+  const decoder = createDecoder(opts.encoding);
+  /** A quote-free line, decoded and split, to the general consumer. */
+  const takeLine = (bytes: Uint8Array, at: number) => consumer.take(decoder.write(bytes).split(opts.delimiter), at);
   const fd = openSync(opts.file, 'r');
   try {
     const total = fstatSync(fd).size;
@@ -513,7 +518,7 @@ export async function readFast(opts: FastOptions, consumer: RecordConsumer): Pro
       if (headText.subarray(s, end).indexOf(CR) >= 0) return FALLBACK;
       if (utf8 && !isUtf8(headText.subarray(s, end))) return FALLBACK;
       line++;
-      if (end > s) consumer.take(createDecoder(opts.encoding).write(headText.subarray(s, end)).split(opts.delimiter), line);
+      if (end > s) takeLine(headText.subarray(s, end), line);
       s = e + 1;
       if (nl < 0) break;
     }
@@ -558,9 +563,7 @@ export async function readFast(opts: FastOptions, consumer: RecordConsumer): Pro
         return 'two-threads';
       }
     }
-    const scanner = new Scanner(spec, crlf, (buf, from, to, at) => {
-      consumer.take(createDecoder(opts.encoding).write(buf.subarray(from, to)).split(opts.delimiter), at);
-    });
+    const scanner = new Scanner(spec, crlf, (buf, from, to, at) => takeLine(buf.subarray(from, to), at));
     scanner.line = line;
     const status = scanRange(fd, dataStart, total, scanner, progress);
     if (status !== 'ok') return FALLBACK;
