@@ -20,6 +20,12 @@ function body(records: NumberedRecord[]): { header: string[] | null; rows: Numbe
   return { header: null, rows: records };
 }
 
+/** A row of a `kod;värde` file: at least two fields, or FIELD_COUNT for its line. */
+function pair(file: string, r: NumberedRecord): NumberedRecord {
+  if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+  return r;
+}
+
 function codeOf(file: string, r: NumberedRecord, header: string[] | null): string {
   const code = (r.fields[0] ?? '').trim();
   if (code === '') throw new AvvikelseError('CODE_EMPTY', {}, { file, line: r.line, column: header?.[0], field: 1, value: '' });
@@ -44,7 +50,7 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
   const unit = (header && header[1] !== undefined && unitInHeader(header[1])) || opts.unit;
   const out = new Map<string, Ore>();
   for (const r of rows) {
-    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+    pair(file, r);
     const code = codeOf(file, r, header);
     const raw = r.fields[1] as string;
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
@@ -67,8 +73,7 @@ export async function readCodeTexts(file: string): Promise<Map<string, string>> 
   const { header, rows } = body(await readSmallCsv(file));
   const out = new Map<string, string>();
   for (const r of rows) {
-    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
-    out.set(codeOf(file, r, header), (r.fields.slice(1).join(', ') as string).trim());
+    out.set(codeOf(file, pair(file, r), header), r.fields.slice(1).join(', ').trim());
   }
   return out;
 }
@@ -78,8 +83,7 @@ export async function readCategoryMap(file: string): Promise<Map<string, Categor
   const { header, rows } = body(await readSmallCsv(file));
   const out = new Map<string, Category>();
   for (const r of rows) {
-    if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
-    const raw = r.fields[1] as string;
+    const raw = pair(file, r).fields[1] as string;
     const category = parseCategory(raw);
     if (category === null) {
       throw new AvvikelseError('CATEGORY_INVALID', { value: raw }, { file, line: r.line, column: header?.[1], field: 2, value: raw });
