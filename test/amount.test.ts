@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactInUnit } from '../src/data/money.js';
+import { exactInUnit } from '../src/rules/rounding.js';
 import { parseAmount } from '../src/read/amount.js';
 import { parsePeriod } from '../src/read/period.js';
 import { formatFixed } from '../src/write/number.js';

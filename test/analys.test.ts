@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { categoryOf, DEFAULT_CATEGORIES, parseCategory } from '../src/data/categories.js';
+import { categoryOf, DEFAULT_CATEGORIES, parseCategory } from '../src/rules/categories.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = 'fixtures';

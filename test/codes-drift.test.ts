@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePattern, rollUp, rollUpCode, valueGlob } from '../src/data/codes.js';
-import { NameBook } from '../src/data/catalogue.js';
-import { sum } from '../src/data/money.js';
+import { codePattern, valueGlob } from '../src/core/codes.js';
+import { rollUp, rollUpCode } from '../src/rules/rollup.js';
+import { NameBook } from '../src/core/names.js';
+import { sum } from '../src/core/money.js';
 import { texts } from '../src/i18n/messages.js';
 import { buildDrift, DRIFT_COLUMNS, rowValues } from '../src/report/drift.js';
 

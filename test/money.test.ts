@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactInUnit, halfAwayFromZero, halfEven, roundToUnit, UNIT_EXPONENT, UNITS } from '../src/data/money.js';
+import { exactInUnit, halfAwayFromZero, halfEven, roundToUnit } from '../src/rules/rounding.js';
+import { UNIT_EXPONENT, UNITS } from '../src/core/money.js';
 
 // An independent oracle for rounding: decimal.js with explicit precision and rounding modes.
 const D = Decimal.clone({ precision: 60 });

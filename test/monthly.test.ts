@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ackByWeights, ackEven, keyFor, monthlyParts } from '../src/data/periodisering.js';
+import { ackByWeights, ackEven, keyFor, monthlyParts } from '../src/rules/periodisation.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = 'fixtures';

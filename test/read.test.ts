@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { totalPerCode } from '../src/data/totals.js';
+import { totalPerCode } from '../src/core/ledger.js';
 import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/dialect.js';
 import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
 import { ledgerRequest } from './helpers.js';

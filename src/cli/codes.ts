@@ -1,6 +1,6 @@
 /** `avvikelse codes [PREFIX]` (alias `koder`): list and search the code catalogue. */
 import { Command } from 'commander';
-import { builtInCatalogue } from '../data/catalogue.js';
+import { builtInCatalogue } from '../read/catalogue.js';
 import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import type { Io } from './io.js';
 

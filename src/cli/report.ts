@@ -3,16 +3,18 @@
  * report → the chosen format on stdout or atomically in `--out`, and CI thresholds → exit 1.
  */
 import { Command } from 'commander';
-import { DEFAULT_DECIMALS, ROUNDING_MODES, UNITS, type Unit } from '../data/money.js';
-import { PROGNOS_METODER } from '../data/prognos.js';
+import { DEFAULT_DECIMALS, UNITS, type Unit } from '../core/money.js';
+import { ROUNDING_MODES } from '../rules/rounding.js';
+import { PROGNOS_METODER } from '../rules/forecast.js';
 import { AvvikelseError } from '../errors.js';
 import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
 import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
-import { INPUT_SIGNS } from '../read/ledger.js';
+import { INPUT_SIGNS } from '../rules/sign.js';
 import { parsePeriod } from '../read/period.js';
-import { COLUMN_IDS, PERSPECTIVES, type ColumnId } from '../report/model.js';
+import { COLUMN_IDS, type ColumnId } from '../report/model.js';
+import { PERSPECTIVES } from '../rules/sign.js';
 import { presentReport } from '../report/present.js';
 import { runReport, type MonthlyOptions, type ReportRequest } from '../report/run.js';
 import { crossings, parseThreshold, type Threshold } from '../report/thresholds.js';

@@ -4,7 +4,7 @@
  */
 import { AvvikelseError } from '../errors.js';
 import { canonicalDimension } from '../read/columns.js';
-import type { Filter } from '../read/ledger.js';
+import type { Filter } from '../core/codes.js';
 
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
   const v = value.trim().toLowerCase();

@@ -4,11 +4,11 @@
  * Windows-1252, with or without a header row; later lines win for the same code.
  */
 import { AvvikelseError } from '../errors.js';
-import { parseCategory, type Category } from '../data/categories.js';
-import { UNIT_EXPONENT, type Ore, type Unit } from '../data/money.js';
+import { parseCategory, type Category } from '../rules/categories.js';
+import { UNIT_EXPONENT, type Ore, type Unit } from '../core/money.js';
 import { parseAmount } from './amount.js';
-import { normaliseHeader } from './columns.js';
-import type { InputSign } from './ledger.js';
+import { normaliseHeader } from '../core/text.js';
+import type { InputSign } from '../rules/sign.js';
 import { readSmallCsv, type NumberedRecord } from './small-csv.js';
 
 const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id', 'prefix']);

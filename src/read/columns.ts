@@ -7,6 +7,7 @@
  * under its own (lower-cased) header, so `--by` and `--where` can use it.
  */
 import { AvvikelseError } from '../errors.js';
+import { normaliseHeader } from '../core/text.js';
 import { parsePeriod } from './period.js';
 
 export const CODE_ROLES = ['verksamhet', 'konto', 'ansvar', 'projekt', 'aktivitet', 'objekt'] as const;
@@ -34,11 +35,6 @@ const MONTHS: Record<string, number> = {
   aug: 8, augusti: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
 };
-
-/** Header as matched: lower case, trimmed, inner spaces, `_` and `-` removed. */
-export function normaliseHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_\-.]+/g, '');
-}
 
 /** The dimension a user means by `name` (`Vht` → verksamhet, `Kostnadsställe` → kostnadsställe). */
 export function canonicalDimension(name: string): string {

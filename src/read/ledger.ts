@@ -11,9 +11,12 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
 import { AvvikelseError } from '../errors.js';
-import { valueGlob } from '../data/codes.js';
-import type { Unit } from '../data/money.js';
-import { UNIT_EXPONENT } from '../data/money.js';
+import type { Filter } from '../core/codes.js';
+import { DETAIL_SEPARATOR } from '../core/ledger.js';
+import type { InputSign } from '../rules/sign.js';
+import { valueGlob } from '../core/codes.js';
+import type { Unit } from '../core/money.js';
+import { UNIT_EXPONENT } from '../core/money.js';
 import { parseAmount, type DecimalMark } from './amount.js';
 import { canonicalDimension, resolveColumns, type ColumnLayout } from './columns.js';
 import {
@@ -28,23 +31,12 @@ import { fileError } from './files.js';
 import { FALLBACK, readFast, SERIAL } from './fast-ledger.js';
 import { availableParallelism } from 'node:os';
 import { parsePeriod } from './period.js';
-import type { PeriodTotals } from '../data/totals.js';
-
-/** Which sign the file uses: ledger (costs +, revenues −; debet +) or the opposite. */
-export type InputSign = 'cost-positive' | 'revenue-positive';
-export const INPUT_SIGNS: readonly InputSign[] = ['cost-positive', 'revenue-positive'];
+import type { PeriodTotals } from '../core/ledger.js';
 
 export interface Dialect {
   encoding: Encoding | 'auto';
   delimiter: Delimiter | 'auto';
   decimal: DecimalMark;
-}
-
-/** `--where dim=glob` (or `dim!=glob`). */
-export interface Filter {
-  dimension: string;
-  glob: string;
-  negate: boolean;
 }
 
 export interface LedgerRequest {
@@ -97,9 +89,6 @@ export interface LedgerTotals {
 
 /** Whether the fast path may use a worker thread (two cores or more; AVVIKELSE_THREADS=1 turns it off). */
 const PARALLEL = availableParallelism() > 1 && process.env.AVVIKELSE_THREADS !== '1';
-
-/** Separates the code from the detail value in the keys of a read with `detail`. */
-export const DETAIL_SEPARATOR = '\u0001';
 
 const SAMPLE_BYTES = 64 * 1024;
 const HEADER_SEARCH_LINES = 20;

@@ -7,6 +7,7 @@
  * report/verify.ts.
  */
 import { promises as fsp } from 'node:fs';
+import { PUBLISHED_SCALE } from '../core/money.js';
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { fileError } from './files.js';
@@ -36,8 +37,6 @@ export interface PublishedNumber {
   percent: boolean;
 }
 
-/** Scale of parsed published numbers: decimals beyond this are not expected in report tables. */
-export const PUBLISHED_SCALE = 4;
 
 const DASHES = /^[-–−]$/;
 

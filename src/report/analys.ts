@@ -8,11 +8,11 @@
  * Both sum the same ledger amounts, so the Resultat's Intäkter and Kostnader equal the
  * Verksamhetsanalys' Summa row exactly before rounding.
  */
-import { categoryOf, type Category, type CategoryMap } from '../data/categories.js';
-import { compareCodes } from '../data/codes.js';
-import type { Ore } from '../data/money.js';
-import { totalPerCode, type PeriodTotals } from '../data/totals.js';
-import { DETAIL_SEPARATOR } from '../read/ledger.js';
+import { categoryOf, type Category, type CategoryMap } from '../rules/categories.js';
+import { compareCodes } from '../core/codes.js';
+import type { Ore } from '../core/money.js';
+import { totalPerCode, type PeriodTotals } from '../core/ledger.js';
+import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
 import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
 import { minus } from './tables.js';

@@ -4,11 +4,13 @@
  * the finest level present. Amounts stay exact; the sub-table's Summa is the sum of the
  * same ledger amounts as the parent row, so the two are equal by construction.
  */
-import { codePattern, compareCodes, rollUpCode } from '../data/codes.js';
-import type { NameBook } from '../data/catalogue.js';
-import type { Ore } from '../data/money.js';
+import { codePattern, compareCodes } from '../core/codes.js';
+import { rollUpCode } from '../rules/rollup.js';
+import type { NameBook } from '../core/names.js';
+import type { Ore } from '../core/money.js';
 import type { Texts } from '../i18n/messages.js';
-import type { Amounts, ColumnId, Perspective, Report, ReportTable } from './model.js';
+import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
+import type { Perspective } from '../rules/sign.js';
 import { buildTable, inPerspective, minus, type BuildInput, type TableSpec } from './tables.js';
 
 /** What both the driftredovisning and the monthly report need to lay out their tables. */

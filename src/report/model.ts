@@ -5,7 +5,8 @@
  * value (a forecast given for a larger whole that cannot be split, a comparison without
  * data) — shown empty, never as zero.
  */
-import type { Ore } from '../data/money.js';
+import type { Ore } from '../core/money.js';
+import type { Perspective } from '../rules/sign.js';
 
 /** Amount columns, with the ids of the JSON contract. */
 export const AMOUNT_COLUMNS = [
@@ -36,10 +37,6 @@ export const COLUMN_IDS: readonly ColumnId[] = [...AMOUNT_COLUMNS, 'avvikelse_pr
 export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse']);
 
 export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
-
-/** Which sign amounts are shown in: net cost positive, or revenue positive (SPEC §3). */
-export type Perspective = 'kostnad' | 'resultat';
-export const PERSPECTIVES: readonly Perspective[] = ['kostnad', 'resultat'];
 
 export interface ReportRow {
   kod: string;
@@ -82,9 +79,9 @@ export interface Report {
 
 /** How cells are shown. */
 export interface Display {
-  unit: import('../data/money.js').Unit;
+  unit: import('../core/money.js').Unit;
   decimals: number;
-  rounding: import('../data/money.js').RoundingMode;
+  rounding: import('../rules/rounding.js').RoundingMode;
   /** Unrounded values (`--exact`). */
   exact: boolean;
 }

@@ -4,13 +4,13 @@
  * the same months and the change since the previous forecast; rolled up and laid out like
  * the driftredovisning (main table and sub-tables), every amount exact to the öre.
  */
-import { compareCodes } from '../data/codes.js';
-import type { Ore } from '../data/money.js';
-import { ackByShare, ackByWeights, ackEven, keyFor, type Weights } from '../data/periodisering.js';
-import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../data/periods.js';
-import { prognosBudget, prognosFgAr, prognosLinjar, type PrognosInput, type PrognosMetod } from '../data/prognos.js';
-import type { PeriodTotals } from '../data/totals.js';
-import { DETAIL_SEPARATOR } from '../read/ledger.js';
+import { compareCodes } from '../core/codes.js';
+import type { Ore } from '../core/money.js';
+import { ackByShare, ackByWeights, ackEven, keyFor, type Weights } from '../rules/periodisation.js';
+import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../core/periods.js';
+import { prognosBudget, prognosFgAr, prognosLinjar, type PrognosInput, type PrognosMetod } from '../rules/forecast.js';
+import type { PeriodTotals } from '../core/ledger.js';
+import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
 import type { Amounts, ColumnId, Report } from './model.js';
 import { inPerspective, minus, type BaseValues, type NodeColumn } from './tables.js';

@@ -5,7 +5,8 @@
  * may differ from the sum of the rounded rows; each such difference becomes a note.
  * The deviation in percent is computed here from unrounded amounts.
  */
-import { exactInUnit, halfAwayFromZero, roundToUnit, type Fixed, type Ore } from '../data/money.js';
+import { exactInUnit, halfAwayFromZero, roundToUnit } from '../rules/rounding.js';
+import { type Fixed, type Ore } from '../core/money.js';
 import type { AmountColumn, Amounts, ColumnId, Display, ReportTable } from './model.js';
 
 /** A shown cell: an amount or a percentage (already rounded), a text, or nothing. */

@@ -3,19 +3,24 @@
  * and build the driftredovisning or the monthly follow-up. The CLI turns flags into a
  * `ReportRequest`; tests call `runReport` directly.
  */
-import { builtInNames, NameBook } from '../data/catalogue.js';
-import type { RoundingMode, Unit } from '../data/money.js';
-import { periodRange, reportPeriod, type ReportPeriod } from '../data/periods.js';
-import type { PrognosMetod } from '../data/prognos.js';
-import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../data/totals.js';
+import { builtInNames } from '../read/catalogue.js';
+import { NameBook } from '../core/names.js';
+import type { RoundingMode } from '../rules/rounding.js';
+import type { Unit } from '../core/money.js';
+import { periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js';
+import type { PrognosMetod } from '../rules/forecast.js';
+import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
 import type { Texts } from '../i18n/messages.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
-import { readLedger, type Dialect, type Filter, type InputSign, type LedgerTotals } from '../read/ledger.js';
-import { DEFAULT_CATEGORIES } from '../data/categories.js';
+import { readLedger, type Dialect, type LedgerTotals } from '../read/ledger.js';
+import { type Filter } from '../core/codes.js';
+import { type InputSign } from '../rules/sign.js';
+import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from './analys.js';
 import { buildDrift, DRIFT_COLUMNS } from './drift.js';
-import type { ColumnId, Perspective, Report } from './model.js';
+import type { ColumnId, Report } from './model.js';
+import type { Perspective } from '../rules/sign.js';
 import { buildMonthly, monthlyColumns, type Periodisering } from './monthly.js';
 
 export interface MonthlyOptions {

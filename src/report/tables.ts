@@ -9,10 +9,11 @@
  * its codes; a row that holds only part of a node's codes cannot show it (null), since a
  * whole cannot be split. The Summa counts every node wholly inside the table once.
  */
-import { compareCodes } from '../data/codes.js';
-import type { NameBook } from '../data/catalogue.js';
-import type { Ore } from '../data/money.js';
-import type { Amounts, AmountColumn, ColumnId, Perspective, ReportRow, ReportTable } from './model.js';
+import { compareCodes } from '../core/codes.js';
+import type { NameBook } from '../core/names.js';
+import type { Ore } from '../core/money.js';
+import type { Amounts, AmountColumn, ColumnId, ReportRow, ReportTable } from './model.js';
+import type { Perspective } from '../rules/sign.js';
 import { DEVIATION_COLUMNS } from './model.js';
 
 /** Base values per finest code, in ledger sign (costs +). Absent means zero. */

@@ -5,10 +5,10 @@
  * show names only, by name), columns by their heading in Swedish or English or their JSON
  * id. Both sides are rounded once from exact amounts, so they must be equal: no tolerance.
  */
-import type { Fixed } from '../data/money.js';
+import type { Fixed } from '../core/money.js';
 import type { Texts } from '../i18n/messages.js';
-import { normaliseHeader } from '../read/columns.js';
-import { PUBLISHED_SCALE } from '../read/report-table.js';
+import { normaliseHeader } from '../core/text.js';
+import { PUBLISHED_SCALE } from '../core/money.js';
 import type { ColumnId } from './model.js';
 import type { ShownCell, ShownRow, ShownTable } from './present.js';
 import type { Checker, VerifyRow, VerifyTable } from './verify.js';

@@ -14,9 +14,10 @@
  * decimals for each rounded term, the checked cell included — is a `rounding` note, not an
  * error (unless strict).
  */
-import type { Fixed } from '../data/money.js';
-import { normaliseHeader } from '../read/columns.js';
-import { publishedNumber, PUBLISHED_SCALE, type PublishedNumber, type RawTable } from '../read/report-table.js';
+import type { Fixed } from '../core/money.js';
+import { normaliseHeader } from '../core/text.js';
+import { publishedNumber, type PublishedNumber, type RawTable } from '../read/report-table.js';
+import { PUBLISHED_SCALE } from '../core/money.js';
 
 export type RowKind = 'data' | 'summa' | 'varav' | 'section';
 

@@ -1,7 +1,9 @@
 /** What every renderer needs besides the shown tables, and the small helpers they share. */
-import type { Fixed, RoundingMode, Unit } from '../data/money.js';
+import type { Fixed, Unit } from '../core/money.js';
+import type { RoundingMode } from '../rules/rounding.js';
 import type { Texts } from '../i18n/messages.js';
-import { DEVIATION_COLUMNS, type ColumnId, type Perspective } from '../report/model.js';
+import { DEVIATION_COLUMNS, type ColumnId } from '../report/model.js';
+import { type Perspective } from '../rules/sign.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
 import { formatFixed, type NumberStyle } from './number.js';
 

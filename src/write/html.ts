@@ -7,7 +7,7 @@
  * red, överskott to the right in green, each labelled with its value in the report's unit.
  * Bar lengths are proportional to the shown values, scaled with integer arithmetic.
  */
-import type { Fixed } from '../data/money.js';
+import type { Fixed } from '../core/money.js';
 import type { ColumnId } from '../report/model.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
 import { cellText, deviationSign, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';

@@ -2,7 +2,7 @@
  * Characters for a shown number. A `Fixed` is already rounded; this only places the
  * decimal mark, groups thousands and picks the minus sign — no arithmetic on amounts.
  */
-import type { Fixed } from '../data/money.js';
+import type { Fixed } from '../core/money.js';
 
 export interface NumberStyle {
   /** Between groups of three digits ('' for none). */

@@ -2,9 +2,9 @@
  * verify's output: human text (`file:line: …`), a frictionless-style JSON report, and
  * GitHub Actions annotations. Numbers are shown with the decimals of their column.
  */
-import type { Fixed } from '../data/money.js';
+import type { Fixed } from '../core/money.js';
 import type { Texts } from '../i18n/messages.js';
-import { PUBLISHED_SCALE } from '../read/report-table.js';
+import { PUBLISHED_SCALE } from '../core/money.js';
 import type { Finding, VerifyResult } from '../report/verify.js';
 import { formatFixed, PLAIN, SWEDISH, type NumberStyle } from './number.js';
 

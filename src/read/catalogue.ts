@@ -1,8 +1,6 @@
 /**
- * Names of codes. In increasing priority: the built-in SCB/SKR verksamhetsindelning
- * (data/verksamhetsindelning.csv, shipped with the package), a names file (`kod;namn`),
- * and name columns in the ledger data. A code with no name is shown by its code alone,
- * and the report warns about it; it is never dropped.
+ * The built-in SCB/SKR verksamhetsindelning (data/verksamhetsindelning.csv, shipped with the
+ * package): the lowest layer of names (core/names.ts) and the list `avvikelse codes` shows.
  */
 import { readFileSync } from 'node:fs';
 
@@ -29,25 +27,6 @@ export function builtInCatalogue(): CatalogueEntry[] {
       });
   }
   return builtIn;
-}
-
-/** Looks names up through layers, the last layer given winning. */
-export class NameBook {
-  private readonly layers: ReadonlyMap<string, string>[] = [];
-
-  /** Adds a layer that takes priority over those added before. */
-  add(names: ReadonlyMap<string, string>): this {
-    this.layers.push(names);
-    return this;
-  }
-
-  name(code: string): string | null {
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      const n = (this.layers[i] as ReadonlyMap<string, string>).get(code);
-      if (n !== undefined) return n;
-    }
-    return null;
-  }
 }
 
 /** The built-in catalogue's names, excluding SCB's summary rows (190, 290, …). */

@@ -42,3 +42,6 @@ export function latestYear(totals: ReadonlyMap<string, ReadonlyMap<string, Ore>>
   }
   return year;
 }
+
+/** Separates the code from the detail value (konto) in the keys of a read with `detail`. */
+export const DETAIL_SEPARATOR = '\u0001';

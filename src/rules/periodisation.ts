@@ -4,7 +4,8 @@
  * round(A · share(1..m)) and the twelve monthly parts, as differences of those, always sum
  * to the annual amount exactly — for amounts not divisible by 12 and negative ones alike.
  */
-import { halfAwayFromZero, type Ore } from './money.js';
+import type { Ore } from '../core/money.js';
+import { halfAwayFromZero } from './rounding.js';
 
 /** Twelve non-negative weights, as integers at a common scale (their sum must be positive). */
 export type Weights = readonly bigint[];

@@ -5,7 +5,8 @@
  * - `fg-ar`: utfall ack × last year's full year / last year's ack for the same months.
  * Rolled-up rows sum the forecasts of their codes.
  */
-import { halfAwayFromZero, type Ore } from './money.js';
+import type { Ore } from '../core/money.js';
+import { halfAwayFromZero } from './rounding.js';
 
 export type PrognosMetod = 'budget' | 'linjar' | 'fg-ar';
 export const PROGNOS_METODER: readonly PrognosMetod[] = ['budget', 'linjar', 'fg-ar'];

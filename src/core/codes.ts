@@ -1,26 +1,9 @@
 /**
  * Codes and their hierarchy. Codes (verksamhet, konto, ansvar, projekt) are strings, never
- * numbers: `051` is not `51`. The hierarchy is by prefix — `5` ⊃ `51` ⊃ `510` ⊃ `5101` —
- * so rolling up to level N keeps a code's first N characters; codes shorter than N stay
- * as they are. Patterns are globs (`51*`, `5?0*`); a bare code means the code and
- * everything under it.
+ * numbers: `051` is not `51`. The hierarchy is by prefix — `5` ⊃ `51` ⊃ `510` ⊃ `5101`
+ * (rolling up to a level is rules/rollup.ts). Patterns are globs (`51*`, `5?0*`); a bare
+ * code means the code and everything under it.
  */
-import type { Ore } from './money.js';
-
-/** The code `code` rolls up to at `level` characters. */
-export function rollUpCode(code: string, level: number): string {
-  return code.length > level ? code.slice(0, level) : code;
-}
-
-/** Totals per code rolled up to `level`: each code's amount is added to its prefix. */
-export function rollUp(totals: ReadonlyMap<string, Ore>, level: number): Map<string, Ore> {
-  const out = new Map<string, Ore>();
-  for (const [code, amount] of totals) {
-    const key = rollUpCode(code, level);
-    out.set(key, (out.get(key) ?? 0n) + amount);
-  }
-  return out;
-}
 
 /** Code order in tables: plain string order, so `51` < `510` < `5101` < `513` < `55`. */
 export function compareCodes(a: string, b: string): number {
@@ -59,4 +42,11 @@ export function valueGlob(glob: string): (value: string) => boolean {
   if (!/[*?]/.test(g)) return (v) => v === g;
   const re = globRegExp(g);
   return (v) => re.test(v);
+}
+
+/** `--where dim=glob` (or `dim!=glob`). */
+export interface Filter {
+  dimension: string;
+  glob: string;
+  negate: boolean;
 }
