@@ -5,7 +5,8 @@ import { rollUp, rollUpCode } from '../src/rules/rollup.js';
 import { NameBook } from '../src/core/names.js';
 import { sum } from '../src/core/money.js';
 import { texts } from '../src/i18n/messages.js';
-import { buildDrift, DRIFT_COLUMNS, rowValues } from '../src/report/drift.js';
+import { defaultColumns } from '../src/report/columns.js';
+import { buildDrift, rowValues } from '../src/report/drift.js';
 
 const code = fc.stringMatching(/^[0-9]{1,6}$/);
 const totals = fc.array(fc.tuple(code, fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n })), { maxLength: 40 }).map((pairs) => {
@@ -99,7 +100,7 @@ describe('drift tables', () => {
       year: '2024',
       unitLabel: 'tkr',
       texts: t,
-      columns: DRIFT_COLUMNS,
+      columns: defaultColumns('drift', new Set()),
       comments: new Map(),
     });
 

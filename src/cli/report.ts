@@ -13,10 +13,10 @@ import { canonicalDimension } from '../read/columns.js';
 import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
 import { INPUT_SIGNS } from '../rules/sign.js';
 import { parsePeriod } from '../read/period.js';
-import { COLUMN_IDS, type ColumnId } from '../report/model.js';
+import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';
 import { PERSPECTIVES } from '../rules/sign.js';
 import { presentReport } from '../report/present.js';
-import { runReport, type MonthlyOptions, type ReportRequest } from '../report/run.js';
+import { runReport, type MonthlyOptions, type ReportRequest } from '../app/run-report.js';
 import { crossings, parseThreshold, type Threshold } from '../report/thresholds.js';
 import { CSV_DIALECTS, FORMATS, rowLabel, cellText, type Format } from '../write/context.js';
 import { formatForPath, RENDERERS } from '../write/index.js';
@@ -140,8 +140,8 @@ export function reportCommand(lang: Lang, run: (flags: ReportFlags) => Promise<v
     });
 }
 
-const MONTHLY_ONLY: ReadonlySet<ColumnId> = new Set(['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse', 'prognosforandring', 'utfall_fg_ar']);
-const DRIFT_ONLY: ReadonlySet<ColumnId> = new Set(['utfall', 'budget', 'avvikelse']);
+const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
+const driftOnly = (c: ColumnId) => onlyIn(c, 'drift', ['manad']);
 
 /** `--columns a,b,c`: known ids, all of one report kind, each with the input it needs. */
 function parseColumns(text: string, needs: { fgAr: boolean; fgPrognos: boolean; kommentarer: boolean }): ColumnId[] {
@@ -149,10 +149,10 @@ function parseColumns(text: string, needs: { fgAr: boolean; fgPrognos: boolean; 
   const expected = COLUMN_IDS.join(', ');
   if (ids.length === 0) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected });
   for (const id of ids) {
-    if (!(COLUMN_IDS as readonly string[]).includes(id)) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: id, expected });
+    if (!isColumnId(id)) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: id, expected });
   }
   const cols = ids as ColumnId[];
-  if (cols.some((c) => MONTHLY_ONLY.has(c)) && cols.some((c) => DRIFT_ONLY.has(c))) {
+  if (cols.some(monthlyOnly) && cols.some(driftOnly)) {
     throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'columnsMixed' });
   }
   const requires: [ColumnId, boolean, string][] = [
@@ -219,7 +219,7 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
   const isMonthly =
     !analys &&
     !resultat &&
-    (monthlyOption !== undefined || (show !== null && show.some((c) => MONTHLY_ONLY.has(c))) || fgAr.length > 0);
+    (monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || fgAr.length > 0);
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     const p = periodiseringText ?? 'jamn';

@@ -8,7 +8,7 @@ import { AvvikelseError } from '../errors.js';
 import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/messages.js';
 import { readReportTables, type RawTable } from '../read/report-table.js';
 import { presentReport } from '../report/present.js';
-import { runReport } from '../report/run.js';
+import { runReport } from '../app/run-report.js';
 import { compareWithLedger } from '../report/verify-ledger.js';
 import { Checker, parseRelation, verifyTables, type VerifyOptions } from '../report/verify.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText, VERIFY_FORMATS } from '../write/verify.js';

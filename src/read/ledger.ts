@@ -13,7 +13,7 @@ import { parse, type Parser } from 'csv-parse';
 import { AvvikelseError } from '../errors.js';
 import type { Filter } from '../core/codes.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
-import type { InputSign } from '../rules/sign.js';
+import type { InputSign, SignEvidence } from '../rules/sign.js';
 import { valueGlob } from '../core/codes.js';
 import type { Unit } from '../core/money.js';
 import { UNIT_EXPONENT } from '../core/money.js';
@@ -60,15 +60,6 @@ export interface LedgerRequest {
   fastPath?: boolean;
   /** Called now and then with bytes read and the file size, for a progress display. */
   progress?: (done: number, total: number) => void;
-}
-
-/** Counts that reveal a reversed sign convention (only when the file has a konto column). */
-export interface SignEvidence {
-  /** Amounts on class-3 (revenue) accounts that are positive / negative, and on 4–7 (cost). */
-  revenuePositive: number;
-  revenueNegative: number;
-  costPositive: number;
-  costNegative: number;
 }
 
 export interface LedgerTotals {

@@ -13,6 +13,7 @@ import { compareCodes } from '../core/codes.js';
 import type { Ore } from '../core/money.js';
 import { totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
+import { defaultColumns } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
 import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
 import { minus } from './tables.js';
@@ -50,8 +51,6 @@ export interface AnalysRequest extends Layout {
   year: string;
   unitLabel: string;
 }
-
-export const ANALYS_COLUMNS: ColumnId[] = ['intakt_utfall', 'kostnad_utfall', 'intakt_budget', 'kostnad_budget', 'nettoavvikelse'];
 
 function sumAll(m: Map<string, ByCategory>): ByCategory {
   const total = empty();
@@ -107,7 +106,7 @@ export function buildAnalys(req: AnalysRequest): Report {
     };
     const laid = layoutTables(
       req,
-      { id: 'analys', title: req.texts.title.analys(req.year, req.unitLabel), columns: ANALYS_COLUMNS },
+      { id: 'analys', title: req.texts.title.analys(req.year, req.unitLabel), columns: defaultColumns('analys', new Set()) },
       { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
     );
     tables.push(...laid.tables);

@@ -38,7 +38,6 @@ export interface DriftRequest extends Layout {
   columns: ColumnId[];
 }
 
-export const DRIFT_COLUMNS: ColumnId[] = ['utfall', 'budget', 'avvikelse'];
 
 /**
  * The row values in the report's perspective. Ledger amounts are costs positive; in the

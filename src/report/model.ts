@@ -8,33 +8,8 @@
 import type { Ore } from '../core/money.js';
 import type { Perspective } from '../rules/sign.js';
 
-/** Amount columns, with the ids of the JSON contract. */
-export const AMOUNT_COLUMNS = [
-  'utfall',
-  'budget',
-  'avvikelse',
-  'budget_helar',
-  'budget_ack',
-  'utfall_ack',
-  'avvikelse_ack',
-  'prognos',
-  'prognosavvikelse',
-  'prognosforandring',
-  'utfall_fg_ar',
-  'intakt_utfall',
-  'kostnad_utfall',
-  'intakt_budget',
-  'kostnad_budget',
-  'nettoavvikelse',
-] as const;
-export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
-
-/** Every column id: amounts, the deviation in percent of budget, and the comment. */
-export type ColumnId = AmountColumn | 'avvikelse_procent' | 'kommentar';
-export const COLUMN_IDS: readonly ColumnId[] = [...AMOUNT_COLUMNS, 'avvikelse_procent', 'kommentar'];
-
-/** Deviation columns: the same number in both perspectives (positive = better than budget). */
-export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse']);
+export type { AmountColumn, ColumnId } from './columns.js';
+import type { AmountColumn, ColumnId } from './columns.js';
 
 export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
 

@@ -39,15 +39,6 @@ export interface MonthlyRequest extends Layout {
   unitLabel: string;
 }
 
-/** Default columns of a monthly report, plus the optional ones whose inputs were given. */
-export function monthlyColumns(opts: { fgAr: boolean; fgPrognos: boolean; comments: boolean }): ColumnId[] {
-  const cols: ColumnId[] = ['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse'];
-  if (opts.fgPrognos) cols.push('prognosforandring');
-  if (opts.fgAr) cols.push('utfall_fg_ar');
-  if (opts.comments) cols.push('kommentar');
-  return cols;
-}
-
 const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
 
 /** Manual forecasts that can be placed: known codes, outermost of nested ones. */

@@ -14,7 +14,7 @@ import type { NameBook } from '../core/names.js';
 import type { Ore } from '../core/money.js';
 import type { Amounts, AmountColumn, ColumnId, ReportRow, ReportTable } from './model.js';
 import type { Perspective } from '../rules/sign.js';
-import { DEVIATION_COLUMNS } from './model.js';
+import { DEVIATION_COLUMNS } from './columns.js';
 
 /** Base values per finest code, in ledger sign (costs +). Absent means zero. */
 export type BaseValues = Partial<Record<string, Ore>>;

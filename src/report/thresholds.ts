@@ -5,7 +5,7 @@
  */
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from '../read/amount.js';
-import { COLUMN_IDS, type ColumnId } from './model.js';
+import { columnDef, isColumnId, type ColumnId } from './columns.js';
 import type { ShownCell, ShownTable } from './present.js';
 
 export type Operator = '<' | '<=' | '>' | '>=' | '=' | '!=';
@@ -24,8 +24,8 @@ export function parseThreshold(text: string): Threshold {
   const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$/.exec(text);
   const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'threshold' });
   if (!m) throw bad();
-  const column = m[1] as ColumnId;
-  if (!COLUMN_IDS.includes(column) || column === 'kommentar') throw bad();
+  const column = m[1] as string;
+  if (!isColumnId(column) || columnDef(column).kind === 'text') throw bad();
   const limit = parseAmount(m[3] as string, 'auto', LIMIT_DECIMALS);
   if (typeof limit !== 'bigint') throw bad();
   return { text: text.trim(), column, op: m[2] as Operator, limit };

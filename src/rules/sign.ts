@@ -12,3 +12,26 @@ export const INPUT_SIGNS: readonly InputSign[] = ['cost-positive', 'revenue-posi
 /** Which sign amounts are shown in: net cost positive, or revenue positive (SPEC §3). */
 export type Perspective = 'kostnad' | 'resultat';
 export const PERSPECTIVES: readonly Perspective[] = ['kostnad', 'resultat'];
+
+/** Counts that reveal a reversed sign convention (only when the file has a konto column). */
+export interface SignEvidence {
+  /** Amounts on class-3 (revenue) accounts that are positive / negative, and on 4–7 (cost). */
+  revenuePositive: number;
+  revenueNegative: number;
+  costPositive: number;
+  costNegative: number;
+}
+
+/** Minimum number of konto-classified amounts before a reversed-sign warning is given. */
+export const SIGN_EVIDENCE_MIN = 10;
+
+/**
+ * Whether a file's amounts look like the opposite sign convention to the one it was read
+ * with: more revenue-positive and cost-negative amounts than the other way round, among at
+ * least SIGN_EVIDENCE_MIN konto-classified amounts.
+ */
+export function looksReversed(s: SignEvidence): boolean {
+  const reversed = s.revenuePositive + s.costNegative;
+  const normal = s.revenueNegative + s.costPositive;
+  return reversed + normal >= SIGN_EVIDENCE_MIN && reversed > normal;
+}

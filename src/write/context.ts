@@ -2,7 +2,7 @@
 import type { Fixed, Unit } from '../core/money.js';
 import type { RoundingMode } from '../rules/rounding.js';
 import type { Texts } from '../i18n/messages.js';
-import { DEVIATION_COLUMNS, type ColumnId } from '../report/model.js';
+import { SIGNED_COLUMNS, type ColumnId } from '../report/columns.js';
 import { type Perspective } from '../rules/sign.js';
 import type { ShownCell, ShownTable } from '../report/present.js';
 import { formatFixed, type NumberStyle } from './number.js';
@@ -28,12 +28,9 @@ export interface RenderContext {
 
 export type Renderer = (tables: ShownTable[], ctx: RenderContext) => string;
 
-/** Columns whose sign says better (+) or worse (−) than budget: the model's deviations and the percentage. */
-const DEVIATION_IDS: ReadonlySet<ColumnId> = new Set<ColumnId>([...DEVIATION_COLUMNS, 'avvikelse_procent']);
-
 /** For colouring: −1 when a deviation cell is worse than budget, 1 when better, 0 otherwise. */
 export function deviationSign(column: ColumnId, cell: ShownCell | undefined): -1 | 0 | 1 {
-  if (!DEVIATION_IDS.has(column) || !cell || cell.kind === 'text') return 0;
+  if (!SIGNED_COLUMNS.has(column) || !cell || cell.kind === 'text') return 0;
   return cell.value.value < 0n ? -1 : cell.value.value > 0n ? 1 : 0;
 }
 

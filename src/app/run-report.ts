@@ -1,7 +1,7 @@
 /**
- * A whole report run without a process: read every input, sum exactly, look names up,
- * and build the driftredovisning or the monthly follow-up. The CLI turns flags into a
- * `ReportRequest`; tests call `runReport` directly.
+ * Orchestration of a report run without a process: read every input (read/), sum exactly,
+ * look names up, and build the driftredovisning, the monthly follow-up or the analysis
+ * (report/). The CLI turns flags into a `ReportRequest`; tests call `runReport` directly.
  */
 import { builtInNames } from '../read/catalogue.js';
 import { NameBook } from '../core/names.js';
@@ -11,17 +11,19 @@ import { periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js
 import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
+import { looksReversed } from '../rules/sign.js';
 import type { Texts } from '../i18n/messages.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, type Dialect, type LedgerTotals } from '../read/ledger.js';
 import { type Filter } from '../core/codes.js';
 import { type InputSign } from '../rules/sign.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
-import { buildAnalys, categorise, listUnknown } from './analys.js';
-import { buildDrift, DRIFT_COLUMNS } from './drift.js';
-import type { ColumnId, Report } from './model.js';
+import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
+import { defaultColumns, type ColumnNeed } from '../report/columns.js';
+import { buildDrift } from '../report/drift.js';
+import type { ColumnId, Report } from '../report/model.js';
 import type { Perspective } from '../rules/sign.js';
-import { buildMonthly, monthlyColumns, type Periodisering } from './monthly.js';
+import { buildMonthly, type Periodisering } from '../report/monthly.js';
 
 export interface MonthlyOptions {
   /** `YYYY-MM`, or null for the last month with utfall. */
@@ -65,15 +67,18 @@ export interface ReportRequest {
   kategorier: string | null;
 }
 
-/** Minimum number of konto-classified amounts before a reversed-sign warning is given. */
-const SIGN_EVIDENCE_MIN = 10;
+/** The optional inputs given, for the default columns. */
+function given(req: ReportRequest, fgAr: boolean, fgPrognos: boolean): Set<ColumnNeed> {
+  const out = new Set<ColumnNeed>();
+  if (fgAr) out.add('fgAr');
+  if (fgPrognos) out.add('fgPrognos');
+  if (req.kommentarer !== null) out.add('kommentarer');
+  return out;
+}
 
 function signWarning(ledger: LedgerTotals, texts: Texts): string | null {
   const s = ledger.signs;
-  if (s === null) return null;
-  const reversed = s.revenuePositive + s.costNegative;
-  const normal = s.revenueNegative + s.costPositive;
-  if (reversed + normal < SIGN_EVIDENCE_MIN || reversed <= normal) return null;
+  if (s === null || !looksReversed(s)) return null;
   return texts.warn.signsLookReversed(ledger.file, s.revenuePositive, s.revenuePositive + s.revenueNegative);
 }
 
@@ -177,7 +182,7 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
       budget: totalPerCode(budget.totals),
       year: latestYear(utfall.totals),
       unitLabel: req.unit,
-      columns: req.show ?? (req.kommentarer ? [...DRIFT_COLUMNS, 'kommentar'] : DRIFT_COLUMNS),
+      columns: req.show ?? defaultColumns('drift', given(req, false, false)),
     });
     return report;
   }
@@ -211,7 +216,7 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
     manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts) : new Map(),
     manualPrognosFile: m.prognos,
     fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
-    columns: req.show ?? monthlyColumns({ fgAr: fgAr !== null, fgPrognos: m.fgPrognos !== null, comments: req.kommentarer !== null }),
+    columns: req.show ?? defaultColumns('manad', given(req, fgAr !== null, m.fgPrognos !== null)),
     unitLabel: req.unit,
   });
   return { ...report, notes: [...notes, ...report.notes] };

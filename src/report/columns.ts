@@ -1,0 +1,97 @@
+/**
+ * The column registry: every column a report can show, declared once — its id (the JSON
+ * contract's key and the `--columns` name), what kind of cell it holds, which report kinds
+ * show it, which input it needs, whether it is shown by default, and what verify takes it
+ * for. Everything that lists columns (the model's id types, the default columns of each
+ * report, `--columns` validation, the deviation colouring, verify's pairing) derives from
+ * it; the labels are in i18n.
+ */
+
+/** The report kinds a column can belong to. */
+export type ReportKind = 'drift' | 'manad' | 'analys' | 'resultat';
+
+/** An input a column needs besides utfall and budget. */
+export type ColumnNeed = 'fgAr' | 'fgPrognos' | 'kommentarer';
+
+export interface ColumnDef {
+  readonly id: string;
+  /**
+   * amount: an exact amount; deviation: an amount that is the same number in both
+   * perspectives (positive = better than budget), coloured and charted; percent: a ratio
+   * computed from unrounded amounts; text: a comment.
+   */
+  readonly kind: 'amount' | 'deviation' | 'percent' | 'text';
+  readonly reports: readonly ReportKind[];
+  readonly needs?: ColumnNeed;
+  /** Shown without `--columns`: always, never, or when the input it needs is given. */
+  readonly byDefault: boolean | 'when-given';
+  /** What verify takes a published column of this kind for. */
+  readonly verifyRole?: 'budget' | 'outcome' | { readonly deviationOf: readonly [budget: string, outcome: string] };
+}
+
+export const COLUMNS = [
+  { id: 'utfall', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'outcome' },
+  { id: 'budget', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'budget' },
+  { id: 'avvikelse', kind: 'deviation', reports: ['drift', 'resultat'], byDefault: true, verifyRole: { deviationOf: ['budget', 'utfall'] } },
+  { id: 'budget_helar', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
+  { id: 'budget_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
+  { id: 'utfall_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
+  { id: 'avvikelse_ack', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_ack', 'utfall_ack'] } },
+  { id: 'prognos', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
+  { id: 'prognosavvikelse', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_helar', 'prognos'] } },
+  { id: 'prognosforandring', kind: 'deviation', reports: ['manad'], needs: 'fgPrognos', byDefault: 'when-given' },
+  { id: 'utfall_fg_ar', kind: 'amount', reports: ['manad', 'resultat'], needs: 'fgAr', byDefault: 'when-given', verifyRole: 'outcome' },
+  { id: 'intakt_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
+  { id: 'kostnad_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
+  { id: 'intakt_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
+  { id: 'kostnad_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
+  { id: 'nettoavvikelse', kind: 'deviation', reports: ['analys'], byDefault: true },
+  { id: 'avvikelse_procent', kind: 'percent', reports: ['drift', 'manad'], byDefault: false },
+  { id: 'kommentar', kind: 'text', reports: ['drift', 'manad'], needs: 'kommentarer', byDefault: 'when-given' },
+] as const satisfies readonly ColumnDef[];
+
+type Def = (typeof COLUMNS)[number];
+export type ColumnId = Def['id'];
+/** Columns that hold amounts (plain or deviation). */
+export type AmountColumn = Extract<Def, { kind: 'amount' | 'deviation' }>['id'];
+
+export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
+export const AMOUNT_COLUMNS: readonly AmountColumn[] = COLUMNS.filter((c): c is Extract<Def, { kind: 'amount' | 'deviation' }> => c.kind === 'amount' || c.kind === 'deviation').map((c) => c.id);
+
+const BY_ID = new Map<string, ColumnDef>(COLUMNS.map((c) => [c.id, c]));
+
+/** The registry entry of a column. */
+export function columnDef(id: ColumnId): ColumnDef {
+  return BY_ID.get(id) as ColumnDef;
+}
+
+export function isColumnId(text: string): text is ColumnId {
+  return BY_ID.has(text);
+}
+
+/** Deviation columns: the same number in both perspectives (positive = better than budget). */
+export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id as AmountColumn));
+
+/** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */
+export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(COLUMNS.filter((c) => c.kind === 'deviation' || c.kind === 'percent').map((c) => c.id));
+
+/** The columns a report kind can show, in registry order. */
+export function columnsOf(kind: ReportKind): ColumnId[] {
+  return COLUMNS.filter((c) => (c.reports as readonly ReportKind[]).includes(kind)).map((c) => c.id);
+}
+
+/** Whether a column belongs to `kind` and to none of `others` (e.g. monthly-only columns). */
+export function onlyIn(id: ColumnId, kind: ReportKind, others: readonly ReportKind[]): boolean {
+  const reports = columnDef(id).reports;
+  return reports.includes(kind) && !others.some((o) => reports.includes(o));
+}
+
+/** The default columns of a report kind: those shown always, and those whose input was given. */
+export function defaultColumns(kind: ReportKind, given: ReadonlySet<ColumnNeed>): ColumnId[] {
+  return COLUMNS.filter((c) => {
+    const def: ColumnDef = c;
+    if (!def.reports.includes(kind)) return false;
+    if (def.byDefault === 'when-given') return def.needs !== undefined && given.has(def.needs);
+    return def.byDefault;
+  }).map((c) => c.id);
+}
