@@ -8,7 +8,7 @@ import { parseCategory, type Category } from '../rules/categories.js';
 import { UNIT_EXPONENT, type Ore, type Unit } from '../core/money.js';
 import { parseAmount } from './amount.js';
 import { normaliseHeader } from '../core/text.js';
-import type { InputSign } from '../rules/sign.js';
+import { negatesInput, type InputSign } from '../rules/sign.js';
 import { readSmallCsv, type NumberedRecord } from './small-csv.js';
 
 const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id', 'prefix']);
@@ -63,7 +63,7 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
         value: raw,
       });
     }
-    out.set(code, opts.sign === 'revenue-positive' ? -amount : amount);
+    out.set(code, negatesInput(opts.sign) ? -amount : amount);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { parse, type Parser } from 'csv-parse';
 import { AvvikelseError } from '../errors.js';
 import type { Filter } from '../core/codes.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
-import type { InputSign, SignEvidence } from '../rules/sign.js';
+import { negatesInput, type InputSign, type SignEvidence } from '../rules/sign.js';
 import { valueGlob } from '../core/codes.js';
 import type { Unit } from '../core/money.js';
 import { UNIT_EXPONENT } from '../core/money.js';
@@ -237,7 +237,7 @@ export class RecordConsumer {
     private readonly out: LedgerTotals,
   ) {
     this.unitExp = UNIT_EXPONENT[req.inputUnit];
-    this.negate = req.inputSign === 'revenue-positive';
+    this.negate = negatesInput(req.inputSign);
     this.decimal = req.dialect.decimal;
   }
 

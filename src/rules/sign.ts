@@ -9,6 +9,15 @@
 export type InputSign = 'cost-positive' | 'revenue-positive';
 export const INPUT_SIGNS: readonly InputSign[] = ['cost-positive', 'revenue-positive'];
 
+/**
+ * Whether amounts read with `sign` are negated into ledger sign (costs +). Every reader
+ * applies this one rule to every amount it reads.
+ * @example negatesInput('revenue-positive') // true: revenue 500 in the file is −500 in the ledger
+ */
+export function negatesInput(sign: InputSign): boolean {
+  return sign === 'revenue-positive';
+}
+
 /** Which sign amounts are shown in: net cost positive, or revenue positive (SPEC §3). */
 export type Perspective = 'kostnad' | 'resultat';
 export const PERSPECTIVES: readonly Perspective[] = ['kostnad', 'resultat'];
