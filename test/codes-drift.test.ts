@@ -1,49 +1,21 @@
+/**
+ * Code patterns and the driftredovisning's tables (the roll-up and sign rules are tested in
+ * test/rules/).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePattern, valueGlob } from '../src/core/codes.js';
-import { rollUp, rollUpCode } from '../src/rules/rollup.js';
 import { NameBook } from '../src/core/names.js';
 import { sum } from '../src/core/money.js';
 import { texts } from '../src/i18n/messages.js';
 import { defaultColumns } from '../src/report/columns.js';
-import { buildDrift, rowValues } from '../src/report/drift.js';
+import { buildDrift } from '../src/report/drift.js';
 
 const code = fc.stringMatching(/^[0-9]{1,6}$/);
 const totals = fc.array(fc.tuple(code, fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n })), { maxLength: 40 }).map((pairs) => {
   const m = new Map<string, bigint>();
   for (const [c, a] of pairs) m.set(c, (m.get(c) ?? 0n) + a);
   return m;
-});
-
-describe('roll-up', () => {
-  it('keeps the first N characters; shorter codes stay', () => {
-    expect(rollUpCode('5101', 2)).toBe('51');
-    expect(rollUpCode('5101', 3)).toBe('510');
-    expect(rollUpCode('051', 2)).toBe('05');
-    expect(rollUpCode('9', 2)).toBe('9');
-  });
-
-  it('preserves the total exactly', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 1, max: 6 }), (t, n) => {
-      expect(sum(rollUp(t, n).values())).toBe(sum(t.values()));
-    }));
-  });
-
-  it('to level N then N−1 equals to N−1 directly', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 2, max: 6 }), (t, n) => {
-      expect(rollUp(rollUp(t, n), n - 1)).toEqual(rollUp(t, n - 1));
-    }));
-  });
-
-  it('a row for prefix P includes every code starting with P', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 1, max: 4 }), (t, n) => {
-      const rolled = rollUp(t, n);
-      for (const [p, amount] of rolled) {
-        const direct = [...t].filter(([c]) => (c.length > n ? c.slice(0, n) === p : c === p)).map(([, a]) => a);
-        expect(amount).toBe(sum(direct));
-      }
-    }));
-  });
 });
 
 describe('patterns', () => {
@@ -68,20 +40,6 @@ describe('patterns', () => {
     expect(valueGlob('41*')('5110')).toBe(false);
     expect(valueGlob('410')('4101')).toBe(false);
     expect(valueGlob('4.0')('4x0')).toBe(false);
-  });
-});
-
-describe('deviation sign rule', () => {
-  it('avvikelse is the same number in both perspectives, and positive means better than budget', () => {
-    fc.assert(fc.property(fc.bigInt(), fc.bigInt(), (u, b) => {
-      const k = rowValues(u, b, 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-      const r = rowValues(u, b, 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-      expect(k.avvikelse).toBe(r.avvikelse);
-      expect(k.avvikelse).toBe(k.budget - k.utfall);
-      expect(r.avvikelse).toBe(r.utfall - r.budget);
-      // Costs positive in the ledger: spending less than budget is better.
-      if (u < b) expect(k.avvikelse > 0n).toBe(true);
-    }));
   });
 });
 

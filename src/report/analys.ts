@@ -15,8 +15,8 @@ import { totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { defaultColumns } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
-import { minus } from './tables.js';
+import type { AmountColumn, Amounts, ColumnId, Report, ReportTable } from './model.js';
+import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 
 /** Amounts per category, in ledger sign (costs +). */
 export type ByCategory = Record<Category, Ore>;
@@ -41,6 +41,27 @@ export function categorise(totals: PeriodTotals, map: CategoryMap, unknown: Set<
 
 const costs = (c: ByCategory) => c.personalkostnad + c.kapitalkostnad + c.ovrig_kostnad;
 
+/** The Verksamhetsanalys and the Resultat are published in the result perspective (intäkter +, kostnader −). */
+export const ANALYS_PERSPECTIVE: Perspective = 'resultat';
+
+const plus = (a: Ore | null | undefined, b: Ore | null | undefined): Ore | null => (a == null || b == null ? null : a + b);
+
+/**
+ * A Verksamhetsanalys row from its ledger-sign sums (iu/ku: intäkt and kostnad utfall, ib/kb:
+ * budget): the four amounts, and nettoavvikelse = deviation(budget netto, utfall netto).
+ */
+export function analysValues(s: Record<string, Ore | null>, perspective: Perspective): Amounts {
+  const [iu, ku, ib, kb] = [s.iu ?? null, s.ku ?? null, s.ib ?? null, s.kb ?? null];
+  return inPerspective<AmountColumn>({ intakt_utfall: iu, kostnad_utfall: ku, intakt_budget: ib, kostnad_budget: kb, nettoavvikelse: deviation(plus(ib, kb), plus(iu, ku)) }, perspective);
+}
+
+/** A Resultat row from ledger-sign amounts: utfall, budget, avvikelse = deviation(budget, utfall), and Bokslut fg år when given. */
+export function resultatValues(utfall: Ore, budget: Ore, fgAr: Ore | null, perspective: Perspective): Amounts {
+  const amounts: Amounts = { utfall, budget, avvikelse: deviation(budget, utfall) };
+  if (fgAr !== null) amounts.utfall_fg_ar = fgAr;
+  return inPerspective<AmountColumn>(amounts, perspective);
+}
+
 export interface AnalysRequest extends Layout {
   utfall: Map<string, ByCategory>;
   budget: Map<string, ByCategory>;
@@ -64,12 +85,7 @@ function resultatTable(req: AnalysRequest): ReportTable {
   const b = sumAll(req.budget);
   const fg = req.fgAr ? sumAll(req.fgAr) : null;
   const columns: ColumnId[] = [...(fg ? (['utfall_fg_ar'] as ColumnId[]) : []), 'utfall', 'budget', 'avvikelse'];
-  // Result perspective: ledger amounts negated (revenue +, cost −); avvikelse = utfall − budget.
-  const values = (pick: (c: ByCategory) => Ore): Amounts => {
-    const amounts: Amounts = { utfall: -pick(u), budget: -pick(b), avvikelse: minus(-pick(u), -pick(b)) };
-    if (fg) amounts.utfall_fg_ar = -pick(fg);
-    return amounts;
-  };
+  const values = (pick: (c: ByCategory) => Ore): Amounts => resultatValues(pick(u), pick(b), fg ? pick(fg) : null, ANALYS_PERSPECTIVE);
   const row = (kod: string, namn: string, pick: (c: ByCategory) => Ore, varav = false) => ({ kod, namn, values: values(pick), kommentar: null, varav });
   return {
     id: 'resultat',
@@ -99,11 +115,7 @@ export function buildAnalys(req: AnalysRequest): Report {
       const b = req.budget.get(code) ?? empty();
       perCode.set(code, { iu: u.intakt, ku: costs(u), ib: b.intakt, kb: costs(b) });
     }
-    const derive = (s: Record<string, Ore | null>): Amounts => {
-      const [iu, ku, ib, kb] = [s.iu, s.ku, s.ib, s.kb].map((v) => (v === null || v === undefined ? null : -v));
-      const net = (a: Ore | null | undefined, c: Ore | null | undefined) => (a == null || c == null ? null : a + c);
-      return { intakt_utfall: iu, kostnad_utfall: ku, intakt_budget: ib, kostnad_budget: kb, nettoavvikelse: minus(net(iu, ku), net(ib, kb)) };
-    };
+    const derive = (s: Record<string, Ore | null>): Amounts => analysValues(s, ANALYS_PERSPECTIVE);
     const laid = layoutTables(
       req,
       { id: 'analys', title: req.texts.title.analys(req.year, req.unitLabel), columns: defaultColumns('analys', new Set()) },

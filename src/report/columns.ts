@@ -6,6 +6,7 @@
  * report, `--columns` validation, the deviation colouring, verify's pairing) derives from
  * it; the labels are in i18n.
  */
+import type { DeviationColumn } from '../rules/sign.js';
 
 /** The report kinds a column can belong to. */
 export type ReportKind = 'drift' | 'manad' | 'analys' | 'resultat';
@@ -70,6 +71,9 @@ export function isColumnId(text: string): text is ColumnId {
 }
 
 /** Deviation columns: the same number in both perspectives (positive = better than budget). */
+// The sign rule (rules/sign.ts DEVIATIONS) must name exactly the registry's deviation columns; this fails to compile otherwise.
+const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [DeviationColumn] ? ([DeviationColumn] extends [Extract<Def, { kind: 'deviation' }>['id']] ? true : false) : false = true;
+void deviationsAgree;
 export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id as AmountColumn));
 
 /** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */

@@ -5,13 +5,13 @@
  * same ledger amounts as the parent row, so the two are equal by construction.
  */
 import { codePattern, compareCodes } from '../core/codes.js';
-import { rollUpCode } from '../rules/rollup.js';
+import { rowKey, subTableKey } from '../rules/rollup.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore } from '../core/money.js';
 import type { Texts } from '../i18n/messages.js';
-import type { Amounts, ColumnId, Report, ReportTable } from './model.js';
-import type { Perspective } from '../rules/sign.js';
-import { buildTable, inPerspective, minus, type BuildInput, type TableSpec } from './tables.js';
+import type { AmountColumn, Amounts, ColumnId, Report, ReportTable } from './model.js';
+import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
+import { buildTable, type BuildInput, type TableSpec } from './tables.js';
 
 /** What both the driftredovisning and the monthly report need to lay out their tables. */
 export interface Layout {
@@ -40,13 +40,11 @@ export interface DriftRequest extends Layout {
 
 
 /**
- * The row values in the report's perspective. Ledger amounts are costs positive; in the
- * cost perspective they are shown as they are and avvikelse = budget − utfall; in the
- * result perspective they are negated and avvikelse = utfall − budget, which is the same
- * number: positive always means better than budget.
+ * The row values in the report's perspective, from ledger-sign sums: utfall, budget and
+ * avvikelse = deviation(budget, utfall) (rules/sign.ts), the same number in both perspectives.
  */
 export function rowValues(utfall: Ore | null, budget: Ore | null, perspective: Perspective): Amounts {
-  return inPerspective({ utfall, budget, avvikelse: minus(budget, utfall) }, perspective);
+  return inPerspective<AmountColumn>({ utfall, budget, avvikelse: deviation(budget, utfall) }, perspective);
 }
 
 /** The main table and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
@@ -59,7 +57,7 @@ export function layoutTables(
   const dimName = t.dimension(layout.dimension);
   const level = layout.level;
   const specs: TableSpec[] = [
-    { ...main, dimension: layout.dimension, keyOf: (c) => (level === null ? c : rollUpCode(c, level)) },
+    { ...main, dimension: layout.dimension, keyOf: rowKey(level) },
   ];
   const warnings: string[] = [];
   for (const sub of layout.subs) {
@@ -70,7 +68,7 @@ export function layoutTables(
       title: t.title.sub(dimName, pattern.text),
       dimension: layout.dimension,
       columns: main.columns,
-      keyOf: (c) => (!pattern.matches(c) ? null : subLevel === null ? c : rollUpCode(c, subLevel)),
+      keyOf: subTableKey(pattern, subLevel),
     });
     if (![...input.perCode.keys()].some((c) => pattern.matches(c))) warnings.push(t.warn.emptySub(pattern.text));
   }

@@ -6,19 +6,17 @@
  */
 import { compareCodes } from '../core/codes.js';
 import type { Ore } from '../core/money.js';
-import { ackByShare, ackByWeights, ackEven, keyFor, type Weights } from '../rules/periodisation.js';
+import { budgetAck as periodisedAck, type Periodisering } from '../rules/periodisation.js';
 import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../core/periods.js';
-import { prognosBudget, prognosFgAr, prognosLinjar, type PrognosInput, type PrognosMetod } from '../rules/forecast.js';
+import { forecast, type PrognosInput, type PrognosMetod } from '../rules/forecast.js';
 import type { PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { Amounts, ColumnId, Report } from './model.js';
-import { inPerspective, minus, type BaseValues, type NodeColumn } from './tables.js';
+import type { AmountColumn, Amounts, ColumnId, Report } from './model.js';
+import { deviation, inPerspective } from '../rules/sign.js';
+import type { BaseValues, NodeColumn } from './tables.js';
 
-export type Periodisering =
-  | { kind: 'jamn' }
-  | { kind: 'fg-ar' }
-  | { kind: 'key'; by: 'kod' | 'konto'; weights: ReadonlyMap<string, Weights> };
+export type { Periodisering };
 
 export interface MonthlyRequest extends Layout {
   /** Utfall per code and period (ledger sign). */
@@ -74,25 +72,9 @@ export function buildMonthly(req: MonthlyRequest): Report {
   for (const [key, months] of monthsOfYear(req.budget, year)) {
     const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
     const annual = months[0] as Ore;
-    let ack = ackThrough(months, month);
-    if (annual !== 0n) {
-      const p = req.periodisering;
-      if (p.kind === 'key') {
-        const w = keyFor(p.weights, p.by === 'konto' ? konto : code);
-        ack += w ? ackByWeights(annual, w, month) : ackEven(annual, month);
-      } else if (p.kind === 'fg-ar') {
-        const a = fgAck(code);
-        const h = fgHelar(code);
-        if (a === undefined || h === undefined || h === 0n) {
-          evenFallback.add(code);
-          ack += ackEven(annual, month);
-        } else {
-          ack += ackByShare(annual, a, h); // last year's share of the full year through this month
-        }
-      } else {
-        ack += ackEven(annual, month);
-      }
-    }
+    const periodised = periodisedAck(annual, req.periodisering, month, { code, konto, fgAck: fgAck(code), fgHelar: fgHelar(code) });
+    if (periodised.fellBack) evenFallback.add(code);
+    const ack = ackThrough(months, month) + periodised.ack;
     budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + fullYear(months));
     budgetAck.set(code, (budgetAck.get(code) ?? 0n) + ack);
   }
@@ -111,13 +93,8 @@ export function buildMonthly(req: MonthlyRequest): Report {
       fgAck: fgAck(code),
       fgHelar: fgHelar(code),
     };
-    let prognos: Ore;
-    if (req.prognosMetod === 'linjar') prognos = prognosLinjar(input);
-    else if (req.prognosMetod === 'fg-ar') {
-      const p = prognosFgAr(input);
-      if (p === null) budgetMethod.add(code);
-      prognos = p ?? prognosBudget(input);
-    } else prognos = prognosBudget(input);
+    const { prognos, fellBack } = forecast(req.prognosMetod, input);
+    if (fellBack) budgetMethod.add(code);
     perCode.set(code, {
       utfall_ack: input.utfallAck,
       budget_helar: input.budgetHelar,
@@ -142,13 +119,13 @@ export function buildMonthly(req: MonthlyRequest): Report {
       budget_helar: s.budget_helar ?? null,
       budget_ack: s.budget_ack ?? null,
       utfall_ack: s.utfall_ack ?? null,
-      avvikelse_ack: minus(s.budget_ack, s.utfall_ack),
+      avvikelse_ack: deviation(s.budget_ack, s.utfall_ack),
       prognos,
-      prognosavvikelse: minus(s.budget_helar, prognos),
-      prognosforandring: req.fgPrognos ? minus(s.fg_prognos, prognos) : null,
+      prognosavvikelse: deviation(s.budget_helar, prognos),
+      prognosforandring: req.fgPrognos ? deviation(s.fg_prognos, prognos) : null,
       utfall_fg_ar: hasFg ? (s.utfall_fg_ar ?? null) : null,
     };
-    return inPerspective(amounts, req.perspective);
+    return inPerspective<AmountColumn>(amounts, req.perspective);
   };
   const dimension = req.dimension === 'verksamhet' ? null : t.dimension(req.dimension);
   const title = t.title.monthly(dimension, lastDay(req.period), month, year, req.unitLabel);

@@ -3,9 +3,9 @@
  * value, in the chosen unit, decimals and rounding mode (or converted exactly with
  * `--exact`). The Summa is the rounded exact total, as published reports show it, so it
  * may differ from the sum of the rounded rows; each such difference becomes a note.
- * The deviation in percent is computed here from unrounded amounts.
+ * The deviation in percent is computed here from unrounded amounts, rounded in the same mode.
  */
-import { exactInUnit, halfAwayFromZero, roundToUnit } from '../rules/rounding.js';
+import { exactInUnit, PERCENT_DECIMALS, percentOf, roundToUnit, type RoundingMode } from '../rules/rounding.js';
 import { type Fixed, type Ore } from '../core/money.js';
 import type { AmountColumn, Amounts, ColumnId, Display, ReportTable } from './model.js';
 
@@ -40,25 +40,21 @@ export interface ShownTable {
   roundingDifferences: RoundingDifference[];
 }
 
-/** Decimals of a shown percentage. */
-export const PERCENT_DECIMALS = 1;
-
 export function shownValue(ore: Ore, display: Display): Fixed {
   return display.exact ? exactInUnit(ore, display.unit) : roundToUnit(ore, display.unit, display.decimals, display.rounding);
 }
 
 /**
- * The deviation in percent of the budget, one decimal, from unrounded amounts:
- * prognosavvikelse / |budget helår| in a monthly report, avvikelse / |budget| otherwise,
- * so the sign of the percentage is the sign of the deviation. Null without a budget.
+ * The Avvikelse % cell: which deviation of which budget — prognosavvikelse / |budget helår|
+ * in a monthly report, avvikelse / |budget| otherwise — by rules/rounding.ts `percentOf`, one
+ * decimal in the report's rounding mode. Null without a budget.
  */
-export function deviationPercent(values: Amounts): Fixed | null {
+export function deviationPercent(values: Amounts, rounding: RoundingMode): Fixed | null {
   const monthly = 'budget_helar' in values;
   const deviation = monthly ? values.prognosavvikelse : values.avvikelse;
   const budget = monthly ? values.budget_helar : values.budget;
-  if (deviation === null || deviation === undefined || budget === null || budget === undefined || budget === 0n) return null;
-  const base = budget < 0n ? -budget : budget;
-  return { value: halfAwayFromZero(deviation * 100n * 10n ** BigInt(PERCENT_DECIMALS), base), decimals: PERCENT_DECIMALS };
+  if (deviation === null || deviation === undefined || budget === null || budget === undefined) return null;
+  return percentOf(deviation, budget, PERCENT_DECIMALS, rounding);
 }
 
 function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], display: Display): Partial<Record<ColumnId, ShownCell>> {
@@ -66,7 +62,7 @@ function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], d
   for (const c of columns) {
     if (c === 'kommentar') out[c] = kommentar === null ? null : { kind: 'text', text: kommentar };
     else if (c === 'avvikelse_procent') {
-      const p = deviationPercent(values);
+      const p = deviationPercent(values, display.rounding);
       out[c] = p === null ? null : { kind: 'percent', value: p };
     } else {
       const v = values[c];

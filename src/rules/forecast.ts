@@ -1,12 +1,15 @@
 /**
- * Helårsprognos per code, to the öre (half away from zero), from exact inputs:
+ * Helårsprognos per code, to the öre (half away from zero, rules/rounding.ts `toOre`), from
+ * exact inputs:
  * - `budget`: utfall ack + the budget that remains (budget helår − budget ack);
  * - `linjar`: utfall ack × 12 / months;
- * - `fg-ar`: utfall ack × last year's full year / last year's ack for the same months.
- * Rolled-up rows sum the forecasts of their codes.
+ * - `fg-ar`: utfall ack × last year's full year / last year's ack for the same months, falling
+ *   back to the `budget` method for a code where last year has nothing through this month.
+ * `forecast` makes that choice. Rolled-up rows sum the forecasts of their codes; a manual
+ * forecast replaces the computed ones of its subtree (rules/subtree.ts).
  */
 import type { Ore } from '../core/money.js';
-import { halfAwayFromZero } from './rounding.js';
+import { toOre } from './rounding.js';
 
 export type PrognosMetod = 'budget' | 'linjar' | 'fg-ar';
 export const PROGNOS_METODER: readonly PrognosMetod[] = ['budget', 'linjar', 'fg-ar'];
@@ -22,16 +25,34 @@ export interface PrognosInput {
   fgHelar?: Ore;
 }
 
+/** The `budget` method: utfall ack + the budget that remains for the rest of the year. */
 export function prognosBudget(p: PrognosInput): Ore {
   return p.utfallAck + (p.budgetHelar - p.budgetAck);
 }
 
+/** The `linjar` method: the year-to-date pace for twelve months. */
 export function prognosLinjar(p: PrognosInput): Ore {
-  return halfAwayFromZero(p.utfallAck * 12n, BigInt(p.month));
+  return toOre(p.utfallAck * 12n, BigInt(p.month));
 }
 
 /** Last year's profile, or null when last year has nothing through this month to scale by. */
 export function prognosFgAr(p: PrognosInput): Ore | null {
   if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck === 0n) return null;
-  return halfAwayFromZero(p.utfallAck * p.fgHelar, p.fgAck);
+  return toOre(p.utfallAck * p.fgHelar, p.fgAck);
+}
+
+/**
+ * The forecast of one code by `method`, and whether it fell back: `fg-ar` falls back to the
+ * `budget` method where last year has no utfall through this month to scale by (a note names
+ * those codes); `budget` and `linjar` always apply.
+ * @example forecast('fg-ar', { utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 }) // { prognos: 900n, fellBack: true }
+ */
+export function forecast(method: PrognosMetod, input: PrognosInput): { prognos: Ore; fellBack: boolean } {
+  if (method === 'linjar') return { prognos: prognosLinjar(input), fellBack: false };
+  if (method === 'fg-ar') {
+    const p = prognosFgAr(input);
+    if (p === null) return { prognos: prognosBudget(input), fellBack: true };
+    return { prognos: p, fellBack: false };
+  }
+  return { prognos: prognosBudget(input), fellBack: false };
 }

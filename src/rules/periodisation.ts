@@ -1,18 +1,21 @@
 /**
  * Periodisering: how much of an annual budget belongs to months 1..m. Every method rounds
- * the *cumulative* share to the öre (half away from zero), so the ack through month m is
- * round(A · share(1..m)) and the twelve monthly parts, as differences of those, always sum
- * to the annual amount exactly — for amounts not divisible by 12 and negative ones alike.
+ * the *cumulative* share to the öre (half away from zero, rules/rounding.ts `toOre`), so the
+ * ack through month m is round(A · share(1..m)) and the twelve monthly parts, as differences
+ * of those, always sum to the annual amount exactly — for amounts not divisible by 12 and
+ * negative ones alike. `budgetAck` chooses the method for one budget line (even twelfths,
+ * last year's profile, or a periodiseringsnyckel by code or konto) and its fallback: even
+ * twelfths when last year has nothing to scale by, or when no key matches.
  */
 import type { Ore } from '../core/money.js';
-import { halfAwayFromZero } from './rounding.js';
+import { toOre } from './rounding.js';
 
 /** Twelve non-negative weights, as integers at a common scale (their sum must be positive). */
 export type Weights = readonly bigint[];
 
 /** The part of an annual amount that a share `part / whole` gives, to the öre: round(A · part / whole). */
 export function ackByShare(annual: Ore, part: bigint, whole: bigint): Ore {
-  return halfAwayFromZero(annual * part, whole);
+  return toOre(annual * part, whole);
 }
 
 /** Budget through month m of an annual amount spread by weights: round(A · Σw[1..m] / Σw). */
@@ -52,4 +55,42 @@ export function keyFor<T>(keys: ReadonlyMap<string, T>, code: string): T | undef
     if (hit !== undefined) return hit;
   }
   return keys.get('*');
+}
+
+/** How annual budget amounts are spread over the months (`--periodisering`). */
+export type Periodisering =
+  | { kind: 'jamn' }
+  | { kind: 'fg-ar' }
+  | { kind: 'key'; by: 'kod' | 'konto'; weights: ReadonlyMap<string, Weights> };
+
+/** Where a budget line sits: its code, its konto (when the key is by konto), last year's utfall. */
+export interface BudgetLine {
+  code: string;
+  /** The konto of the line ('' when the budget is not read per konto). */
+  konto: string;
+  /** Last year's utfall for the code through the report month and for the full year, when known. */
+  fgAck?: Ore;
+  fgHelar?: Ore;
+}
+
+/**
+ * The part of an annual budget amount that belongs to months 1..`month` under `method`, and
+ * whether the method fell back to even twelfths: `fg-ar` does when last year has no full-year
+ * utfall for the code to take the profile from (a note names those codes); a key without a
+ * matching prefix (nor `*`) also gives twelfths, silently, as documented for keys. A zero
+ * amount has nothing to periodise and never falls back.
+ * @example budgetAck(1_200n, { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: 10n, fgHelar: 40n }) // { ack: 300n, fellBack: false }
+ */
+export function budgetAck(annual: Ore, method: Periodisering, month: number, line: BudgetLine): { ack: Ore; fellBack: boolean } {
+  if (annual === 0n) return { ack: 0n, fellBack: false };
+  if (method.kind === 'key') {
+    const w = keyFor(method.weights, method.by === 'konto' ? line.konto : line.code);
+    return { ack: w ? ackByWeights(annual, w, month) : ackEven(annual, month), fellBack: false };
+  }
+  if (method.kind === 'fg-ar') {
+    const { fgAck, fgHelar } = line;
+    if (fgAck === undefined || fgHelar === undefined || fgHelar === 0n) return { ack: ackEven(annual, month), fellBack: true };
+    return { ack: ackByShare(annual, fgAck, fgHelar), fellBack: false }; // last year's share of the full year through this month
+  }
+  return { ack: ackEven(annual, month), fellBack: false };
 }

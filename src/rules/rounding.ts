@@ -1,7 +1,15 @@
 /**
  * Rounding: the one place an exact amount becomes a shown number. Each mode is a named
  * function on integers (n / d), as dinero.js keeps them; a cell is rounded once, from the
- * exact öre value, into a `Fixed` that the writers only format.
+ * exact öre value, into a `Fixed` that the writers only format — amounts (`roundToUnit`) and
+ * percentages (`percentOf`) alike, both in the report's `--rounding` mode.
+ *
+ * The öre policy: every amount is exact in öre from reading to showing. The only amounts that
+ * are not sums of read amounts are derived ones — a periodised budget (rules/periodisation.ts)
+ * and a computed forecast (rules/forecast.ts) — and they are rounded to the öre once, half away
+ * from zero (`toOre`), whatever `--rounding` says: they are amounts of the model, like the
+ * budget an economist would compute with Excel's ROUND, not shown cells; `--rounding` only
+ * chooses how the shown cells are rounded from these exact öre values.
  */
 import { pow10, UNIT_EXPONENT, type Fixed, type Ore, type Unit } from '../core/money.js';
 
@@ -27,6 +35,15 @@ export function halfEven(n: bigint, d: bigint): bigint {
   const twice = 2n * abs(r);
   if (twice > d || (twice === d && q % 2n !== 0n)) return n < 0n ? q - 1n : q + 1n;
   return q;
+}
+
+/**
+ * A derived amount (n / d öre) to the whole öre, halves away from zero: the öre policy for
+ * periodised budgets and computed forecasts, independent of `--rounding`.
+ * @example toOre(1_000n * 8n, 12n) // 667n: eight twelfths of 10,00 kr is 6,67 kr
+ */
+export function toOre(n: bigint, d: bigint): Ore {
+  return halfAwayFromZero(n, d);
 }
 
 const ROUNDERS: Record<RoundingMode, (n: bigint, d: bigint) => bigint> = {
@@ -55,3 +72,19 @@ export function exactInUnit(ore: Ore, unit: Unit): Fixed {
   return { value, decimals };
 }
 
+
+/** Decimals of a shown percentage. */
+export const PERCENT_DECIMALS = 1;
+
+/**
+ * A deviation in percent of its budget: deviation / |budget| × 100, from the unrounded öre
+ * amounts, rounded once to `decimals` decimals in the report's rounding mode. Dividing by the
+ * budget's absolute value keeps the sign of the deviation (positive = better than budget) in
+ * both perspectives. Null when the budget is zero (no percentage of nothing).
+ * @example percentOf(-2_500n, 20_000n, 1, 'half-away-from-zero') // { value: -125n, decimals: 1 }: −12,5 %
+ */
+export function percentOf(deviation: Ore, budget: Ore, decimals: number, mode: RoundingMode): Fixed | null {
+  if (budget === 0n) return null;
+  const base = budget < 0n ? -budget : budget;
+  return { value: ROUNDERS[mode](deviation * 100n * pow10(decimals), base), decimals };
+}

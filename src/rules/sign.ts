@@ -1,9 +1,19 @@
 /**
- * The sign rule. Ledger systems and SIE export costs positive and revenues negative (debet +,
- * kredit −); `--input-sign revenue-positive` reads the opposite convention. Reports show
- * amounts in one of two perspectives: kostnad (net cost positive) or resultat (revenue
- * positive); a deviation is the same number in both: positive always means better than budget.
+ * The sign rule, in one place. Ledger systems and SIE export costs positive and revenues
+ * negative (debet +, kredit −); `--input-sign revenue-positive` reads the opposite convention
+ * and every reader negates it into ledger sign (`negatesInput`). Everything between reading
+ * and showing is in ledger sign. Reports show amounts in one of two perspectives: kostnad (net
+ * cost positive, the ledger sign) or resultat (revenue positive, every plain amount negated);
+ * `inPerspective` is the only place that negation happens. A deviation is computed once, in
+ * ledger sign, as planned − actual (`deviation`), and is never negated: it is the same number
+ * in both perspectives, and positive always means better than planned (less cost, more revenue).
+ * Every deviation column of every report kind — drift's avvikelse, the monthly avvikelse_ack,
+ * prognosavvikelse and prognosförändring, the analysis' nettoavvikelse and the Resultat's
+ * avvikelse — is `deviation(planned, actual)` of two ledger-sign amounts. The reversed-sign
+ * evidence (`looksReversed`) is the heuristic that warns when a file seems to be read with the
+ * wrong input sign.
  */
+import type { Ore } from '../core/money.js';
 
 /** Which sign the file uses: ledger (costs +, revenues −; debet +) or the opposite. */
 export type InputSign = 'cost-positive' | 'revenue-positive';
@@ -21,6 +31,45 @@ export function negatesInput(sign: InputSign): boolean {
 /** Which sign amounts are shown in: net cost positive, or revenue positive (SPEC §3). */
 export type Perspective = 'kostnad' | 'resultat';
 export const PERSPECTIVES: readonly Perspective[] = ['kostnad', 'resultat'];
+
+/**
+ * The deviation columns of every report kind: the columns `inPerspective` never negates.
+ * The column registry (report/columns.ts) checks that its `deviation` kind names exactly these.
+ */
+export const DEVIATIONS = ['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'prognosforandring', 'nettoavvikelse'] as const;
+export type DeviationColumn = (typeof DEVIATIONS)[number];
+const DEVIATION_SET: ReadonlySet<string> = new Set(DEVIATIONS);
+
+/** Whether a column holds a deviation (the same number in both perspectives). */
+export function isDeviation(column: string): column is DeviationColumn {
+  return DEVIATION_SET.has(column);
+}
+
+/**
+ * The deviation of an actual amount from a planned one, both in ledger sign (costs +):
+ * planned − actual, so positive means better than planned (spent less, or earned more).
+ * It is the same number in both perspectives: in the result perspective it reads as
+ * actual − planned of the negated amounts. Null when either amount is unknown.
+ * @example deviation(1_000n, 800n) // 200n: 800 spent of a budget of 1 000 is 200 better
+ */
+export function deviation(planned: Ore | null | undefined, actual: Ore | null | undefined): Ore | null {
+  return planned === null || planned === undefined || actual === null || actual === undefined ? null : planned - actual;
+}
+
+/**
+ * Ledger-sign amounts in a report's perspective: the kostnad perspective shows them as they
+ * are; the resultat perspective negates every amount except the deviations (`DEVIATIONS`),
+ * which are the same number in both. Unknown (null) amounts stay null.
+ * @example inPerspective({ utfall: 800n, avvikelse: 200n }, 'resultat') // { utfall: -800n, avvikelse: 200n }
+ */
+export function inPerspective<C extends string>(amounts: Partial<Record<C, Ore | null>>, perspective: Perspective): Partial<Record<C, Ore | null>> {
+  if (perspective === 'kostnad') return amounts;
+  const out: Partial<Record<C, Ore | null>> = {};
+  for (const [col, v] of Object.entries(amounts) as [C, Ore | null | undefined][]) {
+    out[col] = v === null || v === undefined || isDeviation(col) ? v : -v;
+  }
+  return out;
+}
 
 /** Counts that reveal a reversed sign convention (only when the file has a konto column). */
 export interface SignEvidence {

@@ -1,8 +1,12 @@
+/**
+ * The rounding rule (src/rules/rounding.ts): each mode against decimal.js as an independent
+ * oracle, the öre policy for derived amounts, and the deviation percent in either mode.
+ */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactInUnit, halfAwayFromZero, halfEven, roundToUnit } from '../src/rules/rounding.js';
-import { UNIT_EXPONENT, UNITS } from '../src/core/money.js';
+import { exactInUnit, halfAwayFromZero, halfEven, percentOf, PERCENT_DECIMALS, roundToUnit, toOre } from '../../src/rules/rounding.js';
+import { UNIT_EXPONENT, UNITS } from '../../src/core/money.js';
 
 // An independent oracle for rounding: decimal.js with explicit precision and rounding modes.
 const D = Decimal.clone({ precision: 60 });
@@ -78,5 +82,64 @@ describe('exact values', () => {
     expect(exactInUnit(123_456_789n, 'tkr')).toEqual({ value: 123_456_789n, decimals: 5 });
     expect(exactInUnit(123_400_000n, 'tkr')).toEqual({ value: 1234n, decimals: 0 });
     expect(exactInUnit(-50n, 'kr')).toEqual({ value: -5n, decimals: 1 });
+  });
+});
+
+describe('öre policy', () => {
+  it('derived amounts are rounded to the öre half away from zero', () => {
+    expect(toOre(8_000n, 12n)).toBe(667n);
+    expect(toOre(-5n, 10n)).toBe(-1n);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
+        expect(toOre(n, d)).toBe(halfAwayFromZero(n, d));
+      }),
+    );
+  });
+});
+
+describe('deviation percent', () => {
+  const modes = ['half-away-from-zero', 'half-even'] as const;
+  const pctOracle = (dev: bigint, budget: bigint, decimals: number, mode: (typeof modes)[number]) =>
+    new D(dev.toString())
+      .div(new D(budget.toString()).abs())
+      .mul(100)
+      .toDecimalPlaces(decimals, mode === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP)
+      .toFixed(decimals);
+
+  it('is deviation / |budget| from unrounded amounts, rounded once in the report mode', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...modes),
+        (dev, budget, decimals, mode) => {
+          fc.pre(budget !== 0n);
+          const p = percentOf(dev, budget, decimals, mode);
+          expect(p && asString(p)).toBe(pctOracle(dev, budget, decimals, mode));
+          // The sign is the deviation's, whatever the sign of the budget (the same in both perspectives).
+          expect(percentOf(dev, -budget, decimals, mode)).toEqual(p);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('honours the rounding mode on exact ties, and has no value without a budget', () => {
+    // 1 / 80 = 1,25 %: one decimal.
+    expect(percentOf(1n, 80n, PERCENT_DECIMALS, 'half-away-from-zero')).toEqual({ value: 13n, decimals: 1 });
+    expect(percentOf(1n, 80n, PERCENT_DECIMALS, 'half-even')).toEqual({ value: 12n, decimals: 1 });
+    expect(percentOf(-1n, -80n, PERCENT_DECIMALS, 'half-away-from-zero')).toEqual({ value: -13n, decimals: 1 });
+    expect(percentOf(5n, 0n, PERCENT_DECIMALS, 'half-even')).toBeNull();
+  });
+});
+
+describe('percent cells', () => {
+  it('are rounded in the report rounding mode, like the amounts', async () => {
+    const { presentTable } = await import('../../src/report/present.js');
+    const table = { id: 'drift', title: '', dimension: 'verksamhet', columns: ['avvikelse_procent' as const], rows: [], summa: { utfall: 79n, budget: 80n, avvikelse: 1n } };
+    const cell = (rounding: 'half-away-from-zero' | 'half-even') => presentTable(table, { unit: 'kr', decimals: 0, rounding, exact: false }).summa.avvikelse_procent;
+    expect(cell('half-away-from-zero')).toEqual({ kind: 'percent', value: { value: 13n, decimals: 1 } });
+    expect(cell('half-even')).toEqual({ kind: 'percent', value: { value: 12n, decimals: 1 } });
   });
 });
