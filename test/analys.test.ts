@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { categoryOf, DEFAULT_CATEGORIES, parseCategory } from '../src/rules/categories.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = 'fixtures';
@@ -23,27 +22,6 @@ async function json(args: string[]) {
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout).tables as { id?: string; rows: Record<string, string | null>[]; summa: Record<string, string | null> }[];
 }
-
-describe('konto categories', () => {
-  it('uses Kommun-Bas classes, most specific prefix first, and says no for unknown accounts', () => {
-    expect(categoryOf('3110', DEFAULT_CATEGORIES)).toBe('intakt');
-    expect(categoryOf('5011', DEFAULT_CATEGORIES)).toBe('personalkostnad');
-    expect(categoryOf('4610', DEFAULT_CATEGORIES)).toBe('ovrig_kostnad');
-    expect(categoryOf('4010', DEFAULT_CATEGORIES)).toBe('exkluderad');
-    expect(categoryOf('7810', DEFAULT_CATEGORIES)).toBe('kapitalkostnad');
-    expect(categoryOf('7010', DEFAULT_CATEGORIES)).toBe('ovrig_kostnad');
-    expect(categoryOf('8410', DEFAULT_CATEGORIES)).toBe('exkluderad');
-    expect(categoryOf('9110', DEFAULT_CATEGORIES)).toBeNull();
-    expect(categoryOf('', DEFAULT_CATEGORIES)).toBeNull();
-  });
-
-  it('reads category names as people write them', () => {
-    expect(parseCategory('Intäkt')).toBe('intakt');
-    expect(parseCategory('övrig kostnad')).toBe('ovrig_kostnad');
-    expect(parseCategory('Kapitalkostnader')).toBe('kapitalkostnad');
-    expect(parseCategory('skatt')).toBeNull();
-  });
-});
 
 describe('Verksamhetsanalys and Resultat against the oracle', () => {
   /** Per level-2 code: revenue and cost in öre (ledger sign), utfall and budget. */

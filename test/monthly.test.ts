@@ -9,9 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ackByWeights, ackEven, keyFor, monthlyParts } from '../src/rules/periodisation.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = 'fixtures';
@@ -52,46 +50,6 @@ function expectRows(table: { rows: Record<string, string | null>[] }, want: Map<
     for (const c of columns) expect([row.kod, c, row[c]]).toEqual([row.kod, c, tkr(w[c] as bigint)]);
   }
 }
-
-describe('periodisering', () => {
-  it('even twelfths sum to the annual amount exactly, for any amount', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), (annual) => {
-        const parts = monthlyParts(annual);
-        expect(parts.reduce((a, b) => a + b, 0n)).toBe(annual);
-        for (let m = 1; m <= 12; m++) expect(ackEven(annual, m)).toBe(share(annual, BigInt(m), 12n));
-        // No month is more than one öre away from a twelfth.
-        for (const p of parts) expect(p * 12n - annual <= 12n && annual - p * 12n <= 12n).toBe(true);
-      }),
-    );
-  });
-
-  it('handles amounts not divisible by 12, and negative ones', () => {
-    // Cumulative: round(100·m/12) = 8, 17, 25, 33, 42, 50, 58, 67, 75, 83, 92, 100.
-    expect(monthlyParts(100n)).toEqual([8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n]);
-    expect(monthlyParts(-100n).reduce((a, b) => a + b, 0n)).toBe(-100n);
-    expect(ackEven(-100n, 6)).toBe(-50n);
-    expect(ackEven(7n, 1)).toBe(1n); // 0,583… rounds to 1
-  });
-
-  it('weighted parts sum to the annual amount exactly', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 8n }), { minLength: 12, maxLength: 12 }), (annual, w) => {
-        fc.pre(w.some((x) => x > 0n));
-        expect(monthlyParts(annual, w).reduce((a, b) => a + b, 0n)).toBe(annual);
-        expect(ackByWeights(annual, w, 12)).toBe(annual);
-      }),
-    );
-  });
-
-  it('uses the most specific key prefix, then *', () => {
-    const keys = new Map([['5', 'a'], ['50', 'b'], ['*', 'c']]);
-    expect(keyFor(keys, '5011')).toBe('b');
-    expect(keyFor(keys, '5410')).toBe('a');
-    expect(keyFor(keys, '3110')).toBe('c');
-    expect(keyFor(new Map([['50', 'b']]), '3110')).toBeUndefined();
-  });
-});
 
 describe('monthly report per 31 augusti, against hand computation', () => {
   const base = (code: string, o: Code) => {
