@@ -29,7 +29,10 @@ export const DEFAULT_CATEGORIES: CategoryMap = new Map<string, Category>([
   ['8', 'exkluderad'],
 ]);
 
-/** The category of an account, or null when no prefix matches. */
+/**
+ * The category of an account, or null when no prefix matches: the most specific prefix wins.
+ * @example categoryOf('7810', DEFAULT_CATEGORIES) // 'kapitalkostnad' (78 before 7)
+ */
 export function categoryOf(konto: string, map: CategoryMap): Category | null {
   for (let n = konto.length; n >= 1; n--) {
     const c = map.get(konto.slice(0, n));
@@ -38,7 +41,10 @@ export function categoryOf(konto: string, map: CategoryMap): Category | null {
   return null;
 }
 
-/** Accepted spellings of category names in a categories file. */
+/**
+ * Accepted spellings of category names in a categories file.
+ * @example parseCategory('Övriga kostnader') // 'ovrig_kostnad'
+ */
 export function parseCategory(text: string): Category | null {
   const t = text.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/ä/g, 'a').replace(/ö/g, 'o');
   const aliases: Record<string, Category> = {

@@ -25,17 +25,26 @@ export interface PrognosInput {
   fgHelar?: Ore;
 }
 
-/** The `budget` method: utfall ack + the budget that remains for the rest of the year. */
+/**
+ * The `budget` method: utfall ack + the budget that remains for the rest of the year.
+ * @example prognosBudget({ utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 }) // 900n
+ */
 export function prognosBudget(p: PrognosInput): Ore {
   return p.utfallAck + (p.budgetHelar - p.budgetAck);
 }
 
-/** The `linjar` method: the year-to-date pace for twelve months. */
+/**
+ * The `linjar` method: the year-to-date pace for twelve months.
+ * @example prognosLinjar({ utfallAck: 800n, budgetHelar: 0n, budgetAck: 0n, month: 8 }) // 1_200n
+ */
 export function prognosLinjar(p: PrognosInput): Ore {
   return toOre(p.utfallAck * 12n, BigInt(p.month));
 }
 
-/** Last year's profile, or null when last year has nothing through this month to scale by. */
+/**
+ * Last year's profile, or null when last year has nothing through this month to scale by.
+ * @example prognosFgAr({ utfallAck: 500n, budgetHelar: 0n, budgetAck: 0n, month: 8, fgAck: 400n, fgHelar: 600n }) // 750n
+ */
 export function prognosFgAr(p: PrognosInput): Ore | null {
   if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck === 0n) return null;
   return toOre(p.utfallAck * p.fgHelar, p.fgAck);

@@ -13,12 +13,18 @@ import { toOre } from './rounding.js';
 /** Twelve non-negative weights, as integers at a common scale (their sum must be positive). */
 export type Weights = readonly bigint[];
 
-/** The part of an annual amount that a share `part / whole` gives, to the öre: round(A · part / whole). */
+/**
+ * The part of an annual amount that a share `part / whole` gives, to the öre: round(A · part / whole).
+ * @example ackByShare(1_000n, 62n, 100n) // 620n
+ */
 export function ackByShare(annual: Ore, part: bigint, whole: bigint): Ore {
   return toOre(annual * part, whole);
 }
 
-/** Budget through month m of an annual amount spread by weights: round(A · Σw[1..m] / Σw). */
+/**
+ * Budget through month m of an annual amount spread by weights: round(A · Σw[1..m] / Σw).
+ * @example ackByWeights(1_200n, [1n, 1n, 2n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n], 2) // 600n
+ */
 export function ackByWeights(annual: Ore, weights: Weights, m: number): Ore {
   let total = 0n;
   let upTo = 0n;
@@ -31,12 +37,18 @@ export function ackByWeights(annual: Ore, weights: Weights, m: number): Ore {
 
 const EVEN: Weights = new Array<bigint>(12).fill(1n);
 
-/** Budget through month m of an annual amount in even twelfths: round(A · m / 12). */
+/**
+ * Budget through month m of an annual amount in even twelfths: round(A · m / 12).
+ * @example ackEven(100n, 1) // 8n
+ */
 export function ackEven(annual: Ore, m: number): Ore {
   return ackByWeights(annual, EVEN, m);
 }
 
-/** The twelve monthly parts (differences of the cumulative amounts), which sum to `annual`. */
+/**
+ * The twelve monthly parts (differences of the cumulative amounts), which sum to `annual`.
+ * @example monthlyParts(100n) // [8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n]
+ */
 export function monthlyParts(annual: Ore, weights: Weights = EVEN): Ore[] {
   const parts: Ore[] = [];
   let previous = 0n;
@@ -48,7 +60,10 @@ export function monthlyParts(annual: Ore, weights: Weights = EVEN): Ore[] {
   return parts;
 }
 
-/** The periodiseringsnyckel entry for a code: the most specific (longest) prefix that matches, or `*`. */
+/**
+ * The periodiseringsnyckel entry for a code: the most specific (longest) prefix that matches, or `*`.
+ * @example keyFor(new Map([['5', 'a'], ['50', 'b']]), '5011') // 'b'
+ */
 export function keyFor<T>(keys: ReadonlyMap<string, T>, code: string): T | undefined {
   for (let n = code.length; n >= 1; n--) {
     const hit = keys.get(code.slice(0, n));

@@ -18,7 +18,10 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ['half-away-from-zero', '
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-/** n / d rounded to an integer, halves away from zero (Excel's ROUND, published reports). d ≠ 0, any sign. */
+/**
+ * n / d rounded to an integer, halves away from zero (Excel's ROUND, published reports). d ≠ 0, any sign.
+ * @example halfAwayFromZero(-125n, 10n) // -13n
+ */
 export function halfAwayFromZero(n: bigint, d: bigint): bigint {
   if (d < 0n) return halfAwayFromZero(-n, -d);
   const q = n / d;
@@ -27,7 +30,10 @@ export function halfAwayFromZero(n: bigint, d: bigint): bigint {
   return q;
 }
 
-/** n / d rounded to an integer, halves to the even neighbour (banker's rounding). d ≠ 0, any sign. */
+/**
+ * n / d rounded to an integer, halves to the even neighbour (banker's rounding). d ≠ 0, any sign.
+ * @example halfEven(-125n, 10n) // -12n
+ */
 export function halfEven(n: bigint, d: bigint): bigint {
   if (d < 0n) return halfEven(-n, -d);
   const q = n / d;
@@ -54,6 +60,7 @@ const ROUNDERS: Record<RoundingMode, (n: bigint, d: bigint) => bigint> = {
 /**
  * Rounds an exact amount in öre to `decimals` decimals of `unit` — the one rounding a cell
  * ever gets.
+ * @example roundToUnit(4_250_000n, 'tkr', 0, 'half-even') // { value: 42n, decimals: 0 }: 42,5 tkr shows 42
  */
 export function roundToUnit(ore: Ore, unit: Unit, decimals: number, mode: RoundingMode): Fixed {
   const exp = UNIT_EXPONENT[unit];
@@ -61,7 +68,10 @@ export function roundToUnit(ore: Ore, unit: Unit, decimals: number, mode: Roundi
   return { value: ROUNDERS[mode](ore, pow10(exp - decimals)), decimals };
 }
 
-/** The exact value of an amount in `unit`, with as few decimals as it needs (no rounding). */
+/**
+ * The exact value of an amount in `unit`, with as few decimals as it needs (no rounding).
+ * @example exactInUnit(123_400_000n, 'tkr') // { value: 1234n, decimals: 0 }
+ */
 export function exactInUnit(ore: Ore, unit: Unit): Fixed {
   let value = ore;
   let decimals = UNIT_EXPONENT[unit];

@@ -40,7 +40,10 @@ export const DEVIATIONS = ['avvikelse', 'avvikelse_ack', 'prognosavvikelse', 'pr
 export type DeviationColumn = (typeof DEVIATIONS)[number];
 const DEVIATION_SET: ReadonlySet<string> = new Set(DEVIATIONS);
 
-/** Whether a column holds a deviation (the same number in both perspectives). */
+/**
+ * Whether a column holds a deviation (the same number in both perspectives).
+ * @example isDeviation('prognosavvikelse') // true
+ */
 export function isDeviation(column: string): column is DeviationColumn {
   return DEVIATION_SET.has(column);
 }
@@ -87,6 +90,7 @@ export const SIGN_EVIDENCE_MIN = 10;
  * Whether a file's amounts look like the opposite sign convention to the one it was read
  * with: more revenue-positive and cost-negative amounts than the other way round, among at
  * least SIGN_EVIDENCE_MIN konto-classified amounts.
+ * @example looksReversed({ revenuePositive: 8, revenueNegative: 0, costPositive: 1, costNegative: 6 }) // true
  */
 export function looksReversed(s: SignEvidence): boolean {
   const reversed = s.revenuePositive + s.costNegative;

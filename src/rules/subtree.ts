@@ -24,7 +24,10 @@ export interface NodeInput {
   computed: (code: string) => Ore;
 }
 
-/** Codes covered by a node: the code itself and every code that starts with it. */
+/**
+ * Codes covered by a node: the code itself and every code that starts with it.
+ * @example covered('51', ['5101', '5501', '51']) // ['5101', '51']
+ */
 export function covered(node: string, codes: Iterable<string>): string[] {
   const out: string[] = [];
   for (const c of codes) if (c.startsWith(node)) out.push(c);
