@@ -12,7 +12,7 @@
 import { compareCodes } from '../core/codes.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore } from '../core/money.js';
-import type { Amounts, AmountColumn, ColumnId, ReportRow, ReportTable } from './model.js';
+import type { Amounts, AmountColumn, ColumnId, ReportRow, ReportTable, Title } from './model.js';
 import type { Perspective } from '../rules/sign.js';
 import { DEVIATION_COLUMNS } from './columns.js';
 
@@ -30,7 +30,7 @@ export interface NodeColumn {
 
 export interface TableSpec {
   id: string;
-  title: string;
+  title: Title;
   dimension: string;
   columns: ColumnId[];
   /** The row a code belongs to in this table, or null when the code is not in the table. */
