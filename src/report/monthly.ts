@@ -13,7 +13,7 @@ import type { PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
 import { message } from './messages.js';
-import type { Amounts, ColumnId, Message, Report } from './model.js';
+import type { Amounts, ColumnId, Message, Report, Title } from './model.js';
 import { inPerspective, minus, type BaseValues, type NodeColumn } from './tables.js';
 
 export type Periodisering =
@@ -146,7 +146,7 @@ export function buildMonthly(req: MonthlyRequest): Report {
     };
     return inPerspective(amounts, req.perspective);
   };
-  const title = { kind: 'manad', dimension: req.dimension === 'verksamhet' ? null : req.dimension, period: req.period, unit: req.unit } as const;
+  const title: Title = { kind: 'manad', dimension: req.dimension === 'verksamhet' ? null : req.dimension, period: req.period, unit: req.unit };
   const laid = layoutTables(
     req,
     { id: 'manad', title, columns: req.columns },
