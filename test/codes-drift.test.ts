@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { codePattern, valueGlob } from '../src/core/codes.js';
 import { NameBook } from '../src/core/names.js';
 import { sum } from '../src/core/money.js';
-import { texts } from '../src/i18n/messages.js';
+import { texts } from '../src/i18n/index.js';
 import { defaultColumns } from '../src/report/columns.js';
 import { buildDrift } from '../src/report/drift.js';
 
@@ -56,8 +56,7 @@ describe('drift tables', () => {
       subLevel: null,
       perspective: 'kostnad',
       year: '2024',
-      unitLabel: 'tkr',
-      texts: t,
+      unit: 'tkr',
       columns: defaultColumns('drift', new Set()),
       comments: new Map(),
     });
@@ -81,7 +80,8 @@ describe('drift tables', () => {
   it('warns about codes without names and about empty sub-tables, never drops them', () => {
     const report = build(new Map([['7777', 100n]]), new Map(), ['51']);
     expect(report.tables[0]!.rows[0]).toMatchObject({ kod: '77', namn: null });
-    expect(report.warnings.join('\n')).toMatch(/inga koder matchar 51\*/);
-    expect(report.warnings.join('\n')).toMatch(/utan namn.*77/);
+    const warnings = report.messages.filter((m) => m.level === 'warning').map((m) => t.message(m));
+    expect(warnings.join('\n')).toMatch(/inga koder matchar 51\*/);
+    expect(warnings.join('\n')).toMatch(/utan namn.*77/);
   });
 });

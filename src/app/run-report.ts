@@ -12,7 +12,6 @@ import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
 import { looksReversed } from '../rules/sign.js';
-import type { Texts } from '../i18n/messages.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, type Dialect, type LedgerTotals } from '../read/ledger.js';
 import { type Filter } from '../core/codes.js';
@@ -21,7 +20,8 @@ import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
 import { defaultColumns, type ColumnNeed } from '../report/columns.js';
 import { buildDrift } from '../report/drift.js';
-import type { ColumnId, Report } from '../report/model.js';
+import { inPrintOrder, message } from '../report/messages.js';
+import type { ColumnId, Message, Report } from '../report/model.js';
 import type { Perspective } from '../rules/sign.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
 
@@ -76,13 +76,13 @@ function given(req: ReportRequest, fgAr: boolean, fgPrognos: boolean): Set<Colum
   return out;
 }
 
-function signWarning(ledger: LedgerTotals, texts: Texts): string | null {
+function signWarning(ledger: LedgerTotals): Message | null {
   const s = ledger.signs;
   if (s === null || !looksReversed(s)) return null;
-  return texts.warn.signsLookReversed(ledger.file, s.revenuePositive, s.revenuePositive + s.revenueNegative);
+  return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-async function readAll(files: string[], kind: string, req: ReportRequest, log: RunLog, texts: Texts, detail?: string) {
+async function readAll(files: string[], kind: string, req: ReportRequest, log: RunLog, detail?: string) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: { file: string; totals: PeriodTotals }[] = [];
@@ -100,9 +100,9 @@ async function readAll(files: string[], kind: string, req: ReportRequest, log: R
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
     log.readers.push(`${file}: ${ledger.reader}`);
-    if (ledger.encodingFallback) log.warnings.push(texts.warn.encodingFallback(file));
-    const w = signWarning(ledger, texts);
-    if (w) log.warnings.push(w);
+    if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file }));
+    const w = signWarning(ledger);
+    if (w) log.messages.push(w);
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -123,20 +123,20 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   return reportPeriod(asked);
 }
 
-/** What reading the inputs says: warnings for the user, and which reader read each file. */
+/** What reading the inputs says: messages for the user, and which reader read each file. */
 interface RunLog {
-  warnings: string[];
+  messages: Message[];
   readers: string[];
 }
 
-export async function runReport(req: ReportRequest, texts: Texts): Promise<Report> {
-  const log: RunLog = { warnings: [], readers: [] };
-  const report = await buildReport(req, texts, log);
-  return { ...report, warnings: [...log.warnings, ...report.warnings], readers: log.readers };
+/** Reads the inputs and builds the report; its messages come warnings first, then notes, as the CLI prints them. */
+export async function runReport(req: ReportRequest): Promise<Report> {
+  const log: RunLog = { messages: [], readers: [] };
+  const report = await buildReport(req, log);
+  return { ...report, messages: inPrintOrder([...log.messages, ...report.messages]), readers: log.readers };
 }
 
-async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promise<Report> {
-  const notes: string[] = [];
+async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
   if (req.names) names.add(await readCodeTexts(req.names));
@@ -149,13 +149,12 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
     perspective: req.perspective,
     names,
     comments,
-    texts,
   };
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
-    const utfall = await readAll(req.utfall, 'utfall', req, log, texts, 'konto');
-    const budget = await readAll(req.budget, 'budget', req, log, texts, 'konto');
-    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, texts, 'konto') : null;
+    const utfall = await readAll(req.utfall, 'utfall', req, log, 'konto');
+    const budget = await readAll(req.budget, 'budget', req, log, 'konto');
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
     const unknown = new Set<string>();
     const report = buildAnalys({
@@ -166,22 +165,22 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
       analys: req.analys,
       resultat: req.resultat,
       year: latestYear(utfall.totals),
-      unitLabel: req.unit,
+      unit: req.unit,
     });
-    if (unknown.size > 0) log.warnings.push(texts.warn.uncategorised(listUnknown(unknown)));
+    if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
     return report;
   }
   const m = req.monthly;
   if (m === null) {
-    const utfall = await readAll(req.utfall, 'utfall', req, log, texts);
-    const budget = await readAll(req.budget, 'budget', req, log, texts);
+    const utfall = await readAll(req.utfall, 'utfall', req, log);
+    const budget = await readAll(req.budget, 'budget', req, log);
     names.add(budget.names).add(utfall.names);
     const report = buildDrift({
       ...layout,
       utfall: totalPerCode(utfall.totals),
       budget: totalPerCode(budget.totals),
       year: latestYear(utfall.totals),
-      unitLabel: req.unit,
+      unit: req.unit,
       columns: req.show ?? defaultColumns('drift', given(req, false, false)),
     });
     return report;
@@ -191,18 +190,18 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
   if (m.periodisering === 'fg-ar') periodisering = { kind: 'fg-ar' };
   else if (typeof m.periodisering === 'object') {
     const key = await readPeriodisationKey(m.periodisering.file);
-    for (const n of key.normalised) notes.push(texts.note.keyNormalised(n.prefix, n.sum));
+    for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
     periodisering = { kind: 'key', by: key.by, weights: key.weights };
   }
-  const utfall = await readAll(req.utfall, 'utfall', req, log, texts);
+  const utfall = await readAll(req.utfall, 'utfall', req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
-  const budget = await readAll(req.budget, 'budget', req, log, texts, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log, texts) : null;
+  const budget = await readAll(req.budget, 'budget', req, log, detail);
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
     const otherYear = [...f.totals.values()].some((ps) => [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year));
-    if (otherYear) log.warnings.push(texts.warn.otherYears(f.file, period.year));
+    if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }
   const amounts = { unit: req.inputUnit, sign: req.inputSign };
   const report = buildMonthly({
@@ -217,7 +216,7 @@ async function buildReport(req: ReportRequest, texts: Texts, log: RunLog): Promi
     manualPrognosFile: m.prognos,
     fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
     columns: req.show ?? defaultColumns('manad', given(req, fgAr !== null, m.fgPrognos !== null)),
-    unitLabel: req.unit,
+    unit: req.unit,
   });
-  return { ...report, notes: [...notes, ...report.notes] };
+  return report;
 }

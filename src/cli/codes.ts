@@ -1,7 +1,7 @@
 /** `avvikelse codes [PREFIX]` (alias `koder`): list and search the code catalogue. */
 import { Command } from 'commander';
 import { builtInCatalogue } from '../read/catalogue.js';
-import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
+import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import type { Io } from './io.js';
 
 export interface CodesFlags {

@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { AvvikelseError, isAvvikelseError } from '../errors.js';
 import { readFileSync } from 'node:fs';
-import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/messages.js';
+import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig, type Config } from './config.js';
 import { excerpt } from './excerpt.js';

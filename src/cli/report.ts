@@ -7,7 +7,7 @@ import { DEFAULT_DECIMALS, UNITS, type Unit } from '../core/money.js';
 import { ROUNDING_MODES } from '../rules/rounding.js';
 import { PROGNOS_METODER } from '../rules/forecast.js';
 import { AvvikelseError } from '../errors.js';
-import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
+import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
 import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
@@ -18,9 +18,8 @@ import { PERSPECTIVES } from '../rules/sign.js';
 import { presentReport } from '../report/present.js';
 import { runReport, type MonthlyOptions, type ReportRequest } from '../app/run-report.js';
 import { crossings, parseThreshold, type Threshold } from '../report/thresholds.js';
-import { CSV_DIALECTS, FORMATS, rowLabel, cellText, type Format } from '../write/context.js';
+import { crossingText, CSV_DIALECTS, FORMATS, toDocument, type Format } from '../write/document.js';
 import { formatForPath, RENDERERS } from '../write/index.js';
-import { SWEDISH } from '../write/number.js';
 import { writeAtomically } from '../write/output.js';
 import type { Config } from './config.js';
 import { progressReporter, useColour, type Io } from './io.js';
@@ -283,36 +282,36 @@ export function reportRequest(flags: ReportFlags, config: Config): ReportPlan {
 export async function runReportCommand(flags: ReportFlags, config: Config, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const req = reportRequest(flags, config);
   const progress = progressReporter(io, texts.reading);
-  const report = await runReport({ ...req, progress: progress?.report }, texts);
+  const report = await runReport({ ...req, progress: progress?.report });
   progress?.clear();
   for (const t of req.failOn) {
     if (!report.tables[0]?.columns.includes(t.column)) {
       throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: report.tables[0]?.columns.join(', ') ?? '' });
     }
   }
-  for (const w of report.warnings) io.stderr(`avvikelse: ${texts.warningLabel}: ${w}\n`);
-  for (const n of report.notes) io.stderr(`avvikelse: ${texts.noteLabel}: ${n}\n`);
+  for (const m of report.messages) io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${texts.message(m)}\n`);
   if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${r}\n`);
   const display = { unit: req.unit, decimals: req.decimals, rounding: req.rounding, exact: req.exact };
   const shown = presentReport(report.tables, display);
-  const text = RENDERERS[req.format](shown, {
-    texts,
+  const doc = toDocument(shown, texts, {
     unit: req.unit,
     perspective: report.perspective,
     rounding: req.rounding,
     exact: req.exact,
+    invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
+  });
+  const output = RENDERERS[req.format](doc, {
     colour: req.out === null && req.format === 'table' && useColour(io, flags.color),
     csvDialect: req.csvDialect,
-    invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
   });
   const key = typeof req.monthly?.periodisering === 'object' ? req.monthly.periodisering.file : null;
   const inputs = [...req.utfall, ...req.budget, ...req.fgAr, req.names, req.kommentarer, req.kategorier, req.monthly?.prognos, req.monthly?.fgPrognos, key];
-  if (req.out === null) io.stdout(text);
-  else await writeAtomically(req.out, text, inputs.filter((f): f is string => typeof f === 'string'));
+  if (req.out === null) {
+    // A binary format (bytes) goes to a file only.
+    if (typeof output !== 'string') throw new AvvikelseError('OPTION_MISSING', { option: '--out', command: 'report' });
+    io.stdout(output);
+  } else await writeAtomically(req.out, output, inputs.filter((f): f is string => typeof f === 'string'));
   const crossed = crossings(shown, req.failOn);
-  for (const c of crossed) {
-    const row = c.kod === null ? texts.summa : rowLabel(c.kod, c.namn);
-    io.stderr(`avvikelse: ${texts.errorLabel}: ${texts.note.thresholdCrossed(c.table.title, row, texts.columns[c.threshold.column], cellText(c.cell, SWEDISH, ' %'), c.threshold.text)}\n`);
-  }
+  for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${crossingText(c, texts)}\n`);
   return crossed.length > 0 ? 1 : 0;
 }

@@ -5,12 +5,13 @@
  */
 import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
-import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/messages.js';
+import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/index.js';
 import { readReportTables, type RawTable } from '../read/report-table.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
 import { compareWithLedger } from '../report/verify-ledger.js';
 import { Checker, parseRelation, verifyTables, type VerifyOptions } from '../report/verify.js';
+import { withLabelNames } from '../write/document.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText, VERIFY_FORMATS } from '../write/verify.js';
 import type { Config } from './config.js';
 import type { Io } from './io.js';
@@ -99,12 +100,12 @@ export async function runVerifyCommand(files: string[], flags: VerifyFlags, conf
   if (flags.utfall || flags.budget) {
     // Recompute the report from the ledger with the same options, shown with the table's decimals.
     const req = reportRequest({ ...flags, columns: undefined, format: undefined, failOn: [], color: false }, config);
-    const report = await runReport(req, t);
+    const report = await runReport(req);
     const first = result.tables[0];
     const decimals = first ? Math.max(0, ...first.amountColumns.map((c) => first.decimals[c] as number)) : 0;
     const shown = presentReport(report.tables, { unit: req.unit, decimals, rounding: req.rounding, exact: false });
     const checker = new Checker(opts.strict);
-    compareWithLedger(result.tables, shown, checker, [textsFor('sv'), textsFor('en')], t.verify.ledger);
+    compareWithLedger(result.tables, withLabelNames(shown, t), checker, [textsFor('sv'), textsFor('en')], t.verify.ledger);
     result.errors.push(...checker.errors);
     result.notes.push(...checker.notes);
     result.checks += checker.checks;

@@ -10,12 +10,12 @@
  */
 import { categoryOf, type Category, type CategoryMap } from '../rules/categories.js';
 import { compareCodes } from '../core/codes.js';
-import type { Ore } from '../core/money.js';
+import type { Ore, Unit } from '../core/money.js';
 import { totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { defaultColumns } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { AmountColumn, Amounts, ColumnId, Report, ReportTable } from './model.js';
+import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportRow, ReportTable, ResultatRow } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 
 /** Amounts per category, in ledger sign (costs +). */
@@ -70,7 +70,7 @@ export interface AnalysRequest extends Layout {
   analys: boolean;
   resultat: boolean;
   year: string;
-  unitLabel: string;
+  unit: Unit;
 }
 
 function sumAll(m: Map<string, ByCategory>): ByCategory {
@@ -80,34 +80,33 @@ function sumAll(m: Map<string, ByCategory>): ByCategory {
 }
 
 function resultatTable(req: AnalysRequest): ReportTable {
-  const t = req.texts;
   const u = sumAll(req.utfall);
   const b = sumAll(req.budget);
   const fg = req.fgAr ? sumAll(req.fgAr) : null;
   const columns: ColumnId[] = [...(fg ? (['utfall_fg_ar'] as ColumnId[]) : []), 'utfall', 'budget', 'avvikelse'];
   const values = (pick: (c: ByCategory) => Ore): Amounts => resultatValues(pick(u), pick(b), fg ? pick(fg) : null, ANALYS_PERSPECTIVE);
-  const row = (kod: string, namn: string, pick: (c: ByCategory) => Ore, varav = false) => ({ kod, namn, values: values(pick), kommentar: null, varav });
+  const row = (label: ResultatRow, pick: (c: ByCategory) => Ore, varav = false): ReportRow => ({ kod: label, namn: null, label, values: values(pick), kommentar: null, varav });
   return {
     id: 'resultat',
-    title: t.title.resultat(req.year, req.unitLabel),
+    title: { kind: 'resultat', year: req.year, unit: req.unit },
     dimension: req.dimension,
     columns,
     rows: [
-      row('intakter', t.resultat.intakter, (c) => c.intakt),
-      row('kostnader', t.resultat.kostnader, costs),
-      row('personalkostnader', t.resultat.personal, (c) => c.personalkostnad, true),
-      row('kapitalkostnader', t.resultat.kapital, (c) => c.kapitalkostnad, true),
+      row('intakter', (c) => c.intakt),
+      row('kostnader', costs),
+      row('personalkostnader', (c) => c.personalkostnad, true),
+      row('kapitalkostnader', (c) => c.kapitalkostnad, true),
     ],
     summa: values((c) => c.intakt + costs(c)),
-    summaLabel: t.resultat.resultat,
+    summaLabel: 'resultat',
     showCodes: false,
-    rowHeading: `(${req.unitLabel})`,
+    rowHeading: 'unit',
   };
 }
 
 export function buildAnalys(req: AnalysRequest): Report {
   const tables: ReportTable[] = [];
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   if (req.analys) {
     const perCode = new Map<string, Record<string, Ore>>();
     for (const code of new Set([...req.utfall.keys(), ...req.budget.keys()])) {
@@ -118,17 +117,17 @@ export function buildAnalys(req: AnalysRequest): Report {
     const derive = (s: Record<string, Ore | null>): Amounts => analysValues(s, ANALYS_PERSPECTIVE);
     const laid = layoutTables(
       req,
-      { id: 'analys', title: req.texts.title.analys(req.year, req.unitLabel), columns: defaultColumns('analys', new Set()) },
+      { id: 'analys', title: { kind: 'analys', year: req.year, unit: req.unit }, columns: defaultColumns('analys', new Set()) },
       { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
     );
     tables.push(...laid.tables);
-    warnings.push(...laid.warnings);
+    messages.push(...laid.messages);
   }
   if (req.resultat) tables.push(resultatTable(req));
-  return { perspective: 'resultat', tables, warnings, notes: [] };
+  return { perspective: 'resultat', tables, messages };
 }
 
 /** The accounts without a category, sorted, for a warning. */
-export function listUnknown(unknown: Set<string>): string {
-  return [...unknown].sort(compareCodes).join(', ');
+export function listUnknown(unknown: Set<string>): string[] {
+  return [...unknown].sort(compareCodes);
 }

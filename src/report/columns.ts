@@ -28,25 +28,27 @@ export interface ColumnDef {
   readonly byDefault: boolean | 'when-given';
   /** What verify takes a published column of this kind for. */
   readonly verifyRole?: 'budget' | 'outcome' | { readonly deviationOf: readonly [budget: string, outcome: string] };
+  /** Drawn as the table's chart (HTML report): of a table's columns, the one with the lowest rank. */
+  readonly chart?: number;
 }
 
 export const COLUMNS = [
   { id: 'utfall', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'outcome' },
   { id: 'budget', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'budget' },
-  { id: 'avvikelse', kind: 'deviation', reports: ['drift', 'resultat'], byDefault: true, verifyRole: { deviationOf: ['budget', 'utfall'] } },
+  { id: 'avvikelse', kind: 'deviation', reports: ['drift', 'resultat'], byDefault: true, verifyRole: { deviationOf: ['budget', 'utfall'] }, chart: 3 },
   { id: 'budget_helar', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
   { id: 'budget_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
   { id: 'utfall_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
-  { id: 'avvikelse_ack', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_ack', 'utfall_ack'] } },
+  { id: 'avvikelse_ack', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_ack', 'utfall_ack'] }, chart: 2 },
   { id: 'prognos', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
-  { id: 'prognosavvikelse', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_helar', 'prognos'] } },
+  { id: 'prognosavvikelse', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_helar', 'prognos'] }, chart: 1 },
   { id: 'prognosforandring', kind: 'deviation', reports: ['manad'], needs: 'fgPrognos', byDefault: 'when-given' },
   { id: 'utfall_fg_ar', kind: 'amount', reports: ['manad', 'resultat'], needs: 'fgAr', byDefault: 'when-given', verifyRole: 'outcome' },
   { id: 'intakt_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
   { id: 'kostnad_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
   { id: 'intakt_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
   { id: 'kostnad_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
-  { id: 'nettoavvikelse', kind: 'deviation', reports: ['analys'], byDefault: true },
+  { id: 'nettoavvikelse', kind: 'deviation', reports: ['analys'], byDefault: true, chart: 4 },
   { id: 'avvikelse_procent', kind: 'percent', reports: ['drift', 'manad'], byDefault: false },
   { id: 'kommentar', kind: 'text', reports: ['drift', 'manad'], needs: 'kommentarer', byDefault: 'when-given' },
 ] as const satisfies readonly ColumnDef[];
@@ -78,6 +80,21 @@ export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(COLUMNS.filt
 
 /** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */
 export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(COLUMNS.filter((c) => c.kind === 'deviation' || c.kind === 'percent').map((c) => c.id));
+
+/** How a column's cells align: text left, numbers right. */
+export function columnAlign(id: ColumnId): 'left' | 'right' {
+  return columnDef(id).kind === 'text' ? 'left' : 'right';
+}
+
+/** The column a table's chart draws: the charted column of lowest rank among `columns`, or null. */
+export function chartColumn(columns: readonly ColumnId[]): ColumnId | null {
+  let best: ColumnId | null = null;
+  for (const id of columns) {
+    const rank = columnDef(id).chart;
+    if (rank !== undefined && (best === null || rank < (columnDef(best).chart as number))) best = id;
+  }
+  return best;
+}
 
 /** The columns a report kind can show, in registry order. */
 export function columnsOf(kind: ReportKind): ColumnId[] {

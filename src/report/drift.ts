@@ -7,9 +7,9 @@
 import { codePattern, compareCodes } from '../core/codes.js';
 import { rowKey, subTableKey } from '../rules/rollup.js';
 import type { NameBook } from '../core/names.js';
-import type { Ore } from '../core/money.js';
-import type { Texts } from '../i18n/messages.js';
-import type { AmountColumn, Amounts, ColumnId, Report, ReportTable } from './model.js';
+import type { Ore, Unit } from '../core/money.js';
+import { message } from './messages.js';
+import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportTable, Title } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 import { buildTable, type BuildInput, type TableSpec } from './tables.js';
 
@@ -25,7 +25,6 @@ export interface Layout {
   perspective: Perspective;
   names: NameBook;
   comments: ReadonlyMap<string, string>;
-  texts: Texts;
 }
 
 export interface DriftRequest extends Layout {
@@ -34,7 +33,7 @@ export interface DriftRequest extends Layout {
   budget: ReadonlyMap<string, Ore>;
   /** Year shown in the title ('' for none). */
   year: string;
-  unitLabel: string;
+  unit: Unit;
   columns: ColumnId[];
 }
 
@@ -50,54 +49,51 @@ export function rowValues(utfall: Ore | null, budget: Ore | null, perspective: P
 /** The main table and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
 export function layoutTables(
   layout: Layout,
-  main: { id: string; title: string; columns: ColumnId[] },
+  main: { id: string; title: Title; columns: ColumnId[] },
   input: BuildInput,
-): { tables: ReportTable[]; warnings: string[] } {
-  const t = layout.texts;
-  const dimName = t.dimension(layout.dimension);
+): { tables: ReportTable[]; messages: Message[] } {
   const level = layout.level;
   const specs: TableSpec[] = [
     { ...main, dimension: layout.dimension, keyOf: rowKey(level) },
   ];
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   for (const sub of layout.subs) {
     const pattern = codePattern(sub);
     const subLevel = layout.subLevel;
     specs.push({
       id: `sub:${pattern.text}`,
-      title: t.title.sub(dimName, pattern.text),
+      title: { kind: 'sub', dimension: layout.dimension, pattern: pattern.text },
       dimension: layout.dimension,
       columns: main.columns,
       keyOf: subTableKey(pattern, subLevel),
     });
-    if (![...input.perCode.keys()].some((c) => pattern.matches(c))) warnings.push(t.warn.emptySub(pattern.text));
+    if (![...input.perCode.keys()].some((c) => pattern.matches(c))) messages.push(message('emptySub', { pattern: pattern.text }));
   }
   const tables = specs.map((spec) => buildTable(spec, input));
   const unnamed = [...new Set(tables.flatMap((tb) => tb.rows.filter((r) => r.namn === null).map((r) => r.kod)))];
-  if (unnamed.length > 0) warnings.push(t.warn.noName(dimName, unnamed.sort(compareCodes).join(', ')));
+  if (unnamed.length > 0) messages.push(message('noName', { dimension: layout.dimension, codes: unnamed.sort(compareCodes) }));
   const shown = new Set(tables.flatMap((tb) => tb.rows.map((r) => r.kod)));
   const uncommented = [...layout.comments.keys()].filter((k) => !shown.has(k));
-  if (uncommented.length > 0) warnings.push(t.warn.commentsNotShown(uncommented.sort(compareCodes).join(', ')));
-  return { tables, warnings };
+  if (uncommented.length > 0) messages.push(message('commentsNotShown', { codes: uncommented.sort(compareCodes) }));
+  return { tables, messages };
 }
 
 /** Builds the driftredovisning and its sub-tables. */
 export function buildDrift(req: DriftRequest): Report {
-  const t = req.texts;
   const perCode = new Map<string, Record<string, Ore>>();
   for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: 0n });
   for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? 0n, budget: b });
-  const title =
+  const title: Title =
     req.dimension === 'verksamhet'
-      ? t.title.drift(req.year, req.unitLabel)
+      ? { kind: 'drift', year: req.year, unit: req.unit }
       : req.dimension === 'projekt'
-        ? t.title.investering(req.year, req.unitLabel)
-        : t.title.grouped(t.dimension(req.dimension), req.year, req.unitLabel);
+        ? { kind: 'investering', year: req.year, unit: req.unit }
+        : { kind: 'grouped', dimension: req.dimension, year: req.year, unit: req.unit };
   const derive = (s: Record<string, Ore | null>): Amounts => rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
-  const { tables, warnings } = layoutTables(
+  const { tables, messages } = layoutTables(
     req,
     { id: 'drift', title, columns: req.columns },
     { perCode, nodes: [], derive, baseColumns: ['utfall', 'budget'], names: req.names, comments: req.comments },
   );
-  return { perspective: req.perspective, tables, warnings, notes: [] };
+  return { perspective: req.perspective, tables, messages };
 }

@@ -5,14 +5,15 @@
  * the driftredovisning (main table and sub-tables), every amount exact to the öre.
  */
 import { compareCodes } from '../core/codes.js';
-import type { Ore } from '../core/money.js';
+import type { Ore, Unit } from '../core/money.js';
 import { budgetAck as periodisedAck, type Periodisering } from '../rules/periodisation.js';
 import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../core/periods.js';
 import { forecast, type PrognosInput, type PrognosMetod } from '../rules/forecast.js';
 import type { PeriodTotals } from '../core/ledger.js';
 import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { AmountColumn, Amounts, ColumnId, Report } from './model.js';
+import { message } from './messages.js';
+import type { AmountColumn, Amounts, ColumnId, Message, Report, Title } from './model.js';
 import { deviation, inPerspective } from '../rules/sign.js';
 import type { BaseValues, NodeColumn } from './tables.js';
 
@@ -34,31 +35,26 @@ export interface MonthlyRequest extends Layout {
   /** The previous report's forecasts per code, when given. */
   fgPrognos: ReadonlyMap<string, Ore> | null;
   columns: ColumnId[];
-  unitLabel: string;
+  unit: Unit;
 }
 
-const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
-
 /** Manual forecasts that can be placed: known codes, outermost of nested ones. */
-function placeableForecasts(manual: ReadonlyMap<string, Ore>, codes: string[], file: string, req: MonthlyRequest, warnings: string[]) {
-  const t = req.texts;
+function placeableForecasts(manual: ReadonlyMap<string, Ore>, codes: string[], file: string, messages: Message[]) {
   const known = [...manual].filter(([m]) => codes.some((c) => c.startsWith(m)));
   const unknown = [...manual.keys()].filter((m) => !codes.some((c) => c.startsWith(m)));
-  if (unknown.length > 0) warnings.push(t.warn.prognosUnknown(file, unknown.sort(compareCodes).join(', ')));
+  if (unknown.length > 0) messages.push(message('prognosUnknown', { file, codes: unknown.sort(compareCodes) }));
   const out = new Map<string, Ore>();
   for (const [m, v] of known) {
     const outer = known.find(([o]) => o !== m && m.startsWith(o));
-    if (outer) warnings.push(t.warn.prognosNested(file, m, outer[0]));
+    if (outer) messages.push(message('prognosNested', { file, inner: m, outer: outer[0] }));
     else out.set(m, v);
   }
   return out;
 }
 
 export function buildMonthly(req: MonthlyRequest): Report {
-  const t = req.texts;
   const { year, month } = req.period;
-  const warnings: string[] = [];
-  const notes: string[] = [];
+  const messages: Message[] = [];
 
   const utfall = monthsOfYear(req.utfall, year);
   const fg = req.fgAr ? monthsOfYear(req.fgAr, year - 1) : null;
@@ -78,7 +74,7 @@ export function buildMonthly(req: MonthlyRequest): Report {
     budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + fullYear(months));
     budgetAck.set(code, (budgetAck.get(code) ?? 0n) + ack);
   }
-  if (evenFallback.size > 0) notes.push(t.note.fgArFallback([...evenFallback].sort(compareCodes).join(', ')));
+  if (evenFallback.size > 0) messages.push(message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) }));
 
   // Per code: ack, forecast, last year.
   const codes = [...new Set([...utfall.keys(), ...budgetHelar.keys()])];
@@ -103,11 +99,11 @@ export function buildMonthly(req: MonthlyRequest): Report {
       utfall_fg_ar: input.fgAck ?? 0n,
     });
   }
-  if (budgetMethod.size > 0) notes.push(t.note.prognosFgArFallback([...budgetMethod].sort(compareCodes).join(', ')));
+  if (budgetMethod.size > 0) messages.push(message('prognosFgArFallback', { codes: [...budgetMethod].sort(compareCodes) }));
 
   const nodes: NodeColumn[] = [];
   if (req.manualPrognos.size > 0) {
-    const values = placeableForecasts(req.manualPrognos, codes, req.manualPrognosFile ?? '', req, warnings);
+    const values = placeableForecasts(req.manualPrognos, codes, req.manualPrognosFile ?? '', messages);
     nodes.push({ column: 'prognos', values, replaces: true });
   }
   if (req.fgPrognos) nodes.push({ column: 'fg_prognos', values: req.fgPrognos, replaces: false });
@@ -127,8 +123,7 @@ export function buildMonthly(req: MonthlyRequest): Report {
     };
     return inPerspective<AmountColumn>(amounts, req.perspective);
   };
-  const dimension = req.dimension === 'verksamhet' ? null : t.dimension(req.dimension);
-  const title = t.title.monthly(dimension, lastDay(req.period), month, year, req.unitLabel);
+  const title: Title = { kind: 'manad', dimension: req.dimension === 'verksamhet' ? null : req.dimension, period: req.period, unit: req.unit };
   const laid = layoutTables(
     req,
     { id: 'manad', title, columns: req.columns },
@@ -141,5 +136,5 @@ export function buildMonthly(req: MonthlyRequest): Report {
       comments: req.comments,
     },
   );
-  return { perspective: req.perspective, tables: laid.tables, warnings: [...warnings, ...laid.warnings], notes };
+  return { perspective: req.perspective, tables: laid.tables, messages: [...messages, ...laid.messages] };
 }

@@ -7,7 +7,7 @@
  */
 import { exactInUnit, PERCENT_DECIMALS, percentOf, roundToUnit, type RoundingMode } from '../rules/rounding.js';
 import { type Fixed, type Ore } from '../core/money.js';
-import type { AmountColumn, Amounts, ColumnId, Display, ReportTable } from './model.js';
+import type { AmountColumn, Amounts, ColumnId, Display, ReportTable, ResultatRow, Title } from './model.js';
 
 /** A shown cell: an amount or a percentage (already rounded), a text, or nothing. */
 export type ShownCell = { kind: 'amount' | 'percent'; value: Fixed } | { kind: 'text'; text: string } | null;
@@ -15,6 +15,8 @@ export type ShownCell = { kind: 'amount' | 'percent'; value: Fixed } | { kind: '
 export interface ShownRow {
   kod: string;
   namn: string | null;
+  /** The row's label id where it has one instead of a code and name (the Resultat rows). */
+  label: ResultatRow | null;
   varav: boolean;
   cells: Partial<Record<ColumnId, ShownCell>>;
 }
@@ -29,14 +31,14 @@ export interface RoundingDifference {
 
 export interface ShownTable {
   id: string;
-  title: string;
+  title: Title;
   dimension: string;
   columns: ColumnId[];
   rows: ShownRow[];
   summa: Partial<Record<ColumnId, ShownCell>>;
-  summaLabel: string | null;
+  summaLabel: 'summa' | 'resultat';
   showCodes: boolean;
-  rowHeading: string | null;
+  rowHeading: 'dimension' | 'unit';
   roundingDifferences: RoundingDifference[];
 }
 
@@ -73,7 +75,7 @@ function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], d
 }
 
 export function presentTable(table: ReportTable, display: Display): ShownTable {
-  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, varav: r.varav ?? false, cells: cells(r.values, r.kommentar, table.columns, display) }));
+  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, label: r.label ?? null, varav: r.varav ?? false, cells: cells(r.values, r.kommentar, table.columns, display) }));
   const summa = cells(table.summa, null, table.columns, display);
   const roundingDifferences: RoundingDifference[] = [];
   if (!display.exact) {
@@ -101,9 +103,9 @@ export function presentTable(table: ReportTable, display: Display): ShownTable {
     columns: table.columns,
     rows,
     summa,
-    summaLabel: table.summaLabel ?? null,
+    summaLabel: table.summaLabel ?? 'summa',
     showCodes: table.showCodes ?? true,
-    rowHeading: table.rowHeading ?? null,
+    rowHeading: table.rowHeading ?? 'dimension',
     roundingDifferences,
   };
 }

@@ -11,7 +11,7 @@
 import { compareCodes } from '../core/codes.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore } from '../core/money.js';
-import type { Amounts, ColumnId, ReportRow, ReportTable } from './model.js';
+import type { Amounts, ColumnId, ReportRow, ReportTable, Title } from './model.js';
 import { placeNodes } from '../rules/subtree.js';
 
 /** Base values per finest code, in ledger sign (costs +). Absent means zero. */
@@ -28,7 +28,7 @@ export interface NodeColumn {
 
 export interface TableSpec {
   id: string;
-  title: string;
+  title: Title;
   dimension: string;
   columns: ColumnId[];
   /** The row a code belongs to in this table, or null when the code is not in the table. */

@@ -6,7 +6,7 @@
  * id. Both sides are rounded once from exact amounts, so they must be equal: no tolerance.
  */
 import type { Fixed } from '../core/money.js';
-import type { Texts } from '../i18n/messages.js';
+import type { Texts } from '../i18n/texts.js';
 import { normaliseHeader } from '../core/text.js';
 import { PUBLISHED_SCALE } from '../core/money.js';
 import type { ColumnId } from './model.js';

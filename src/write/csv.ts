@@ -5,20 +5,19 @@
  * blank line. Empty cells mean "no value", never zero.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ShownTable } from '../report/present.js';
-import { cellText, type RenderContext } from './context.js';
+import { cellText, type Document, type RenderStyle } from './document.js';
 import { EXCEL_SV, PLAIN } from './number.js';
 
-export function renderCsv(tables: ShownTable[], ctx: RenderContext): string {
-  const sv = ctx.csvDialect === 'sv';
-  const style = sv ? EXCEL_SV : PLAIN;
+/** The document as CSV: code and name in two columns, every column of the sheet. */
+export function renderCsv(doc: Document, style: RenderStyle): string {
+  const sv = style.csvDialect === 'sv';
+  const numbers = sv ? EXCEL_SV : PLAIN;
   const records: string[][] = [];
-  tables.forEach((t, i) => {
+  doc.sheets.forEach((s, i) => {
     if (i > 0) records.push([]);
-    records.push([t.title]);
-    records.push([ctx.texts.columns.kod, ctx.texts.columns.namn, ...t.columns.map((c) => ctx.texts.columns[c])]);
-    for (const r of t.rows) records.push([t.showCodes ? r.kod : '', r.namn ?? '', ...t.columns.map((c) => cellText(r.cells[c], style))]);
-    records.push(['', t.summaLabel ?? ctx.texts.summa, ...t.columns.map((c) => cellText(t.summa[c], style))]);
+    records.push([s.title]);
+    records.push([s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)]);
+    for (const r of s.rows) records.push([r.kod ?? '', r.namn ?? '', ...r.cells.map((c) => cellText(c, numbers))]);
   });
   const body = stringify(records, { delimiter: sv ? ';' : ',', record_delimiter: sv ? 'windows' : 'unix' });
   return sv ? `\uFEFF${body}` : body;

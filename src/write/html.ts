@@ -8,9 +8,7 @@
  * Bar lengths are proportional to the shown values, scaled with integer arithmetic.
  */
 import type { Fixed } from '../core/money.js';
-import type { ColumnId } from '../report/model.js';
-import type { ShownCell, ShownTable } from '../report/present.js';
-import { cellText, deviationSign, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
+import { cellText, type Document, type Sheet, type SheetCell } from './document.js';
 import { formatFixed, SWEDISH } from './number.js';
 
 const esc = (s: string): string =>
@@ -47,11 +45,6 @@ pre { white-space: pre-wrap; word-break: break-all; background: #f4f4f4; padding
 }
 `;
 
-/** The deviation column a table's chart shows. */
-function chartColumn(t: ShownTable): ColumnId | null {
-  return (['prognosavvikelse', 'avvikelse_ack', 'avvikelse', 'nettoavvikelse'] as ColumnId[]).find((c) => t.columns.includes(c)) ?? null;
-}
-
 const LABEL_WIDTH = 320;
 /** Characters of a row label in the chart before it is shortened with an ellipsis. */
 const LABEL_CHARS = 48;
@@ -61,63 +54,69 @@ const HALF = (CHART_WIDTH - 120) / 2; // room for value labels on both sides
 
 const shorten = (s: string): string => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
 
-function chart(t: ShownTable, column: ColumnId, ctx: RenderContext): string {
-  const values = t.rows.map((r) => {
-    const cell = r.cells[column];
-    return cell && cell.kind !== 'text' ? cell.value : null;
+function chart(s: Sheet, chosen: NonNullable<Sheet['chart']>, unit: string): string {
+  const items = s.rows.filter((r) => r.emphasis !== 'total');
+  const values = items.map((r) => {
+    const cell = r.cells[chosen.column];
+    return cell && (cell.kind === 'amount' || cell.kind === 'percent') ? cell.value : null;
   });
   const abs = (f: Fixed | null) => (f === null ? 0n : f.value < 0n ? -f.value : f.value);
   const max = values.reduce((m, v) => (abs(v) > m ? abs(v) : m), 0n);
   const axis = LABEL_WIDTH + CHART_WIDTH / 2;
-  const height = t.rows.length * ROW_HEIGHT + 8;
-  const bars = t.rows.map((r, i) => {
+  const height = items.length * ROW_HEIGHT + 8;
+  const bars = items.map((r, i) => {
     const v = values[i] ?? null;
     const length = max === 0n ? 0 : Number((abs(v) * BigInt(HALF)) / max);
     const negative = v !== null && v.value < 0n;
     const y = 4 + i * ROW_HEIGHT;
     const x = negative ? axis - length : axis;
-    const label = v === null ? '' : `${formatFixed(v, SWEDISH)} ${ctx.unit}`;
+    const label = v === null ? '' : `${formatFixed(v, SWEDISH)} ${unit}`;
     const textX = negative ? x - 4 : axis + length + 4;
     return [
-      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${esc(shorten(rowLabel(r.kod, r.namn, t.showCodes)))}</text>`,
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${esc(shorten(r.label))}</text>`,
       `<rect class="bar ${negative ? 'neg' : 'pos'}" x="${x}" y="${y + 3}" width="${length}" height="${ROW_HEIGHT - 6}"><title>${esc(label)}</title></rect>`,
       label ? `<text x="${textX}" y="${y + 15}" text-anchor="${negative ? 'end' : 'start'}">${esc(label)}</text>` : '',
     ].join('');
   });
   const width = LABEL_WIDTH + CHART_WIDTH;
-  return `<figure><svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`${ctx.texts.columns[column]}, ${ctx.unit}`)}">${bars.join('')}<line class="axis" x1="${axis}" y1="0" x2="${axis}" y2="${height}"/></svg><figcaption>${esc(ctx.texts.html.chartCaption(ctx.texts.columns[column], ctx.unit))}</figcaption></figure>`;
+  return `<figure><svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(chosen.label)}">${bars.join('')}<line class="axis" x1="${axis}" y1="0" x2="${axis}" y2="${height}"/></svg><figcaption>${esc(chosen.caption)}</figcaption></figure>`;
 }
 
-function cell(c: ColumnId, value: ShownCell | undefined): string {
-  if (value?.kind === 'text') return `<td class="text">${esc(value.text)}</td>`;
-  const deviation = deviationSign(c, value);
-  const sign = deviation < 0 ? ' neg' : deviation > 0 ? ' pos' : '';
+function cell(value: SheetCell): string {
+  if (value.kind === 'text') return `<td class="text">${esc(value.text)}</td>`;
+  const tone = value.kind === 'empty' ? 0 : value.tone;
+  const sign = tone < 0 ? ' neg' : tone > 0 ? ' pos' : '';
   return `<td class="num${sign}">${esc(cellText(value, SWEDISH, ' %'))}</td>`;
 }
 
-function table(t: ShownTable, ctx: RenderContext): string {
-  const head = `<tr><th>${esc(t.rowHeading ?? ctx.texts.dimension(t.dimension))}</th>${t.columns
-    .map((c) => `<th class="${c === 'kommentar' ? '' : 'num'}">${esc(ctx.texts.columns[c])}</th>`)
+function table(s: Sheet, unit: string): string {
+  const head = `<tr><th>${esc(s.labelHeading)}</th>${s.columns
+    .map((c) => `<th class="${c.align === 'right' ? 'num' : ''}">${esc(c.heading)}</th>`)
     .join('')}</tr>`;
-  const rows = t.rows
-    .map((r) => `<tr${r.varav ? ' class="varav"' : ''}><td>${esc(rowLabel(r.kod, r.namn, t.showCodes))}</td>${t.columns.map((c) => cell(c, r.cells[c])).join('')}</tr>`)
+  const row = (r: Sheet['rows'][number]) => `<td>${esc(r.label)}</td>${r.cells.map(cell).join('')}`;
+  const rows = s.rows
+    .filter((r) => r.emphasis !== 'total')
+    .map((r) => `<tr${r.emphasis === 'varav' ? ' class="varav"' : ''}>${row(r)}</tr>`)
     .join('\n');
-  const summa = `<tr class="summa"><td>${esc(t.summaLabel ?? ctx.texts.summa)}</td>${t.columns.map((c) => cell(c, t.summa[c])).join('')}</tr>`;
-  const notes = roundingNotes(t, ctx, (f) => formatFixed(f, SWEDISH)).map((n) => `<p class="note">${esc(n)}</p>`);
-  const column = chartColumn(t);
+  const summa = s.rows
+    .filter((r) => r.emphasis === 'total')
+    .map((r) => `<tr class="summa">${row(r)}</tr>`)
+    .join('');
+  const notes = s.notes.map((n) => `<p class="note">${esc(n)}</p>`);
   return [
-    `<section class="report-table"><h2>${esc(t.title)}</h2>`,
+    `<section class="report-table"><h2>${esc(s.title)}</h2>`,
     `<table><thead>${head}</thead><tbody>\n${rows}\n</tbody><tfoot>${summa}</tfoot></table>`,
     ...notes,
-    column ? chart(t, column, ctx) : '',
+    s.chart ? chart(s, s.chart, unit) : '',
     '</section>',
   ].join('\n');
 }
 
-export function renderHtml(tables: ShownTable[], ctx: RenderContext): string {
-  const title = ctx.texts.html.heading(tables[0]?.title ?? '');
+/** The document as one standalone HTML page. */
+export function renderHtml(doc: Document): string {
+  const title = doc.heading;
   return `<!doctype html>
-<html lang="${ctx.texts.html.lang}">
+<html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -125,10 +124,10 @@ export function renderHtml(tables: ShownTable[], ctx: RenderContext): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="meta">${esc(ctx.texts.html.madeBy)}</p></header>
-${tables.map((t) => table(t, ctx)).join('\n')}
-<section class="rules"><h2>${esc(ctx.texts.html.rules)}</h2><p>${esc(rulesLine(ctx))}</p><p>${esc(ctx.texts.html.signRule)}</p></section>
-<section class="run"><h2>${esc(ctx.texts.html.run)}</h2><pre>${esc(ctx.invocation ?? '')}</pre></section>
+<header><h1>${esc(title)}</h1><p class="meta">${esc(doc.prose.madeBy)}</p></header>
+${doc.sheets.map((s) => table(s, doc.meta.unit)).join('\n')}
+<section class="rules"><h2>${esc(doc.prose.rulesHeading)}</h2><p>${esc(doc.rules)}</p><p>${esc(doc.prose.signRule)}</p></section>
+<section class="run"><h2>${esc(doc.prose.runHeading)}</h2><pre>${esc(doc.invocation)}</pre></section>
 </body>
 </html>
 `;

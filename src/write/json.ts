@@ -3,31 +3,36 @@
  * strings in the chosen unit and rounding, never floats; no value is null; key order is
  * fixed.
  */
-import type { ShownCell, ShownTable } from '../report/present.js';
-import type { RenderContext } from './context.js';
+import type { Document, SheetCell } from './document.js';
 import { formatFixed, PLAIN } from './number.js';
 
-function value(cell: ShownCell | undefined): string | null {
-  if (!cell) return null;
+function value(cell: SheetCell | undefined): string | null {
+  if (!cell || cell.kind === 'empty') return null;
   return cell.kind === 'text' ? cell.text : formatFixed(cell.value, PLAIN);
 }
 
-export function renderJson(tables: ShownTable[], ctx: RenderContext): string {
-  const doc = {
-    unit: ctx.unit,
-    perspective: ctx.perspective,
-    rounding: ctx.exact ? 'exact' : ctx.rounding,
-    tables: tables.map((t) => ({
-      title: t.title,
-      dimension: t.dimension,
-      columns: t.columns,
-      rows: t.rows.map((r) => {
-        const row: Record<string, string | null> = { kod: r.kod, namn: r.namn };
-        for (const c of t.columns) row[c] = value(r.cells[c]);
-        return row;
-      }),
-      summa: Object.fromEntries(t.columns.filter((c) => c !== 'kommentar').map((c) => [c, value(t.summa[c])])),
-    })),
+/** The document as JSON: rows keyed by column id, the Summa apart (without text columns). */
+export function renderJson(doc: Document): string {
+  const out = {
+    unit: doc.meta.unit,
+    perspective: doc.meta.perspective,
+    rounding: doc.meta.rounding,
+    tables: doc.sheets.map((s) => {
+      const total = s.rows.find((r) => r.emphasis === 'total');
+      return {
+        title: s.title,
+        dimension: s.dimension,
+        columns: s.columns.map((c) => c.id),
+        rows: s.rows
+          .filter((r) => r.emphasis !== 'total')
+          .map((r) => {
+            const row: Record<string, string | null> = { kod: r.id, namn: r.namn };
+            s.columns.forEach((c, i) => (row[c.id] = value(r.cells[i])));
+            return row;
+          }),
+        summa: Object.fromEntries(s.columns.flatMap((c, i) => (c.kind === 'text' ? [] : [[c.id, value(total?.cells[i])]]))),
+      };
+    }),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -3,35 +3,31 @@
  * amounts right-aligned in Swedish format, the Summa row last, rounding differences and
  * the perspective and rounding rule as text under the tables.
  */
-import type { ShownTable } from '../report/present.js';
-import { cellText, roundingNotes, rulesLine, type RenderContext } from './context.js';
-import { formatFixed, SWEDISH } from './number.js';
+import { cellText, type Document } from './document.js';
+import { SWEDISH } from './number.js';
 
 const escapeCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
-/** A pipe table whose columns from `rightFrom` on are right-aligned, except the text column `textAt`. */
-function pipeTable(head: string[], rows: string[][], rightFrom: number, textAt: number): string[] {
+/** A pipe table, each column aligned as `align` says. */
+function pipeTable(head: string[], rows: string[][], align: ('left' | 'right')[]): string[] {
   const widths = head.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const right = (i: number) => i >= rightFrom && i !== textAt;
+  const right = (i: number) => align[i] === 'right';
   const pad = (cells: string[]) =>
     `| ${cells.map((c, i) => (right(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (right(i) ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
   return [pad(head), rule, ...rows.map(pad)];
 }
 
-export function renderMarkdown(tables: ShownTable[], ctx: RenderContext): string {
-  const fmt = (f: Parameters<typeof formatFixed>[0]) => formatFixed(f, SWEDISH);
+/** The document as Markdown: code and name in two columns, notes in italics. */
+export function renderMarkdown(doc: Document): string {
   const out: string[] = [];
-  for (const t of tables) {
-    const head = [ctx.texts.columns.kod, ctx.texts.columns.namn, ...t.columns.map((c) => ctx.texts.columns[c])];
-    const cell = (c: (typeof t.columns)[number], values: typeof t.summa) => escapeCell(cellText(values[c], SWEDISH, ' %'));
-    const rows = t.rows.map((r) => [escapeCell(t.showCodes ? r.kod : ''), escapeCell(r.namn ?? ''), ...t.columns.map((c) => cell(c, r.cells))]);
-    rows.push(['', t.summaLabel ?? ctx.texts.summa, ...t.columns.map((c) => cell(c, t.summa))]);
-    const textFrom = t.columns.indexOf('kommentar');
-    out.push(`### ${t.title}`, '', ...pipeTable(head, rows, 2, textFrom < 0 ? -1 : textFrom + 2), '');
-    const notes = roundingNotes(t, ctx, fmt);
-    if (notes.length > 0) out.push(...notes.map((n) => `*${n}*`), '');
+  for (const s of doc.sheets) {
+    const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)];
+    const rows = s.rows.map((r) => [escapeCell(r.kod ?? ''), escapeCell(r.namn ?? ''), ...r.cells.map((c) => escapeCell(cellText(c, SWEDISH, ' %')))]);
+    const align = ['left' as const, 'left' as const, ...s.columns.map((c) => c.align)];
+    out.push(`### ${s.title}`, '', ...pipeTable(head, rows, align), '');
+    if (s.notes.length > 0) out.push(...s.notes.map((n) => `*${n}*`), '');
   }
-  out.push(`*${rulesLine(ctx)}*`);
+  out.push(`*${doc.rules}*`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 /**
- * Writing an output file atomically: the text goes to a temporary file in the same
+ * Writing an output file atomically: the text or bytes go to a temporary file in the same
  * directory, which is then renamed over the target, so a failed run never leaves a
  * half-written report. An output path that is one of the inputs is refused.
  */
@@ -8,7 +8,8 @@ import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AvvikelseError } from '../errors.js';
 
-export async function writeAtomically(path: string, text: string, inputs: string[]): Promise<void> {
+/** Writes `content` (text or bytes) to `path` through a temporary file; OUTPUT_IS_INPUT when `path` is one of `inputs`. */
+export async function writeAtomically(path: string, content: string | Uint8Array, inputs: string[]): Promise<void> {
   const target = resolve(path);
   for (const input of inputs) {
     const same = resolve(input) === target || (await sameFile(input, target));
@@ -16,7 +17,7 @@ export async function writeAtomically(path: string, text: string, inputs: string
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await fsp.writeFile(tmp, text, { flag: 'wx' });
+    await fsp.writeFile(tmp, content, { flag: 'wx' });
     await fsp.rename(tmp, target);
   } catch (e) {
     await fsp.rm(tmp, { force: true });

@@ -6,9 +6,8 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { ShownCell, ShownTable } from '../report/present.js';
-import { cellText, deviationSign, roundingNotes, rowLabel, rulesLine, type RenderContext } from './context.js';
-import { formatFixed, SWEDISH } from './number.js';
+import { cellText, type Document, type RenderStyle, type SheetCell } from './document.js';
+import { SWEDISH } from './number.js';
 
 const BORDERLESS = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
@@ -17,37 +16,37 @@ const BORDERLESS = {
   right: '', 'right-mid': '', middle: '  ',
 };
 
-export function renderTable(tables: ShownTable[], ctx: RenderContext): string {
-  const chalk = new Chalk({ level: ctx.colour ? 1 : 0 });
+/** The document as terminal text: one label column, text columns shown as comments beneath. */
+export function renderTable(doc: Document, style: RenderStyle): string {
+  const chalk = new Chalk({ level: style.colour ? 1 : 0 });
   const out: string[] = [];
-  for (const t of tables) {
-    const columns = t.columns.filter((c) => c !== 'kommentar');
+  for (const s of doc.sheets) {
+    const shown = s.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'text');
     const table = new Table({
       chars: BORDERLESS,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-      colAligns: ['left', ...columns.map(() => 'right' as const)],
-      head: [t.rowHeading ?? ctx.texts.dimension(t.dimension), ...columns.map((c) => ctx.texts.columns[c])],
+      colAligns: ['left', ...shown.map(({ c }) => c.align)],
+      head: [s.labelHeading, ...shown.map(({ c }) => c.heading)],
     });
-    const cells = (values: Partial<Record<string, ShownCell>>) =>
-      columns.map((c) => {
-        const text = cellText(values[c], SWEDISH, ' %');
-        const sign = deviationSign(c, values[c]);
-        return sign < 0 ? chalk.red(text) : sign > 0 ? chalk.green(text) : text;
+    const cells = (values: SheetCell[]) =>
+      shown.map(({ i }) => {
+        const cell = values[i] as SheetCell;
+        const text = cellText(cell, SWEDISH, ' %');
+        const tone = cell.kind === 'amount' || cell.kind === 'percent' ? cell.tone : 0;
+        return tone < 0 ? chalk.red(text) : tone > 0 ? chalk.green(text) : text;
       });
-    for (const r of t.rows) table.push([rowLabel(r.kod, r.namn, t.showCodes), ...cells(r.cells)]);
-    table.push([chalk.bold(t.summaLabel ?? ctx.texts.summa), ...cells(t.summa)]);
-    out.push(chalk.bold(t.title), table.toString());
-    for (const line of roundingNotes(t, ctx, (f) => formatFixed(f, SWEDISH))) out.push(chalk.dim(line));
-    const commented = t.columns.includes('kommentar') ? t.rows.filter((r) => r.cells.kommentar) : [];
-    if (commented.length > 0) {
-      out.push('', chalk.bold(ctx.texts.comments));
-      for (const r of commented) {
-        const text = cellText(r.cells.kommentar, SWEDISH).split(/\r?\n/);
-        out.push(`${chalk.bold(rowLabel(r.kod, r.namn))}: ${text[0] ?? ''}`, ...text.slice(1).map((l) => `  ${l}`));
+    for (const r of s.rows) table.push([r.emphasis === 'total' ? chalk.bold(r.label) : r.label, ...cells(r.cells)]);
+    out.push(chalk.bold(s.title), table.toString());
+    for (const line of s.notes) out.push(chalk.dim(line));
+    if (s.comments.length > 0) {
+      out.push('', chalk.bold(doc.prose.commentsHeading));
+      for (const c of s.comments) {
+        const text = c.text.split(/\r?\n/);
+        out.push(`${chalk.bold(c.label)}: ${text[0] ?? ''}`, ...text.slice(1).map((l) => `  ${l}`));
       }
     }
     out.push('');
   }
-  out.push(chalk.dim(rulesLine(ctx)));
+  out.push(chalk.dim(doc.rules));
   return `${out.join('\n')}\n`;
 }

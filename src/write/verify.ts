@@ -3,7 +3,7 @@
  * GitHub Actions annotations. Numbers are shown with the decimals of their column.
  */
 import type { Fixed } from '../core/money.js';
-import type { Texts } from '../i18n/messages.js';
+import type { Texts } from '../i18n/texts.js';
 import { PUBLISHED_SCALE } from '../core/money.js';
 import type { Finding, VerifyResult } from '../report/verify.js';
 import { formatFixed, PLAIN, SWEDISH, type NumberStyle } from './number.js';

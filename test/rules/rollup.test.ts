@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { codePattern } from '../../src/core/codes.js';
 import { NameBook } from '../../src/core/names.js';
 import { sum, type Ore } from '../../src/core/money.js';
-import { texts } from '../../src/i18n/messages.js';
 import { defaultColumns } from '../../src/report/columns.js';
 import { buildDrift } from '../../src/report/drift.js';
 import { rollUpCode, rowKey, subTableKey } from '../../src/rules/rollup.js';
@@ -88,7 +87,7 @@ describe('the builder rolls up with these keys', () => {
     fc.assert(fc.property(totals, level, level, (u, n, subN) => {
       const report = buildDrift({
         utfall: u, budget: new Map(), names: new NameBook(), dimension: 'verksamhet', level: n, subs: ['5'], subLevel: subN,
-        perspective: 'kostnad', year: '2024', unitLabel: 'tkr', texts: texts('sv'), columns: defaultColumns('drift', new Set()), comments: new Map(),
+        perspective: 'kostnad', year: '2024', unit: 'tkr', columns: defaultColumns('drift', new Set()), comments: new Map(),
       });
       const [main, sub] = report.tables;
       expect(new Map(main!.rows.map((r) => [r.kod, r.values.utfall]))).toEqual(grouped(u, rowKey(n)));

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { Ore } from '../../src/core/money.js';
 import type { PeriodTotals } from '../../src/core/ledger.js';
 import { NameBook } from '../../src/core/names.js';
-import { texts } from '../../src/i18n/messages.js';
 import { ANALYS_PERSPECTIVE, analysValues, buildAnalys, resultatValues, type ByCategory } from '../../src/report/analys.js';
 import { COLUMNS, DEVIATION_COLUMNS, defaultColumns } from '../../src/report/columns.js';
 import { buildDrift, rowValues } from '../../src/report/drift.js';
@@ -27,7 +26,6 @@ const layout = (l: number | null, subs: string[]) => ({
   level: l,
   subs,
   subLevel: null,
-  texts: texts('sv'),
   comments: new Map<string, string>(),
 });
 
@@ -119,7 +117,7 @@ describe('every report kind shows deviations by the one rule', () => {
     const code = fc.stringMatching(/^[0-9]{1,5}$/);
     fc.assert(fc.property(ledger(code), ledger(code), level, (utfall, budget, l) => {
       const [k, r] = perspectives((perspective) =>
-        buildDrift({ ...layout(l, ['5', '51']), perspective, utfall, budget, year: '2024', unitLabel: 'tkr', columns: defaultColumns('drift', new Set()) }).tables,
+        buildDrift({ ...layout(l, ['5', '51']), perspective, utfall, budget, year: '2024', unit: 'tkr', columns: defaultColumns('drift', new Set()) }).tables,
       );
       expectSignRule(k, r, { avvikelse: ['budget', 'utfall'] });
     }));
@@ -153,7 +151,7 @@ describe('every report kind shows deviations by the one rule', () => {
           const build = (perspective: Perspective) =>
             buildMonthly({
               ...layout(l, ['5']), perspective, utfall, budget, fgAr, period: { year: 2024, month }, ...m, manualPrognos, manualPrognosFile: 'p.csv', fgPrognos,
-              columns: defaultColumns('manad', new Set(['fgAr', 'fgPrognos'])), unitLabel: 'tkr',
+              columns: defaultColumns('manad', new Set(['fgAr', 'fgPrognos'])), unit: 'tkr',
             }).tables;
           const [k, r] = perspectives(build);
           expectSignRule(k, r, { avvikelse_ack: ['budget_ack', 'utfall_ack'], prognosavvikelse: ['budget_helar', 'prognos'] });
@@ -191,7 +189,7 @@ describe('every report kind shows deviations by the one rule', () => {
     }));
     // The builder shows exactly these values, in the published perspective.
     fc.assert(fc.property(categorised, categorised, level, (utfall, budget, l) => {
-      const report = buildAnalys({ ...layout(l, []), perspective: 'kostnad', utfall, budget, fgAr: null, analys: true, resultat: false, year: '2024', unitLabel: 'tkr' });
+      const report = buildAnalys({ ...layout(l, []), perspective: 'kostnad', utfall, budget, fgAr: null, analys: true, resultat: false, year: '2024', unit: 'tkr' });
       expect(report.perspective).toBe(ANALYS_PERSPECTIVE);
       for (const row of [...report.tables[0]!.rows.map((x) => x.values), report.tables[0]!.summa]) {
         const net = (a: Ore | null | undefined, b: Ore | null | undefined) => (a as Ore) + (b as Ore);
@@ -209,7 +207,7 @@ describe('every report kind shows deviations by the one rule', () => {
       expect(r.utfall_fg_ar).toBe(fg === null ? undefined : -fg);
     }));
     fc.assert(fc.property(categorised, categorised, (utfall, budget) => {
-      const report = buildAnalys({ ...layout(null, []), perspective: 'kostnad', utfall, budget, fgAr: utfall, analys: false, resultat: true, year: '2024', unitLabel: 'tkr' });
+      const report = buildAnalys({ ...layout(null, []), perspective: 'kostnad', utfall, budget, fgAr: utfall, analys: false, resultat: true, year: '2024', unit: 'tkr' });
       const table = report.tables[0]!;
       for (const row of [...table.rows.map((x) => x.values), table.summa]) {
         expect(signOf(row.avvikelse as Ore)).toBe(signOf((row.utfall as Ore) - (row.budget as Ore)));

@@ -1,0 +1,179 @@
+/**
+ * The Swedish texts (the default): errors, column and row labels, table titles, warnings
+ * and notes, the HTML report's and verify's sentences. The shape is `Dictionary` in
+ * texts.ts; the compiler checks that every error code, title kind and message code has
+ * its text here.
+ */
+import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+
+/** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
+const csvReasonSv: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'ett citattecken öppnas men stängs aldrig före filens slut',
+  CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
+  CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
+};
+
+/** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */
+const hintSv: Record<string, string> = {
+  period: 'ÅÅÅÅ-MM, t.ex. 2024-08',
+  threshold: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000',
+  columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
+  filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
+  columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
+  relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
+  parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
+  notWithAnalys: 'månadsflaggor och --columns går inte att kombinera med --analys eller --resultat',
+};
+
+/** The reasons of CONFIG_INVALID. */
+const configSv: Record<string, (p: Params) => string> = {
+  json: (p) => `ingen giltig JSON (${p.detail})`,
+  object: () => 'filen ska innehålla ett JSON-objekt',
+  unknownKey: (p) => `okänd nyckel "${p.key}" (kända: ${p.known})`,
+  type: (p) => `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
+};
+
+const errorsSv: ErrorTexts = {
+  FILE_NOT_FOUND: () => 'filen finns inte',
+  FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
+  FILE_EMPTY: () => 'filen är tom',
+  NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
+  COLUMN_MISSING: (p) =>
+    `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
+  COLUMN_AMBIGUOUS: (p) =>
+    `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
+  COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
+  AMOUNT_INVALID: (p) => `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
+  AMOUNT_PRECISION: (p) =>
+    `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
+  PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
+  PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
+  PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
+  WEIGHT_INVALID: (p) => `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
+  TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
+  CATEGORY_INVALID: (p) => `"${p.value}" är ingen kategori (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
+  CODE_EMPTY: () => 'koden är tom',
+  FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
+  CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
+  ENCODING_INVALID: (p) =>
+    `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
+  OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${hintSv[p.expected as string] ?? p.expected})`,
+  OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
+  OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
+  USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
+  COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
+  CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
+  OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
+  OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
+};
+
+const dimensions: Record<string, string> = {
+  verksamhet: 'Verksamhet',
+  konto: 'Konto',
+  ansvar: 'Ansvar',
+  projekt: 'Projekt',
+  aktivitet: 'Aktivitet',
+  objekt: 'Objekt',
+};
+const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
+const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+const dictionary: Dictionary = {
+  error: errorsSv,
+  errorLabel: 'fel',
+  warningLabel: 'varning',
+  line: 'rad',
+  column: 'kolumn',
+  columns: {
+    kod: 'Kod',
+    namn: 'Namn',
+    utfall: 'Utfall',
+    budget: 'Budget',
+    avvikelse: 'Avvikelse',
+    budget_helar: 'Budget helår',
+    budget_ack: 'Budget ack',
+    utfall_ack: 'Utfall ack',
+    avvikelse_ack: 'Avvikelse ack',
+    prognos: 'Prognos helår',
+    prognosavvikelse: 'Prognosavvikelse',
+    prognosforandring: 'Prognosförändring',
+    utfall_fg_ar: 'Utfall fg år',
+    avvikelse_procent: 'Avvikelse %',
+    kommentar: 'Kommentar',
+    intakt_utfall: 'Intäkt utfall',
+    kostnad_utfall: 'Kostnad utfall',
+    intakt_budget: 'Intäkt budget',
+    kostnad_budget: 'Kostnad budget',
+    nettoavvikelse: 'Nettoavvikelse',
+  },
+  resultat: { intakter: 'Intäkter', kostnader: 'Kostnader', personalkostnader: 'varav personalkostnader', kapitalkostnader: 'varav kapitalkostnader', resultat: 'Resultat' },
+  comments: 'Kommentarer',
+  html: {
+    lang: 'sv',
+    heading: (first) => `Avvikelserapport${first ? `: ${first}` : ''}`,
+    madeBy: 'Framtagen med avvikelse från huvudbokens exakta belopp.',
+    rules: 'Tecken och avrundning',
+    signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
+    run: 'Körning',
+    chartCaption: (col, unit) => `${col} per rad, ${unit}: underskott till vänster, överskott till höger.`,
+  },
+  noteLabel: 'not',
+  reading: (file, percent) => `läser ${file}: ${percent} %`,
+  months,
+  dimension,
+  summa: 'Summa',
+  perspective: {
+    kostnad: 'kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall',
+    resultat: 'resultatperspektiv: intäkter positiva, kostnader negativa, avvikelse = utfall − budget',
+  },
+  rounding: {
+    'half-away-from-zero': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor bort från noll',
+    'half-even': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor till jämnt',
+  },
+  titles: {
+    drift: (t) => `Driftredovisning${yearSuffix(t.year)}, ${t.unit}`,
+    investering: (t) => `Investeringsredovisning${yearSuffix(t.year)}, ${t.unit}`,
+    grouped: (t) => `Redovisning per ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}, ${t.unit}`,
+    sub: (t) => `Redovisning ${dimension(t.dimension).toLowerCase()} ${t.pattern}`,
+    manad: (t) =>
+      `Månadsuppföljning${t.dimension ? ` per ${dimension(t.dimension).toLowerCase()},` : ''} per ${lastDay(t.period)} ${months[t.period.month - 1]} ${t.period.year}, ${t.unit}`,
+    analys: (t) => `Verksamhetsanalys driftbudget${yearSuffix(t.year)}, ${t.unit}`,
+    resultat: (t) => `Resultat${yearSuffix(t.year)}, ${t.unit}`,
+  },
+  messages: {
+    encodingFallback: (p) => `${p.file}: inte giltig UTF-8, läses som Windows-1252`,
+    signsLookReversed: (p) =>
+      `${p.file}: ${p.positive} av ${p.total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
+    otherYears: (p) => `${p.file}: belopp för andra år än ${p.year} tas inte med`,
+    uncategorised: (p) => `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
+    noName: (p) => `${dimension(p.dimension).toLowerCase()} utan namn (visas med koden): ${list(p.codes)}`,
+    emptySub: (p) => `inga koder matchar ${p.pattern}`,
+    commentsNotShown: (p) => `kommentarer till koder som inte finns i tabellerna: ${list(p.codes)}`,
+    prognosUnknown: (p) => `${p.file}: prognos för koder som inte finns i utfall eller budget ignoreras: ${list(p.codes)}`,
+    prognosNested: (p) => `${p.file}: prognosen för ${p.inner} ignoreras, den ingår i prognosen för ${p.outer}`,
+    keyNormalised: (p) => `periodiseringsnyckeln för ${p.key} summerar till ${p.sum}, inte 1 eller 100; vikterna normaliseras`,
+    fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
+    prognosFgArFallback: (p) => `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
+  },
+  thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
+  roundingNote: (shown, summa, col) =>
+    `${col}: de avrundade raderna summerar till ${shown}, summan ${summa} är det exakta totalbeloppet avrundat`,
+  codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
+  verify: {
+    basis: (b) =>
+      ({ rows: 'summan av raderna', 'summa-rows': 'summan av summaraderna', children: 'summan av underraderna' } as Record<string, string>)[b] ?? b,
+    error: (row, column, expected, basis, found, diff) => `${row} ${column}: väntat ${expected} (${basis}), fann ${found} (skillnad ${diff})`,
+    rounding: (row, column, found, expected, basis, diff, terms) =>
+      `${row} ${column}: ${found} mot ${expected} (${basis}), skillnaden ${diff} förklaras av avrundning (${terms} avrundade tal)`,
+    missingInTable: (row, table) => `raden ${row} saknas i ${table} men finns i huvudboken`,
+    notInLedger: (row) => `raden ${row} finns inte i huvudboken`,
+    summary: (tables, checks, errors, notes) =>
+      `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}, ${checks} kontroller: ${errors} fel, ${notes} avrundningsnoter`,
+    ledger: 'huvudboken',
+    unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
+  },
+};
+
+/** The Swedish texts. */
+export const sv = withRenderers(dictionary);

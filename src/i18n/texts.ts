@@ -1,0 +1,96 @@
+/**
+ * The shape of every user-visible text (`Texts`), which each language (sv.ts, en.ts)
+ * fills in as a `Dictionary`, and the renderers all languages share: a report's `Title`,
+ * `Message` and row-label ids become prose here, never in the report layer. The compiler
+ * checks that a dictionary has a text for every error code, title kind and message code.
+ */
+import type { ReportPeriod } from '../core/periods.js';
+import type { ErrorCode } from '../errors.js';
+import type { ColumnId, Message, MessageCode, MessageParams, ResultatRow, RowLabel, Title } from '../report/model.js';
+
+export type Lang = 'sv' | 'en';
+
+/** The parameters of an error (AvvikelseError.params). */
+export type Params = Record<string, string | number>;
+export type ErrorTexts = Record<ErrorCode, (p: Params) => string>;
+/** One text per title kind, given the title's fields. */
+export type TitleTexts = { [K in Title['kind']]: (t: Title & { kind: K }) => string };
+/** One text per message code, given its parameters. */
+export type MessageTexts = { [C in MessageCode]: (p: MessageParams[C]) => string };
+
+/** What a language writes. */
+export interface Dictionary {
+  error: ErrorTexts;
+  /** Prefix of every error line. */
+  errorLabel: string;
+  warningLabel: string;
+  noteLabel: string;
+  line: string;
+  column: string;
+  columns: Record<ColumnId | 'kod' | 'namn', string>;
+  /** The label of a total row. */
+  summa: string;
+  /** Row labels of the Resultat summary, and its total row. */
+  resultat: Record<ResultatRow | 'resultat', string>;
+  /** Heading of the comments section under a terminal table. */
+  comments: string;
+  html: { lang: string; heading: (first: string) => string; madeBy: string; rules: string; signRule: string; run: string; chartCaption: (column: string, unit: string) => string };
+  reading: (file: string, percent: number) => string;
+  /** Month names, January first. */
+  months: readonly string[];
+  dimension: (dim: string) => string;
+  titles: TitleTexts;
+  messages: MessageTexts;
+  perspective: { kostnad: string; resultat: string };
+  rounding: { 'half-away-from-zero': string; 'half-even': string };
+  roundingNote: (shownSum: string, summa: string, column: string) => string;
+  /** A `--fail-on` condition met by a cell. */
+  thresholdCrossed: (table: string, row: string, column: string, value: string, condition: string) => string;
+  codes: { kod: string; namn: string; niva: string; none: (prefix: string) => string };
+  verify: {
+    /** What an expectation rests on, by the check's basis. */
+    basis: (basis: string) => string;
+    error: (row: string, column: string, expected: string, basis: string, found: string, diff: string) => string;
+    rounding: (row: string, column: string, found: string, expected: string, basis: string, diff: string, terms: number) => string;
+    missingInTable: (row: string, table: string) => string;
+    notInLedger: (row: string) => string;
+    summary: (tables: number, checks: number, errors: number, notes: number) => string;
+    ledger: string;
+    unusedRelation: (relation: string) => string;
+  };
+}
+
+/** A language's texts with the renderers of the report's descriptors. */
+export interface Texts extends Dictionary {
+  /** The text of a table title. */
+  title(t: Title): string;
+  /** The text of a warning or note (without the "varning:"/"not:" label). */
+  message(m: Message): string;
+  /** The text of a row-label id (Summa, Resultat, the Resultat rows). */
+  label(id: RowLabel): string;
+}
+
+/**
+ * A dictionary with its renderers.
+ * @example withRenderers(svDictionary).title({ kind: 'sub', dimension: 'verksamhet', pattern: '51*' }) // 'Redovisning verksamhet 51*'
+ */
+export function withRenderers(d: Dictionary): Texts {
+  return {
+    ...d,
+    title: (t) => (d.titles[t.kind] as (t: Title) => string)(t),
+    message: (m) => (d.messages[m.code] as (p: Message['params']) => string)(m.params),
+    label: (id) => (id === 'summa' ? d.summa : d.resultat[id]),
+  };
+}
+
+/** The first letter in upper case. */
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A list of codes or accounts as the messages show it: `51, 52, 55`. */
+export const list = (items: readonly string[]): string => items.join(', ');
+
+/** The last day of the report month (31 for August): a monthly report is "per 31 augusti". */
+export const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+
+/** ' 2024' after a title's name, or nothing when the data has no year. */
+export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');

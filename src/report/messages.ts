@@ -1,0 +1,71 @@
+/**
+ * What a report run tells the user besides its tables, as values: a `Message` is a level
+ * (warning or note), a code and the parameters its text needs. The texts themselves live
+ * in i18n (one per code and language, checked by the compiler), so the report layer
+ * writes no prose. This module imports nothing, so any layer may hold messages.
+ */
+
+/** The parameters of each message code. Lists of codes are sorted by the producer. */
+export interface MessageParams {
+  /** A ledger file that is not valid UTF-8 was read as Windows-1252. */
+  encodingFallback: { file: string };
+  /** Revenue accounts mostly positive and cost accounts negative (rules/sign.ts looksReversed). */
+  signsLookReversed: { file: string; positive: number; total: number };
+  /** A monthly report leaves out utfall of other years than the report year. */
+  otherYears: { file: string; year: number };
+  /** Accounts that no category matches, left out of analys and resultat. */
+  uncategorised: { accounts: string[] };
+  /** Codes of `dimension` that have no name and are shown by code. */
+  noName: { dimension: string; codes: string[] };
+  /** A sub-table pattern that matches no code. */
+  emptySub: { pattern: string };
+  /** Comments given for codes that no table shows. */
+  commentsNotShown: { codes: string[] };
+  /** Manual forecasts for codes that are in neither utfall nor budget. */
+  prognosUnknown: { file: string; codes: string[] };
+  /** A manual forecast inside another one, ignored. */
+  prognosNested: { file: string; inner: string; outer: string };
+  /** A periodisation key whose weights do not sum to 1 or 100 (`sum` as written). */
+  keyNormalised: { key: string; sum: string };
+  /** Codes whose budget is spread evenly because last year has no utfall for them. */
+  fgArFallback: { codes: string[] };
+  /** Codes whose fg-ar forecast falls back to utfall ack + remaining budget. */
+  prognosFgArFallback: { codes: string[] };
+}
+
+export type MessageCode = keyof MessageParams;
+export type MessageLevel = 'warning' | 'note';
+
+/** The level of each code: a warning asks the user to look, a note states what the tool did. */
+export const MESSAGE_LEVELS = {
+  encodingFallback: 'warning',
+  signsLookReversed: 'warning',
+  otherYears: 'warning',
+  uncategorised: 'warning',
+  noName: 'warning',
+  emptySub: 'warning',
+  commentsNotShown: 'warning',
+  prognosUnknown: 'warning',
+  prognosNested: 'warning',
+  keyNormalised: 'note',
+  fgArFallback: 'note',
+  prognosFgArFallback: 'note',
+} as const satisfies Record<MessageCode, MessageLevel>;
+
+/** Every message code, for tests that check each has a text. */
+export const MESSAGE_CODES = Object.keys(MESSAGE_LEVELS) as MessageCode[];
+
+export type Message = { [C in MessageCode]: { level: MessageLevel; code: C; params: MessageParams[C] } }[MessageCode];
+
+/**
+ * A message with the level of its code.
+ * @example message('emptySub', { pattern: '51*' }) // { level: 'warning', code: 'emptySub', params: { pattern: '51*' } }
+ */
+export function message<C extends MessageCode>(code: C, params: MessageParams[C]): Message {
+  return { level: MESSAGE_LEVELS[code], code, params } as Message;
+}
+
+/** The messages as they are printed: warnings first, then notes, each in the order given. */
+export function inPrintOrder(messages: readonly Message[]): Message[] {
+  return [...messages.filter((m) => m.level === 'warning'), ...messages.filter((m) => m.level === 'note')];
+}

@@ -1,0 +1,150 @@
+/**
+ * toDocument, the one layout model behind every writer: the Summa label, code and name
+ * layout, varav emphasis, the tone of deviation cells, the rounding notes, comments, chart
+ * and rules line, in both languages; and renderers that need nothing but the document.
+ */
+import { describe, expect, it } from 'vitest';
+import { texts } from '../src/i18n/index.js';
+import type { Display, ReportTable } from '../src/report/model.js';
+import { presentReport } from '../src/report/present.js';
+import { cellText, crossingText, toDocument, withLabelNames, type DocumentMeta } from '../src/write/document.js';
+import { RENDERERS } from '../src/write/index.js';
+import { parseThreshold, crossings } from '../src/report/thresholds.js';
+import { SWEDISH } from '../src/write/number.js';
+
+const TKR: Display = { unit: 'tkr', decimals: 0, rounding: 'half-away-from-zero', exact: false };
+const META: DocumentMeta = { unit: 'tkr', perspective: 'kostnad', rounding: 'half-away-from-zero', exact: false, invocation: 'avvikelse report' };
+
+/** Three rows of 400 kr: each shows 0 tkr, their Summa 1 200 kr shows 1 tkr. */
+const drift: ReportTable = {
+  id: 'drift',
+  title: { kind: 'drift', year: '2024', unit: 'tkr' },
+  dimension: 'verksamhet',
+  columns: ['utfall', 'budget', 'avvikelse', 'kommentar'],
+  rows: [
+    { kod: '51', namn: 'Äldreomsorg', values: { utfall: 40_000n, budget: 30_000n, avvikelse: -10_000n }, kommentar: 'Fler brukare' },
+    { kod: '55', namn: 'Individ- och familjeomsorg', values: { utfall: 40_000n, budget: 250_000n, avvikelse: 210_000n }, kommentar: null },
+    { kod: '77', namn: null, values: { utfall: 40_000n, budget: 0n, avvikelse: null }, kommentar: null },
+  ],
+  summa: { utfall: 120_000n, budget: 280_000n, avvikelse: null },
+};
+
+const resultat: ReportTable = {
+  id: 'resultat',
+  title: { kind: 'resultat', year: '2024', unit: 'tkr' },
+  dimension: 'verksamhet',
+  columns: ['utfall', 'budget', 'avvikelse'],
+  rows: [
+    { kod: 'intakter', namn: null, label: 'intakter', values: { utfall: 5_000_000n, budget: 4_000_000n, avvikelse: 1_000_000n }, kommentar: null },
+    { kod: 'kostnader', namn: null, label: 'kostnader', values: { utfall: -9_000_000n, budget: -8_000_000n, avvikelse: -1_000_000n }, kommentar: null },
+    { kod: 'personalkostnader', namn: null, label: 'personalkostnader', values: { utfall: -6_000_000n, budget: -6_000_000n, avvikelse: 0n }, kommentar: null, varav: true },
+  ],
+  summa: { utfall: -4_000_000n, budget: -4_000_000n, avvikelse: 0n },
+  summaLabel: 'resultat',
+  showCodes: false,
+  rowHeading: 'unit',
+};
+
+const doc = (lang: 'sv' | 'en', meta: DocumentMeta = META, display: Display = TKR) =>
+  toDocument(presentReport([drift, resultat], display), texts(lang), meta);
+
+describe('toDocument', () => {
+  it('ends each sheet with its total row, labelled Summa, Total or Resultat', () => {
+    const [d, r] = doc('sv').sheets;
+    expect(d?.rows.at(-1)).toMatchObject({ emphasis: 'total', id: 'summa', kod: null, namn: 'Summa', label: 'Summa' });
+    expect(r?.rows.at(-1)).toMatchObject({ emphasis: 'total', id: 'resultat', kod: null, namn: 'Resultat', label: 'Resultat' });
+    expect(doc('en').sheets[0]?.rows.at(-1)?.label).toBe('Total');
+    expect(doc('en').sheets[1]?.rows.at(-1)?.label).toBe('Result');
+  });
+
+  it('lays out codes and names: one label column, or code and name apart', () => {
+    const rows = doc('sv').sheets[0]?.rows ?? [];
+    expect(rows.map((r) => [r.id, r.kod, r.namn, r.label])).toEqual([
+      ['51', '51', 'Äldreomsorg', '51 Äldreomsorg'],
+      ['55', '55', 'Individ- och familjeomsorg', '55 Individ- och familjeomsorg'],
+      ['77', '77', null, '77'],
+      ['summa', null, 'Summa', 'Summa'],
+    ]);
+  });
+
+  it('labels the Resultat rows by their ids, shows no codes, and marks varav rows', () => {
+    const sheet = doc('sv').sheets[1];
+    expect(sheet?.labelHeading).toBe('(tkr)');
+    expect(sheet?.rows.map((r) => [r.emphasis, r.id, r.kod, r.label])).toEqual([
+      ['item', 'intakter', null, 'Intäkter'],
+      ['item', 'kostnader', null, 'Kostnader'],
+      ['varav', 'personalkostnader', null, 'varav personalkostnader'],
+      ['total', 'resultat', null, 'Resultat'],
+    ]);
+    expect(doc('en').sheets[1]?.rows[2]?.label).toBe('of which personnel costs');
+  });
+
+  it('gives deviation cells a tone and plain amounts none, and keeps missing values empty', () => {
+    const rows = doc('sv', META, { ...TKR, unit: 'kr' }).sheets[0]?.rows ?? [];
+    const tones = rows.map((r) => r.cells.map((c) => (c.kind === 'amount' || c.kind === 'percent' ? c.tone : c.kind)));
+    expect(tones).toEqual([
+      [0, 0, -1, 'text'],
+      [0, 0, 1, 'empty'],
+      [0, 0, 'empty', 'empty'],
+      [0, 0, 'empty', 'empty'],
+    ]);
+    expect(cellText(rows[0]?.cells[2] ?? { kind: 'empty' }, SWEDISH)).toBe('−100');
+  });
+
+  it('states each rounding difference as a note, and none with --exact', () => {
+    const sheet = doc('sv').sheets[0];
+    expect(sheet?.notes).toEqual(['Utfall: de avrundade raderna summerar till 0, summan 1 är det exakta totalbeloppet avrundat']);
+    expect(doc('en').sheets[0]?.notes).toEqual(['Actual: the rounded rows add up to 0; the total 1 is the exact total, rounded']);
+    const exact = doc('sv', { ...META, exact: true }, { ...TKR, exact: true });
+    expect(exact.sheets[0]?.notes).toEqual([]);
+    expect(exact.rules).toBe('kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall');
+    expect(exact.meta.rounding).toBe('exact');
+    expect(doc('sv').rules).toMatch(/; avrundning: .*halvor bort från noll$/);
+  });
+
+  it('decides headings, title, comments and the charted column once', () => {
+    const d = doc('sv');
+    const sheet = d.sheets[0];
+    expect(d.heading).toBe('Avvikelserapport: Driftredovisning 2024, tkr');
+    expect(sheet?.title).toBe('Driftredovisning 2024, tkr');
+    expect(sheet?.labelHeading).toBe('Verksamhet');
+    expect(sheet?.columns.map((c) => [c.heading, c.align])).toEqual([['Utfall', 'right'], ['Budget', 'right'], ['Avvikelse', 'right'], ['Kommentar', 'left']]);
+    expect(sheet?.comments).toEqual([{ label: '51 Äldreomsorg', text: 'Fler brukare' }]);
+    expect(sheet?.chart).toMatchObject({ column: 2, label: 'Avvikelse, tkr' });
+    expect(d.invocation).toBe('avvikelse report');
+  });
+});
+
+describe('renderers take only the document', () => {
+  it('render the same document in every format, in the language it was made in', () => {
+    const d = doc('en');
+    for (const render of Object.values(RENDERERS)) {
+      const out = render(d, { colour: false, csvDialect: 'en' });
+      expect(typeof out).toBe('string');
+      expect(out).toContain('Operating statement 2024, tkr');
+    }
+    const csv = RENDERERS.csv(d, { colour: false, csvDialect: 'en' }) as string;
+    expect(csv).toContain(',Total,1,3,,\n');
+    expect(csv).toContain(',of which personnel costs,-60,-60,0\n');
+    const json = JSON.parse(RENDERERS.json(d, { colour: false, csvDialect: 'sv' }) as string);
+    expect(json.tables[1].rows[0]).toEqual({ kod: 'intakter', namn: 'Revenue', utfall: '50', budget: '40', avvikelse: '10' });
+    expect(json.tables[0].summa).toEqual({ utfall: '1', budget: '3', avvikelse: null });
+  });
+});
+
+describe('labels outside the document', () => {
+  it('names a crossed threshold by the row label and the table total', () => {
+    const shown = presentReport([resultat], TKR);
+    const lines = crossings(shown, [parseThreshold('avvikelse<=0')]).map((c) => crossingText(c, texts('sv')));
+    expect(lines).toEqual([
+      'Resultat 2024, tkr: Kostnader: Avvikelse −10 (villkor avvikelse<=0)',
+      'Resultat 2024, tkr: varav personalkostnader: Avvikelse 0 (villkor avvikelse<=0)',
+      'Resultat 2024, tkr: Resultat: Avvikelse 0 (villkor avvikelse<=0)',
+    ]);
+  });
+
+  it('fills in the names of labelled rows for matching published tables', () => {
+    const [t] = withLabelNames(presentReport([resultat], TKR), texts('sv'));
+    expect(t?.rows.map((r) => r.namn)).toEqual(['Intäkter', 'Kostnader', 'varav personalkostnader']);
+  });
+});

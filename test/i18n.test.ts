@@ -1,0 +1,120 @@
+/**
+ * The renderers of the report's descriptors: every Title kind and every Message code has a
+ * text in Swedish and English that shows its parameters, and messages print warnings first.
+ */
+import { describe, expect, it } from 'vitest';
+import { LANGS, texts } from '../src/i18n/index.js';
+import { inPrintOrder, message, MESSAGE_CODES, MESSAGE_LEVELS, type MessageCode, type MessageParams } from '../src/report/messages.js';
+import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
+
+/** One example per message code; the type makes a new code fail to compile until it has one. */
+const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
+  encodingFallback: { file: 'utfall.csv' },
+  signsLookReversed: { file: 'utfall.csv', positive: 47, total: 48 },
+  otherYears: { file: 'utfall.csv', year: 2024 },
+  uncategorised: { accounts: ['1510', '2440'] },
+  noName: { dimension: 'ansvar', codes: ['4101', '4102'] },
+  emptySub: { pattern: '98*' },
+  commentsNotShown: { codes: ['5199'] },
+  prognosUnknown: { file: 'prognos.csv', codes: ['99', '98'] },
+  prognosNested: { file: 'prognos.csv', inner: '5101', outer: '51' },
+  keyNormalised: { key: '51', sum: '12' },
+  fgArFallback: { codes: ['5501', '5502'] },
+  prognosFgArFallback: { codes: ['5601'] },
+};
+
+const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
+  drift: { kind: 'drift', year: '2024', unit: 'tkr' },
+  investering: { kind: 'investering', year: '2024', unit: 'tkr' },
+  analys: { kind: 'analys', year: '2024', unit: 'mnkr' },
+  resultat: { kind: 'resultat', year: '2024', unit: 'tkr' },
+  grouped: { kind: 'grouped', dimension: 'ansvar', year: '2024', unit: 'kr' },
+  sub: { kind: 'sub', dimension: 'verksamhet', pattern: '51*' },
+  manad: { kind: 'manad', dimension: 'ansvar', period: { year: 2024, month: 2 }, unit: 'tkr' },
+};
+
+/** The values a text must show: strings and numbers, and each item of a list. */
+function shownValues(params: object): string[] {
+  return Object.entries(params).flatMap(([key, v]) => (key === 'dimension' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]));
+}
+
+describe('message texts', () => {
+  it('has an example for every code the report layer knows', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...MESSAGE_CODES].sort());
+  });
+
+  for (const code of MESSAGE_CODES) {
+    it(`renders ${code} in both languages with its parameters`, () => {
+      const m = message(code, SAMPLES[code] as never);
+      expect(m.level).toBe(MESSAGE_LEVELS[code]);
+      const rendered = LANGS.map((lang) => texts(lang).message(m));
+      for (const text of rendered) {
+        expect(typeof text).toBe('string');
+        expect(text).not.toMatch(/undefined|\[object|NaN/);
+        for (const v of shownValues(m.params)) expect(text).toContain(v);
+      }
+      expect(rendered[0]).not.toBe(rendered[1]);
+    });
+  }
+
+  it('joins lists of codes with commas and names the dimension', () => {
+    expect(texts('sv').message(message('noName', { dimension: 'ansvar', codes: ['41', '42'] }))).toBe('ansvar utan namn (visas med koden): 41, 42');
+    expect(texts('en').message(message('noName', { dimension: 'verksamhet', codes: ['77'] }))).toBe('activity codes without a name (shown by code): 77');
+  });
+
+  it('prints warnings before notes, each in the order given', () => {
+    const a = message('keyNormalised', { key: '51', sum: '12' });
+    const b = message('emptySub', { pattern: '9*' });
+    const c = message('fgArFallback', { codes: ['55'] });
+    const d = message('encodingFallback', { file: 'x.csv' });
+    expect(inPrintOrder([a, b, c, d])).toEqual([b, d, a, c]);
+  });
+});
+
+describe('title texts', () => {
+  const expected: Record<'sv' | 'en', Record<Title['kind'], string>> = {
+    sv: {
+      drift: 'Driftredovisning 2024, tkr',
+      investering: 'Investeringsredovisning 2024, tkr',
+      analys: 'Verksamhetsanalys driftbudget 2024, mnkr',
+      resultat: 'Resultat 2024, tkr',
+      grouped: 'Redovisning per ansvar 2024, kr',
+      sub: 'Redovisning verksamhet 51*',
+      manad: 'Månadsuppföljning per ansvar, per 29 februari 2024, tkr',
+    },
+    en: {
+      drift: 'Operating statement 2024, tkr',
+      investering: 'Capital expenditure 2024, tkr',
+      analys: 'Activity analysis 2024, mnkr',
+      resultat: 'Result 2024, tkr',
+      grouped: 'Statement by responsibility 2024, kr',
+      sub: 'Breakdown of activity 51*',
+      manad: 'Monthly follow-up by responsibility, to 29 February 2024, tkr',
+    },
+  };
+  for (const lang of LANGS) {
+    for (const title of Object.values(TITLES)) {
+      it(`renders a ${title.kind} title in ${lang}`, () => {
+        expect(texts(lang).title(title)).toBe(expected[lang][title.kind]);
+      });
+    }
+  }
+
+  it('leaves out a missing year and the default dimension of a monthly report', () => {
+    expect(texts('sv').title({ kind: 'drift', year: '', unit: 'tkr' })).toBe('Driftredovisning, tkr');
+    expect(texts('sv').title({ kind: 'manad', dimension: null, period: { year: 2024, month: 8 }, unit: 'tkr' })).toBe('Månadsuppföljning per 31 augusti 2024, tkr');
+  });
+});
+
+describe('row labels', () => {
+  it('renders the total and every Resultat row in both languages', () => {
+    expect(texts('sv').label('summa')).toBe('Summa');
+    expect(texts('en').label('summa')).toBe('Total');
+    expect(texts('sv').label('resultat')).toBe('Resultat');
+    for (const lang of LANGS) {
+      for (const id of RESULTAT_ROWS) expect(texts(lang).label(id)).toMatch(/\S/);
+    }
+    expect(texts('sv').label('personalkostnader')).toBe('varav personalkostnader');
+    expect(texts('en').label('kapitalkostnader')).toBe('of which capital costs');
+  });
+});
