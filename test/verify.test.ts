@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { publishedNumber, tablesFromMarkdown, tablesFromRecords } from '../src/read/report-table.js';
-import { parseRelation } from '../src/report/verify.js';
+import { columnLabels, parseRelation, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
+import { texts } from '../src/i18n/index.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const P = 'fixtures/publicerade';
@@ -141,6 +142,97 @@ describe('verify agrees with report', () => {
   });
 });
 
+describe('verify against the ledger holds each cell to its own decimals (issue 10, defect 2)', () => {
+  // The main table in whole tkr (`report --sub 51`), the 51* table with one decimal (`report --sub 51 --decimals 1`).
+  const MIXED = 'test/verify/drift-tkr-51-en-decimal.md';
+  const ledger = ['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51'];
+  const tampered = (from: string, to: string) => {
+    const text = readFileSync(MIXED, 'utf8');
+    expect(text).toContain(from);
+    const f = join(mkdtempSync(join(tmpdir(), 'avvikelse-mixed-')), 'drift.md');
+    writeFileSync(f, text.replace(from, to));
+    return f;
+  };
+
+  it('a whole-tkr table and a one-decimal sub-table written by report pass', async () => {
+    const run = await cli(['verify', MIXED, ...ledger, '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(doc.stats).toMatchObject({ tables: 2, errors: 0 });
+    // Every cell was compared with the ledger: 8 rows × 3 columns and 13 rows × 3 columns, exact, so no ledger notes.
+    const alone = JSON.parse((await cli(['verify', MIXED, '--format', 'json'])).stdout);
+    expect(doc.stats.checks - alone.stats.checks).toBe(8 * 3 + 13 * 3);
+    expect(doc.notes.filter((n: { check: string }) => n.check === 'ledger')).toEqual([]);
+  });
+
+  it('a wrong digit in the one-decimal table still fails, shown at its decimals', async () => {
+    const run = await cli(['verify', tampered(' 82 306,2 |', ' 82 306,3 |'), ...ledger, '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(run.code).toBe(1);
+    expect(doc.errors).toHaveLength(1);
+    expect(doc.errors[0]).toMatchObject({ check: 'ledger', label: '5106 Särskilt boende', column: 'Utfall', expected: '82306.2', found: '82306.3' });
+  });
+
+  it('a wrong digit in the whole-tkr table still fails', async () => {
+    const run = await cli(['verify', tampered(' 13 109 |', ' 13 108 |'), ...ledger]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('56 Barn och ungdomsvård Utfall: väntat 13 109 (huvudboken), fann 13 108 (skillnad −1)');
+  });
+
+  it('a one-decimal cell is not accepted at whole-tkr precision', async () => {
+    // 65 517,7 tkr shown as 65 518,0 is the whole-tkr rounding, not the one-decimal one.
+    const run = await cli(['verify', tampered(' 65 517,7 |', ' 65 518,0 |'), ...ledger]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('5102 Hemtjänst i ordinärt boende inkl. natt Utfall: väntat 65 517,7 (huvudboken), fann 65 518,0 (skillnad 0,3)');
+  });
+});
+
+describe('verify: checks on tables with avvikelse\'s own headings and mixed decimals', () => {
+  const labels = columnLabels(texts('sv').columns, texts('en').columns);
+  const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false };
+
+  it('pairs a deviation of its own by the column registry (Deviation YTD beside Actual prev. year YTD)', () => {
+    const md = [
+      '### Monthly',
+      '',
+      '| Code | Budget YTD | Actual YTD | Deviation YTD | Actual prev. year YTD |',
+      '|:--|--:|--:|--:|--:|',
+      '| 10 | 100 | 90 | 10 | 80 |',
+      '| 20 | 50 | 70 | -25 | 60 |',
+    ].join('\n');
+    const r = verifyTables(tablesFromMarkdown('m.md', md), opts, labels);
+    // By words alone two outcome columns say YTD, so the deviation could not be paired and went unchecked.
+    expect(r.errors.map((e) => [e.type, e.row, e.column])).toEqual([['avvikelse', '20', 'Deviation YTD']]);
+  });
+
+  it("a sub-table's Summa with one decimal against a whole-tkr parent row: half a unit of each", () => {
+    const md = [
+      '### Drift',
+      '',
+      '| Verksamhet | Utfall |',
+      '|:--|--:|',
+      '| 51 Äldreomsorg | 100 |',
+      '| 52 Annat | 5 |',
+      '| Summa | 105 |',
+      '',
+      '### Redovisning 51*',
+      '',
+      '| Verksamhet | Utfall |',
+      '|:--|--:|',
+      '| Hemtjänst | 60,2 |',
+      '| Boende | 40,2 |',
+      '| Summa | 100,4 |',
+    ].join('\n');
+    const r = verifyTables(tablesFromMarkdown('p.md', md), opts, labels);
+    expect(r.errors).toEqual([]);
+    expect(r.notes.map((n) => [n.type, n.row])).toEqual([['parent', 'Summa']]);
+    // 100,6 cannot be 100 rounded: more than 0,05 + 0,5 apart.
+    const wrong = verifyTables(tablesFromMarkdown('p.md', md.replace('100,4', '100,6').replace('40,2', '40,4')), opts, labels);
+    expect(wrong.errors.map((e) => e.type)).toEqual(['parent']);
+  });
+});
+
 describe('reading published tables', () => {
   it.each([
     ['1 234', 12_340_000n, 0],
@@ -159,6 +251,16 @@ describe('reading published tables', () => {
     expect(publishedNumber('12,5 %')).toMatchObject({ value: 125_000n, percent: true });
     expect(publishedNumber('')).toBeNull();
     expect(publishedNumber('Äldreomsorg')).toBe('text');
+  });
+
+  it('counts at most PUBLISHED_SCALE decimals (zeros beyond it carry no value)', () => {
+    expect(publishedNumber('1,00000')).toMatchObject({ value: 10_000n, decimals: 4 });
+    expect(publishedNumber('1,00001')).toBe('text');
+  });
+
+  it('parses every cell once, beside the text', () => {
+    const [t] = tablesFromMarkdown('x.md', '| A | B | C |\n|:--|--:|--:|\n| x | 1 234,5 | |\n');
+    expect(t?.rows[0]?.numbers).toEqual(['text', { value: 12_345_000n, decimals: 1, percent: false }, null]);
   });
 
   it('splits CSV records into tables at title and header rows', () => {

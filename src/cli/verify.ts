@@ -6,11 +6,10 @@
 import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
 import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/index.js';
-import { readReportTables, type RawTable } from '../read/report-table.js';
-import { presentReport } from '../report/present.js';
+import type { PublishedTable } from '../core/published.js';
+import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
-import { compareWithLedger } from '../report/verify-ledger.js';
-import { Checker, parseRelation, verifyTables, type VerifyOptions } from '../report/verify.js';
+import { Checker, columnLabels, compareWithLedger, parseRelation, verifyTables, type VerifyOptions } from '../report/verify/index.js';
 import { withLabelNames } from '../write/document.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText, VERIFY_FORMATS } from '../write/verify.js';
 import type { Config } from './config.js';
@@ -93,19 +92,19 @@ function options(flags: VerifyFlags): VerifyOptions {
 export async function runVerifyCommand(files: string[], flags: VerifyFlags, config: Config, io: Io, t: Texts): Promise<number> {
   const format = oneOf('--format', flags.format ?? 'text', VERIFY_FORMATS);
   const opts = options(flags);
-  const raw: RawTable[] = [];
+  const raw: PublishedTable[] = [];
   for (const f of files) raw.push(...(await readReportTables(f)));
-  const result = verifyTables(raw, opts);
+  // avvikelse's own column headings, in both languages: their roles come from the column registry.
+  const labels = columnLabels(textsFor('sv').columns, textsFor('en').columns);
+  const result = verifyTables(raw, opts, labels);
   const extra = result.unusedRelations.map((r) => `avvikelse: ${t.warningLabel}: ${t.verify.unusedRelation(r.text)}`);
   if (flags.utfall || flags.budget) {
-    // Recompute the report from the ledger with the same options, shown with the table's decimals.
+    // Recompute the report from the ledger with the same options; each published cell is
+    // compared with the exact amount rounded to that cell's own decimals (--rounding).
     const req = reportRequest({ ...flags, columns: undefined, format: undefined, failOn: [], color: false }, config);
     const report = await runReport(req);
-    const first = result.tables[0];
-    const decimals = first ? Math.max(0, ...first.amountColumns.map((c) => first.decimals[c] as number)) : 0;
-    const shown = presentReport(report.tables, { unit: req.unit, decimals, rounding: req.rounding, exact: false });
     const checker = new Checker(opts.strict);
-    compareWithLedger(result.tables, withLabelNames(shown, t), checker, [textsFor('sv'), textsFor('en')], t.verify.ledger);
+    compareWithLedger(result.tables, withLabelNames(report.tables, t), { unit: req.unit, rounding: req.rounding }, checker, labels, t.verify.ledger);
     result.errors.push(...checker.errors);
     result.notes.push(...checker.notes);
     result.checks += checker.checks;

@@ -3,45 +3,26 @@
  * reader supports) or Markdown pipe tables — for `verify`. A file may hold several tables:
  * in CSV a table starts at a header row (optionally after a one-cell title line, else the
  * header's first cell is the title); in Markdown each pipe table is a table and the heading
- * above it its title. Cells are kept as text with their line; what they mean is decided in
- * report/verify.ts.
+ * above it its title. Each cell is kept as text with its line and parsed once here into a
+ * number, an empty cell or text (core/published.ts); what the numbers mean is decided in
+ * report/verify/.
  */
 import { promises as fsp } from 'node:fs';
 import { PUBLISHED_SCALE } from '../core/money.js';
+import type { PublishedCell, PublishedRow, PublishedTable } from '../core/published.js';
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { fileError } from './files.js';
 import { readSmallCsv, type NumberedRecord } from './small-csv.js';
 
-export interface RawRow {
-  line: number;
-  cells: string[];
-}
-
-export interface RawTable {
-  file: string;
-  /** The title line, or the header's first cell; '' when there is neither. */
-  title: string;
-  /** Line of the header row. */
-  line: number;
-  header: string[];
-  rows: RawRow[];
-}
-
-/** An amount as published: `1 234`, `- 1 234`, `–1 234`, `1 234 tkr`, `(1 234)`, `12,5 %`, `-` (zero). */
-export interface PublishedNumber {
-  /** Value × 10^scale. */
-  value: bigint;
-  /** Decimals written in the cell. */
-  decimals: number;
-  percent: boolean;
-}
-
-
 const DASHES = /^[-–−]$/;
 
-/** The number a published cell holds, null for an empty cell, or 'text'. */
-export function publishedNumber(text: string): PublishedNumber | null | 'text' {
+/**
+ * The number a published cell holds, null for an empty cell, or 'text'. Decimals beyond
+ * PUBLISHED_SCALE can only be zeros (anything else is not an amount at that scale), so a
+ * cell counts as showing at most PUBLISHED_SCALE decimals.
+ */
+export function publishedNumber(text: string): PublishedCell {
   let t = text.trim();
   if (t === '') return null;
   if (DASHES.test(t)) return { value: 0n, decimals: 0, percent: false };
@@ -54,7 +35,12 @@ export function publishedNumber(text: string): PublishedNumber | null | 'text' {
   const value = parseAmount(t, 'auto', PUBLISHED_SCALE);
   if (typeof value !== 'bigint') return 'text';
   const m = /[,.](\d+)\)?\s*[-–−]?$/.exec(t);
-  return { value, decimals: m ? (m[1] as string).length : 0, percent };
+  return { value, decimals: m ? Math.min((m[1] as string).length, PUBLISHED_SCALE) : 0, percent };
+}
+
+/** A row of a published table: its cells as written and as parsed. */
+function row(line: number, cells: string[]): PublishedRow {
+  return { line, cells, numbers: cells.map(publishedNumber) };
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
@@ -76,9 +62,9 @@ function isHeader(records: NumberedRecord[], i: number): boolean {
 }
 
 /** Splits CSV records into tables. */
-export function tablesFromRecords(file: string, records: NumberedRecord[]): RawTable[] {
-  const tables: RawTable[] = [];
-  let current: RawTable | null = null;
+export function tablesFromRecords(file: string, records: NumberedRecord[]): PublishedTable[] {
+  const tables: PublishedTable[] = [];
+  let current: PublishedTable | null = null;
   let pendingTitle = '';
   records.forEach((r, i) => {
     if (isHeader(records, i)) {
@@ -92,7 +78,7 @@ export function tablesFromRecords(file: string, records: NumberedRecord[]): RawT
       pendingTitle = (r.fields[0] as string).trim();
       return;
     }
-    if (current && !isBlank(r.fields)) (current as RawTable).rows.push({ line: r.line, cells: r.fields });
+    if (current && !isBlank(r.fields)) (current as PublishedTable).rows.push(row(r.line, r.fields));
   });
   return tables;
 }
@@ -119,9 +105,9 @@ function pipeCells(line: string): string[] {
 const ALIGNMENT_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Markdown: every pipe table, titled by the nearest heading (or bold/emphasised line) above it. */
-export function tablesFromMarkdown(file: string, text: string): RawTable[] {
+export function tablesFromMarkdown(file: string, text: string): PublishedTable[] {
   const lines = text.split(/\r?\n/);
-  const tables: RawTable[] = [];
+  const tables: PublishedTable[] = [];
   let title = '';
   let i = 0;
   while (i < lines.length) {
@@ -129,10 +115,10 @@ export function tablesFromMarkdown(file: string, text: string): RawTable[] {
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(line);
     if (heading) title = heading[1] as string;
     if (line.trim().startsWith('|') && ALIGNMENT_ROW.test(lines[i + 1] ?? '')) {
-      const table: RawTable = { file, title, line: i + 1, header: pipeCells(line).map((h) => h.trim()), rows: [] };
+      const table: PublishedTable = { file, title, line: i + 1, header: pipeCells(line).map((h) => h.trim()), rows: [] };
       i += 2;
       while (i < lines.length && (lines[i] as string).trim().startsWith('|')) {
-        table.rows.push({ line: i + 1, cells: pipeCells(lines[i] as string) });
+        table.rows.push(row(i + 1, pipeCells(lines[i] as string)));
         i++;
       }
       tables.push(table);
@@ -145,8 +131,8 @@ export function tablesFromMarkdown(file: string, text: string): RawTable[] {
 }
 
 /** Reads every table in a CSV or Markdown file (by extension: `.md`/`.markdown`, else CSV). */
-export async function readReportTables(file: string): Promise<RawTable[]> {
-  let tables: RawTable[];
+export async function readReportTables(file: string): Promise<PublishedTable[]> {
+  let tables: PublishedTable[];
   if (/\.(md|markdown)$/i.test(file)) {
     let text: string;
     try {

@@ -14,6 +14,7 @@ import type { Texts } from '../i18n/index.js';
 import { chartColumn, columnAlign, columnDef, SIGNED_COLUMNS, type ColumnId } from '../report/columns.js';
 import type { ShownCell, ShownRow, ShownTable } from '../report/present.js';
 import type { Crossing } from '../report/thresholds.js';
+import type { ResultatRow } from '../report/model.js';
 import { formatFixed, SWEDISH, type NumberStyle } from './number.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
@@ -204,6 +205,6 @@ export function crossingText(c: Crossing, texts: Texts): string {
 }
 
 /** The shown tables with the name of each labelled row (the Resultat rows) filled in from its label, for matching published tables by name. */
-export function withLabelNames(tables: ShownTable[], texts: Texts): ShownTable[] {
-  return tables.map((t) => ({ ...t, rows: t.rows.map((r) => (r.label === null ? r : { ...r, namn: texts.label(r.label) })) }));
+export function withLabelNames<R extends { label?: ResultatRow | null; namn: string | null }, T extends { rows: R[] }>(tables: T[], texts: Texts): T[] {
+  return tables.map((t) => ({ ...t, rows: t.rows.map((r) => (r.label === null || r.label === undefined ? r : { ...r, namn: texts.label(r.label) })) }));
 }

@@ -5,7 +5,7 @@
 import type { Fixed } from '../core/money.js';
 import type { Texts } from '../i18n/texts.js';
 import { PUBLISHED_SCALE } from '../core/money.js';
-import type { Finding, VerifyResult } from '../report/verify.js';
+import type { Finding, VerifyResult } from '../report/verify/index.js';
 import { formatFixed, PLAIN, SWEDISH, type NumberStyle } from './number.js';
 
 export type VerifyFormat = 'text' | 'json' | 'github';

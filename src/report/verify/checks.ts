@@ -1,0 +1,157 @@
+/**
+ * verify's checks on the published tables themselves: (a) each Summa row equals the rows it
+ * closes (varav rows and sections excluded; a Summa right after other Summa rows is their
+ * grand total; with an indented hierarchy, each parent equals its children); (b) each
+ * deviation column equals budget − utfall or utfall − budget, the perspective detected from
+ * the data or declared; (c) a sub-table's Summa equals its parent row in another table;
+ * (d) declared relations such as `Netto=Intäkt+Kostnad`. Each check says how many rounded
+ * numbers it involves (`TERMS`), so the Checker can tell rounding from errors.
+ */
+import { normaliseHeader } from '../../core/text.js';
+import { roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
+import type { Checker } from './checker.js';
+import { deviationTerms, roleOf, type ColumnLabels } from './headers.js';
+import { valueOf, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
+
+export interface Relation {
+  text: string;
+  target: string;
+  terms: { sign: 1n | -1n; column: string }[];
+}
+
+export interface VerifyOptions extends StructureOptions {
+  /** Declared deviation order for every detected deviation column, or null to detect. */
+  deviation: 'budget-utfall' | 'utfall-budget' | null;
+  /** Declared relations, `Netto=Intäkt+Kostnad`. */
+  relations: Relation[];
+  /** Declared sub-table → parent row label prefix. */
+  parents: { table: string; row: string }[];
+  strict: boolean;
+}
+
+/** Parses `Netto=Intäkt+Kostnad` or `Avvikelse=Budget-Utfall`. */
+export function parseRelation(text: string): Relation | null {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return null;
+  const target = text.slice(0, eq).trim();
+  const rhs = text.slice(eq + 1).trim();
+  const terms: Relation['terms'] = [];
+  const re = /([+-]?)\s*([^+-]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rhs)) !== null) {
+    const column = (m[2] as string).trim();
+    if (column === '') return null;
+    terms.push({ sign: m[1] === '-' ? -1n : 1n, column });
+  }
+  return terms.length === 0 || target === '' ? null : { text, target, terms };
+}
+
+/** (a) Summa rows against the rows they close, and parents against their children. */
+export function checkSums(t: VerifyTable, c: Checker): void {
+  let open: number[] = [];
+  let closed: number[] = [];
+  t.rows.forEach((row, i) => {
+    if (row.kind === 'data' && row.parent === null) open.push(i);
+    if (row.kind !== 'summa') return;
+    const terms = open.length > 0 ? open : closed;
+    for (const col of t.amountColumns) {
+      if (row.values[col] === null) continue;
+      const sum = terms.reduce((a, k) => a + valueOf((t.rows[k] as VerifyRow).values[col] ?? null), 0n);
+      c.compare(t, row, col, sum, 'summa', TERMS.sumOf(terms.length), open.length > 0 ? 'rows' : 'summa-rows');
+    }
+    if (open.length > 0) {
+      closed.push(i);
+      open = [];
+    } else closed = [i];
+  });
+  if (!t.hierarchy) return;
+  t.rows.forEach((row, p) => {
+    const kids = t.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.parent === p && r.kind === 'data');
+    if (kids.length === 0) return;
+    for (const col of t.amountColumns) {
+      if (row.values[col] === null) continue;
+      const sum = kids.reduce((a, { r }) => a + valueOf(r.values[col] ?? null), 0n);
+      c.compare(t, row, col, sum, 'hierarki', TERMS.sumOf(kids.length), 'children');
+    }
+  });
+}
+
+/** (b) Deviation columns against their budget and outcome columns. */
+export function checkDeviations(t: VerifyTable, c: Checker, declared: VerifyOptions['deviation'], labels: ColumnLabels): void {
+  for (const dev of t.amountColumns.filter((col) => roleOf(t.header[col] ?? '', labels) === 'deviation')) {
+    const terms = deviationTerms(t.header, t.amountColumns, dev, labels);
+    if (!terms) continue;
+    const rows = t.rows.filter((r) => r.values[dev] !== null && r.values[terms.budget] !== null && r.values[terms.outcome] !== null);
+    const kostnad = (r: VerifyRow) => valueOf(r.values[terms.budget] ?? null) - valueOf(r.values[terms.outcome] ?? null);
+    let order = declared;
+    if (order === null) {
+      // The perspective that explains more rows exactly; the cost perspective on a tie.
+      const k = rows.filter((r) => valueOf(r.values[dev] ?? null) === kostnad(r)).length;
+      const u = rows.filter((r) => valueOf(r.values[dev] ?? null) === -kostnad(r)).length;
+      order = u > k ? 'utfall-budget' : 'budget-utfall';
+    }
+    const [first, second] = order === 'budget-utfall' ? [terms.budget, terms.outcome] : [terms.outcome, terms.budget];
+    const basis = `${t.header[first]} − ${t.header[second]}`;
+    for (const r of rows) {
+      const expected = valueOf(r.values[first] ?? null) - valueOf(r.values[second] ?? null);
+      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis);
+    }
+  }
+}
+
+function columnIndex(t: VerifyTable, name: string): number {
+  const n = normaliseHeader(name);
+  return t.header.findIndex((h) => normaliseHeader(h) === n);
+}
+
+/** (d) Declared relations; returns how many of them the table has all columns for. */
+export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]): number {
+  let applied = 0;
+  for (const rel of relations) {
+    const target = columnIndex(t, rel.target);
+    const terms = rel.terms.map((term) => ({ ...term, index: columnIndex(t, term.column) }));
+    if (target < 0 || terms.some((term) => term.index < 0)) continue;
+    applied++;
+    for (const r of t.rows) {
+      if (r.values[target] === null || r.kind === 'section') continue;
+      const expected = terms.reduce((a, term) => a + term.sign * valueOf(r.values[term.index] ?? null), 0n);
+      c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text);
+    }
+  }
+  return applied;
+}
+
+/** The code a title names as `51*` (or the declared parent label), and the row that carries it. */
+function parentRow(tables: VerifyTable[], sub: VerifyTable, declared: VerifyOptions['parents']): { table: VerifyTable; row: VerifyRow } | null {
+  const decl = declared.find((d) => normaliseHeader(d.table) === normaliseHeader(sub.title));
+  const code = decl?.row ?? /(\S+)\*/.exec(sub.title)?.[1];
+  if (!code) return null;
+  for (const t of tables) {
+    if (t === sub) continue;
+    const row = t.rows.find((r) => r.kind === 'data' && (r.label === code || r.label.startsWith(`${code} `)));
+    if (row) return { table: t, row };
+  }
+  return null;
+}
+
+/**
+ * (c) A sub-table's Summa against its parent row. The two may be shown with different
+ * decimals (a one-decimal sub-table under a whole-tkr table): each is then allowed half a
+ * unit of its own decimals.
+ */
+export function checkParents(tables: VerifyTable[], c: Checker, declared: VerifyOptions['parents']): void {
+  for (const sub of tables) {
+    const summa = [...sub.rows].reverse().find((r) => r.kind === 'summa');
+    const parent = summa ? parentRow(tables, sub, declared) : null;
+    if (!summa || !parent) continue;
+    for (const col of sub.amountColumns) {
+      const pc = columnIndex(parent.table, sub.header[col] ?? '');
+      if (pc < 0 || summa.values[col] === null || parent.row.values[pc] === null) continue;
+      const basis = `${parent.row.label} (${parent.table.title}, ${parent.table.file}:${parent.row.line})`;
+      const own = sub.decimals[col] as number;
+      const theirs = parent.table.decimals[pc] as number;
+      const tolerance = own === theirs ? undefined : roundingToleranceOf([own, theirs]);
+      c.compare(sub, summa, col, valueOf(parent.row.values[pc] ?? null), 'parent', TERMS.parentRow, basis, tolerance);
+    }
+  }
+}
