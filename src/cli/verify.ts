@@ -4,30 +4,16 @@
  * it found, and exits 0 (valid), 1 (an error) or 2 (unreadable input or bad usage).
  */
 import { Command } from 'commander';
-import { AvvikelseError } from '../errors.js';
 import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/messages.js';
 import { readReportTables, type RawTable } from '../read/report-table.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
+import { planVerify } from '../app/plan.js';
 import { compareWithLedger } from '../report/verify-ledger.js';
-import { Checker, parseRelation, verifyTables, type VerifyOptions } from '../report/verify.js';
-import { renderVerifyGithub, renderVerifyJson, renderVerifyText, VERIFY_FORMATS } from '../write/verify.js';
-import type { Config } from './config.js';
+import { Checker, verifyTables } from '../report/verify.js';
+import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';
 import type { Io } from './io.js';
-import { addLedgerOptions, reportRequest, type ReportFlags } from './report.js';
-import { oneOf } from './values.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-export interface VerifyFlags extends Omit<ReportFlags, 'columns' | 'format'> {
-  summa: string[];
-  ignore: string[];
-  avvikelse?: string;
-  columns: string[];
-  parent: string[];
-  strict?: boolean;
-  format?: string;
-}
+import { declare, fromCommander, type Options, type RawOptions } from './options.js';
 
 const EXAMPLES: Record<Lang, string> = {
   sv: `
@@ -48,61 +34,37 @@ Examples:
   avvikelse verify drift.csv --utfall actual.csv --budget budget.csv --sub 51`,
 };
 
-export function verifyCommand(lang: Lang, run: (files: string[], flags: VerifyFlags) => Promise<void>): Command {
+/** The `verify` command; `run` gets the tables and the flags that were given, keyed by schema key. */
+export function verifyCommand(lang: Lang, run: (files: string[], flags: RawOptions) => Promise<void>): Command {
   const d = bilingual(lang);
   const cmd = new Command('verify')
     .alias('kontroll')
     .description(d('kontrollera att rapporttabeller summerar rätt (för CI)', 'check that report tables add up (for CI)'))
-    .argument('<tabeller...>', d('tabeller som CSV eller Markdown', 'tables as CSV or Markdown'))
-    .option('--summa <etikett>', d("fler summarader än Summa/Totalt, t.ex. 'Resultat' (upprepbar)", "total rows besides Summa/Totalt, e.g. 'Resultat' (repeatable)"), collect, [])
-    .option('--ignore <kolumn>', d('kolumn som inte ska kontrolleras (upprepbar)', 'a column to leave out of the checks (repeatable)'), collect, [])
-    .option('--avvikelse <ordning>', d("avvikelsens ordning: 'Budget-Utfall' eller 'Utfall-Budget' (standard: ur data)", "the deviation's order: 'Budget-Utfall' or 'Utfall-Budget' (default: from the data)"))
-    .option('--columns <relation>', d("samband mellan kolumner, t.ex. 'Netto=Intäkt+Kostnad' (upprepbar)", "a relation between columns, e.g. 'Net=Revenue+Cost' (repeatable)"), collect, [])
-    .option('--parent <tabell=rad>', d("deltabellens summa ska vara raden, t.ex. 'Redovisning verksamhet 51*=51' (upprepbar)", "the sub-table's total must equal the row, e.g. 'Redovisning verksamhet 51*=51' (repeatable)"), collect, [])
-    .option('--strict', d('avrundningsskillnader räknas som fel', 'rounding differences count as errors'))
-    .option('--format <f>', d('text (standard), json, github', 'text (default), json, github'));
-  return addLedgerOptions(cmd, lang)
+    .argument('<tabeller...>', d('tabeller som CSV eller Markdown', 'tables as CSV or Markdown'));
+  return declare(cmd, 'verify', lang)
     .addHelpText('after', EXAMPLES[lang])
-    .action(async (files: string[], flags: VerifyFlags) => {
-      await run(files, flags);
+    .action(async (files: string[]) => {
+      await run(files, fromCommander(cmd, 'verify'));
     });
 }
 
-function options(flags: VerifyFlags): VerifyOptions {
-  const relations = flags.columns.map((text) => {
-    const r = parseRelation(text);
-    if (!r) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'relation' });
-    return r;
-  });
-  const parents = flags.parent.map((text) => {
-    const eq = text.lastIndexOf('=');
-    if (eq <= 0 || eq === text.length - 1) throw new AvvikelseError('OPTION_INVALID', { option: '--parent', value: text, expected: 'parent' });
-    return { table: text.slice(0, eq).trim(), row: text.slice(eq + 1).trim() };
-  });
-  let deviation: VerifyOptions['deviation'] = null;
-  if (flags.avvikelse !== undefined) {
-    const order = flags.avvikelse.toLowerCase().replace(/\s|−/g, (c) => (c === '−' ? '-' : ''));
-    if (/^(budget)-(utfall|bokslut|prognos|actual)/.test(order)) deviation = 'budget-utfall';
-    else if (/^(utfall|bokslut|prognos|actual)-(budget)/.test(order)) deviation = 'utfall-budget';
-    else throw new AvvikelseError('OPTION_INVALID', { option: '--avvikelse', value: flags.avvikelse, expected: 'Budget-Utfall | Utfall-Budget' });
-  }
-  return { summaLabels: flags.summa, ignore: flags.ignore, deviation, relations, parents, strict: Boolean(flags.strict) };
-}
-
-export async function runVerifyCommand(files: string[], flags: VerifyFlags, config: Config, io: Io, t: Texts): Promise<number> {
-  const format = oneOf('--format', flags.format ?? 'text', VERIFY_FORMATS);
-  const opts = options(flags);
+/**
+ * Runs `verify` with resolved options; `withLedger`: `--utfall` or `--budget` was given on
+ * the command line (then the tables are also compared with the report from the ledger).
+ */
+export async function runVerifyCommand(files: string[], options: Options, withLedger: boolean, io: Io, t: Texts): Promise<number> {
+  const format = options.verifyFormat;
+  const { checks: opts, ledger } = planVerify(options, withLedger);
   const raw: RawTable[] = [];
   for (const f of files) raw.push(...(await readReportTables(f)));
   const result = verifyTables(raw, opts);
   const extra = result.unusedRelations.map((r) => `avvikelse: ${t.warningLabel}: ${t.verify.unusedRelation(r.text)}`);
-  if (flags.utfall || flags.budget) {
+  if (ledger !== null) {
     // Recompute the report from the ledger with the same options, shown with the table's decimals.
-    const req = reportRequest({ ...flags, columns: undefined, format: undefined, failOn: [], color: false }, config);
-    const report = await runReport(req, t);
+    const report = await runReport(ledger.request, t);
     const first = result.tables[0];
     const decimals = first ? Math.max(0, ...first.amountColumns.map((c) => first.decimals[c] as number)) : 0;
-    const shown = presentReport(report.tables, { unit: req.unit, decimals, rounding: req.rounding, exact: false });
+    const shown = presentReport(report.tables, { ...ledger.display, decimals, exact: false });
     const checker = new Checker(opts.strict);
     compareWithLedger(result.tables, shown, checker, [textsFor('sv'), textsFor('en')], t.verify.ledger);
     result.errors.push(...checker.errors);
