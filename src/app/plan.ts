@@ -45,7 +45,7 @@ export interface PlanOptions {
   decimal: DecimalMark;
   period: string | undefined;
   columns: ColumnId[] | undefined;
-  periodisering: 'jamn' | 'fg-ar' | { file: string } | undefined;
+  periodisering: MonthlyOptions['periodisering'] | undefined;
   prognosMetod: PrognosMetod | undefined;
   prognos: string | undefined;
   fgAr: string[];
@@ -73,12 +73,6 @@ export interface ReportPlan {
   display: Display;
   /** `--fail-on` thresholds (checked against the shown columns after the run). */
   failOn: Threshold[];
-}
-
-export interface VerifyPlan {
-  checks: VerifyOptions;
-  /** The report to compare the tables with (`--utfall`/`--budget` given), or null. */
-  ledger: ReportPlan | null;
 }
 
 /** The flag that gives each input a column may need, in the order they are asked for. */
@@ -165,12 +159,12 @@ export function planReport(o: PlanOptions): ReportPlan {
 }
 
 /**
- * What verify checks, and the report to compare with when `withLedger` (the CLI passes
- * whether `--utfall` or `--budget` was given on the command line; the configuration file's
- * inputs alone do not turn the ledger check on).
+ * What verify checks. The report to compare the tables with, when `--utfall` or `--budget`
+ * is given on the command line (the configuration file's inputs alone do not turn the
+ * ledger check on), is `planReport` of the same options, made after the tables are read.
  */
-export function planVerify(o: VerifyPlanOptions, withLedger: boolean): VerifyPlan {
-  const checks: VerifyOptions = {
+export function planVerify(o: VerifyPlanOptions): VerifyOptions {
+  return {
     summaLabels: o.summa,
     ignore: o.ignore,
     deviation: o.avvikelse ?? null,
@@ -178,5 +172,4 @@ export function planVerify(o: VerifyPlanOptions, withLedger: boolean): VerifyPla
     parents: o.parent,
     strict: o.strict,
   };
-  return { checks, ledger: withLedger ? planReport(o) : null };
 }

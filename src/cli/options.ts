@@ -34,6 +34,7 @@ import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName, type Deli
 import { parsePeriod } from '../read/period.js';
 import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';
 import type { Threshold } from '../report/thresholds.js';
+import type { MonthlyOptions } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify.js';
 import { CSV_DIALECTS, FORMATS, type Format } from '../write/context.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
@@ -146,9 +147,6 @@ function period(text: string): string {
   if (p === null) throw new AvvikelseError('OPTION_INVALID', { option: '--period', value: text, expected: 'period' });
   return p;
 }
-
-/** `jamn`, `fg-ar`, or a periodiseringsnyckel file. */
-export type PeriodiseringOption = 'jamn' | 'fg-ar' | { file: string };
 
 /**
  * Every option, once. The order is the order of `--help`, of the README tables and of the
@@ -334,7 +332,7 @@ export const OPTIONS = {
   }),
   periodisering: option({
     flag: '--periodisering <p>', kind: 'string', commands: LEDGER,
-    parse: (v): PeriodiseringOption => (v === 'jamn' || v === 'fg-ar' ? v : { file: v }),
+    parse: (v): MonthlyOptions['periodisering'] => (v === 'jamn' || v === 'fg-ar' ? v : { file: v }),
     files: (v) => (typeof v === 'object' ? [v.file] : []),
     help: { sv: 'jamn (standard), fg-ar eller en nyckelfil', en: 'jamn (default), fg-ar or a key file' },
     doc: { arg: 'P', text: "spreading of annual budgets: `jamn` (default, twelfths), `fg-ar` (last year's profile, needs `--fg-ar`), or a key file", example: '--periodisering nyckel.csv' },

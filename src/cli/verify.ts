@@ -8,7 +8,7 @@ import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/mes
 import { readReportTables, type RawTable } from '../read/report-table.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
-import { planVerify } from '../app/plan.js';
+import { planReport, planVerify } from '../app/plan.js';
 import { compareWithLedger } from '../report/verify-ledger.js';
 import { Checker, verifyTables } from '../report/verify.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';
@@ -54,13 +54,14 @@ export function verifyCommand(lang: Lang, run: (files: string[], flags: RawOptio
  */
 export async function runVerifyCommand(files: string[], options: Options, withLedger: boolean, io: Io, t: Texts): Promise<number> {
   const format = options.verifyFormat;
-  const { checks: opts, ledger } = planVerify(options, withLedger);
+  const opts = planVerify(options);
   const raw: RawTable[] = [];
   for (const f of files) raw.push(...(await readReportTables(f)));
   const result = verifyTables(raw, opts);
   const extra = result.unusedRelations.map((r) => `avvikelse: ${t.warningLabel}: ${t.verify.unusedRelation(r.text)}`);
-  if (ledger !== null) {
+  if (withLedger) {
     // Recompute the report from the ledger with the same options, shown with the table's decimals.
+    const ledger = planReport(options);
     const report = await runReport(ledger.request, t);
     const first = result.tables[0];
     const decimals = first ? Math.max(0, ...first.amountColumns.map((c) => first.decimals[c] as number)) : 0;
