@@ -9,7 +9,8 @@ import type { Display, ReportTable } from '../src/report/model.js';
 import { presentReport } from '../src/report/present.js';
 import { cellText, crossingText, toDocument, withLabelNames, type DocumentMeta } from '../src/write/document.js';
 import { RENDERERS } from '../src/write/index.js';
-import { parseThreshold, crossings } from '../src/report/thresholds.js';
+import { crossings } from '../src/report/thresholds.js';
+import { threshold as parseThreshold } from '../src/cli/values.js';
 import { SWEDISH } from '../src/write/number.js';
 
 const TKR: Display = { unit: 'tkr', decimals: 0, rounding: 'half-away-from-zero', exact: false };

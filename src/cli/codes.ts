@@ -3,27 +3,26 @@ import { Command } from 'commander';
 import { builtInCatalogue } from '../read/catalogue.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import type { Io } from './io.js';
+import { declare, fromCommander, type Options, type RawOptions } from './options.js';
 
-export interface CodesFlags {
-  search?: string;
-}
-
-export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: CodesFlags) => Promise<void>): Command {
+/** The `codes` command; `run` gets the prefix and the flags that were given, keyed by schema key. */
+export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: RawOptions) => Promise<void>): Command {
   const d = bilingual(lang);
-  return new Command('codes')
+  const cmd = new Command('codes')
     .alias('koder')
     .description(d('lista verksamhetskoder (SCB/SKR) under ett prefix', 'list activity codes (SCB/SKR) under a prefix'))
-    .argument('[prefix]', d('kodprefix, t.ex. 51', 'code prefix, e.g. 51'))
-    .option('--search <text>', d('sök i namnen', 'search the names'))
+    .argument('[prefix]', d('kodprefix, t.ex. 51', 'code prefix, e.g. 51'));
+  return declare(cmd, 'codes', lang)
     .addHelpText('after', d('\nExempel:\n  avvikelse koder 5\n  avvikelse koder --search omsorg', '\nExamples:\n  avvikelse codes 5\n  avvikelse codes --search omsorg --lang en'))
-    .action(async (prefix: string | undefined, flags: CodesFlags) => {
-      await run(prefix, flags);
+    .action(async (prefix: string | undefined) => {
+      await run(prefix, fromCommander(cmd, 'codes'));
     });
 }
 
-export function runCodesCommand(prefix: string | undefined, flags: CodesFlags, io: Io, texts: Texts): number {
+/** Lists the catalogue's codes under `prefix` (whose names contain `--search`); exit 1 when none match. */
+export function runCodesCommand(prefix: string | undefined, options: Pick<Options, 'search'>, io: Io, texts: Texts): number {
   const p = (prefix ?? '').trim();
-  const needle = flags.search?.toLocaleLowerCase('sv');
+  const needle = options.search?.toLocaleLowerCase('sv');
   const hits = builtInCatalogue().filter(
     (e) => e.kod.startsWith(p) && (needle === undefined || e.namn.toLocaleLowerCase('sv').includes(needle)),
   );

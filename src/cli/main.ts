@@ -9,9 +9,10 @@ import { AvvikelseError, isAvvikelseError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig } from './config.js';
 import { excerpt } from './excerpt.js';
 import { processIo, type Io } from './io.js';
+import { declare, OPTIONS, resolve, resolveOne, type Options, type RawOptions } from './options.js';
 import { reportCommand, runReportCommand } from './report.js';
 import { runVerifyCommand, verifyCommand } from './verify.js';
 
@@ -58,44 +59,49 @@ function commanderToUser(e: CommanderError, command: string): AvvikelseError {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
-  const langText = peek(argv, '--lang') ?? 'sv';
-  const lang: Lang = (LANGS as readonly string[]).includes(langText) ? (langText as Lang) : 'sv';
-  const t = texts(lang);
+  // The language of `--help` and of errors before the configuration is read: the flag's.
+  const langText = peek(argv, '--lang');
+  let lang: Lang = langText !== undefined && (LANGS as readonly string[]).includes(langText) ? (langText as Lang) : 'sv';
+  let t = texts(lang);
   let exitCode = 0;
   let current = argv[0] ?? '';
   try {
-    if (!(LANGS as readonly string[]).includes(langText)) {
-      throw new AvvikelseError('OPTION_INVALID', { option: '--lang', value: langText, expected: LANGS.join(' | ') });
-    }
-    let config: Config | null = null;
-    const configOnce = () => (config ??= loadConfig(peek(argv, '--config'), io.cwd));
+    if (langText !== undefined) OPTIONS.lang.parse(langText);
+    /** Flags > configuration > fallback; from here on, every output is in the resolved language. */
+    const optionsOf = (flags: RawOptions): Options => {
+      const config = loadConfig(flags.config, io.cwd);
+      const resolved = resolveOne('lang', flags, config);
+      if (resolved !== lang) {
+        lang = resolved;
+        t = texts(lang);
+      }
+      return resolve(flags, config);
+    };
     const d = bilingual(lang);
     // Commander writes help to our io and leaves errors to us (printed below, exit 2).
     const output = { writeOut: (s: string) => io.stdout(s), writeErr: (s: string) => io.stderr(s), outputError: () => undefined };
     const program = new Command('avvikelse')
       .description(d('budgetavvikelse och driftredovisning för kommuner, exakt i tkr', 'budget deviation and operating statements for Swedish municipalities, exact in tkr'))
-      .version(VERSION, '-V, --version')
-      .option('--lang <sv|en>', d('språk för rubriker och meddelanden', 'language of headings and messages'))
-      .option('--config <fil>', d('konfigurationsfil (standard avvikelse.config.json)', 'configuration file (default avvikelse.config.json)'))
-      .option('--debug', d('visa stackspår vid interna fel', 'show stack traces for internal errors'))
-      .exitOverride()
-      .configureOutput(output);
+      .version(VERSION, '-V, --version');
+    declare(program, 'global', lang).exitOverride().configureOutput(output);
     program.addCommand(
       reportCommand(lang, async (flags) => {
         current = 'report';
-        exitCode = await runReportCommand(flags, configOnce(), io, t, argv);
+        const options = optionsOf(flags);
+        exitCode = await runReportCommand(options, io, t, argv);
       }),
     );
     program.addCommand(
       verifyCommand(lang, async (files, flags) => {
         current = 'verify';
-        exitCode = await runVerifyCommand(files, flags, configOnce(), io, t);
+        const options = optionsOf(flags);
+        exitCode = await runVerifyCommand(files, options, flags.utfall !== undefined || flags.budget !== undefined, io, t);
       }),
     );
     program.addCommand(
       codesCommand(lang, async (prefix, flags) => {
         current = 'codes';
-        exitCode = runCodesCommand(prefix, flags, io, t);
+        exitCode = runCodesCommand(prefix, optionsOf(flags), io, t);
       }),
     );
     for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);

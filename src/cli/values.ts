@@ -1,10 +1,14 @@
 /**
  * Turning option values (from flags or the configuration file) into typed values, with
- * an OPTION_INVALID error that names the option, the value and what was expected.
+ * an OPTION_INVALID error that names the option, the value and what was expected. The
+ * schema (cli/options.ts) calls these from its entries' `parse`.
  */
 import { AvvikelseError } from '../errors.js';
+import { parseAmount } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
 import type { Filter } from '../core/codes.js';
+import { columnDef, isColumnId } from '../report/columns.js';
+import { LIMIT_DECIMALS, type Operator, type Threshold } from '../report/thresholds.js';
 
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
   const v = value.trim().toLowerCase();
@@ -44,4 +48,16 @@ export function filters(option: string, specs: string[]): Filter[] {
     if (!m) throw new AvvikelseError('OPTION_INVALID', { option, value: spec, expected: 'filter' });
     return { dimension: canonicalDimension(m[1] as string), glob: m[3] as string, negate: m[2] === '!=' };
   });
+}
+
+/** `column<limit` (`--fail-on 'prognosavvikelse<-5000'`): a non-text column, an operator, an amount. */
+export function threshold(text: string): Threshold {
+  const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$/.exec(text);
+  const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'threshold' });
+  if (!m) throw bad();
+  const column = m[1] as string;
+  if (!isColumnId(column) || columnDef(column).kind === 'text') throw bad();
+  const limit = parseAmount(m[3] as string, 'auto', LIMIT_DECIMALS);
+  if (typeof limit !== 'bigint') throw bad();
+  return { text: text.trim(), column, op: m[2] as Operator, limit };
 }

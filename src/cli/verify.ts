@@ -4,30 +4,16 @@
  * it found, and exits 0 (valid), 1 (an error) or 2 (unreadable input or bad usage).
  */
 import { Command } from 'commander';
-import { AvvikelseError } from '../errors.js';
 import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/index.js';
 import type { PublishedTable } from '../core/published.js';
 import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
-import { Checker, columnLabels, compareWithLedger, parseRelation, verifyTables, type VerifyOptions } from '../report/verify/index.js';
+import { planReport, planVerify } from '../app/plan.js';
+import { Checker, columnLabels, compareWithLedger, verifyTables } from '../report/verify/index.js';
 import { withLabelNames } from '../write/document.js';
-import { renderVerifyGithub, renderVerifyJson, renderVerifyText, VERIFY_FORMATS } from '../write/verify.js';
-import type { Config } from './config.js';
+import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';
 import type { Io } from './io.js';
-import { addLedgerOptions, reportRequest, type ReportFlags } from './report.js';
-import { oneOf } from './values.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-export interface VerifyFlags extends Omit<ReportFlags, 'columns' | 'format'> {
-  summa: string[];
-  ignore: string[];
-  avvikelse?: string;
-  columns: string[];
-  parent: string[];
-  strict?: boolean;
-  format?: string;
-}
+import { declare, fromCommander, type Options, type RawOptions } from './options.js';
 
 const EXAMPLES: Record<Lang, string> = {
   sv: `
@@ -48,63 +34,40 @@ Examples:
   avvikelse verify drift.csv --utfall actual.csv --budget budget.csv --sub 51`,
 };
 
-export function verifyCommand(lang: Lang, run: (files: string[], flags: VerifyFlags) => Promise<void>): Command {
+/** The `verify` command; `run` gets the tables and the flags that were given, keyed by schema key. */
+export function verifyCommand(lang: Lang, run: (files: string[], flags: RawOptions) => Promise<void>): Command {
   const d = bilingual(lang);
   const cmd = new Command('verify')
     .alias('kontroll')
     .description(d('kontrollera att rapporttabeller summerar rätt (för CI)', 'check that report tables add up (for CI)'))
-    .argument('<tabeller...>', d('tabeller som CSV eller Markdown', 'tables as CSV or Markdown'))
-    .option('--summa <etikett>', d("fler summarader än Summa/Totalt, t.ex. 'Resultat' (upprepbar)", "total rows besides Summa/Totalt, e.g. 'Resultat' (repeatable)"), collect, [])
-    .option('--ignore <kolumn>', d('kolumn som inte ska kontrolleras (upprepbar)', 'a column to leave out of the checks (repeatable)'), collect, [])
-    .option('--avvikelse <ordning>', d("avvikelsens ordning: 'Budget-Utfall' eller 'Utfall-Budget' (standard: ur data)", "the deviation's order: 'Budget-Utfall' or 'Utfall-Budget' (default: from the data)"))
-    .option('--columns <relation>', d("samband mellan kolumner, t.ex. 'Netto=Intäkt+Kostnad' (upprepbar)", "a relation between columns, e.g. 'Net=Revenue+Cost' (repeatable)"), collect, [])
-    .option('--parent <tabell=rad>', d("deltabellens summa ska vara raden, t.ex. 'Redovisning verksamhet 51*=51' (upprepbar)", "the sub-table's total must equal the row, e.g. 'Redovisning verksamhet 51*=51' (repeatable)"), collect, [])
-    .option('--strict', d('avrundningsskillnader räknas som fel', 'rounding differences count as errors'))
-    .option('--format <f>', d('text (standard), json, github', 'text (default), json, github'));
-  return addLedgerOptions(cmd, lang)
+    .argument('<tabeller...>', d('tabeller som CSV eller Markdown', 'tables as CSV or Markdown'));
+  return declare(cmd, 'verify', lang)
     .addHelpText('after', EXAMPLES[lang])
-    .action(async (files: string[], flags: VerifyFlags) => {
-      await run(files, flags);
+    .action(async (files: string[]) => {
+      await run(files, fromCommander(cmd, 'verify'));
     });
 }
 
-function options(flags: VerifyFlags): VerifyOptions {
-  const relations = flags.columns.map((text) => {
-    const r = parseRelation(text);
-    if (!r) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected: 'relation' });
-    return r;
-  });
-  const parents = flags.parent.map((text) => {
-    const eq = text.lastIndexOf('=');
-    if (eq <= 0 || eq === text.length - 1) throw new AvvikelseError('OPTION_INVALID', { option: '--parent', value: text, expected: 'parent' });
-    return { table: text.slice(0, eq).trim(), row: text.slice(eq + 1).trim() };
-  });
-  let deviation: VerifyOptions['deviation'] = null;
-  if (flags.avvikelse !== undefined) {
-    const order = flags.avvikelse.toLowerCase().replace(/\s|−/g, (c) => (c === '−' ? '-' : ''));
-    if (/^(budget)-(utfall|bokslut|prognos|actual)/.test(order)) deviation = 'budget-utfall';
-    else if (/^(utfall|bokslut|prognos|actual)-(budget)/.test(order)) deviation = 'utfall-budget';
-    else throw new AvvikelseError('OPTION_INVALID', { option: '--avvikelse', value: flags.avvikelse, expected: 'Budget-Utfall | Utfall-Budget' });
-  }
-  return { summaLabels: flags.summa, ignore: flags.ignore, deviation, relations, parents, strict: Boolean(flags.strict) };
-}
-
-export async function runVerifyCommand(files: string[], flags: VerifyFlags, config: Config, io: Io, t: Texts): Promise<number> {
-  const format = oneOf('--format', flags.format ?? 'text', VERIFY_FORMATS);
-  const opts = options(flags);
+/**
+ * Runs `verify` with resolved options; `withLedger`: `--utfall` or `--budget` was given on
+ * the command line (then the tables are also compared with the report from the ledger).
+ */
+export async function runVerifyCommand(files: string[], options: Options, withLedger: boolean, io: Io, t: Texts): Promise<number> {
+  const format = options.verifyFormat;
+  const opts = planVerify(options);
   const raw: PublishedTable[] = [];
   for (const f of files) raw.push(...(await readReportTables(f)));
   // avvikelse's own column headings, in both languages: their roles come from the column registry.
   const labels = columnLabels(textsFor('sv').columns, textsFor('en').columns);
   const result = verifyTables(raw, opts, labels);
   const extra = result.unusedRelations.map((r) => `avvikelse: ${t.warningLabel}: ${t.verify.unusedRelation(r.text)}`);
-  if (flags.utfall || flags.budget) {
+  if (withLedger) {
     // Recompute the report from the ledger with the same options; each published cell is
     // compared with the exact amount rounded to that cell's own decimals (--rounding).
-    const req = reportRequest({ ...flags, columns: undefined, format: undefined, failOn: [], color: false }, config);
-    const report = await runReport(req);
+    const { request } = planReport(options);
+    const report = await runReport(request);
     const checker = new Checker(opts.strict);
-    compareWithLedger(result.tables, withLabelNames(report.tables, t), { unit: req.unit, rounding: req.rounding }, checker, labels, t.verify.ledger);
+    compareWithLedger(result.tables, withLabelNames(report.tables, t), { unit: request.unit, rounding: request.rounding }, checker, labels, t.verify.ledger);
     result.errors.push(...checker.errors);
     result.notes.push(...checker.notes);
     result.checks += checker.checks;

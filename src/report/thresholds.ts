@@ -2,10 +2,9 @@
  * CI thresholds (`--fail-on 'prognosavvikelse<-5000'`): conditions on a column, in the
  * shown unit, checked against the shown (rounded) cells of every row and Summa — the
  * numbers the reader of the report sees. A cell without a value never crosses a threshold.
+ * Parsing `--fail-on` is the option's business (cli/values.ts `threshold`).
  */
-import { AvvikelseError } from '../errors.js';
-import { parseAmount } from '../read/amount.js';
-import { columnDef, isColumnId, type ColumnId } from './columns.js';
+import type { ColumnId } from './columns.js';
 import type { ShownCell, ShownTable } from './present.js';
 
 export type Operator = '<' | '<=' | '>' | '>=' | '=' | '!=';
@@ -18,18 +17,8 @@ export interface Threshold {
   limit: bigint;
 }
 
-const LIMIT_DECIMALS = 8;
-
-export function parseThreshold(text: string): Threshold {
-  const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(.+?)\s*$/.exec(text);
-  const bad = () => new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: text, expected: 'threshold' });
-  if (!m) throw bad();
-  const column = m[1] as string;
-  if (!isColumnId(column) || columnDef(column).kind === 'text') throw bad();
-  const limit = parseAmount(m[3] as string, 'auto', LIMIT_DECIMALS);
-  if (typeof limit !== 'bigint') throw bad();
-  return { text: text.trim(), column, op: m[2] as Operator, limit };
-}
+/** The decimals of a threshold's limit; the option parser (cli/values.ts) scales it so. */
+export const LIMIT_DECIMALS = 8;
 
 function crosses(cell: ShownCell | undefined, t: Threshold): boolean {
   if (!cell || cell.kind === 'text') return false;

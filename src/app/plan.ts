@@ -1,0 +1,175 @@
+/**
+ * From parsed options to what a command does: the rules that tie several options together
+ * (a monthly follow-up or not, monthly options against --analys/--resultat, the inputs a
+ * chosen column needs — from the column registry —, `--fg-ar` for the fg-ar methods, the
+ * default level and decimals), each stated once, with the errors users already know. Each
+ * option on its own is validated by its schema entry in cli/options.ts before it gets here;
+ * `PlanOptions` is the part of the CLI's `Options` this layer reads (app/ does not import
+ * cli/, so the compiler checks the two agree where the CLI passes its `Options` in). The
+ * writer's choices (format, output file, CSV dialect, colour) stay in the CLI.
+ */
+import { DEFAULT_DECIMALS, type Unit } from '../core/money.js';
+import type { Filter } from '../core/codes.js';
+import { AvvikelseError } from '../errors.js';
+import type { DecimalMark } from '../read/amount.js';
+import type { Delimiter, Encoding } from '../read/dialect.js';
+import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
+import type { Display } from '../report/model.js';
+import type { Threshold } from '../report/thresholds.js';
+import type { Relation, VerifyOptions } from '../report/verify/index.js';
+import type { PrognosMetod } from '../rules/forecast.js';
+import type { RoundingMode } from '../rules/rounding.js';
+import type { InputSign, Perspective } from '../rules/sign.js';
+import type { MonthlyOptions, ReportRequest } from './run-report.js';
+
+/** The parsed option values a report plan reads; `undefined`: not given and no fallback. */
+export interface PlanOptions {
+  utfall: string[] | undefined;
+  budget: string[] | undefined;
+  names: string | undefined;
+  col: Record<string, string>;
+  inputSign: InputSign;
+  inputUnit: Unit;
+  perspective: Perspective;
+  rounding: RoundingMode;
+  unit: Unit;
+  decimals: number | undefined;
+  exact: boolean;
+  level: number | undefined;
+  subLevel: number | undefined;
+  sub: string[];
+  by: string;
+  where: Filter[];
+  encoding: Encoding | 'auto';
+  delimiter: Delimiter | 'auto';
+  decimal: DecimalMark;
+  period: string | undefined;
+  columns: ColumnId[] | undefined;
+  periodisering: MonthlyOptions['periodisering'] | undefined;
+  prognosMetod: PrognosMetod | undefined;
+  prognos: string | undefined;
+  fgAr: string[];
+  analys: boolean;
+  resultat: boolean;
+  kategorier: string | undefined;
+  fgPrognos: string | undefined;
+  kommentarer: string | undefined;
+  failOn: Threshold[];
+}
+
+/** What verify reads besides the report options. */
+export interface VerifyPlanOptions extends PlanOptions {
+  summa: string[];
+  ignore: string[];
+  avvikelse: 'budget-utfall' | 'utfall-budget' | undefined;
+  relations: Relation[];
+  parent: { table: string; row: string }[];
+  strict: boolean;
+}
+
+export interface ReportPlan {
+  request: ReportRequest;
+  /** How the report's exact values are shown. */
+  display: Display;
+  /** `--fail-on` thresholds (checked against the shown columns after the run). */
+  failOn: Threshold[];
+}
+
+/** The flag that gives each input a column may need, in the order they are asked for. */
+const NEED_FLAG: Record<ColumnNeed, string> = { fgAr: '--fg-ar', fgPrognos: '--fg-prognos', kommentarer: '--kommentarer' };
+
+const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
+
+/** The periodisering as the option gives it, for an error message. */
+const shownValue = (v: string | { file: string } | undefined): string | undefined => (typeof v === 'object' ? v.file : v);
+
+/**
+ * The report a run makes: every cross-option rule, once. Throws OPTION_MISSING for a missing
+ * input (naming `command` in the hint, as `report` does today) and OPTION_INVALID for
+ * options that cannot go together.
+ */
+export function planReport(o: PlanOptions): ReportPlan {
+  const { utfall, budget } = o;
+  if (!utfall || utfall.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--utfall', command: 'report' });
+  if (!budget || budget.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--budget', command: 'report' });
+  const show = o.columns ?? null;
+  const given = new Set<ColumnNeed>();
+  if (o.fgAr.length > 0) given.add('fgAr');
+  if (o.fgPrognos !== undefined) given.add('fgPrognos');
+  if (o.kommentarer !== undefined) given.add('kommentarer');
+  for (const [need, flag] of Object.entries(NEED_FLAG) as [ColumnNeed, string][]) {
+    const col = show?.find((c) => columnDef(c).needs === need);
+    if (col !== undefined && !given.has(need)) throw new AvvikelseError('OPTION_MISSING', { option: `${flag} (${col})`, command: 'report' });
+  }
+  const monthlyOption = (
+    [
+      ['--period', o.period],
+      ['--periodisering', shownValue(o.periodisering)],
+      ['--prognos-metod', o.prognosMetod],
+      ['--prognos', o.prognos],
+      ['--fg-prognos', o.fgPrognos],
+    ] as const
+  ).find(([, v]) => v !== undefined);
+  if ((o.analys || o.resultat) && (monthlyOption || show)) {
+    const [option, value] = monthlyOption ?? ['--columns', (show ?? []).join(',')];
+    throw new AvvikelseError('OPTION_INVALID', { option, value: value as string, expected: 'notWithAnalys' });
+  }
+  const isMonthly = !o.analys && !o.resultat && (monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0);
+  let monthly: MonthlyOptions | null = null;
+  if (isMonthly) {
+    monthly = {
+      period: o.period ?? null,
+      periodisering: o.periodisering ?? 'jamn',
+      prognosMetod: o.prognosMetod ?? 'budget',
+      prognos: o.prognos ?? null,
+      fgPrognos: o.fgPrognos ?? null,
+    };
+    if (monthly.periodisering === 'fg-ar' && o.fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
+    if (monthly.prognosMetod === 'fg-ar' && o.fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
+  } else if (show?.some((c) => columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos')) {
+    // Last year's and the previous forecast's columns compare months: a monthly report only.
+    throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
+  }
+  const request: ReportRequest = {
+    utfall,
+    budget,
+    dialect: { encoding: o.encoding, delimiter: o.delimiter, decimal: o.decimal },
+    columns: o.col,
+    inputUnit: o.inputUnit,
+    inputSign: o.inputSign,
+    by: o.by,
+    where: o.where,
+    level: o.level ?? (o.by === 'verksamhet' ? 2 : null),
+    sub: o.sub,
+    subLevel: o.subLevel ?? null,
+    names: o.names ?? null,
+    kommentarer: o.kommentarer ?? null,
+    perspective: o.perspective,
+    unit: o.unit,
+    rounding: o.rounding,
+    show,
+    monthly,
+    fgAr: o.fgAr,
+    analys: o.analys,
+    resultat: o.resultat,
+    kategorier: o.kategorier ?? null,
+  };
+  const display: Display = { unit: o.unit, decimals: o.decimals ?? DEFAULT_DECIMALS[o.unit], rounding: o.rounding, exact: o.exact };
+  return { request, display, failOn: o.failOn };
+}
+
+/**
+ * What verify checks. The report to compare the tables with, when `--utfall` or `--budget`
+ * is given on the command line (the configuration file's inputs alone do not turn the
+ * ledger check on), is `planReport` of the same options, made after the tables are read.
+ */
+export function planVerify(o: VerifyPlanOptions): VerifyOptions {
+  return {
+    summaLabels: o.summa,
+    ignore: o.ignore,
+    deviation: o.avvikelse ?? null,
+    relations: o.relations,
+    parents: o.parent,
+    strict: o.strict,
+  };
+}

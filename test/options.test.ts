@@ -1,0 +1,214 @@
+/**
+ * The option schema (src/cli/options.ts): every configuration key round-trips — set in a
+ * configuration file it gives the same options, and the same run, as its flag (a key the
+ * program ignored, like `lang` once, fails here); `--out` never overwrites the configuration
+ * file; the configuration's `lang` reaches every output after it is read; and the README's
+ * option tables are what the schema generates.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as abs } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/cli/config.js';
+import { withOptionSections } from '../src/cli/options-doc.js';
+import { CONFIG_KEYS, declare, fromCommander, inputFiles, OPTIONS, resolve, type RawOptions } from '../src/cli/options.js';
+import { BUDGET, cli, UTFALL } from './helpers.js';
+
+const F = (name: string) => abs('fixtures', name);
+const U = abs(UTFALL);
+const B = abs(BUDGET);
+
+/**
+ * A non-default value for every key the configuration file may set: as JSON, as flags, and
+ * the other flags (on every run, the baseline included) under which the value shows.
+ */
+const SAMPLES: Record<string, { json: unknown; flag: string[]; context?: string[]; budget?: string }> = {
+  utfall: { json: [U, U], flag: ['--utfall', U, U] },
+  budget: { json: [B, B], flag: ['--budget', B, B] },
+  names: { json: F('verksamheter.csv'), flag: ['--names', F('verksamheter.csv')], context: ['--sub', '92'], budget: abs('test/errors/budget-no-names.csv') },
+  col: { json: { verksamhet: 'Ansvar' }, flag: ['--col', 'verksamhet=Ansvar'] },
+  inputSign: { json: 'revenue-positive', flag: ['--input-sign', 'revenue-positive'] },
+  inputUnit: { json: 'tkr', flag: ['--input-unit', 'tkr'] },
+  perspective: { json: 'resultat', flag: ['--perspective', 'resultat'] },
+  rounding: { json: 'half-even', flag: ['--rounding', 'half-even'], context: ['--unit', 'kr', '--decimals', '0', '--level', '3', '--format', 'json'] },
+  unit: { json: 'mnkr', flag: ['--unit', 'mnkr'] },
+  decimals: { json: 2, flag: ['--decimals', '2'] },
+  level: { json: 3, flag: ['--level', '3'] },
+  subLevel: { json: 3, flag: ['--sub-level', '3'], context: ['--sub', '5*'] },
+  sub: { json: ['51'], flag: ['--sub', '51'] },
+  by: { json: 'ansvar', flag: ['--by', 'ansvar'] },
+  where: { json: ['konto!=3*'], flag: ['--where', 'konto!=3*'] },
+  encoding: { json: 'utf-8', flag: ['--encoding', 'utf-8'] },
+  delimiter: { json: ',', flag: ['--delimiter', ','] },
+  decimal: { json: '.', flag: ['--decimal', '.'] },
+  csvDialect: { json: 'en', flag: ['--csv-dialect', 'en'], context: ['--format', 'csv'] },
+  format: { json: 'csv', flag: ['--format', 'csv'] },
+  lang: { json: 'en', flag: ['--lang', 'en'] },
+  period: { json: '2024-08', flag: ['--period', '2024-08'] },
+  columns: { json: 'budget,utfall', flag: ['--columns', 'budget,utfall'] },
+  periodisering: { json: F('periodiseringsnyckel.csv'), flag: ['--periodisering', F('periodiseringsnyckel.csv')], context: ['--period', '2024-08'] },
+  prognosMetod: { json: 'linjar', flag: ['--prognos-metod', 'linjar'], context: ['--period', '2024-06'] },
+  prognos: { json: F('prognos-2024-08.csv'), flag: ['--prognos', F('prognos-2024-08.csv')], context: ['--period', '2024-08'] },
+  fgAr: { json: [F('utfall-2023.csv')], flag: ['--fg-ar', F('utfall-2023.csv')] },
+  analys: { json: true, flag: ['--analys'] },
+  resultat: { json: true, flag: ['--resultat'] },
+  kategorier: { json: abs('test/errors/bad-categories.csv'), flag: ['--kategorier', abs('test/errors/bad-categories.csv')], context: ['--resultat'] },
+  fgPrognos: { json: F('fg-prognos-2024-07.csv'), flag: ['--fg-prognos', F('fg-prognos-2024-07.csv')], context: ['--period', '2024-08'] },
+  kommentarer: { json: F('kommentarer-2024-08.csv'), flag: ['--kommentarer', F('kommentarer-2024-08.csv')] },
+  failOn: { json: ['avvikelse<0'], flag: ['--fail-on', 'avvikelse<0'] },
+};
+
+const dir = () => mkdtempSync(join(tmpdir(), 'avvikelse-options-'));
+
+function writeConfig(json: Record<string, unknown>): string {
+  const d = dir();
+  writeFileSync(join(d, 'avvikelse.config.json'), JSON.stringify(json));
+  return d;
+}
+
+/** The flags commander gives `report` for `argv`, keyed by schema key. */
+async function flagsOf(argv: string[]): Promise<RawOptions> {
+  let raw: RawOptions = {};
+  const program = declare(new Command('avvikelse'), 'global', 'sv').exitOverride();
+  const report = declare(new Command('report'), 'report', 'sv').exitOverride();
+  report.action(() => {
+    raw = fromCommander(report, 'report');
+  });
+  program.addCommand(report);
+  await program.parseAsync(['report', ...argv], { from: 'user' });
+  return raw;
+}
+
+describe('the configuration file round-trips every key', () => {
+  it('has a sample for every key the file may set (add one with each new key)', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+
+  for (const key of CONFIG_KEYS) {
+    it(`${key}: the file gives the options its flag gives, and not the default`, async () => {
+      const sample = SAMPLES[key] as (typeof SAMPLES)[string];
+      const d = writeConfig({ [key]: sample.json });
+      const viaConfig = resolve({}, loadConfig(undefined, d));
+      const viaFlag = resolve(await flagsOf(sample.flag), {});
+      const defaults = resolve({}, {});
+      expect(viaConfig[key]).toEqual(viaFlag[key]);
+      expect(viaFlag[key]).not.toEqual(defaults[key]);
+      expect({ ...viaConfig, config: undefined }).toEqual(viaFlag);
+      expect(viaConfig.config).toBe(join(d, 'avvikelse.config.json'));
+    });
+  }
+
+  for (const key of CONFIG_KEYS) {
+    it(`${key}: a report run from the file equals the run with the flag, and differs without it`, async () => {
+      const sample = SAMPLES[key] as (typeof SAMPLES)[string];
+      const context = sample.context ?? [];
+      const base: Record<string, string[]> = { utfall: [U], budget: [sample.budget ?? B] };
+      const baseFlags = (but?: string) => Object.entries(base).flatMap(([k, v]) => (k === but ? [] : [`--${k}`, ...v]));
+      const d = writeConfig({ ...base, [key]: sample.json });
+      const fromFile = await cli(['report', ...context], { cwd: d });
+      const fromFlag = await cli(['report', ...baseFlags(key), ...context, ...sample.flag], { cwd: dir() });
+      const without = await cli(['report', ...baseFlags(), ...context], { cwd: dir() });
+      expect(fromFile).toEqual(fromFlag);
+      expect(fromFlag).not.toEqual(without);
+    });
+  }
+});
+
+describe('options merge and inputs', () => {
+  it('merges --col with the file key by key, the flag winning', async () => {
+    const d = writeConfig({ col: { verksamhet: 'Vht', belopp: 'Summa' } });
+    const o = resolve(await flagsOf(['--col', 'belopp=Belopp kr']), loadConfig(undefined, d));
+    expect(o.col).toEqual({ verksamhet: 'Vht', belopp: 'Belopp kr' });
+  });
+
+  it('lists every input file: ledgers, code files, the periodisation key and the configuration file', async () => {
+    const d = writeConfig({ names: 'namn.csv', fgAr: ['fg.csv'] });
+    const o = resolve(await flagsOf(['--utfall', 'u.csv', '--budget', 'b.csv', '--periodisering', 'nyckel.csv', '--out', 'r.csv']), loadConfig(undefined, d));
+    expect(inputFiles(o).sort()).toEqual(['u.csv', 'b.csv', join(d, 'namn.csv'), 'nyckel.csv', join(d, 'fg.csv'), join(d, 'avvikelse.config.json')].sort());
+  });
+
+  it('gives every entry a flag, help in both languages, commands and a README text', () => {
+    for (const [key, def] of Object.entries(OPTIONS)) {
+      expect(def.flag, key).toMatch(/^--[a-z-]+/);
+      expect(def.help.sv && def.help.en && def.doc.text, key).toBeTruthy();
+    }
+  });
+});
+
+describe('--out never overwrites the configuration file', () => {
+  const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+
+  it('refuses the file found in the working directory', async () => {
+    const d = writeConfig({ utfall: [U], budget: [B] });
+    const file = join(d, 'avvikelse.config.json');
+    const before = hash(file);
+    const run = await cli(['report', '--out', file], { cwd: d });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[OUTPUT_IS_INPUT]');
+    expect(hash(file)).toBe(before);
+  });
+
+  it('refuses the file named by --config, however it is spelled', async () => {
+    const d = writeConfig({ utfall: [U], budget: [B] });
+    const file = join(d, 'avvikelse.config.json');
+    const before = hash(file);
+    const run = await cli(['report', '--config', file, '--out', join(d, '.', 'avvikelse.config.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[OUTPUT_IS_INPUT]');
+    expect(hash(file)).toBe(before);
+  });
+});
+
+describe('"lang" in the configuration file (defect 3)', () => {
+  const english = () => writeConfig({ lang: 'en', utfall: [U], budget: [B] });
+
+  it('puts the report in English', async () => {
+    const run = await cli(['report'], { cwd: english() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Operating statement 2024, tkr');
+    expect(run.stdout).not.toContain('Driftredovisning');
+  });
+
+  it('puts errors raised after the file is read in English', async () => {
+    const d = english();
+    const bad = await cli(['report', '--unit', 'ksek'], { cwd: d });
+    expect(bad.stderr).toBe('avvikelse: error: invalid value for --unit: "ksek" (kr | tkr | mnkr) [OPTION_INVALID]\n');
+    const missing = await cli(['report', '--utfall', 'finns-inte.csv'], { cwd: d });
+    expect(missing.stderr).toBe('avvikelse: error: finns-inte.csv: no such file [FILE_NOT_FOUND]\n');
+  });
+
+  it('puts verify and codes in English', async () => {
+    const d = english();
+    const verify = await cli(['verify', abs('fixtures/publicerade/driftredovisning-2024.csv')], { cwd: d });
+    expect(verify.stdout).toMatch(/1 table/);
+    const codes = await cli(['codes', '999'], { cwd: d });
+    expect(codes.stderr).toBe('avvikelse: no codes under 999\n');
+  });
+
+  it('yields to --lang on the command line', async () => {
+    const run = await cli(['report', '--lang', 'sv'], { cwd: english() });
+    expect(run.stdout).toContain('Driftredovisning 2024, tkr');
+  });
+
+  it('is validated like the flag', async () => {
+    const d = writeConfig({ lang: 'fi', utfall: [U], budget: [B] });
+    const run = await cli(['report'], { cwd: d });
+    expect(run.stderr).toBe('avvikelse: fel: ogiltigt värde för --lang: "fi" (sv | en) [OPTION_INVALID]\n');
+  });
+});
+
+describe('README option tables', () => {
+  it('are what the schema generates (run `npm run docs:options` after changing an option)', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(withOptionSections(readme)).toBe(readme);
+  });
+
+  it('show a configuration example that the schema accepts', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration file'));
+    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] as string;
+    expect(() => resolve({}, loadConfig(undefined, writeConfig(JSON.parse(json))))).not.toThrow();
+  });
+});
