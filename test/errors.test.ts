@@ -7,7 +7,7 @@
  * regenerate the files deliberately with `npm run golden:update` and read the diff.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,8 +111,13 @@ describe('error catalogue', () => {
     // The type above already demands this; this reads the union itself, for runs without tsc.
     const union = /export type ErrorCode =([^;]+);/.exec(readFileSync('src/errors.ts', 'utf8'))?.[1] ?? '';
     const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] ?? '');
-    expect(codes.length).toBeGreaterThan(20);
+    expect(codes.length, 'no ErrorCode union found in src/errors.ts: teach this test its new form').toBeGreaterThan(20);
     expect(codes.filter((code) => !(code in CATALOGUE))).toEqual([]);
+  });
+
+  it('has a case for every pinned file in test/errors/', () => {
+    const names = new Set(Object.values(CATALOGUE).flatMap((cases) => cases.map((c: Case) => `${c.name}.txt`)));
+    expect(readdirSync(E).filter((f) => f.endsWith('.txt') && !names.has(f))).toEqual([]);
   });
 });
 
