@@ -51,7 +51,7 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
     const perKonto = new Map<string, bigint>();
     for (const line of text.split(/\r\n/).slice(2)) {
       if (!line) continue;
-      const [, , vht, konto, amount] = line.split(';') as string[];
+      const [, , vht, konto, amount] = line.split(';');
       const ore = BigInt((amount as string).replace(/[\s\u00a0,]/g, ''));
       perKonto.set(`${vht}|${konto}`, (perKonto.get(`${vht}|${konto}`) ?? 0n) + ore);
     }
@@ -82,7 +82,7 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
     const sum = (k: 'personal' | 'kapital') => [...out.values()].reduce((a, v) => a + v[k], 0n);
     expect(r.personalkostnader!.utfall).toBe(tkr(-sum('personal')));
     expect(r.kapitalkostnader!.utfall).toBe(tkr(-sum('kapital')));
-    expect(resultat!.summa.utfall).toBe(new Decimal(r.intakter!.utfall!).plus(r.kostnader!.utfall!).toString());
+    expect(resultat!.summa.utfall).toBe(new Decimal(r.intakter!.utfall).plus(r.kostnader!.utfall).toString());
     expect(resultat!.summa.avvikelse).toBe(analys!.summa.nettoavvikelse);
   });
 

@@ -1,82 +1,124 @@
 /**
- * The error catalogue: one small bad input (or bad option) per error code, each with its
- * full expected output pinned in test/errors/<name>.txt — exit code 2, the message with
- * file, line, column and the offending text, and no stack trace. Regenerate deliberately
- * with `UPDATE_GOLDEN=1 npx vitest run test/errors.test.ts` and read the diff.
+ * The error catalogue: for every error code at least one small bad input (or bad option), each
+ * with its full expected output pinned in test/errors/<name>.txt — exit code 2, the message with
+ * file, line, column and the offending text, and no stack trace. The catalogue is keyed by
+ * ErrorCode, so a new code without a case does not type-check (and the test below reads
+ * src/errors.ts to fail at run time too). A missing pinned file fails its test; create or
+ * regenerate the files deliberately with `npm run golden:update` and read the diff.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../src/errors.js';
+import { expectGolden } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const E = 'test/errors';
 const report = (utfall: string, ...more: string[]) => ['report', '--utfall', utfall, '--budget', BUDGET, ...more];
 
-const CATALOGUE: Record<string, { args: string[]; code: string }> = {
-  'file-not-found': { args: report(`${E}/finns-inte.csv`), code: 'FILE_NOT_FOUND' },
-  'file-empty': { args: report(`${E}/empty.csv`), code: 'FILE_EMPTY' },
-  'header-only': { args: report(`${E}/header-only.csv`), code: 'NO_DATA_ROWS' },
-  'amount-invalid': { args: report(`${E}/bad-amount.csv`), code: 'AMOUNT_INVALID' },
-  'amount-invalid-en': { args: report(`${E}/bad-amount.csv`, '--lang', 'en'), code: 'AMOUNT_INVALID' },
-  'amount-precision': { args: report(`${E}/precision.csv`), code: 'AMOUNT_PRECISION' },
-  'column-missing-amount': { args: report(`${E}/no-amount-column.csv`), code: 'COLUMN_MISSING' },
-  'column-missing-code': { args: report(`${E}/no-code-column.csv`), code: 'COLUMN_MISSING' },
-  'column-ambiguous': { args: report(`${E}/ambiguous.csv`), code: 'COLUMN_AMBIGUOUS' },
-  'column-unknown': { args: report(UTFALL, '--col', 'verksamhet=Vht'), code: 'COLUMN_UNKNOWN' },
-  'period-invalid': { args: report(`${E}/bad-period.csv`), code: 'PERIOD_INVALID' },
-  'field-count': { args: report(`${E}/field-count.csv`), code: 'FIELD_COUNT' },
-  'csv-syntax': { args: report(`${E}/unclosed-quote.csv`), code: 'CSV_SYNTAX' },
-  'code-empty': { args: report(`${E}/empty-code.csv`), code: 'CODE_EMPTY' },
-  'encoding-invalid': { args: report(`${E}/cp1252-byte.csv`, '--encoding', 'utf-8'), code: 'ENCODING_INVALID' },
-  'option-unknown': { args: report(UTFALL, '--bogus'), code: 'OPTION_UNKNOWN' },
-  'option-missing-budget': { args: ['report', '--utfall', UTFALL], code: 'OPTION_MISSING' },
-  'level-zero': { args: report(UTFALL, '--level', '0'), code: 'OPTION_INVALID' },
-  'level-not-a-number': { args: report(UTFALL, '--level', 'två'), code: 'OPTION_INVALID' },
-  'unit-invalid': { args: report(UTFALL, '--unit', 'ksek'), code: 'OPTION_INVALID' },
-  'where-invalid': { args: report(UTFALL, '--where', 'ansvar'), code: 'OPTION_INVALID' },
-  'where-unknown-column': { args: report(UTFALL, '--where', 'projekt=1*'), code: 'COLUMN_UNKNOWN' },
-  'lang-invalid': { args: report(UTFALL, '--lang', 'fi'), code: 'OPTION_INVALID' },
-  'config-unknown-key': { args: report(UTFALL, '--config', `${E}/config/avvikelse.config.json`), code: 'CONFIG_INVALID' },
-  'config-broken-json': { args: report(UTFALL, '--config', `${E}/config/broken.json`), code: 'CONFIG_INVALID' },
-  'output-is-input': { args: report(UTFALL, '--out', BUDGET), code: 'OUTPUT_IS_INPUT' },
-  'unknown-command': { args: ['rapporter'], code: 'COMMAND_UNKNOWN' },
-  'period-outside-data': { args: report(UTFALL, '--period', '2025-01'), code: 'PERIOD_OUTSIDE_DATA' },
-  'period-option-invalid': { args: report(UTFALL, '--period', 'augusti'), code: 'OPTION_INVALID' },
-  'period-missing-in-utfall': { args: report(`${E}/no-period.csv`, '--period', '2024-08'), code: 'PERIOD_MISSING' },
-  'weight-invalid': { args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/bad-key.csv`), code: 'WEIGHT_INVALID' },
-  'key-field-count': { args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/short-key.csv`), code: 'FIELD_COUNT' },
-  'prognos-amount-invalid': { args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`), code: 'AMOUNT_INVALID' },
-  'prognos-metod-invalid': { args: report(UTFALL, '--prognos-metod', 'gissning'), code: 'OPTION_INVALID' },
-  'fg-ar-needed': { args: report(UTFALL, '--periodisering', 'fg-ar'), code: 'OPTION_MISSING' },
-  'columns-unknown': { args: report(UTFALL, '--columns', 'utfall,prognos_helar'), code: 'OPTION_INVALID' },
-  'columns-mixed': { args: report(UTFALL, '--columns', 'utfall,prognos'), code: 'OPTION_INVALID' },
-  'columns-need-input': { args: report(UTFALL, '--period', '2024-08', '--columns', 'prognos,kommentar'), code: 'OPTION_MISSING' },
-  'fail-on-invalid': { args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5'), code: 'OPTION_INVALID' },
-  'category-invalid': { args: report(UTFALL, '--resultat', '--kategorier', `${E}/bad-categories.csv`), code: 'CATEGORY_INVALID' },
-  'analys-with-period': { args: report(UTFALL, '--analys', '--period', '2024-08'), code: 'OPTION_INVALID' },
-  'delimiter-invalid': { args: report(UTFALL, '--delimiter', 'pipe'), code: 'OPTION_INVALID' },
-  'verify-format-invalid': { args: ['verify', 'fixtures/publicerade/driftredovisning-2024.csv', '--format', 'xml'], code: 'OPTION_INVALID' },
-  'fail-on-hidden-column': { args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000'), code: 'OPTION_INVALID' },
-};
+/** One catalogue case: its pinned output is test/errors/<name>.txt. */
+interface Case {
+  name: string;
+  args: string[];
+}
+
+/** Every error code with at least one case (a code may have several). */
+const CATALOGUE = {
+  FILE_NOT_FOUND: [{ name: 'file-not-found', args: report(`${E}/finns-inte.csv`) }],
+  FILE_UNREADABLE: [{ name: 'file-unreadable-directory', args: report(`${E}/config`) }],
+  FILE_EMPTY: [{ name: 'file-empty', args: report(`${E}/empty.csv`) }],
+  NO_DATA_ROWS: [{ name: 'header-only', args: report(`${E}/header-only.csv`) }],
+  COLUMN_MISSING: [
+    { name: 'column-missing-amount', args: report(`${E}/no-amount-column.csv`) },
+    { name: 'column-missing-code', args: report(`${E}/no-code-column.csv`) },
+  ],
+  COLUMN_AMBIGUOUS: [{ name: 'column-ambiguous', args: report(`${E}/ambiguous.csv`) }],
+  COLUMN_UNKNOWN: [
+    { name: 'column-unknown', args: report(UTFALL, '--col', 'verksamhet=Vht') },
+    { name: 'where-unknown-column', args: report(UTFALL, '--where', 'projekt=1*') },
+  ],
+  AMOUNT_INVALID: [
+    { name: 'amount-invalid', args: report(`${E}/bad-amount.csv`) },
+    { name: 'amount-invalid-en', args: report(`${E}/bad-amount.csv`, '--lang', 'en') },
+    { name: 'prognos-amount-invalid', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`) },
+  ],
+  AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/precision.csv`) }],
+  PERIOD_INVALID: [{ name: 'period-invalid', args: report(`${E}/bad-period.csv`) }],
+  PERIOD_OUTSIDE_DATA: [{ name: 'period-outside-data', args: report(UTFALL, '--period', '2025-01') }],
+  PERIOD_MISSING: [{ name: 'period-missing-in-utfall', args: report(`${E}/no-period.csv`, '--period', '2024-08') }],
+  WEIGHT_INVALID: [{ name: 'weight-invalid', args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/bad-key.csv`) }],
+  TABLE_NOT_FOUND: [{ name: 'table-not-found', args: ['verify', `${E}/no-table.md`] }],
+  CATEGORY_INVALID: [{ name: 'category-invalid', args: report(UTFALL, '--resultat', '--kategorier', `${E}/bad-categories.csv`) }],
+  CODE_EMPTY: [{ name: 'code-empty', args: report(`${E}/empty-code.csv`) }],
+  FIELD_COUNT: [
+    { name: 'field-count', args: report(`${E}/field-count.csv`) },
+    { name: 'key-field-count', args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/short-key.csv`) },
+  ],
+  CSV_SYNTAX: [{ name: 'csv-syntax', args: report(`${E}/unclosed-quote.csv`) }],
+  ENCODING_INVALID: [{ name: 'encoding-invalid', args: report(`${E}/cp1252-byte.csv`, '--encoding', 'utf-8') }],
+  OPTION_INVALID: [
+    { name: 'level-zero', args: report(UTFALL, '--level', '0') },
+    { name: 'level-not-a-number', args: report(UTFALL, '--level', 'två') },
+    { name: 'unit-invalid', args: report(UTFALL, '--unit', 'ksek') },
+    { name: 'where-invalid', args: report(UTFALL, '--where', 'ansvar') },
+    { name: 'lang-invalid', args: report(UTFALL, '--lang', 'fi') },
+    { name: 'period-option-invalid', args: report(UTFALL, '--period', 'augusti') },
+    { name: 'prognos-metod-invalid', args: report(UTFALL, '--prognos-metod', 'gissning') },
+    { name: 'columns-unknown', args: report(UTFALL, '--columns', 'utfall,prognos_helar') },
+    { name: 'columns-mixed', args: report(UTFALL, '--columns', 'utfall,prognos') },
+    { name: 'fail-on-invalid', args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5') },
+    { name: 'analys-with-period', args: report(UTFALL, '--analys', '--period', '2024-08') },
+    { name: 'delimiter-invalid', args: report(UTFALL, '--delimiter', 'pipe') },
+    { name: 'verify-format-invalid', args: ['verify', 'fixtures/publicerade/driftredovisning-2024.csv', '--format', 'xml'] },
+    { name: 'fail-on-hidden-column', args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000') },
+  ],
+  OPTION_UNKNOWN: [{ name: 'option-unknown', args: report(UTFALL, '--bogus') }],
+  OPTION_MISSING: [
+    { name: 'option-missing-budget', args: ['report', '--utfall', UTFALL] },
+    { name: 'fg-ar-needed', args: report(UTFALL, '--periodisering', 'fg-ar') },
+    { name: 'columns-need-input', args: report(UTFALL, '--period', '2024-08', '--columns', 'prognos,kommentar') },
+  ],
+  USAGE: [{ name: 'usage-excess-argument', args: ['codes', '51', '52'] }],
+  COMMAND_UNKNOWN: [{ name: 'unknown-command', args: ['rapporter'] }],
+  CONFIG_INVALID: [
+    { name: 'config-unknown-key', args: report(UTFALL, '--config', `${E}/config/avvikelse.config.json`) },
+    { name: 'config-broken-json', args: report(UTFALL, '--config', `${E}/config/broken.json`) },
+  ],
+  OUTPUT_IS_INPUT: [{ name: 'output-is-input', args: report(UTFALL, '--out', BUDGET) }],
+  OUTPUT_UNWRITABLE: [{ name: 'output-unwritable-no-directory', args: report(UTFALL, '--out', `${E}/finns-inte/drift.csv`) }],
+} satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>
   `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
 
 describe('error catalogue', () => {
-  for (const [name, c] of Object.entries(CATALOGUE)) {
-    it(`${name} (${c.code})`, async () => {
-      const run = await cli(c.args);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(`[${c.code}]`);
-      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-      const path = `${E}/${name}.txt`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, render(run));
-      expect(render(run)).toBe(readFileSync(path, 'utf8'));
-    });
+  for (const [code, cases] of Object.entries(CATALOGUE) as [ErrorCode, readonly Case[]][]) {
+    for (const c of cases) {
+      it(`${c.name} (${code})`, async () => {
+        const run = await cli(c.args);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain(`[${code}]`);
+        expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+        expectGolden(`${E}/${c.name}.txt`, render(run));
+      });
+    }
   }
+
+  it('has a case for every ErrorCode in src/errors.ts', () => {
+    // The type above already demands this; this reads the union itself, for runs without tsc.
+    const union = /export type ErrorCode =([^;]+);/.exec(readFileSync('src/errors.ts', 'utf8'))?.[1] ?? '';
+    const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] ?? '');
+    expect(codes.length, 'no ErrorCode union found in src/errors.ts: teach this test its new form').toBeGreaterThan(20);
+    expect(codes.filter((code) => !(code in CATALOGUE))).toEqual([]);
+  });
+
+  it('has a case for every pinned file in test/errors/', () => {
+    const names = new Set(Object.values(CATALOGUE).flatMap((cases) => cases.map((c: Case) => `${c.name}.txt`)));
+    expect(readdirSync(E).filter((f) => f.endsWith('.txt') && !names.has(f))).toEqual([]);
+  });
 });
 
 describe('failed runs leave nothing behind', () => {

@@ -1,11 +1,14 @@
 /**
  * Golden CLI tests: each case runs the command in-process on the shipped fixtures and
- * compares exit code, stdout and stderr with a checked-in file in test/golden/. After a
- * deliberate change, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts`
- * and read the diff before committing it.
+ * compares exit code, stdout and stderr with a checked-in file in test/golden/. A missing
+ * golden fails the test. After a deliberate change (or to create the file of a new case),
+ * regenerate with `npm run golden:update` and read the diff before committing it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, GOLDEN_UPDATE } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const base = ['report', '--utfall', UTFALL, '--budget', BUDGET];
@@ -72,11 +75,15 @@ describe('golden CLI output', () => {
   for (const [name, c] of Object.entries(CASES)) {
     it(name, async () => {
       const run = await cli(c.args, { env: c.env, tty: c.tty });
-      const path = `test/golden/${name}.txt`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, render(run));
-      expect(render(run)).toBe(readFileSync(path, 'utf8'));
+      expectGolden(`test/golden/${name}.txt`, render(run));
     });
   }
+
+  it.skipIf(process.env.UPDATE_GOLDEN)('a missing golden fails and names the command that creates it', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'avvikelse-golden-')), 'no-such-case.txt');
+    expect(() => expectGolden(missing, 'exit: 0\n')).toThrow(`${missing} is missing. Create it with \`${GOLDEN_UPDATE}\``);
+    expect(existsSync(missing)).toBe(false);
+  });
 });
 
 describe('configuration file', () => {

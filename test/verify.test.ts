@@ -1,9 +1,9 @@
 /**
  * verify on real published tables (fixtures/publicerade, typed from the seed documents),
  * on seeded errors, and against `report`: what it says about each table is pinned in
- * test/golden/verify-*.txt (regenerate deliberately with UPDATE_GOLDEN=1 and read the diff).
+ * test/golden/verify-*.txt (regenerate deliberately with `npm run golden:update` and read the diff).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { publishedNumber, tablesFromMarkdown, tablesFromRecords } from '../src/read/report-table.js';
 import { columnLabels, parseRelation, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
 import { texts } from '../src/i18n/index.js';
+import { expectGolden } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const P = 'fixtures/publicerade';
@@ -57,9 +58,7 @@ describe('verify: published tables, seeded errors, usage', () => {
     it(name, async () => {
       const run = await cli(['verify', ...c.args]);
       expect(run.code).toBe(c.code);
-      const path = `test/golden/${name}.txt`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, render(run));
-      expect(render(run)).toBe(readFileSync(path, 'utf8'));
+      expectGolden(`test/golden/${name}.txt`, render(run));
     });
   }
 
