@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { totalPerCode } from '../src/core/ledger.js';
-import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/dialect.js';
-import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
-import { ledgerRequest } from './helpers.js';
+import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/csv/dialect.js';
+import { readLedger } from '../src/read/index.js';
+import type { ReadSpec } from '../src/read/source.js';
+import { ledgerSpec } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-read-'));
 let n = 0;
@@ -15,9 +16,8 @@ function file(content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
-const request = ledgerRequest;
-const read = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => readLedger(request(file(content), over));
-const totals = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => totalPerCode((await read(content, over)).totals);
+const read = async (content: string | Buffer, over: Partial<ReadSpec> = {}) => readLedger(file(content), ledgerSpec(over));
+const totals = async (content: string | Buffer, over: Partial<ReadSpec> = {}) => totalPerCode((await read(content, over)).totals);
 
 describe('encodings', () => {
   const swedish = 'Verksamhet;Verksamhetsnamn;Belopp\n5101;Äldreomsorg i ordinärt boende, hemtjänst;–1 234,50\n';
@@ -57,7 +57,7 @@ describe('encodings', () => {
 
   it('fails with the line when the file is declared UTF-8 but is not', async () => {
     const path = file(iconv.encode('Vht;Belopp\n5101;1\n5102;å\n', 'win1252'));
-    await expect(readLedger(request(path, { dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } }))).rejects.toMatchObject({
+    await expect(readLedger(path, ledgerSpec({ dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } }))).rejects.toMatchObject({
       code: 'ENCODING_INVALID',
       location: { line: 3 },
     });

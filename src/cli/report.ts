@@ -10,7 +10,7 @@ import { AvvikelseError } from '../errors.js';
 import { bilingual, type Lang, type Texts } from '../i18n/messages.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
-import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/dialect.js';
+import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName } from '../read/csv/dialect.js';
 import { INPUT_SIGNS } from '../rules/sign.js';
 import { parsePeriod } from '../read/period.js';
 import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';

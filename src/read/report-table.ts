@@ -11,7 +11,7 @@ import { PUBLISHED_SCALE } from '../core/money.js';
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { fileError } from './files.js';
-import { readSmallCsv, type NumberedRecord } from './small-csv.js';
+import { readSmallCsv, type NumberedRecord } from './csv/records.js';
 
 export interface RawRow {
   line: number;
