@@ -18,12 +18,14 @@ const csvReasonSv: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
+  INVALID_OPENING_QUOTE: 'citattecken mitt i ett fält utan citattecken (sätt fältet inom citattecken och dubblera citattecknet: "Skärm 24"" Dell")',
 };
 const csvReasonEn: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote is opened but never closed before the end of the file',
   CSV_INVALID_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field (quote the field and double the quote: "Screen 24"" Dell")',
 };
 
 /** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */

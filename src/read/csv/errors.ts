@@ -12,7 +12,7 @@ import { AvvikelseError } from '../../errors.js';
 /** csv-parse codes that are about how we configured it, not about the file. */
 const OPTION_PROBLEM = /^CSV_(INVALID_OPTION|INVALID_COLUMN|OPTION_|IGNORE_LAST_DELIMITERS)/;
 
-/** Codes whose `column` is the field holding the bad quote (a caret under it helps). */
+/** Codes whose `column` is the index of the field holding the bad quote (a caret under it helps). */
 const IN_FIELD = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE']);
 
 /**
@@ -23,6 +23,8 @@ const IN_FIELD = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 
 export function csvParseError(e: unknown, file: string): unknown {
   if (!(e instanceof CsvError) || OPTION_PROBLEM.test(e.code)) return e;
   const info = e as CsvError & { lines?: number; column?: number };
-  const field = IN_FIELD.has(e.code) && typeof info.column === 'number' ? info.column + 1 : undefined;
-  return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines, ...(field !== undefined ? { field } : {}) });
+  if (!IN_FIELD.has(e.code) || typeof info.column !== 'number') return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines });
+  // The stray quote itself is the offending text: the excerpt's caret goes under it.
+  const value = e.code === 'INVALID_OPENING_QUOTE' ? '"' : undefined;
+  return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines, field: info.column + 1, ...(value ? { value } : {}) });
 }
