@@ -1,8 +1,8 @@
 /**
  * The entry to read/: which source reads a file, and reading through it. Like hledger's
  * `findReader`, a file's extension picks the source, else the first source whose sniff
- * accepts the file's first bytes, else CSV (any text). Adding a format is one module that
- * implements LedgerSource and/or RecordSource (source.ts) and one line in SOURCES.
+ * accepts the file's first bytes, else CSV. Adding a format is one module that implements
+ * LedgerSource and/or RecordSource (source.ts) and one line in SOURCES, above CSV.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -15,7 +15,7 @@ export type { LedgerTotals, Place, ReadSpec, ReadTuning, SourceRecord } from './
 export type { Dialect } from './csv/dialect.js';
 export { tuningFromEnv } from './source.js';
 
-/** Every input format, in sniffing order; the first is the fallback for a file no source claims. */
+/** Every input format, in sniffing order. CSV, whose sniff takes any text, stays last: it is also the fallback. */
 export const SOURCES: readonly Source[] = [csvSource];
 
 const SNIFF_BYTES = 64 * 1024;
@@ -40,7 +40,7 @@ function sampleOf(file: string): Uint8Array | null {
 
 /**
  * The source for `file` among those that can do `what`: by extension, else by sniffing its
- * first bytes, else the first (CSV).
+ * first bytes, else the last (CSV), which then reports why it cannot read the file.
  */
 export function findSource(file: string, what: 'read'): LedgerSource;
 export function findSource(file: string, what: 'records'): RecordSource;
@@ -51,7 +51,7 @@ export function findSource(file: string, what: 'read' | 'records' | 'excerpt'): 
   const byExtension = able.find((s) => s.extensions.includes(ext));
   if (byExtension) return byExtension;
   const sample = able.length > 1 ? sampleOf(file) : null;
-  return (sample && able.find((s) => s.sniff(sample))) || (able[0] as Source);
+  return (sample && able.find((s) => s.sniff(sample))) || (able[able.length - 1] as Source);
 }
 
 /** Reads a ledger file (utfall or budget) into exact totals per key and period. */
