@@ -35,17 +35,57 @@ export type ErrorCode =
   | 'OUTPUT_IS_INPUT'
   | 'OUTPUT_UNWRITABLE';
 
-/** Where in an input the problem is. Lines are 1-based, as editors show them. */
-export interface Location {
-  file: string;
-  line?: number;
+/**
+ * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any
+ * line-based format), a cell of a sheet (.xlsx), or a record of a record-based format (SIE).
+ * A place with only `file` names the whole file. Lines, records and fields are 1-based, as
+ * editors show them. The three kinds exclude each other's fields, so `place.line` reads as
+ * `number | undefined` on any place.
+ */
+export type Place = LinePlace | CellPlace | RecordPlace;
+
+interface Offending {
   /** Column header as written in the file. */
   column?: string;
-  /** 1-based field number within the record. */
-  field?: number;
   /** The offending text, verbatim. */
   value?: string;
 }
+
+/** A line of a text file (`file:line`), optionally one field of it. */
+export interface LinePlace extends Offending {
+  file: string;
+  line?: number;
+  /** 1-based field number within the record. */
+  field?: number;
+  sheet?: never;
+  cell?: never;
+  record?: never;
+}
+
+/** A cell of a sheet (`file:Sheet!B12`). */
+export interface CellPlace extends Offending {
+  file: string;
+  sheet: string;
+  /** A1-style cell reference. */
+  cell: string;
+  line?: never;
+  field?: never;
+  record?: never;
+}
+
+/** A record of a record-based format (`file:#N`). */
+export interface RecordPlace extends Offending {
+  file: string;
+  /** 1-based record number. */
+  record: number;
+  line?: never;
+  field?: never;
+  sheet?: never;
+  cell?: never;
+}
+
+/** The place of an error (the name the error class has always used). */
+export type Location = Place;
 
 export class AvvikelseError extends Error {
   readonly code: ErrorCode;

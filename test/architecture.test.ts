@@ -1,9 +1,7 @@
 /**
  * Architecture test: reads every import of src/**\/*.ts (static, type-only, re-exports, dynamic
  * `import('…')` and `import('…').Type`, with TypeScript's own import scanner) and fails on any import cycle
- * between files and on any import against the layer order below. KNOWN_VIOLATIONS lists what the
- * tree still had when this test arrived; the restructuring removes them and the integrator
- * empties the list (an entry that no longer occurs fails too, so the list only shrinks).
+ * between files and on any import against the layer order below (ARCHITECTURE.md explains it).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -21,12 +19,6 @@ const LAYERS: Record<string, readonly string[] | 'any'> = {
   write: ['i18n', 'report', 'core', 'rules', 'errors'],
   app: ['read', 'report', 'core', 'rules', 'errors'],
   cli: 'any',
-};
-
-/** Violations in the tree when this test was written; to be emptied, never added to. */
-const KNOWN_VIOLATIONS: { cycles: string[]; layers: string[] } = {
-  cycles: ['read/fast-ledger.ts → read/ledger.ts → read/fast-ledger.ts'],
-  layers: [],
 };
 
 type Graph = Map<string, string[]>;
@@ -91,26 +83,20 @@ function importCycles(graph: Graph): string[] {
   return [...cycles].sort();
 }
 
-/** Fails with what is new (and what has gone from the known list), each on its own line. */
-function expectOnly(found: string[], known: string[], what: string): void {
-  const added = found.filter((f) => !known.includes(f));
-  const gone = known.filter((k) => !found.includes(k));
-  const message = [
-    ...(added.length > 0 ? [`${added.length} new ${what}:`, ...added.map((a) => `  ${a}`)] : []),
-    ...(gone.length > 0 ? [`fixed, so remove from KNOWN_VIOLATIONS:`, ...gone.map((g) => `  ${g}`)] : []),
-  ].join('\n');
-  if (message) throw new Error(message);
+/** Fails listing what was found, one per line. */
+function expectNone(found: string[], what: string): void {
+  if (found.length > 0) throw new Error([`${found.length} ${what}:`, ...found.map((a) => `  ${a}`)].join('\n'));
 }
 
 describe('architecture of src/', () => {
   const graph = srcGraph();
 
   it('has no import cycle between files (type-only imports included)', () => {
-    expectOnly(importCycles(graph), KNOWN_VIOLATIONS.cycles, 'import cycle(s)');
+    expectNone(importCycles(graph), 'import cycle(s)');
   });
 
   it('imports only along the layer order', () => {
-    expectOnly(layerViolations(graph), KNOWN_VIOLATIONS.layers, 'import(s) against the layer order');
+    expectNone(layerViolations(graph), 'import(s) against the layer order');
   });
 });
 
@@ -130,7 +116,7 @@ describe('the architecture checker itself', () => {
     expect(importSpecifiers(text)).toEqual(['./a.js', './b.js', './c.js', './d.js', './e.js', './f.js', './g.js', './h.js']);
   });
 
-  it('fails on a cycle, a backward edge and a stale allow-list entry in a small fake graph', () => {
+  it('fails on a cycle and a backward edge in a small fake graph', () => {
     const fake: Graph = new Map([
       ['core/a.ts', ['core/b.ts']],
       ['core/b.ts', ['rules/c.ts']],
@@ -141,9 +127,8 @@ describe('the architecture checker itself', () => {
     ]);
     expect(importCycles(fake)).toEqual(['core/a.ts → core/b.ts → rules/c.ts → core/a.ts']);
     expect(layerViolations(fake)).toEqual(['core/b.ts → rules/c.ts', 'extra/x.ts is in no layer (add its folder to LAYERS)']);
-    expect(() => expectOnly(importCycles(fake), [], 'import cycle(s)')).toThrow('1 new import cycle(s):\n  core/a.ts → core/b.ts');
-    expect(() => expectOnly([], ['core/b.ts → rules/c.ts'], 'x')).toThrow(
-      'fixed, so remove from KNOWN_VIOLATIONS:\n  core/b.ts → rules/c.ts',
-    );
+    expect(() => expectNone(importCycles(fake), 'import cycle(s)')).toThrow('1 import cycle(s):\n  core/a.ts → core/b.ts');
+    expect(() => expectNone(layerViolations(fake), 'import(s) against the layer order')).toThrow('2 import(s) against the layer order:\n  core/b.ts → rules/c.ts');
+    expect(() => expectNone([], 'x')).not.toThrow();
   });
 });

@@ -12,8 +12,9 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AvvikelseError } from '../src/errors.js';
-import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
-import { ledgerRequest } from './helpers.js';
+import { readLedger } from '../src/read/index.js';
+import type { ReadSpec } from '../src/read/source.js';
+import { ledgerSpec } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-fast-'));
@@ -21,13 +22,13 @@ let n = 0;
 /** Which reader the fast run used, per successful file: the comparison must not be vacuous. */
 const readers: string[] = [];
 
-async function both(bytes: Buffer, over: Partial<LedgerRequest> = {}) {
+async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
   const file = join(dir, `l${n++}.csv`);
   writeFileSync(file, bytes);
-  const req = ledgerRequest(file, over);
+  const spec = ledgerSpec(over);
   const run = async (fastPath: boolean) => {
     try {
-      const r = await readLedger({ ...req, fastPath });
+      const r = await readLedger(file, { ...spec, tuning: { ...spec.tuning, fastPath } });
       if (fastPath) readers.push(r.reader);
       return { ok: true as const, totals: r.totals, names: r.names, rows: r.dataRows, signs: r.signs, fallback: r.encodingFallback, encoding: r.encoding };
     } catch (e) {
@@ -139,7 +140,7 @@ describe('fast path = general path', () => {
       lines.push('5102;å;2,00');
       bytes = iconv.encode(`${lines.join('\n')}\n`, 'win1252');
     } else bytes = Buffer.from(text, 'utf8');
-    const { fast, general } = await both(bytes, over as Partial<LedgerRequest>);
+    const { fast, general } = await both(bytes, over as Partial<ReadSpec>);
     expect(fast).toEqual(general);
   });
 });

@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with captured output, as a user would run it from the repo root. */
 import { main } from '../src/cli/main.js';
-import type { LedgerRequest } from '../src/read/ledger.js';
+import type { ReadSpec } from '../src/read/source.js';
 
 export interface Run {
   code: number;
@@ -21,10 +21,9 @@ export async function cli(args: string[], opts: { env?: Record<string, string>; 
   return { code, stdout, stderr };
 }
 
-/** A ledger request with the reader's defaults (auto-detected dialect, kr, ledger sign, per verksamhet). */
-export function ledgerRequest(file: string, over: Partial<LedgerRequest> = {}): LedgerRequest {
+/** A read spec with the reader's defaults (auto-detected dialect, kr, ledger sign, per verksamhet, fast path on one thread). */
+export function ledgerSpec(over: Partial<ReadSpec> = {}): ReadSpec {
   return {
-    file,
     kind: 'utfall',
     dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
     columns: {},
@@ -32,6 +31,7 @@ export function ledgerRequest(file: string, over: Partial<LedgerRequest> = {}): 
     inputSign: 'cost-positive',
     groupBy: 'verksamhet',
     where: [],
+    tuning: { fastPath: true, threads: 1, parallelMinBytes: 64 << 20 },
     ...over,
   };
 }

@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { totalPerCode } from '../src/core/ledger.js';
-import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/dialect.js';
-import { readLedger, type LedgerRequest } from '../src/read/ledger.js';
-import { ledgerRequest } from './helpers.js';
+import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/csv/dialect.js';
+import { AvvikelseError } from '../src/errors.js';
+import { formatError } from '../src/cli/main.js';
+import { texts } from '../src/i18n/index.js';
+import { findSource, readLedger, readRecords, SOURCES } from '../src/read/index.js';
+import { TotalsBuilder } from '../src/read/ledger-builder.js';
+import { tuningFromEnv, type LedgerSource, type ReadSpec } from '../src/read/source.js';
+import { BUDGET, cli, ledgerSpec, UTFALL } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-read-'));
 let n = 0;
@@ -15,9 +20,8 @@ function file(content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
-const request = ledgerRequest;
-const read = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => readLedger(request(file(content), over));
-const totals = async (content: string | Buffer, over: Partial<LedgerRequest> = {}) => totalPerCode((await read(content, over)).totals);
+const read = async (content: string | Buffer, over: Partial<ReadSpec> = {}) => readLedger(file(content), ledgerSpec(over));
+const totals = async (content: string | Buffer, over: Partial<ReadSpec> = {}) => totalPerCode((await read(content, over)).totals);
 
 describe('encodings', () => {
   const swedish = 'Verksamhet;Verksamhetsnamn;Belopp\n5101;Äldreomsorg i ordinärt boende, hemtjänst;–1 234,50\n';
@@ -57,7 +61,7 @@ describe('encodings', () => {
 
   it('fails with the line when the file is declared UTF-8 but is not', async () => {
     const path = file(iconv.encode('Vht;Belopp\n5101;1\n5102;å\n', 'win1252'));
-    await expect(readLedger(request(path, { dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } }))).rejects.toMatchObject({
+    await expect(readLedger(path, ledgerSpec({ dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } }))).rejects.toMatchObject({
       code: 'ENCODING_INVALID',
       location: { line: 3 },
     });
@@ -175,5 +179,138 @@ describe('signs and units', () => {
   it('collects evidence of reversed signs from konto classes', async () => {
     const r = await read('Vht;Konto;Belopp\n5101;3110;100\n5101;5011;-50\n5101;4010;20\n');
     expect(r.signs).toEqual({ revenuePositive: 1, revenueNegative: 0, costPositive: 1, costNegative: 1 });
+  });
+});
+
+describe('a stray quote inside an unquoted field: CSV_SYNTAX at its line in every reader (defect 1)', () => {
+  const reasonSv = 'felaktig CSV: citattecken mitt i ett fält utan citattecken';
+  const named = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('in a ledger: exit 2 with the file, line and a caret under the quote, not an internal error', async () => {
+    const path = named('stray-quote-utfall.csv', 'Period;Verksamhet;Belopp\n202401;5101;100\n202401;51;ab"c\n');
+    const r = await cli(['report', '--utfall', path, '--budget', BUDGET]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`avvikelse: fel: ${path}:3: ${reasonSv}`);
+    expect(r.stderr).toContain('[CSV_SYNTAX]');
+    expect(r.stderr).toContain('  3 | 202401;51;ab"c\n    |             ^\n');
+    const en = await cli(['report', '--utfall', path, '--budget', BUDGET, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`avvikelse: error: ${path}:3: malformed CSV: a quote inside an unquoted field`);
+  });
+
+  it('in a ledger, on both routes of the reader', async () => {
+    const path = named('stray-quote-both.csv', 'Period;Verksamhet;Belopp\n202401;5101;100\n202401;51;ab"c\n');
+    for (const fastPath of [true, false]) {
+      const spec = ledgerSpec();
+      await expect(readLedger(path, { ...spec, tuning: { ...spec.tuning, fastPath } })).rejects.toMatchObject({
+        code: 'CSV_SYNTAX',
+        params: { reason: 'INVALID_OPENING_QUOTE' },
+        location: { file: path, line: 3, field: 3 },
+      });
+    }
+  });
+
+  it('in a code file (--kommentarer, a quote in a text column)', async () => {
+    const path = named('stray-quote-kommentarer.csv', 'Kod;Kommentar\n5101;Bra\n5102;Skärm 24" Dell\n');
+    const r = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--kommentarer', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`avvikelse: fel: ${path}:3: ${reasonSv}`);
+    expect(r.stderr).toContain('[CSV_SYNTAX]');
+  });
+
+  it('in a published table (verify)', async () => {
+    const path = named('stray-quote-tabell.csv', 'Driftredovisning 2024, tkr;;;\nVerksamhet;Utfall;Budget;Avvikelse\n10 Politisk verksamhet;833;904;71\n51 Äldreomsorg "LSS;251 612;245 397;-6 215\n');
+    const r = await cli(['verify', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`avvikelse: fel: ${path}:4: ${reasonSv}`);
+    expect(r.stderr).toContain('[CSV_SYNTAX]');
+  });
+});
+
+describe('the read boundary', () => {
+  it('picks the CSV source by extension, and for any other text file', () => {
+    expect(SOURCES.map((s) => s.format)).toEqual(['csv']);
+    expect(findSource('a.csv', 'read').format).toBe('csv');
+    expect(findSource(file('Vht;Belopp\n5101;1\n'), 'records').format).toBe('csv');
+    expect(findSource('no-such-file.dat', 'read').format).toBe('csv');
+  });
+
+  it('reads small files as records with their places', async () => {
+    const records = await readRecords(file('Kod;Namn\n\n5101;"två\nrader"\n5102;x\n'));
+    // A quoted line break: the record is placed at the line it ends on, as csv-parse counts.
+    expect(records.map((r) => [r.place.line, r.cells])).toEqual([[1, ['Kod', 'Namn']], [4, ['5101', 'två\nrader']], [5, ['5102', 'x']]]);
+    expect(records[2]?.at(1, 'Namn', 'x')).toMatchObject({ line: 5, field: 2, column: 'Namn', value: 'x' });
+  });
+
+  it('takes its tuning from the environment it is given, never from process.env', () => {
+    expect(tuningFromEnv({ AVVIKELSE_READER: 'csv-parse' }).fastPath).toBe(false);
+    expect(tuningFromEnv({}).fastPath).toBe(true);
+    expect(tuningFromEnv({ AVVIKELSE_THREADS: '1' }).threads).toBe(1);
+    expect(tuningFromEnv({ AVVIKELSE_PARALLEL_MIN_BYTES: '0' }).parallelMinBytes).toBe(0);
+    expect(tuningFromEnv({}).parallelMinBytes).toBe(64 << 20);
+  });
+
+  it('forces the general route when the tuning says so', async () => {
+    const path = file('Vht;Belopp\n5101;1\n');
+    expect((await readLedger(path, ledgerSpec())).reader).toBe('fast');
+    const spec = ledgerSpec();
+    expect((await readLedger(path, { ...spec, tuning: { ...spec.tuning, fastPath: false } })).reader).toBe('csv-parse');
+  });
+
+  /**
+   * A toy record format (`#TRANS verksamhet konto period belopp`, one per line) through the
+   * same builder: keys, --where, sign and sign evidence come out as for CSV, and its errors
+   * are placed by record.
+   */
+  const toy: LedgerSource = {
+    format: 'toy',
+    extensions: ['.toy'],
+    sniff: (sample) => Buffer.from(sample).toString('latin1').startsWith('#TRANS'),
+    excerpt: () => [],
+    async read(path, _spec, into) {
+      const { readFileSync } = await import('node:fs');
+      const lines = readFileSync(path, 'latin1').split('\n').filter((l) => l.startsWith('#TRANS'));
+      into.bind({ headers: ['verksamhet', 'konto'], dims: new Map([['verksamhet', 0], ['konto', 1]]), names: new Map() }, { file: path, record: 1 });
+      lines.forEach((line, i) => {
+        const [, code = '', konto = '', period = '', amount = '0'] = line.split(' ');
+        const fields = [code, konto];
+        const key = into.key(fields, (index, value) => ({ file: path, record: i + 1, column: ['verksamhet', 'konto'][index], value }));
+        if (key === null) return;
+        into.add(key, period, BigInt(amount));
+        into.record(fields, BigInt(amount));
+      });
+      return { format: 'toy', reader: 'toy', encodingFallback: false };
+    },
+  };
+
+  it('lets another format total through the same builder', async () => {
+    const path = join(dir, 'ledger.toy');
+    writeFileSync(path, '#TRANS 5101 3110 2024-01 -500\n#TRANS 5101 5011 2024-01 200\n#TRANS 5102 5011 2024-02 7\n');
+    const spec = ledgerSpec({ inputSign: 'revenue-positive', where: [{ dimension: 'konto', glob: '5*', negate: true }] });
+    const builder = new TotalsBuilder(path, spec);
+    await toy.read(path, spec, builder);
+    const ledger = builder.finish();
+    expect(ledger.totals).toEqual(new Map([['5101', new Map([['2024-01', 500n]])]]));
+    expect(ledger.signs).toEqual({ revenuePositive: 1, revenueNegative: 0, costPositive: 0, costNegative: 0 });
+    expect(ledger.dataRows).toBe(1);
+
+    writeFileSync(path, '#TRANS 5101 3110 2024-01 -500\n#TRANS  5011 2024-01 200\n');
+    const empty = new TotalsBuilder(path, ledgerSpec());
+    const err = await toy.read(path, ledgerSpec(), empty).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'CODE_EMPTY', location: { file: path, record: 2, column: 'verksamhet' } });
+    expect(formatError(err as AvvikelseError, texts('sv'))).toBe(`avvikelse: fel: ${path}:#2: kolumn verksamhet: koden är tom [CODE_EMPTY]\n`);
+  });
+
+  it('writes places as file:line, file:Sheet!Cell and file:#record', () => {
+    const t = texts('sv');
+    const at = (location: ConstructorParameters<typeof AvvikelseError>[2]) => formatError(new AvvikelseError('CODE_EMPTY', {}, location), t);
+    expect(at({ file: 'x.xlsx', sheet: 'Blad1', cell: 'B12', column: 'Vht' })).toBe('avvikelse: fel: x.xlsx:Blad1!B12: kolumn Vht: koden är tom [CODE_EMPTY]\n');
+    expect(at({ file: 'x.se', record: 7 })).toBe('avvikelse: fel: x.se:#7: koden är tom [CODE_EMPTY]\n');
+    expect(at({ file: 'finns-inte.csv', line: 3, column: 'Vht' })).toBe('avvikelse: fel: finns-inte.csv:3: kolumn Vht: koden är tom [CODE_EMPTY]\n');
+    expect(at({ file: 'finns-inte.csv' })).toBe('avvikelse: fel: finns-inte.csv: koden är tom [CODE_EMPTY]\n');
   });
 });

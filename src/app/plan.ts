@@ -12,7 +12,7 @@ import { DEFAULT_DECIMALS, type Unit } from '../core/money.js';
 import type { Filter } from '../core/codes.js';
 import { AvvikelseError } from '../errors.js';
 import type { DecimalMark } from '../read/amount.js';
-import type { Delimiter, Encoding } from '../read/dialect.js';
+import type { Delimiter, Encoding } from '../read/csv/dialect.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
 import type { Threshold } from '../report/thresholds.js';

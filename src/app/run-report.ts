@@ -13,7 +13,7 @@ import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/le
 import { AvvikelseError } from '../errors.js';
 import { looksReversed } from '../rules/sign.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
-import { readLedger, type Dialect, type LedgerTotals } from '../read/ledger.js';
+import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTuning } from '../read/index.js';
 import { type Filter } from '../core/codes.js';
 import { type InputSign } from '../rules/sign.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
@@ -60,6 +60,8 @@ export interface ReportRequest {
   monthly: MonthlyOptions | null;
   /** Called now and then while a large file is read (the CLI shows it on a terminal). */
   progress?: (file: string, done: number, total: number) => void;
+  /** How the readers may read (fast path, threads): the CLI derives it from its environment (`tuningFromEnv`); default: the fast path on every core. */
+  tuning?: ReadTuning;
   /** Verksamhetsanalys and/or Resultat summary instead of the driftredovisning. */
   analys: boolean;
   resultat: boolean;
@@ -82,13 +84,13 @@ function signWarning(ledger: LedgerTotals): Message | null {
   return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-async function readAll(files: string[], kind: string, req: ReportRequest, log: RunLog, detail?: string) {
+async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRequest, log: RunLog, detail?: string) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: { file: string; totals: PeriodTotals }[] = [];
+  const tuning = req.tuning ?? tuningFromEnv({});
   for (const file of files) {
-    const ledger = await readLedger({
-      file,
+    const ledger = await readLedger(file, {
       kind,
       dialect: req.dialect,
       columns: req.columns,
@@ -97,6 +99,7 @@ async function readAll(files: string[], kind: string, req: ReportRequest, log: R
       groupBy: req.by,
       detail,
       where: req.where,
+      tuning,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
     log.readers.push(`${file}: ${ledger.reader}`);

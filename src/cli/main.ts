@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig } from './config.js';
-import { excerpt } from './excerpt.js';
+import { excerpt } from '../read/index.js';
 import { processIo, type Io } from './io.js';
 import { declare, OPTIONS, resolve, resolveOne, type Options, type RawOptions } from './options.js';
 import { reportCommand, runReportCommand } from './report.js';
@@ -28,15 +28,21 @@ function peek(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * An error as the user sees it: `file:line: kolumn X: message [CODE]` (`file:Sheet!B12:` in
+ * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws.
+ */
 export function formatError(e: AvvikelseError, t: Texts): string {
   const loc = e.location;
   let place = '';
   if (loc) {
-    place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
+    if (loc.sheet !== undefined) place = `${loc.file}:${loc.sheet}!${loc.cell}: `;
+    else if (loc.record !== undefined) place = `${loc.file}:#${loc.record}: `;
+    else place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
     if (loc.column !== undefined) place += `${t.column} ${loc.column}: `;
   }
   const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](e.params)} [${e.code}]`];
-  if (loc?.line !== undefined) lines.push(...excerpt(loc.file, loc.line, loc.field, loc.value));
+  if (loc) lines.push(...excerpt(loc));
   return `${lines.join('\n')}\n`;
 }
 

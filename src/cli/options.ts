@@ -30,7 +30,7 @@ import { INPUT_SIGNS, PERSPECTIVES, type InputSign, type Perspective } from '../
 import { bilingual, LANGS, type Lang } from '../i18n/index.js';
 import { DECIMAL_MARKS, type DecimalMark } from '../read/amount.js';
 import { canonicalDimension } from '../read/columns.js';
-import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName, type Delimiter, type Encoding } from '../read/dialect.js';
+import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName, type Delimiter, type Encoding } from '../read/csv/dialect.js';
 import { parsePeriod } from '../read/period.js';
 import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';
 import type { Threshold } from '../report/thresholds.js';

@@ -8,6 +8,7 @@ import { AvvikelseError } from '../errors.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
+import { tuningFromEnv } from '../read/index.js';
 import { planReport } from '../app/plan.js';
 import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
@@ -57,7 +58,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   const out = options.out ?? null;
   const format: Format = options.format ?? (out !== null ? formatForPath(out) : null) ?? 'table';
   const progress = progressReporter(io, texts.reading);
-  const report = await runReport({ ...request, progress: progress?.report });
+  const report = await runReport({ ...request, progress: progress?.report, tuning: tuningFromEnv(io.env) });
   progress?.clear();
   for (const t of failOn) {
     if (!report.tables[0]?.columns.includes(t.column)) {

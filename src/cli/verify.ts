@@ -8,6 +8,7 @@ import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/ind
 import type { PublishedTable } from '../core/published.js';
 import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
+import { tuningFromEnv } from '../read/index.js';
 import { planReport, planVerify } from '../app/plan.js';
 import { Checker, columnLabels, compareWithLedger, verifyTables } from '../report/verify/index.js';
 import { withLabelNames } from '../write/document.js';
@@ -65,7 +66,7 @@ export async function runVerifyCommand(files: string[], options: Options, withLe
     // Recompute the report from the ledger with the same options; each published cell is
     // compared with the exact amount rounded to that cell's own decimals (--rounding).
     const { request } = planReport(options);
-    const report = await runReport(request);
+    const report = await runReport({ ...request, tuning: tuningFromEnv(io.env) });
     const checker = new Checker(opts.strict);
     compareWithLedger(result.tables, withLabelNames(report.tables, t), { unit: request.unit, rounding: request.rounding }, checker, labels, t.verify.ledger);
     result.errors.push(...checker.errors);

@@ -12,6 +12,7 @@ const csvReasonEn: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field (quote the field and double the quote: "Screen 24"" Dell")',
 };
 
 /** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */

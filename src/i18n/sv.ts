@@ -12,6 +12,7 @@ const csvReasonSv: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
+  INVALID_OPENING_QUOTE: 'citattecken mitt i ett fält utan citattecken (sätt fältet inom citattecken och dubblera citattecknet: "Skärm 24"" Dell")',
 };
 
 /** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */

@@ -57,7 +57,8 @@ const SCRATCH = new Uint16Array(64);
  * The scanner itself, on `n` character codes: the amount in öre as a number when it has at
  * most 15 significant digits (so it is an exact integer), as a bigint when it is longer, or
  * the reason it is not an amount. Shared by the text reader and the byte-level fast path
- * (fast-ledger.ts), which maps bytes to the same character codes.
+ * (read/csv/fast/), which maps bytes to the same character codes (its `plainAmount` in
+ * bytes.ts is this scanner's byte-level twin for the plainest amounts).
  */
 export function scanAmount(text: Uint16Array, length: number, decimal: DecimalMark, unitExponent: number): number | bigint | AmountProblem {
   let b = 0;

@@ -1,7 +1,10 @@
 /**
- * Small files keyed by code: forecasts (`kod;prognos`), comments (`kod;kommentar`) and the
- * periodiseringsnyckel (`kod;jan;…;dec` or `konto;jan;…;dec`). Any delimiter, UTF-8 or
- * Windows-1252, with or without a header row; later lines win for the same code.
+ * Small files keyed by code: forecasts (`kod;prognos`), comments (`kod;kommentar`), names,
+ * categories and the periodiseringsnyckel (`kod;jan;…;dec` or `konto;jan;…;dec`), read as
+ * records from whichever record source reads the file (read/index.ts; CSV today: any
+ * delimiter, UTF-8 or Windows-1252), with or without a header row; later records win for the
+ * same code. Errors name the record's place, so they read `file:line` in CSV and
+ * `file:Sheet!B12` in a sheet.
  */
 import { AvvikelseError } from '../errors.js';
 import { parseCategory, type Category } from '../rules/categories.js';
@@ -9,26 +12,27 @@ import { UNIT_EXPONENT, type Ore, type Unit } from '../core/money.js';
 import { parseAmount } from './amount.js';
 import { normaliseHeader } from '../core/text.js';
 import { negatesInput, type InputSign } from '../rules/sign.js';
-import { readSmallCsv, type NumberedRecord } from './small-csv.js';
+import { readRecords } from './index.js';
+import type { SourceRecord } from './source.js';
 
 const CODE_HEADERS = new Set(['kod', 'code', 'verksamhet', 'vht', 'konto', 'account', 'ansvar', 'projekt', 'id', 'prefix']);
 
 /** The records after an optional header row (one whose first cell is a code column name). */
-function body(records: NumberedRecord[]): { header: string[] | null; rows: NumberedRecord[] } {
+function body(records: SourceRecord[]): { header: string[] | null; rows: SourceRecord[] } {
   const first = records[0];
-  if (first && CODE_HEADERS.has(normaliseHeader(first.fields[0] ?? ''))) return { header: first.fields, rows: records.slice(1) };
+  if (first && CODE_HEADERS.has(normaliseHeader(first.cells[0] ?? ''))) return { header: first.cells, rows: records.slice(1) };
   return { header: null, rows: records };
 }
 
 /** A row of a `kod;värde` file: at least two fields, or FIELD_COUNT for its line. */
-function pair(file: string, r: NumberedRecord): NumberedRecord {
-  if (r.fields.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.fields.length, expected: 2 }, { file, line: r.line });
+function pair(r: SourceRecord): SourceRecord {
+  if (r.cells.length < 2) throw new AvvikelseError('FIELD_COUNT', { found: r.cells.length, expected: 2 }, r.place);
   return r;
 }
 
-function codeOf(file: string, r: NumberedRecord, header: string[] | null): string {
-  const code = (r.fields[0] ?? '').trim();
-  if (code === '') throw new AvvikelseError('CODE_EMPTY', {}, { file, line: r.line, column: header?.[0], field: 1, value: '' });
+function codeOf(r: SourceRecord, header: string[] | null): string {
+  const code = (r.cells[0] ?? '').trim();
+  if (code === '') throw new AvvikelseError('CODE_EMPTY', {}, r.at(0, header?.[0], ''));
   return code;
 }
 
@@ -46,22 +50,16 @@ export interface AmountFileOptions {
 
 /** Amounts per code (`kod;belopp`), in öre and ledger sign. */
 export async function readCodeAmounts(file: string, opts: AmountFileOptions): Promise<Map<string, Ore>> {
-  const { header, rows } = body(await readSmallCsv(file));
+  const { header, rows } = body(await readRecords(file));
   const unit = (header && header[1] !== undefined && unitInHeader(header[1])) || opts.unit;
   const out = new Map<string, Ore>();
   for (const r of rows) {
-    pair(file, r);
-    const code = codeOf(file, r, header);
-    const raw = r.fields[1] as string;
+    pair(r);
+    const code = codeOf(r, header);
+    const raw = r.cells[1] as string;
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
     if (typeof amount !== 'bigint') {
-      throw new AvvikelseError(amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', { value: raw, unit, max: UNIT_EXPONENT[unit] }, {
-        file,
-        line: r.line,
-        column: header?.[1],
-        field: 2,
-        value: raw,
-      });
+      throw new AvvikelseError(amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', { value: raw, unit, max: UNIT_EXPONENT[unit] }, r.at(1, header?.[1], raw));
     }
     out.set(code, negatesInput(opts.sign) ? -amount : amount);
   }
@@ -70,25 +68,25 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
 
 /** A text per code: names (`kod;namn`) or comments (`kod;kommentar`, quoted ones may span lines). */
 export async function readCodeTexts(file: string): Promise<Map<string, string>> {
-  const { header, rows } = body(await readSmallCsv(file));
+  const { header, rows } = body(await readRecords(file));
   const out = new Map<string, string>();
   for (const r of rows) {
-    out.set(codeOf(file, pair(file, r), header), r.fields.slice(1).join(', ').trim());
+    out.set(codeOf(pair(r), header), r.cells.slice(1).join(', ').trim());
   }
   return out;
 }
 
 /** A category map: `prefix;kategori` per line (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad). */
 export async function readCategoryMap(file: string): Promise<Map<string, Category>> {
-  const { header, rows } = body(await readSmallCsv(file));
+  const { header, rows } = body(await readRecords(file));
   const out = new Map<string, Category>();
   for (const r of rows) {
-    const raw = pair(file, r).fields[1] as string;
+    const raw = pair(r).cells[1] as string;
     const category = parseCategory(raw);
     if (category === null) {
-      throw new AvvikelseError('CATEGORY_INVALID', { value: raw }, { file, line: r.line, column: header?.[1], field: 2, value: raw });
+      throw new AvvikelseError('CATEGORY_INVALID', { value: raw }, r.at(1, header?.[1], raw));
     }
-    out.set(codeOf(file, r, header), category);
+    out.set(codeOf(r, header), category);
   }
   return out;
 }
@@ -107,24 +105,24 @@ export interface PeriodisationKey {
 
 /** A periodiseringsnyckel: a prefix and twelve weights per line. */
 export async function readPeriodisationKey(file: string): Promise<PeriodisationKey> {
-  const { header, rows } = body(await readSmallCsv(file));
+  const { header, rows } = body(await readRecords(file));
   const by = header && ['konto', 'account'].includes(normaliseHeader(header[0] ?? '')) ? 'konto' : 'kod';
   const weights = new Map<string, bigint[]>();
   const normalised: { prefix: string; sum: string }[] = [];
   const one = 10n ** BigInt(WEIGHT_EXPONENT);
   for (const r of rows) {
-    const filled = r.fields.filter((f, i) => i === 0 || f.trim() !== '');
-    if (filled.length !== 13) throw new AvvikelseError('FIELD_COUNT', { found: filled.length, expected: 13 }, { file, line: r.line });
-    const prefix = codeOf(file, r, header);
+    const filled = r.cells.filter((f, i) => i === 0 || f.trim() !== '');
+    if (filled.length !== 13) throw new AvvikelseError('FIELD_COUNT', { found: filled.length, expected: 13 }, r.place);
+    const prefix = codeOf(r, header);
     const ws = filled.slice(1).map((raw, i) => {
       const w = parseAmount(raw, 'auto', WEIGHT_EXPONENT);
-      const at = { file, line: r.line, column: header?.[i + 1], field: i + 2, value: raw };
+      const at = r.at(i + 1, header?.[i + 1], raw);
       if (typeof w !== 'bigint') throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'precision' }, at);
       if (w < 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'negative' }, at);
       return w;
     });
     const sum = ws.reduce((a, b) => a + b, 0n);
-    if (sum === 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: '0', reason: 'zero' }, { file, line: r.line });
+    if (sum === 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: '0', reason: 'zero' }, r.place);
     if (sum !== one && sum !== 100n * one) {
       const digits = sum.toString().padStart(WEIGHT_EXPONENT + 1, '0');
       const text = `${digits.slice(0, -WEIGHT_EXPONENT)},${digits.slice(-WEIGHT_EXPONENT)}`.replace(/,?0+$/, '');

@@ -12,7 +12,10 @@ const FORMS: readonly RegExp[] = [
   /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/, // 2024/8/31
 ];
 
-/** The month `YYYY-MM` of a period text, or null when it is not a period. */
+/**
+ * The month `YYYY-MM` of a period text, or null when it is not a period. Its byte-level twin
+ * for the commonest forms is `periodIndex` in read/csv/fast/bytes.ts.
+ */
 export function parsePeriod(text: string): string | null {
   const t = text.trim();
   for (const form of FORMS) {

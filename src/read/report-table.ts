@@ -13,7 +13,7 @@ import type { PublishedCell, PublishedRow, PublishedTable } from '../core/publis
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { fileError } from './files.js';
-import { readSmallCsv, type NumberedRecord } from './small-csv.js';
+import { readSmallCsv, type NumberedRecord } from './csv/records.js';
 
 const DASHES = /^[-–−]$/;
 

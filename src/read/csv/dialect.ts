@@ -10,8 +10,16 @@
  * byte proves otherwise, so å, ä, ö are never silently garbled.
  */
 import iconv from 'iconv-lite';
+import type { DecimalMark } from '../amount.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/** How a CSV file is written: each setting given, or 'auto' to sniff it. */
+export interface Dialect {
+  encoding: Encoding | 'auto';
+  delimiter: Delimiter | 'auto';
+  decimal: DecimalMark;
+}
 export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252', 'utf-16le'];
 
 export interface EncodingGuess {

@@ -1,19 +1,23 @@
 /**
- * Small auxiliary CSV files (a names file `kod;namn`, later comments and keys), read
- * whole with the same dialect sniffing as ledgers: any delimiter, UTF-8 or Windows-1252.
- * Each record keeps its 1-based line number for error messages.
+ * Small CSV files (names `kod;namn`, comments, forecasts, keys, categories, published tables),
+ * read whole with the same dialect sniffing as ledgers: any delimiter, UTF-8 or Windows-1252.
+ * Each record keeps its 1-based line number for error messages; csv-parse's errors are
+ * translated by the one translation in errors.ts.
  */
 import { promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { AvvikelseError } from '../errors.js';
-import { fileError } from './files.js';
+import { AvvikelseError } from '../../errors.js';
+import { fileError } from '../files.js';
+import type { SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, sniffDelimiter, sniffEncoding } from './dialect.js';
+import { csvParseError } from './errors.js';
 
 export interface NumberedRecord {
   line: number;
   fields: string[];
 }
 
+/** Every non-empty record of a small CSV file with its line. Throws FILE_NOT_FOUND, FILE_EMPTY, CSV_SYNTAX. */
 export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   let bytes: Buffer;
   try {
@@ -44,8 +48,16 @@ export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
       },
     });
   } catch (e) {
-    const err = e as Error & { code?: string; lines?: number };
-    throw new AvvikelseError('CSV_SYNTAX', { reason: err.code ?? err.message }, { file, line: err.lines });
+    throw csvParseError(e, file);
   }
   return records;
+}
+
+/** The records of a small CSV file as a record source gives them: each with its line and the places of its fields. */
+export async function csvRecords(file: string): Promise<SourceRecord[]> {
+  return (await readSmallCsv(file)).map(({ line, fields }) => ({
+    place: { file, line },
+    cells: fields,
+    at: (index, column, value) => ({ file, line, column, field: index + 1, value }),
+  }));
 }

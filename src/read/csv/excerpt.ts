@@ -5,10 +5,12 @@
  *     1043 | 202408;4110;5101;5011;12 345,6x
  *          |                       ^^^^^^^^^
  *
+ * The CSV source's `excerpt`, for any place with a line (any text file is shown by its lines).
  * Only used on the error path, so it simply reads the file again.
  */
 import { readFileSync } from 'node:fs';
-import { createDecoder, sniffDelimiterInBytes, sniffEncoding } from '../read/dialect.js';
+import type { Place } from '../../errors.js';
+import { createDecoder, sniffDelimiterInBytes, sniffEncoding } from './dialect.js';
 
 const MAX_WIDTH = 160;
 
@@ -23,8 +25,10 @@ function fieldStarts(line: string, delim: string): number[] {
   return starts;
 }
 
-/** The excerpt lines, or [] when the line cannot be shown. */
-export function excerpt(file: string, line: number, field?: number, value?: string): string[] {
+/** The excerpt lines under an error at `place`, or [] when it has no line or the line cannot be shown. */
+export function csvExcerpt(place: Place): string[] {
+  const { file, line, field, value } = place;
+  if (line === undefined) return [];
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

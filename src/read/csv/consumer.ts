@@ -1,0 +1,127 @@
+/**
+ * CSV records → builder: finds the header among the first records (title lines above it are
+ * skipped), resolves its columns (read/columns.ts), binds the spec to them, and then hands
+ * every data row to the LedgerBuilder: the key it decides, then each amount parsed in the
+ * input unit and the period of the row or of its month column. Every problem is an
+ * AvvikelseError at `file:line` with the column, field and text. Both CSV routes use it: the
+ * csv-parse route for every record, the fast path for the header and the rows outside its
+ * byte subset.
+ */
+import { AvvikelseError, type Place } from '../../errors.js';
+import { UNIT_EXPONENT } from '../../core/money.js';
+import { parseAmount, type DecimalMark } from '../amount.js';
+import { resolveColumns, type ColumnLayout } from '../columns.js';
+import { parsePeriod } from '../period.js';
+import type { FieldPlace, KeyPlan, LedgerBuilder, ReadSpec } from '../source.js';
+
+/** How many non-blank records may precede the header. */
+const HEADER_SEARCH_LINES = 20;
+
+/** Consumes parsed records: finds the header, then gives every data row to the builder. */
+export class RecordConsumer {
+  layout: ColumnLayout | null = null;
+  plan: KeyPlan | null = null;
+  /** Why the most header-like record so far (the most non-empty fields) is not the header. */
+  private headerError: unknown = null;
+  private headerErrorWidth = -1;
+  private recordsSeen = 0;
+  private line = 0;
+  readonly unitExponent: number;
+  readonly decimal: DecimalMark;
+  /** The place of a field of the current record (bound once; used only on error). */
+  private readonly place: FieldPlace = (index, value) => this.at(this.line, index, value);
+
+  constructor(
+    private readonly file: string,
+    private readonly spec: ReadSpec,
+    private readonly into: LedgerBuilder,
+  ) {
+    this.unitExponent = UNIT_EXPONENT[spec.inputUnit];
+    this.decimal = spec.dialect.decimal;
+  }
+
+  take(record: string[], line: number): void {
+    if (this.layout === null) {
+      this.findHeader(record, line);
+      return;
+    }
+    if (isBlank(record)) return;
+    const layout = this.layout;
+    if (record.length !== layout.headers.length && !onlyEmptyExtra(record, layout.headers.length)) {
+      throw new AvvikelseError('FIELD_COUNT', { found: record.length, expected: layout.headers.length }, { file: this.file, line });
+    }
+    this.line = line;
+    const key = this.into.key(record, this.place);
+    if (key === null) return;
+    let period = '';
+    if (layout.period >= 0) {
+      const raw = record[layout.period] as string;
+      const p = parsePeriod(raw);
+      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(line, layout.period, raw));
+      period = p;
+    }
+    let rowTotal = 0n;
+    for (const col of layout.amounts) {
+      const raw = record[col.index] as string;
+      const parsed = parseAmount(raw, this.decimal, this.unitExponent);
+      if (typeof parsed !== 'bigint') {
+        throw new AvvikelseError(
+          parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
+          { value: raw, unit: this.spec.inputUnit, max: this.unitExponent },
+          this.at(line, col.index, raw),
+        );
+      }
+      this.into.add(key, col.period ?? period, parsed);
+      rowTotal += parsed;
+    }
+    this.into.record(record, rowTotal);
+  }
+
+  /** No more records: throws why no header was found (or FILE_EMPTY) when none was. */
+  end(): void {
+    if (this.layout !== null) return;
+    if (this.headerError) throw this.headerError;
+    throw new AvvikelseError('FILE_EMPTY', {}, { file: this.file });
+  }
+
+  private findHeader(record: string[], line: number): void {
+    if (isBlank(record)) return;
+    this.recordsSeen++;
+    let layout: ColumnLayout;
+    try {
+      layout = resolveColumns(record, {
+        file: this.file,
+        line,
+        required: this.spec.groupBy,
+        kind: this.spec.kind,
+        explicit: this.spec.columns,
+      });
+    } catch (e) {
+      const width = record.filter((f) => f.trim() !== '').length;
+      if (width > this.headerErrorWidth) {
+        this.headerError = e;
+        this.headerErrorWidth = width;
+      }
+      if (this.recordsSeen >= HEADER_SEARCH_LINES) throw this.headerError;
+      return;
+    }
+    this.layout = layout;
+    this.plan = this.into.bind(layout, { file: this.file, line });
+  }
+
+  private at(line: number, index: number, value: string): Place {
+    return { file: this.file, line, column: this.layout?.headers[index] ?? '', field: index + 1, value };
+  }
+}
+
+/** A row longer than the header whose extra fields are empty (Excel's trailing `;`). */
+function onlyEmptyExtra(record: string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i++) if ((record[i] as string).trim() !== '') return false;
+  return true;
+}
+
+function isBlank(record: string[]): boolean {
+  for (const f of record) if (f.trim() !== '') return false;
+  return true;
+}

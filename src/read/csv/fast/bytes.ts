@@ -1,0 +1,118 @@
+/**
+ * The fast path's byte parsers: amounts, periods and amount characters read straight from
+ * the bytes of a field. Each has a twin on text that decides for every other route and
+ * format, and each returns "not mine" (NaN, -1) for anything it is not sure of, so the twin
+ * decides those:
+ * - `plainAmount` ↔ `parseAmount`/`scanAmount` in read/amount.ts (the scanner falls back to
+ *   `scanAmount` on the character codes `fieldCodes` gives);
+ * - `periodIndex` ↔ `parsePeriod` in read/period.ts (a field it rejects goes to the general
+ *   consumer with its line).
+ * test/fast-path.test.ts reads generated ledgers through both routes and requires the same
+ * totals and errors, which holds each pair to the same answers.
+ */
+
+/**
+ * Character codes of one field, for the amount scanner, or -1 when a byte has no mapping
+ * here: NBSP, U+202F, U+2009, `−` and `–` are mapped per encoding (UTF-8 or Windows-1252).
+ */
+export function fieldCodes(buf: Uint8Array, s: number, e: number, utf8: boolean, out: Uint16Array): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const b = buf[i] as number;
+    if (b < 0x80) out[n++] = b;
+    else if (!utf8) {
+      if (b === 0xa0) out[n++] = 0xa0; // NBSP
+      else if (b === 0x96) out[n++] = 0x2013; // en dash
+      else return -1;
+    } else if (b === 0xc2 && buf[i + 1] === 0xa0) {
+      out[n++] = 0xa0;
+      i++;
+    } else if (b === 0xe2 && i + 2 < e) {
+      const cp = ((b & 0x0f) << 12) | (((buf[i + 1] as number) & 0x3f) << 6) | ((buf[i + 2] as number) & 0x3f);
+      if (cp !== 0x2212 && cp !== 0x2013 && cp !== 0x202f && cp !== 0x2009) return -1;
+      out[n++] = cp;
+      i += 2;
+    } else return -1;
+    if (n >= out.length) return -1;
+  }
+  return n;
+}
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+/**
+ * The most common amount, read straight from bytes: an optional `-`, digits, and at most one
+ * decimal mark followed by at most `unitExp` digits (`-12345,67`), with at most 15 digits in
+ * all. Anything else returns NaN and goes through the shared scanner, which gives the same
+ * value for these inputs (the differential test holds the two to that).
+ */
+export function plainAmount(buf: Uint8Array, s: number, e: number, decimal: string, unitExp: number): number {
+  let i = s;
+  const negative = buf[i] === 0x2d;
+  if (negative) i++;
+  if (i >= e) return NaN;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < e; i++) {
+    const b = buf[i] as number;
+    if (b >= 0x30 && b <= 0x39) {
+      mantissa = mantissa * 10 + (b - 0x30);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if ((b === 0x2c && decimal !== '.') || (b === 0x2e && decimal !== ',')) {
+      if (fraction >= 0 || digits === 0) return NaN;
+      fraction = 0;
+    } else return NaN;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0 || fraction > unitExp) return NaN;
+  const ore = mantissa * (POW10[unitExp - Math.max(fraction, 0)] as number);
+  return negative ? -ore : ore;
+}
+
+const digit = (b: number | undefined) => (b !== undefined && b >= 0x30 && b <= 0x39 ? b - 0x30 : -1);
+
+/**
+ * The month of a period field in the forms parsePeriod accepts most often — `202408`,
+ * `2024-08`, `2024M08`, `20240831`, `2024-08-31` — as year·12 + month − 1; -1 for anything
+ * else (the general path then decides).
+ */
+export function periodIndex(buf: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digit(buf[s + i]);
+    if (d < 0) return -1;
+    y = y * 10 + d;
+  }
+  let m: number;
+  let dayAt = -1;
+  if (len === 6 || len === 8) {
+    m = digit(buf[s + 4]) * 10 + digit(buf[s + 5]);
+    if (digit(buf[s + 4]) < 0 || digit(buf[s + 5]) < 0) return -1;
+    if (len === 8) dayAt = s + 6;
+  } else if (len === 7 && (buf[s + 4] === 0x4d || buf[s + 4] === 0x6d)) {
+    // 2024M08
+    if (digit(buf[s + 5]) < 0 || digit(buf[s + 6]) < 0) return -1;
+    m = digit(buf[s + 5]) * 10 + digit(buf[s + 6]);
+  } else if ((len === 7 || len === 10) && buf[s + 4] === 0x2d) {
+    if (digit(buf[s + 5]) < 0 || digit(buf[s + 6]) < 0) return -1;
+    m = digit(buf[s + 5]) * 10 + digit(buf[s + 6]);
+    if (len === 10) {
+      if (buf[s + 7] !== 0x2d) return -1;
+      dayAt = s + 8;
+    }
+  } else return -1;
+  if (m < 1 || m > 12) return -1;
+  if (dayAt >= 0) {
+    const d1 = digit(buf[dayAt]);
+    const d2 = digit(buf[dayAt + 1]);
+    if (d1 < 0 || d2 < 0) return -1;
+    const day = d1 * 10 + d2;
+    if (day < 1 || day > 31) return -1;
+  }
+  return y * 12 + m - 1;
+}
+
+/** The period key (`YYYY-MM`, or '' for none) of a period index. */
+export const periodKey = (idx: number): string => (idx < 0 ? '' : `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);

@@ -1,0 +1,147 @@
+/**
+ * The byte-level fast path of the CSV reader, for the large utfall exports a CI job
+ * recomputes on every push: it splits unquoted records on bytes, hashes (code, period) bytes
+ * into a SumTable and sums amounts without creating a string per row.
+ *
+ * It never decides anything the general reader would decide differently, and it imports
+ * nothing of it: the reader hands it a `FastTarget` —
+ * - `slow(fields, line)`: the general consumer, which gets the header (and title lines) and
+ *   every record outside the byte subset, and accepts it or throws the same error, with the
+ *   same line number;
+ * - `spec()`: once the header is read, where the code, period, konto and amount are, or
+ *   'general' when the file needs the general route (filters, name or detail columns, wide
+ *   budgets);
+ * - `into`: the LedgerBuilder, which gets the exact sums, row counts and sign evidence.
+ * A file it cannot read the same way — quotes, invalid UTF-8, `\r`-only or mixed line ends,
+ * UTF-16, no header — makes it return FALLBACK before it has summed anything, and the caller
+ * reads the file from the start with csv-parse. Amounts share the text scanner (`scanAmount`,
+ * read/amount.ts) wherever the byte parsers (bytes.ts) are unsure.
+ * test/fast-path.test.ts runs both routes on generated and hand-made inputs and requires
+ * identical totals, names, and errors.
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createDecoder, type Delimiter, type Encoding } from '../dialect.js';
+import type { LedgerBuilder } from '../../source.js';
+import { periodKey } from './bytes.js';
+import { lineBoundaryAfter, runWorker, type RangeResult } from './parallel.js';
+import { CR, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
+
+export type { ScanColumns } from './scanner.js';
+
+/** The file needs the general route; nothing was summed. */
+export const FALLBACK = Symbol('fallback');
+/** A parallel attempt met a record that needs the general consumer; read again on one thread. */
+export const SERIAL = Symbol('serial');
+
+/** What the general reader gives the fast path (see the module comment). */
+export interface FastTarget {
+  slow(fields: string[], line: number): void;
+  spec(): ScanColumns | 'pending' | 'general';
+  into: LedgerBuilder;
+}
+
+export interface FastOptions {
+  file: string;
+  encoding: Encoding;
+  /** Bytes of byte-order mark to skip. */
+  skip: number;
+  delimiter: Delimiter;
+  /** Scan the second half of a large file in a worker thread. */
+  parallel: boolean;
+  /** Files with fewer data bytes than this are read on one thread. */
+  parallelMinBytes: number;
+  progress?: (done: number, total: number) => void;
+}
+
+/** Adds a scanner's or a worker's sums and counts to the builder. */
+function mergeInto(into: LedgerBuilder, scanned: { table: Scanner['table']; rows: number; signs: readonly number[] } | RangeResult): void {
+  if ('table' in scanned) {
+    for (const [code, idx, amount] of scanned.table.entries()) into.add(code, periodKey(idx), amount);
+  } else {
+    for (const [code, idx, amount] of scanned.entries) into.add(code, periodKey(idx), BigInt(amount));
+  }
+  const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
+  into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative });
+}
+
+/**
+ * Reads the file into the target, or returns FALLBACK (having summed nothing) when the file
+ * needs csv-parse, or SERIAL when a parallel attempt met a record that needs the general
+ * consumer (the caller then reads again on one thread).
+ */
+export async function readFast(opts: FastOptions, target: FastTarget): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
+  if (opts.encoding === 'utf-16le') return FALLBACK;
+  const utf8 = opts.encoding === 'utf-8';
+  // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
+  // holds a partial character between calls.
+  const decoder = createDecoder(opts.encoding);
+  /** A quote-free line, decoded and split, to the general consumer. */
+  const takeLine = (bytes: Uint8Array, at: number) => target.slow(decoder.write(bytes).split(opts.delimiter), at);
+  const fd = openSync(opts.file, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    // The header (and any title lines) through the general consumer, line by line.
+    const head = Buffer.allocUnsafe(Math.min(1 << 20, total - opts.skip));
+    const got = readSync(fd, head, 0, head.length, opts.skip);
+    const headText = head.subarray(0, got);
+    const quote = headText.indexOf(QUOTE);
+    let s = 0;
+    let line = 0;
+    let crlf: boolean | null = null;
+    let columns = target.spec();
+    while (columns === 'pending') {
+      const nl = headText.indexOf(NL, s);
+      if (nl < 0 && opts.skip + got < total) return FALLBACK; // a header longer than 1 MiB
+      const e = nl < 0 ? got : nl;
+      if (quote >= 0 && quote < e) return FALLBACK;
+      let end = e;
+      const cr = end > s && headText[end - 1] === CR;
+      if (cr) end--;
+      if (nl >= 0) {
+        if (crlf === null) crlf = cr;
+        else if (crlf !== cr) return FALLBACK;
+      }
+      if (headText.subarray(s, end).indexOf(CR) >= 0) return FALLBACK;
+      if (utf8 && !isUtf8(headText.subarray(s, end))) return FALLBACK;
+      line++;
+      if (end > s) takeLine(headText.subarray(s, end), line);
+      s = e + 1;
+      columns = target.spec();
+      if (nl < 0) break;
+    }
+    // No header in the whole file, or one the byte scanner cannot follow: the general route decides.
+    if (columns === 'pending' || columns === 'general') return FALLBACK;
+    const spec: ScanSpec = { ...columns, utf8, delimiter: opts.delimiter.charCodeAt(0) };
+    const dataStart = opts.skip + Math.min(s, got);
+    const progress = opts.progress ? (done: number) => opts.progress?.(done, total) : undefined;
+
+    // Two threads for a large file: this one scans the first half, a worker the second.
+    if (opts.parallel && total - dataStart >= opts.parallelMinBytes) {
+      const cut = lineBoundaryAfter(fd, dataStart + Math.floor((total - dataStart) / 2), total);
+      if (cut > dataStart && cut < total) {
+        // A worker that cannot start (no built worker file, no threads) means one thread instead.
+        const worker = runWorker({ file: opts.file, start: cut, end: total, spec, crlf }).catch(() => null);
+        const first = new Scanner(spec, crlf, null);
+        first.line = line;
+        const status = scanRange(fd, dataStart, cut, first, progress);
+        const second = await worker;
+        if (second === null) return SERIAL;
+        if (status === 'fallback' || second.status === 'fallback') return FALLBACK;
+        if (status === 'impure' || second.status === 'impure') return SERIAL;
+        if (first.crlf !== null && second.crlf !== null && first.crlf !== second.crlf) return FALLBACK;
+        mergeInto(target.into, first);
+        mergeInto(target.into, second);
+        return 'two-threads';
+      }
+    }
+    const scanner = new Scanner(spec, crlf, (buf, from, to, at) => takeLine(buf.subarray(from, to), at));
+    scanner.line = line;
+    const status = scanRange(fd, dataStart, total, scanner, progress);
+    if (status !== 'ok') return FALLBACK;
+    mergeInto(target.into, scanner);
+    return 'one-thread';
+  } finally {
+    closeSync(fd);
+  }
+}

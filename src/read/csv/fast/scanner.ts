@@ -1,0 +1,205 @@
+/**
+ * The fast path's per-line loop: splits unquoted records on bytes, reads the code, period,
+ * konto class and amount of each, and sums them into a SumTable. A record outside the simple
+ * subset (non-ASCII or empty code, a period in another form, a field count that differs from
+ * the header, an amount the byte parsers reject) is handed to `slow` (the general consumer,
+ * with its line number), or, in a worker that has none, makes the scan 'impure'. A file it
+ * cannot read the way csv-parse would — quotes, invalid UTF-8, `\r`-only or mixed line ends —
+ * makes it stop with 'fallback'. Amounts are summed in the file's sign; the builder applies
+ * the input sign.
+ */
+import { isUtf8 } from 'node:buffer';
+import { readSync } from 'node:fs';
+import { scanAmount, type DecimalMark } from '../../amount.js';
+import { fieldCodes, periodIndex, plainAmount } from './bytes.js';
+import { SumTable } from './sum-table.js';
+
+const CHUNK = 4 << 20;
+export const NL = 0x0a;
+export const CR = 0x0d;
+export const QUOTE = 0x22;
+const SP = 0x20;
+const TAB = 0x09;
+
+/** Where the fields are and how to read them, from the header (given by the general reader). */
+export interface ScanColumns {
+  width: number;
+  codeAt: number;
+  periodAt: number;
+  amountAt: number;
+  kontoAt: number;
+  unitExp: number;
+  decimal: DecimalMark;
+}
+
+/** Everything the scanner needs: the columns plus the file's encoding and delimiter. */
+export interface ScanSpec extends ScanColumns {
+  utf8: boolean;
+  /** The delimiter's byte. */
+  delimiter: number;
+}
+
+export type ScanStatus = 'ok' | 'fallback' | 'impure';
+
+/** A record the scanner leaves to the general consumer: buf[s, e) is its line, without the line end. */
+export type SlowLine = (buf: Buffer, s: number, e: number, line: number) => void;
+
+/** The per-line loop over complete lines of a byte buffer. */
+export class Scanner {
+  line = 0;
+  rows = 0;
+  /** Sign evidence in the file's sign: revenue +/−, cost +/−. */
+  readonly signs = [0, 0, 0, 0];
+  readonly table = new SumTable();
+  private readonly codes = new Uint16Array(64);
+  private readonly starts = new Int32Array(256);
+  private readonly ends = new Int32Array(256);
+
+  constructor(
+    readonly spec: ScanSpec,
+    /** The line end style (true: CRLF), once known. */
+    public crlf: boolean | null,
+    private readonly slow: SlowLine | null,
+  ) {}
+
+  private countSign(k: number): void {
+    this.signs[k] = (this.signs[k] as number) + 1;
+  }
+
+  /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
+  lines(buf: Buffer, from: number, upTo: number): ScanStatus {
+    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, unitExp, decimal, utf8 } = this.spec;
+    const starts = this.starts;
+    const ends = this.ends;
+    let s = from;
+    while (s < upTo) {
+      let e = buf.indexOf(NL, s);
+      if (e < 0 || e >= upTo) e = upTo;
+      const terminated = e < upTo; // else the last line of the file, without a newline
+      let end = e;
+      const cr = end > s && buf[end - 1] === CR;
+      if (cr) end--;
+      if (terminated) {
+        if (this.crlf === null) this.crlf = cr;
+        else if (this.crlf !== cr) return 'fallback'; // csv-parse keeps the first line end it sees
+      } else if (cr) return 'fallback';
+      this.line++;
+      if (end === s) {
+        s = e + 1;
+        continue; // empty line
+      }
+      let f = 0;
+      let fs = s;
+      for (let i = s; i < end; i++) {
+        const b = buf[i];
+        if (b === CR) return 'fallback'; // a lone \r inside a line
+        if (b === delim) {
+          if (f < 256) {
+            starts[f] = fs;
+            ends[f] = i;
+          }
+          f++;
+          fs = i + 1;
+        }
+      }
+      if (f < 256) {
+        starts[f] = fs;
+        ends[f] = end;
+      }
+      f++;
+      let simple = f === width;
+      let cs = 0;
+      let ce = 0;
+      if (simple) {
+        cs = starts[codeAt] as number;
+        ce = ends[codeAt] as number;
+        while (cs < ce && (buf[cs] === SP || buf[cs] === TAB)) cs++;
+        while (ce > cs && (buf[ce - 1] === SP || buf[ce - 1] === TAB)) ce--;
+        simple = ce > cs;
+        for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
+      }
+      let kontoFirst = 0;
+      if (simple && kontoAt >= 0) {
+        let k = starts[kontoAt] as number;
+        while (k < (ends[kontoAt] as number) && (buf[k] === SP || buf[k] === TAB)) k++;
+        kontoFirst = k < (ends[kontoAt] as number) ? (buf[k] as number) : 0;
+        if (kontoFirst >= 0x80) simple = false;
+      }
+      let period = -1;
+      if (simple && periodAt >= 0) {
+        period = periodIndex(buf, starts[periodAt] as number, ends[periodAt] as number);
+        if (period < 0) simple = false;
+      }
+      let amount: number | bigint | string = 'invalid';
+      if (simple) {
+        amount = plainAmount(buf, starts[amountAt] as number, ends[amountAt] as number, decimal, unitExp);
+        if (Number.isNaN(amount)) {
+          const len = fieldCodes(buf, starts[amountAt] as number, ends[amountAt] as number, utf8, this.codes);
+          amount = len < 0 ? 'invalid' : scanAmount(this.codes, len, decimal, unitExp);
+        }
+        // More than 15 digits (a bigint) is rare enough for the general consumer.
+        if (typeof amount !== 'number') simple = false;
+      }
+      if (!simple) {
+        if (this.slow === null) return 'impure';
+        this.slow(buf, s, end, this.line);
+        s = e + 1;
+        continue;
+      }
+      const value = amount as number;
+      this.table.add(buf, cs, ce, period, value);
+      if (kontoAt >= 0 && value !== 0) {
+        const cls = kontoFirst - 0x30;
+        if (cls === 3) this.countSign(value > 0 ? 0 : 1);
+        else if (cls >= 4 && cls <= 7) this.countSign(value > 0 ? 2 : 3);
+      }
+      this.rows++;
+      s = e + 1;
+    }
+    return 'ok';
+  }
+}
+
+/**
+ * Reads the byte range [start, end) of a file in chunks of whole lines through a scanner.
+ * `end` is the file size or a position just after a newline.
+ */
+export function scanRange(fd: number, start: number, end: number, scanner: Scanner, progress?: (done: number) => void): ScanStatus {
+  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(end - start, 1)));
+  let filled = 0;
+  let pos = start;
+  let lastProgress = start;
+  for (;;) {
+    const n = pos < end ? readSync(fd, buf, filled, Math.min(buf.length - filled, end - pos), pos) : 0;
+    pos += n;
+    filled += n;
+    const eof = pos >= end;
+    let upTo: number;
+    if (eof) upTo = filled;
+    else {
+      const lastNl = buf.lastIndexOf(NL, filled - 1);
+      if (lastNl < 0) {
+        if (filled === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, filled);
+          buf = bigger;
+        }
+        continue;
+      }
+      upTo = lastNl + 1;
+    }
+    const quote = buf.indexOf(QUOTE, 0);
+    if (quote >= 0 && quote < upTo) return 'fallback';
+    if (scanner.spec.utf8 && !isUtf8(buf.subarray(0, upTo))) return 'fallback';
+    const status = scanner.lines(buf, 0, upTo);
+    if (status !== 'ok') return status;
+    if (eof) return 'ok';
+    const rest = filled - upTo;
+    if (rest > 0) buf.copy(buf, 0, upTo, filled);
+    filled = rest;
+    if (progress && pos - lastProgress > 64 << 20) {
+      lastProgress = pos;
+      progress(pos);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The CSV source: ledgers, small files and published tables written as delimited text.
+ * Reading a ledger: the encoding is sniffed from the first 64 KiB (or given), the delimiter
+ * likewise; then the byte-level fast path (fast/) reads the file if it can, else csv-parse
+ * (stream.ts), both through the same consumer (header → keys) into the caller's builder.
+ * A file guessed as UTF-8 from an ASCII sample is read again as Windows-1252 when a later
+ * byte proves otherwise. Every other problem is an AvvikelseError at `file:line`.
+ */
+import { promises as fsp } from 'node:fs';
+import { AvvikelseError, type Place } from '../../errors.js';
+import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
+import { fileError } from '../files.js';
+import { RecordConsumer } from './consumer.js';
+import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
+import { csvExcerpt } from './excerpt.js';
+import { FALLBACK, readFast, SERIAL, type FastTarget } from './fast/index.js';
+import { csvRecords } from './records.js';
+import { streamRecords } from './stream.js';
+
+const SAMPLE_BYTES = 64 * 1024;
+
+async function readSample(file: string): Promise<{ sample: Buffer; size: number }> {
+  let handle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    throw fileError(e, file);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
+    const size = stat.size;
+    const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { sample: buf.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+function bomLength(sample: Buffer, encoding: Encoding): number {
+  if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  return 0;
+}
+
+/** 1-based line number of a byte offset (only used to place an encoding error). */
+async function lineOfOffset(file: string, offset: number): Promise<number> {
+  const buf = await fsp.readFile(file);
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+/** Reads a CSV ledger into the builder. */
+async function readCsvLedger(file: string, spec: ReadSpec, into: LedgerBuilder): Promise<ReadInfo> {
+  const { sample, size } = await readSample(file);
+  if (size === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file });
+  const guess =
+    spec.dialect.encoding === 'auto'
+      ? sniffEncoding(sample, sample.length === size)
+      : { encoding: spec.dialect.encoding, bomLength: bomLength(sample, spec.dialect.encoding), certain: true };
+  try {
+    return await readWith(file, spec, into, guess.encoding, guess.bomLength, sample);
+  } catch (e) {
+    if (e instanceof InvalidUtf8 && !guess.certain) {
+      return { ...(await readWith(file, spec, into, 'windows-1252', 0, sample)), encodingFallback: true };
+    }
+    if (e instanceof InvalidUtf8) {
+      throw new AvvikelseError(
+        'ENCODING_INVALID',
+        { encoding: guess.encoding, byte: e.byte.toString(16).toUpperCase().padStart(2, '0') },
+        { file, line: await lineOfOffset(file, e.offset + guess.bomLength) },
+      );
+    }
+    throw e;
+  }
+}
+
+/** What the fast path may know of the general reader: its consumer, behind three members. */
+function fastTarget(consumer: RecordConsumer, into: LedgerBuilder): FastTarget {
+  return {
+    slow: (fields, line) => consumer.take(fields, line),
+    spec: () => {
+      const { layout, plan } = consumer;
+      if (layout === null || plan === null) return 'pending';
+      const amount = layout.amounts[0];
+      if (layout.amounts.length !== 1 || amount === undefined || amount.period !== null) return 'general';
+      if (plan.filters > 0 || plan.name >= 0 || plan.detail >= 0) return 'general';
+      return {
+        width: layout.headers.length,
+        codeAt: plan.code,
+        periodAt: layout.period,
+        amountAt: amount.index,
+        kontoAt: plan.konto,
+        unitExp: consumer.unitExponent,
+        decimal: consumer.decimal,
+      };
+    },
+    into,
+  };
+}
+
+async function readWith(file: string, spec: ReadSpec, into: LedgerBuilder, encoding: Encoding, skip: number, sample: Buffer): Promise<ReadInfo> {
+  const delimiter = spec.dialect.delimiter === 'auto' ? sniffDelimiterInBytes(sample.subarray(skip), encoding) : spec.dialect.delimiter;
+  const info = { format: 'csv', encoding, delimiter, encodingFallback: false };
+  if (spec.tuning.fastPath) {
+    for (const parallel of spec.tuning.threads > 1 ? [true, false] : [false]) {
+      into.restart();
+      const target = fastTarget(new RecordConsumer(file, spec, into), into);
+      const fast = await readFast({ file, encoding, skip, delimiter, parallel, parallelMinBytes: spec.tuning.parallelMinBytes, progress: spec.progress }, target);
+      if (fast === FALLBACK) break;
+      if (fast !== SERIAL) return { ...info, reader: fast === 'two-threads' ? 'fast-2-threads' : 'fast' };
+    }
+  }
+  into.restart();
+  await streamRecords({ file, encoding, skip, delimiter, progress: spec.progress }, new RecordConsumer(file, spec, into));
+  return { ...info, reader: 'csv-parse' };
+}
+
+/**
+ * CSV sniffs as text: no NUL byte in the sample (UTF-16 after its byte-order mark aside) —
+ * so it is the source for any text file no other source claims.
+ */
+function looksLikeText(sample: Uint8Array): boolean {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return true;
+  return sample.indexOf(0) < 0;
+}
+
+/** The CSV source (ledgers and records). */
+export const csvSource: LedgerSource & RecordSource = {
+  format: 'csv',
+  extensions: ['.csv', '.txt', '.tsv', '.skv'],
+  sniff: looksLikeText,
+  read: readCsvLedger,
+  records: csvRecords,
+  excerpt: (place: Place) => csvExcerpt(place),
+};

@@ -1,0 +1,72 @@
+/**
+ * The entry to read/: which source reads a file, and reading through it. Like hledger's
+ * `findReader`, a file's extension picks the source, else the first source whose sniff
+ * accepts the file's first bytes, else CSV. Adding a format is one module that implements
+ * LedgerSource and/or RecordSource (source.ts) and one line in SOURCES, above CSV.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Place } from '../errors.js';
+import { csvSource } from './csv/index.js';
+import { TotalsBuilder } from './ledger-builder.js';
+import type { LedgerSource, LedgerTotals, ReadSpec, RecordSource, Source, SourceRecord } from './source.js';
+
+export type { LedgerTotals, Place, ReadSpec, ReadTuning, SourceRecord } from './source.js';
+export type { Dialect } from './csv/dialect.js';
+export { tuningFromEnv } from './source.js';
+
+/** Every input format, in sniffing order. CSV, whose sniff takes any text, stays last: it is also the fallback. */
+export const SOURCES: readonly Source[] = [csvSource];
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** The first bytes of a file, or null when it cannot be read (the source then reports why). */
+function sampleOf(file: string): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The source for `file` among those that can do `what`: by extension, else by sniffing its
+ * first bytes, else the last (CSV), which then reports why it cannot read the file.
+ */
+export function findSource(file: string, what: 'read'): LedgerSource;
+export function findSource(file: string, what: 'records'): RecordSource;
+export function findSource(file: string, what: 'excerpt'): Source;
+export function findSource(file: string, what: 'read' | 'records' | 'excerpt'): Source {
+  const able = SOURCES.filter((s) => what === 'excerpt' || typeof s[what] === 'function');
+  const ext = extname(file).toLowerCase();
+  const byExtension = able.find((s) => s.extensions.includes(ext));
+  if (byExtension) return byExtension;
+  const sample = able.length > 1 ? sampleOf(file) : null;
+  return (sample && able.find((s) => s.sniff(sample))) || (able[able.length - 1] as Source);
+}
+
+/** Reads a ledger file (utfall or budget) into exact totals per key and period. */
+export async function readLedger(file: string, spec: ReadSpec): Promise<LedgerTotals> {
+  const builder = new TotalsBuilder(file, spec);
+  const info = await findSource(file, 'read').read(file, spec, builder);
+  return { ...builder.finish(), ...info };
+}
+
+/** Reads a small file (names, comments, forecasts, keys, categories, a published table) as records. */
+export async function readRecords(file: string): Promise<SourceRecord[]> {
+  return findSource(file, 'records').records(file);
+}
+
+/** The lines to show under an error at `place`: the source of its file formats them. */
+export function excerpt(place: Place): string[] {
+  return findSource(place.file, 'excerpt').excerpt(place);
+}

@@ -1,0 +1,130 @@
+/**
+ * The one implementation of `LedgerBuilder`: exact totals per key and period for one ledger
+ * file, whichever source and route read it. It decides what a record is totalled under (the
+ * group-by code, with the detail value kept apart), which records `--where` leaves out, the
+ * names of codes, the row count, the input sign (`negatesInput`) and the konto-class sign
+ * evidence whose meaning `looksReversed` (rules/sign.ts) decides.
+ */
+import { valueGlob } from '../core/codes.js';
+import { DETAIL_SEPARATOR, type PeriodTotals } from '../core/ledger.js';
+import type { Ore } from '../core/money.js';
+import { AvvikelseError, type Place } from '../errors.js';
+import { negatesInput, type SignEvidence } from '../rules/sign.js';
+import { canonicalDimension } from './columns.js';
+import type { FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadSpec, SourceColumns } from './source.js';
+
+interface BoundFilter {
+  index: number;
+  test: (v: string) => boolean;
+  negate: boolean;
+}
+
+const quoted = (headers: readonly string[]): string => headers.map((h) => `"${h}"`).join(', ');
+
+/** Totals one ledger file read with `spec`. */
+export class TotalsBuilder implements LedgerBuilder {
+  private totals: PeriodTotals = new Map();
+  private names = new Map<string, string>();
+  private dataRows = 0;
+  private signs: SignEvidence | null = null;
+  private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
+  private filters: BoundFilter[] = [];
+  private readonly negate: boolean;
+
+  constructor(
+    private readonly file: string,
+    private readonly spec: Pick<ReadSpec, 'groupBy' | 'detail' | 'where' | 'inputSign'>,
+  ) {
+    this.negate = negatesInput(spec.inputSign);
+  }
+
+  bind(columns: SourceColumns, at: Place): KeyPlan {
+    const { dims, headers } = columns;
+    const code = dims.get(this.spec.groupBy);
+    if (code === undefined) throw new AvvikelseError('COLUMN_MISSING', { role: this.spec.groupBy, headers: quoted(headers) }, at);
+    let detail = -1;
+    if (this.spec.detail !== undefined) {
+      const index = dims.get(this.spec.detail);
+      if (index === undefined) throw new AvvikelseError('COLUMN_MISSING', { role: this.spec.detail, headers: quoted(headers) }, at);
+      detail = index;
+    }
+    const konto = dims.get('konto') ?? -1;
+    this.signs = konto >= 0 ? { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 } : null;
+    this.filters = this.spec.where.map((w) => {
+      const index = dims.get(canonicalDimension(w.dimension));
+      if (index === undefined) {
+        throw new AvvikelseError('COLUMN_UNKNOWN', { name: w.dimension, source: '--where', headers: quoted(headers) }, at);
+      }
+      return { index, test: valueGlob(w.glob), negate: w.negate };
+    });
+    this.plan = { code, detail, name: columns.names.get(this.spec.groupBy) ?? -1, konto, filters: this.filters.length };
+    return this.plan;
+  }
+
+  key(fields: readonly string[], place: FieldPlace): string | null {
+    for (const f of this.filters) {
+      if (f.test((fields[f.index] as string).trim()) === f.negate) return null;
+    }
+    const code = (fields[this.plan.code] as string).trim();
+    if (code === '') throw new AvvikelseError('CODE_EMPTY', {}, place(this.plan.code, ''));
+    return this.plan.detail < 0 ? code : code + DETAIL_SEPARATOR + (fields[this.plan.detail] as string).trim();
+  }
+
+  add(key: string, period: string, amount: Ore): void {
+    let byPeriod = this.totals.get(key);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.totals.set(key, byPeriod);
+    }
+    byPeriod.set(period, (byPeriod.get(period) ?? 0n) + (this.negate ? -amount : amount));
+  }
+
+  record(fields: readonly string[], total: Ore): void {
+    const { name, konto, code } = this.plan;
+    if (name >= 0) {
+      const text = (fields[name] as string).trim();
+      if (text !== '') this.names.set((fields[code] as string).trim(), text);
+    }
+    if (konto >= 0 && total !== 0n) {
+      const cls = (fields[konto] as string).trim().charCodeAt(0) - 0x30;
+      const positive = total > 0n !== this.negate;
+      const signs = this.signs as SignEvidence;
+      if (cls === 3) {
+        if (positive) signs.revenuePositive++;
+        else signs.revenueNegative++;
+      } else if (cls >= 4 && cls <= 7) {
+        if (positive) signs.costPositive++;
+        else signs.costNegative++;
+      }
+    }
+    this.dataRows++;
+  }
+
+  counted(rows: number, evidence: SignEvidence): void {
+    this.dataRows += rows;
+    const s = this.signs;
+    if (s === null) return;
+    // Evidence counted in the file's sign: a negated file's positives are the ledger's negatives.
+    const e = this.negate
+      ? { revenuePositive: evidence.revenueNegative, revenueNegative: evidence.revenuePositive, costPositive: evidence.costNegative, costNegative: evidence.costPositive }
+      : evidence;
+    s.revenuePositive += e.revenuePositive;
+    s.revenueNegative += e.revenueNegative;
+    s.costPositive += e.costPositive;
+    s.costNegative += e.costNegative;
+  }
+
+  restart(): void {
+    this.totals = new Map();
+    this.names = new Map();
+    this.dataRows = 0;
+    this.signs = null;
+    this.plan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
+    this.filters = [];
+  }
+
+  finish(): Ledger {
+    if (this.dataRows === 0 && this.totals.size === 0) throw new AvvikelseError('NO_DATA_ROWS', {}, { file: this.file });
+    return { file: this.file, totals: this.totals, names: this.names, dataRows: this.dataRows, signs: this.signs };
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The read boundary: what every input format provides and what it writes into. A ledger
+ * source (CSV today; SIE and .xlsx later) reads one file into the one `LedgerBuilder`, which
+ * owns keys, filters, names, row counts and sign evidence, so every format and every route
+ * (csv-parse or the byte-level fast path) totals the same way. A record source reads small
+ * files and published tables as records with their place. Each source formats the caret
+ * excerpt under an error at one of its places. `read/index.ts` picks the source for a file
+ * (by extension, then by sniffing its first bytes), as hledger's `findReader` does.
+ */
+import { availableParallelism } from 'node:os';
+import type { Filter } from '../core/codes.js';
+import type { PeriodTotals } from '../core/ledger.js';
+import type { Ore, Unit } from '../core/money.js';
+import type { Place } from '../errors.js';
+import type { InputSign, SignEvidence } from '../rules/sign.js';
+import type { Dialect } from './csv/dialect.js';
+
+export type { Place } from '../errors.js';
+
+/** How a source may read: speed settings that never change a result. The caller decides them (the CLI from its environment). */
+export interface ReadTuning {
+  /** Use the byte-level fast path where it applies; false forces the general route (csv-parse). */
+  fastPath: boolean;
+  /** Threads the fast path may use: 1, or 2 to scan the second half of a large file in a worker. */
+  threads: number;
+  /** Files with fewer data bytes than this are read on one thread (a worker costs about 30 ms to start). */
+  parallelMinBytes: number;
+}
+
+/**
+ * The tuning that an environment asks for: AVVIKELSE_READER=csv-parse turns the fast path
+ * off, AVVIKELSE_THREADS=1 keeps it on one thread (two is the default on two cores or more),
+ * AVVIKELSE_PARALLEL_MIN_BYTES sets the size from which a second thread is used (64 MiB).
+ * @example tuningFromEnv({ AVVIKELSE_READER: 'csv-parse' }).fastPath // false
+ */
+export function tuningFromEnv(env: Readonly<Record<string, string | undefined>>): ReadTuning {
+  const minBytes = Number(env.AVVIKELSE_PARALLEL_MIN_BYTES ?? NaN);
+  return {
+    fastPath: env.AVVIKELSE_READER !== 'csv-parse',
+    threads: env.AVVIKELSE_THREADS === '1' || availableParallelism() < 2 ? 1 : 2,
+    parallelMinBytes: Number.isFinite(minBytes) && minBytes >= 0 ? minBytes : 64 << 20,
+  };
+}
+
+/** What to read from a ledger file and how to total it. */
+export interface ReadSpec {
+  /** 'utfall' or 'budget': breaks a tie when a file has both an Utfall and a Budget column. */
+  kind: 'utfall' | 'budget';
+  /** The dimension whose codes are totalled. */
+  groupBy: string;
+  /** A second dimension kept apart in the keys: `code` + DETAIL_SEPARATOR + value. */
+  detail?: string;
+  where: Filter[];
+  inputUnit: Unit;
+  inputSign: InputSign;
+  /** Explicit role → header (`--col`; CSV and sheets). */
+  columns: Record<string, string>;
+  /** CSV only: encoding, delimiter and decimal mark, each possibly 'auto'. */
+  dialect: Dialect;
+  tuning: ReadTuning;
+  /** Called now and then with bytes read and the file size, for a progress display. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** The columns a source found in its header (or its format defines): what a builder binds a spec to. */
+export interface SourceColumns {
+  /** Every header as written, for messages. */
+  headers: readonly string[];
+  /** Dimension (canonical role, or the normalised header of any other column) → field index. */
+  dims: ReadonlyMap<string, number>;
+  /** Dimension → field index of the column naming its codes. */
+  names: ReadonlyMap<string, number>;
+}
+
+/** Where the builder finds what it needs in each record, once bound. */
+export interface KeyPlan {
+  code: number;
+  /** -1 when the spec has no detail dimension. */
+  detail: number;
+  /** -1 without a name column for the grouping dimension. */
+  name: number;
+  /** -1 without a konto column (then there is no sign evidence). */
+  konto: number;
+  /** Number of --where filters. */
+  filters: number;
+}
+
+/** The place of one field of the current record (a source passes a bound function; called only on error). */
+export type FieldPlace = (index: number, value: string) => Place;
+
+/**
+ * The one accumulator every ledger source and route writes into. Amounts are given in the
+ * file's sign; the builder applies `negatesInput` (rules/sign.ts) to each of them and to the
+ * sign evidence, so no source decides the sign.
+ */
+export interface LedgerBuilder {
+  /** Binds the spec to the columns found: group-by, detail, name, konto and filter columns. Throws COLUMN_MISSING / COLUMN_UNKNOWN at `at`. */
+  bind(columns: SourceColumns, at: Place): KeyPlan;
+  /** The key a record is totalled under, or null when a --where filter leaves it out. Throws CODE_EMPTY. */
+  key(fields: readonly string[], place: FieldPlace): string | null;
+  /** Adds one amount (öre, in the file's sign) under a key and period (`YYYY-MM`, `Mmm` or ''). */
+  add(key: string, period: string, amount: Ore): void;
+  /** A record is totalled: counts it, keeps its code's name, and counts sign evidence from its konto and its total (file's sign). */
+  record(fields: readonly string[], total: Ore): void;
+  /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
+  counted(rows: number, evidence: SignEvidence): void;
+  /** Forgets everything: a source that starts over (another encoding, another route) calls this first. */
+  restart(): void;
+  /** The totals. Throws NO_DATA_ROWS when nothing was read. */
+  finish(): Ledger;
+}
+
+/** Exact totals of one ledger file, as the builder keeps them. */
+export interface Ledger {
+  file: string;
+  /** Key (code, or code + DETAIL_SEPARATOR + detail) → period → öre, in ledger sign. */
+  totals: PeriodTotals;
+  /** Code → name, from name columns in the file (last one wins). */
+  names: Map<string, string>;
+  dataRows: number;
+  /** Counts that reveal a reversed sign convention (rules/sign.ts `looksReversed`), or null without a konto column. */
+  signs: SignEvidence | null;
+}
+
+/** What a source says about how it read a file. */
+export interface ReadInfo {
+  format: string;
+  /** Which route read it, e.g. 'fast', 'fast-2-threads', 'csv-parse'. */
+  reader: string;
+  /** Text formats: the encoding used. */
+  encoding?: string;
+  /** CSV: the delimiter used. */
+  delimiter?: string;
+  /** True when UTF-8 was guessed and a later byte proved the file to be Windows-1252. */
+  encodingFallback: boolean;
+}
+
+/** A ledger as read: its totals and how it was read. */
+export type LedgerTotals = Ledger & ReadInfo;
+
+/** What every source has: a name, the file extensions it claims, a sniff, and its excerpts. */
+export interface SourceBase {
+  readonly format: string;
+  /** Lower-case extensions with the dot (`.csv`). */
+  readonly extensions: readonly string[];
+  /** Whether the first bytes of a file (up to 64 KiB) look like this format. */
+  sniff(sample: Uint8Array): boolean;
+  /** The lines shown under an error at `place` (the record, a caret under the bad part), or []. */
+  excerpt(place: Place): string[];
+}
+
+/** A format that holds ledgers (utfall, budget). */
+export interface LedgerSource extends SourceBase {
+  read(file: string, spec: ReadSpec, into: LedgerBuilder): Promise<ReadInfo>;
+}
+
+/** One record of a small file or a published table, with its place. */
+export interface SourceRecord {
+  /** The record as a whole (its line, its sheet row, its record number). */
+  place: Place;
+  cells: string[];
+  /** The place of one cell (0-based index), with its header and text. */
+  at(index: number, column: string | undefined, value: string): Place;
+}
+
+/** A format that holds small tables: names, comments, forecasts, keys, categories, published reports. */
+export interface RecordSource extends SourceBase {
+  /** Every non-empty record of the file, in order (small files are read whole). */
+  records(file: string): Promise<SourceRecord[]>;
+}
+
+/** A registered source: a ledger source, a record source, or both. */
+export type Source = (LedgerSource | RecordSource) & Partial<LedgerSource & RecordSource>;
