@@ -11,18 +11,16 @@ import { periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js
 import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
-import { looksReversed } from '../rules/sign.js';
+import { looksReversed, type InputSign, type Perspective } from '../rules/sign.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTuning } from '../read/index.js';
 import { type Filter } from '../core/codes.js';
-import { type InputSign } from '../rules/sign.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
 import { defaultColumns, type ColumnNeed } from '../report/columns.js';
 import { buildDrift } from '../report/drift.js';
 import { inPrintOrder, message } from '../report/messages.js';
 import type { ColumnId, Message, Report } from '../report/model.js';
-import type { Perspective } from '../rules/sign.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
 
 export interface MonthlyOptions {

@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 import { declare, fromCommander, type Options, type RawOptions } from './options.js';
 
 /** The `codes` command; `run` gets the prefix and the flags that were given, keyed by schema key. */
-export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: RawOptions) => Promise<void>): Command {
+export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags: RawOptions) => void): Command {
   const d = bilingual(lang);
   const cmd = new Command('codes')
     .alias('koder')
@@ -14,8 +14,8 @@ export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags
     .argument('[prefix]', d('kodprefix, t.ex. 51', 'code prefix, e.g. 51'));
   return declare(cmd, 'codes', lang)
     .addHelpText('after', d('\nExempel:\n  avvikelse koder 5\n  avvikelse koder --search omsorg', '\nExamples:\n  avvikelse codes 5\n  avvikelse codes --search omsorg --lang en'))
-    .action(async (prefix: string | undefined) => {
-      await run(prefix, fromCommander(cmd, 'codes'));
+    .action((prefix: string | undefined) => {
+      run(prefix, fromCommander(cmd, 'codes'));
     });
 }
 

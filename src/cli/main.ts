@@ -105,7 +105,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       }),
     );
     program.addCommand(
-      codesCommand(lang, async (prefix, flags) => {
+      codesCommand(lang, (prefix, flags) => {
         current = 'codes';
         exitCode = runCodesCommand(prefix, optionsOf(flags), io, t);
       }),

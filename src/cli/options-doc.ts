@@ -5,7 +5,7 @@
  * `npm run docs:options` rewrites them and test/options.test.ts fails when README.md
  * differs from what the schema generates (cf. vitest's generated CLI options table).
  */
-import { CONFIG_KEYS, OPTIONS, optionEntries, type CommandName, type Kind, type OptionKey } from './options.js';
+import { CONFIG_KEYS, OPTIONS, optionEntries, type CommandName, type Kind } from './options.js';
 
 type Entry = ReturnType<typeof optionEntries>[number][1];
 
@@ -42,7 +42,7 @@ const JSON_KIND: Record<Kind, string> = {
 function configTable(): string {
   const lines = ['| key | option | value |', '|---|---|---|'];
   for (const key of CONFIG_KEYS) {
-    const def: Entry = OPTIONS[key as OptionKey];
+    const def: Entry = OPTIONS[key];
     lines.push(`| ${code(key)} | ${cell(code(usage(def)))} | ${JSON_KIND[def.kind]} |`);
   }
   return lines.join('\n');

@@ -19,7 +19,8 @@
  * `Options['inputs'][input][key]`, falling back to the plain option. Nothing else changes:
  * the kind, the help and the validation stay in the one entry.
  */
-import { Command, Option } from 'commander';
+import type { Command} from 'commander';
+import { Option } from 'commander';
 import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { AvvikelseError } from '../errors.js';
 import { UNITS, type Unit } from '../core/money.js';
@@ -36,7 +37,7 @@ import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns
 import type { Threshold } from '../report/thresholds.js';
 import type { MonthlyOptions } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
-import { CSV_DIALECTS, FORMATS, type CsvDialect, type Format } from '../write/document.js';
+import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
 import { columnMap, filters, integer, oneOf, threshold } from './values.js';
 
@@ -440,7 +441,7 @@ export function declare(cmd: Command, command: CommandName | 'global', lang: Lan
 
 /** The flags given to `command` (and the program's own), keyed by schema key; absent flags are left out. */
 export function fromCommander(cmd: Command, command: CommandName): RawOptions {
-  const given = cmd.optsWithGlobals() as Record<string, unknown>;
+  const given = cmd.optsWithGlobals<Record<string, unknown>>();
   const out: Record<string, unknown> = {};
   for (const [key, def] of entries) {
     if (!takes(def, command) && !takes(def, 'global')) continue;
@@ -449,7 +450,7 @@ export function fromCommander(cmd: Command, command: CommandName): RawOptions {
     if (value === undefined || (def.flag.startsWith('--no-') && value === true)) continue;
     out[key] = value;
   }
-  return out as RawOptions;
+  return out;
 }
 
 function configInvalid(file: string, reason: 'object' | 'unknownKey' | 'type', params: Record<string, string> = {}): never {
@@ -501,7 +502,7 @@ export function fromConfig(json: unknown, file: string): RawOptions {
         out[key] = value;
     }
   }
-  return out as RawOptions;
+  return out;
 }
 
 /**

@@ -11,8 +11,7 @@
 import { categoryOf, type Category, type CategoryMap } from '../rules/categories.js';
 import { compareCodes } from '../core/codes.js';
 import type { Ore, Unit } from '../core/money.js';
-import { totalPerCode, type PeriodTotals } from '../core/ledger.js';
-import { DETAIL_SEPARATOR } from '../core/ledger.js';
+import { DETAIL_SEPARATOR, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { defaultColumns } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
 import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportRow, ReportTable, ResultatRow } from './model.js';

@@ -70,7 +70,7 @@ describe('budgetAck: the method and its fallback', () => {
       const missing = fgAck === undefined || fgHelar === undefined || fgHelar === 0n;
       if (a === 0n) expect(got).toEqual({ ack: 0n, fellBack: false });
       else if (missing) expect(got).toEqual({ ack: ackEven(a, m), fellBack: true });
-      else expect(got).toEqual({ ack: share(a, fgAck as bigint, fgHelar as bigint), fellBack: false });
+      else expect(got).toEqual({ ack: share(a, fgAck, fgHelar), fellBack: false });
     }));
     expect(budgetAck(1_200n, { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: 10n, fgHelar: 40n })).toEqual({ ack: 300n, fellBack: false });
   });

@@ -68,7 +68,7 @@ describe('node values', () => {
         const { rows, summa } = placeNodes({ nodes: ns, codes: cs, keyOf: key, replaces: true, computed });
         const values = [...rows.values()];
         fc.pre(summa !== null && values.every((v) => v !== null));
-        expect(summa).toBe(values.reduce((a, v) => (a as Ore) + (v as Ore), 0n));
+        expect(summa).toBe(values.reduce((a, v) => (a) + (v), 0n));
       }),
       { numRuns: 500 },
     );

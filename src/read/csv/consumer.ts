@@ -22,7 +22,7 @@ export class RecordConsumer {
   layout: ColumnLayout | null = null;
   plan: KeyPlan | null = null;
   /** Why the most header-like record so far (the most non-empty fields) is not the header. */
-  private headerError: unknown = null;
+  private headerError: Error | null = null;
   private headerErrorWidth = -1;
   private recordsSeen = 0;
   private line = 0;
@@ -99,10 +99,10 @@ export class RecordConsumer {
     } catch (e) {
       const width = record.filter((f) => f.trim() !== '').length;
       if (width > this.headerErrorWidth) {
-        this.headerError = e;
+        this.headerError = e as Error;
         this.headerErrorWidth = width;
       }
-      if (this.recordsSeen >= HEADER_SEARCH_LINES) throw this.headerError;
+      if (this.recordsSeen >= HEADER_SEARCH_LINES && this.headerError) throw this.headerError;
       return;
     }
     this.layout = layout;

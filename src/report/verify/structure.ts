@@ -69,7 +69,7 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
     // and columns with text are not amounts.
     if (c === 0 || ignore.has(nh) || isLabelHeader(h) || /%|procent/i.test(h) || /^(not|note|nr)$/i.test(h.trim())) continue;
     const cells = parsed.map((p) => p[c]).filter((v) => v !== null && v !== undefined);
-    if (cells.length === 0 || cells.some((v) => v === 'text' || (v as PublishedNumber).percent)) continue;
+    if (cells.length === 0 || cells.some((v) => v === 'text' || (v).percent)) continue;
     amountColumns.push(c);
     decimals[c] = Math.max(0, ...cells.map((v) => (v as PublishedNumber).decimals));
   }
