@@ -14,13 +14,38 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(1_000_000, 10_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(tmpdir(), 'avvikelse-bench');
 mkdirSync(dir, { recursive: true });
 
-const CODES = ['100', '5101', '5102', '5103', '5104', '5105', '5106', '5107', '5108', '5131', '5132', '5133', '5134', '5590', '5691', '5692', '5711', '5751', '6000', '9201', '9202'];
+const CODES = [
+  '100',
+  '5101',
+  '5102',
+  '5103',
+  '5104',
+  '5105',
+  '5106',
+  '5107',
+  '5108',
+  '5131',
+  '5132',
+  '5133',
+  '5134',
+  '5590',
+  '5691',
+  '5692',
+  '5711',
+  '5751',
+  '6000',
+  '9201',
+  '9202',
+];
 const ANSVAR = ['4110', '4120', '4130', '4140', '4150'];
 const KONTON = ['3110', '3510', '4610', '5011', '5061', '5410', '6110', '7010'];
 
@@ -35,7 +60,8 @@ async function generate(rows) {
   const path = join(dir, `utfall-v2-${rows}.csv`);
   const budgetPath = join(dir, `budget-${rows}.csv`);
   const totalsPath = `${path}.totals.json`;
-  if (existsSync(path) && existsSync(totalsPath)) return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
+  if (existsSync(path) && existsSync(totalsPath))
+    return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
   let seed = 12345 + rows;
   const next = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -94,7 +120,13 @@ async function duckdb(path, threads, totals) {
     );
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
     for (const [code, sum] of r.getRows()) {
-      if (exactKr(totals[code]) !== String(sum).replace(/\.?0+$/, '').replace(/^-?$/, '0')) throw new Error(`DuckDB total for ${code}: ${sum}`);
+      if (
+        exactKr(totals[code]) !==
+        String(sum)
+          .replace(/\.?0+$/, '')
+          .replace(/^-?$/, '0')
+      )
+        throw new Error(`DuckDB total for ${code}: ${sum}`);
     }
     c.closeSync?.();
   }
@@ -109,7 +141,23 @@ for (const rows of sizes) {
   const times = [];
   const rss = [];
   for (let run = 0; run < RUNS; run++) {
-    const args = ['--import', join(root, 'bench/rss.mjs'), join(root, 'bin/avvikelse.js'), 'report', '--utfall', path, '--budget', budgetPath, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'];
+    const args = [
+      '--import',
+      join(root, 'bench/rss.mjs'),
+      join(root, 'bin/avvikelse.js'),
+      'report',
+      '--utfall',
+      path,
+      '--budget',
+      budgetPath,
+      '--level',
+      '9',
+      '--unit',
+      'kr',
+      '--exact',
+      '--format',
+      'json',
+    ];
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -138,5 +186,7 @@ for (const rows of sizes) {
     ratio2: d2 === null ? '' : (t / d2).toFixed(2),
   });
 }
-console.log(`avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
+console.log(
+  `avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+);
 console.table(results);

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = 'fixtures';
-const oracle = JSON.parse(readFileSync(`${F}/oracle-2024.json`, 'utf8')) as Record<string, { months: string[]; budgetByKonto: Record<string, string> }>;
+const oracle = JSON.parse(readFileSync(`${F}/oracle-2024.json`, 'utf8')) as Record<
+  string,
+  { months: string[]; budgetByKonto: Record<string, string> }
+>;
 const extra = JSON.parse(readFileSync(`${F}/oracle-kapital-investering-2024.json`, 'utf8')) as {
   kapitaltjanst: Record<string, { utfall: Record<string, string>; budget: Record<string, string> }>;
   investeringar: Record<string, { utfall: string; budget: string }>;
@@ -98,7 +101,20 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
     expect(JSON.parse(run.stdout).tables[0].summa.utfall).toBe('-200');
     const map = join(dir, 'kat.csv');
     writeFileSync(map, 'prefix;kategori\n3;intakt\n5;personal\n91;övrig kostnad\n84;intäkt\n');
-    const custom = await cli(['report', '--utfall', u, '--budget', u, '--resultat', '--format', 'json', '--unit', 'kr', '--kategorier', map]);
+    const custom = await cli([
+      'report',
+      '--utfall',
+      u,
+      '--budget',
+      u,
+      '--resultat',
+      '--format',
+      'json',
+      '--unit',
+      'kr',
+      '--kategorier',
+      map,
+    ]);
     expect(custom.stderr).toBe('');
     // 3110 +100, 5011 −300, 9110 (now övrig kostnad) −50, 8410 (now intäkt, +7 in ledger sign: less revenue) −7.
     expect(JSON.parse(custom.stdout).tables[0].summa.utfall).toBe('-257');
@@ -107,10 +123,23 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
 
 describe('investeringsredovisning', () => {
   it('per projekt with names from the data, in the result perspective, exact', async () => {
-    const [t] = await json(['--utfall', `${F}/investeringar-2024.csv`, '--budget', `${F}/investeringsbudget-2024.csv`, '--by', 'projekt', '--perspective', 'resultat']);
+    const [t] = await json([
+      '--utfall',
+      `${F}/investeringar-2024.csv`,
+      '--budget',
+      `${F}/investeringsbudget-2024.csv`,
+      '--by',
+      'projekt',
+      '--perspective',
+      'resultat',
+    ]);
     for (const row of t!.rows) {
       const o = extra.investeringar[row.kod as string]!;
-      expect(row).toMatchObject({ utfall: tkr(-BigInt(o.utfall)), budget: tkr(-BigInt(o.budget)), avvikelse: tkr(BigInt(o.budget) - BigInt(o.utfall)) });
+      expect(row).toMatchObject({
+        utfall: tkr(-BigInt(o.utfall)),
+        budget: tkr(-BigInt(o.budget)),
+        avvikelse: tkr(BigInt(o.budget) - BigInt(o.utfall)),
+      });
     }
     expect(t!.rows.find((r) => r.kod === '9105')?.namn).toBe('Larm');
   });

@@ -128,7 +128,9 @@ describe('the architecture checker itself', () => {
     expect(importCycles(fake)).toEqual(['core/a.ts → core/b.ts → rules/c.ts → core/a.ts']);
     expect(layerViolations(fake)).toEqual(['core/b.ts → rules/c.ts', 'extra/x.ts is in no layer (add its folder to LAYERS)']);
     expect(() => expectNone(importCycles(fake), 'import cycle(s)')).toThrow('1 import cycle(s):\n  core/a.ts → core/b.ts');
-    expect(() => expectNone(layerViolations(fake), 'import(s) against the layer order')).toThrow('2 import(s) against the layer order:\n  core/b.ts → rules/c.ts');
+    expect(() => expectNone(layerViolations(fake), 'import(s) against the layer order')).toThrow(
+      '2 import(s) against the layer order:\n  core/b.ts → rules/c.ts',
+    );
     expect(() => expectNone([], 'x')).not.toThrow();
   });
 });

@@ -62,14 +62,16 @@ describe('drift tables', () => {
     });
 
   it('sub-table Summa equals the parent row exactly, and the main Summa equals all rows', () => {
-    fc.assert(fc.property(totals, totals, (u, b) => {
-      const report = build(u, b, ['51']);
-      const [main, sub] = report.tables;
-      const parent = main!.rows.find((r) => r.kod === '51');
-      expect(sub!.summa).toEqual(parent?.values ?? { utfall: 0n, budget: 0n, avvikelse: 0n });
-      expect(main!.summa.utfall).toBe(sum(main!.rows.map((r) => r.values.utfall as bigint)));
-      expect(main!.summa.utfall).toBe(sum(u.values()));
-    }));
+    fc.assert(
+      fc.property(totals, totals, (u, b) => {
+        const report = build(u, b, ['51']);
+        const [main, sub] = report.tables;
+        const parent = main!.rows.find((r) => r.kod === '51');
+        expect(sub!.summa).toEqual(parent?.values ?? { utfall: 0n, budget: 0n, avvikelse: 0n });
+        expect(main!.summa.utfall).toBe(sum(main!.rows.map((r) => r.values.utfall as bigint)));
+        expect(main!.summa.utfall).toBe(sum(u.values()));
+      }),
+    );
   });
 
   it('keeps codes present only in the budget or only in the utfall', () => {

@@ -14,7 +14,13 @@ import { threshold as parseThreshold } from '../src/cli/values.js';
 import { SWEDISH } from '../src/write/number.js';
 
 const TKR: Display = { unit: 'tkr', decimals: 0, rounding: 'half-away-from-zero', exact: false };
-const META: DocumentMeta = { unit: 'tkr', perspective: 'kostnad', rounding: 'half-away-from-zero', exact: false, invocation: 'avvikelse report' };
+const META: DocumentMeta = {
+  unit: 'tkr',
+  perspective: 'kostnad',
+  rounding: 'half-away-from-zero',
+  exact: false,
+  invocation: 'avvikelse report',
+};
 
 /** Three rows of 400 kr: each shows 0 tkr, their Summa 1 200 kr shows 1 tkr. */
 const drift: ReportTable = {
@@ -36,9 +42,28 @@ const resultat: ReportTable = {
   dimension: 'verksamhet',
   columns: ['utfall', 'budget', 'avvikelse'],
   rows: [
-    { kod: 'intakter', namn: null, label: 'intakter', values: { utfall: 5_000_000n, budget: 4_000_000n, avvikelse: 1_000_000n }, kommentar: null },
-    { kod: 'kostnader', namn: null, label: 'kostnader', values: { utfall: -9_000_000n, budget: -8_000_000n, avvikelse: -1_000_000n }, kommentar: null },
-    { kod: 'personalkostnader', namn: null, label: 'personalkostnader', values: { utfall: -6_000_000n, budget: -6_000_000n, avvikelse: 0n }, kommentar: null, varav: true },
+    {
+      kod: 'intakter',
+      namn: null,
+      label: 'intakter',
+      values: { utfall: 5_000_000n, budget: 4_000_000n, avvikelse: 1_000_000n },
+      kommentar: null,
+    },
+    {
+      kod: 'kostnader',
+      namn: null,
+      label: 'kostnader',
+      values: { utfall: -9_000_000n, budget: -8_000_000n, avvikelse: -1_000_000n },
+      kommentar: null,
+    },
+    {
+      kod: 'personalkostnader',
+      namn: null,
+      label: 'personalkostnader',
+      values: { utfall: -6_000_000n, budget: -6_000_000n, avvikelse: 0n },
+      kommentar: null,
+      varav: true,
+    },
   ],
   summa: { utfall: -4_000_000n, budget: -4_000_000n, avvikelse: 0n },
   summaLabel: 'resultat',
@@ -109,7 +134,12 @@ describe('toDocument', () => {
     expect(d.heading).toBe('Avvikelserapport: Driftredovisning 2024, tkr');
     expect(sheet?.title).toBe('Driftredovisning 2024, tkr');
     expect(sheet?.labelHeading).toBe('Verksamhet');
-    expect(sheet?.columns.map((c) => [c.heading, c.align])).toEqual([['Utfall', 'right'], ['Budget', 'right'], ['Avvikelse', 'right'], ['Kommentar', 'left']]);
+    expect(sheet?.columns.map((c) => [c.heading, c.align])).toEqual([
+      ['Utfall', 'right'],
+      ['Budget', 'right'],
+      ['Avvikelse', 'right'],
+      ['Kommentar', 'left'],
+    ]);
     expect(sheet?.comments).toEqual([{ label: '51 Äldreomsorg', text: 'Fler brukare' }]);
     expect(sheet?.chart).toMatchObject({ column: 2, label: 'Avvikelse, tkr' });
     expect(d.invocation).toBe('avvikelse report');

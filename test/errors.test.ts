@@ -137,7 +137,11 @@ describe('failed runs leave nothing behind', () => {
 
   it('a successful run writes the file whole, in the format of its extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'avvikelse-out-'));
-    for (const [ext, start] of [['csv', '\ufeffDriftredovisning'], ['json', '{'], ['md', '### Driftredovisning']] as const) {
+    for (const [ext, start] of [
+      ['csv', '\ufeffDriftredovisning'],
+      ['json', '{'],
+      ['md', '### Driftredovisning'],
+    ] as const) {
       const out = join(dir, `drift.${ext}`);
       const run = await cli(report(UTFALL, '--out', out));
       expect(run).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -30,7 +30,15 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
     try {
       const r = await readLedger(file, { ...spec, tuning: { ...spec.tuning, fastPath } });
       if (fastPath) readers.push(r.reader);
-      return { ok: true as const, totals: r.totals, names: r.names, rows: r.dataRows, signs: r.signs, fallback: r.encodingFallback, encoding: r.encoding };
+      return {
+        ok: true as const,
+        totals: r.totals,
+        names: r.names,
+        rows: r.dataRows,
+        signs: r.signs,
+        fallback: r.encodingFallback,
+        encoding: r.encoding,
+      };
     } catch (e) {
       if (!(e instanceof AvvikelseError)) throw e;
       return { ok: false as const, code: e.code, line: e.location?.line, column: e.location?.column, value: e.location?.value };
@@ -45,27 +53,35 @@ const badPeriods = ['2024-13', 'aug', ''];
 const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011'];
 
 /** An amount in öre written in one of the styles the reader accepts. */
-const amountText = fc
-  .tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 }))
-  .map(([ore, style]) => {
-    const neg = ore < 0;
-    const digits = String(Math.abs(ore)).padStart(3, '0');
-    const int = digits.slice(0, -2);
-    const frac = digits.slice(-2);
-    const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-    switch (style) {
-      case 0: return `${neg ? '-' : ''}${int},${frac}`;
-      case 1: return `${neg ? '-' : ''}${group(' ')},${frac}`;
-      case 2: return `${neg ? '-' : ''}${group('\u00a0')},${frac}`;
-      case 3: return `${neg ? '\u2212' : ''}${group('\u202f')},${frac}`;
-      case 4: return `${neg ? '\u2013 ' : ''}${group(' ')},${frac}`;
-      case 5: return `${int}.${frac}${neg ? '-' : ''}`;
-      case 6: return neg ? `(${group(' ')},${frac})` : `+${int}`;
-      case 7: return `${neg ? '-' : ''}${int}`;
-      case 8: return '';
-      default: return `${neg ? '-' : ''}${int},${frac}0`;
-    }
-  });
+const amountText = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 })).map(([ore, style]) => {
+  const neg = ore < 0;
+  const digits = String(Math.abs(ore)).padStart(3, '0');
+  const int = digits.slice(0, -2);
+  const frac = digits.slice(-2);
+  const group = (sep: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  switch (style) {
+    case 0:
+      return `${neg ? '-' : ''}${int},${frac}`;
+    case 1:
+      return `${neg ? '-' : ''}${group(' ')},${frac}`;
+    case 2:
+      return `${neg ? '-' : ''}${group('\u00a0')},${frac}`;
+    case 3:
+      return `${neg ? '\u2212' : ''}${group('\u202f')},${frac}`;
+    case 4:
+      return `${neg ? '\u2013 ' : ''}${group(' ')},${frac}`;
+    case 5:
+      return `${int}.${frac}${neg ? '-' : ''}`;
+    case 6:
+      return neg ? `(${group(' ')},${frac})` : `+${int}`;
+    case 7:
+      return `${neg ? '-' : ''}${int}`;
+    case 8:
+      return '';
+    default:
+      return `${neg ? '-' : ''}${int},${frac}0`;
+  }
+});
 const badAmounts = ['12 345,6x', '1,234', '1 23', '--5', 'abc', '1.2.3,45,6'];
 
 const row = fc.record({
@@ -103,7 +119,11 @@ function render(l: Ledger): Buffer {
     lines.push(line);
   }
   const text = lines.join(l.eol) + (l.finalNewline ? l.eol : '');
-  if (l.encoding === 'win1252') return iconv.encode(text.replace(/[\u2212\u202f]/g, (c) => (c === '\u2212' ? '-' : ' ')), 'win1252');
+  if (l.encoding === 'win1252')
+    return iconv.encode(
+      text.replace(/[\u2212\u202f]/g, (c) => (c === '\u2212' ? '-' : ' ')),
+      'win1252',
+    );
   return Buffer.from((l.encoding === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
 }
 
@@ -121,11 +141,23 @@ describe('fast path = general path', () => {
   }, 120_000);
 
   it.each([
-    ['revenue-positive and tkr', 'Period;Verksamhet;Konto;Belopp\n202401;5101;3110;-1 234,56789\n', { inputSign: 'revenue-positive', inputUnit: 'tkr' }],
+    [
+      'revenue-positive and tkr',
+      'Period;Verksamhet;Konto;Belopp\n202401;5101;3110;-1 234,56789\n',
+      { inputSign: 'revenue-positive', inputUnit: 'tkr' },
+    ],
     ['no period column', 'Verksamhet;Belopp\n5101;1\n5102;2\n', {}],
-    ['a wide budget (general path)', 'Vht;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec\n5101;1;1;1;1;1;1;1;1;1;1;1;2\n', { kind: 'budget' }],
+    [
+      'a wide budget (general path)',
+      'Vht;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec\n5101;1;1;1;1;1;1;1;1;1;1;1;2\n',
+      { kind: 'budget' },
+    ],
     ['a name column (general path)', 'Vht;Namn;Belopp\n5101;Hemtjänst;1\n', {}],
-    ['a filter (general path)', 'Vht;Ansvar;Belopp\n5101;41;1\n5101;42;2\n', { where: [{ dimension: 'ansvar', glob: '41', negate: false }] }],
+    [
+      'a filter (general path)',
+      'Vht;Ansvar;Belopp\n5101;41;1\n5101;42;2\n',
+      { where: [{ dimension: 'ansvar', glob: '41', negate: false }] },
+    ],
     ['a lone CR', 'Vht;Belopp\r5101;1\r5102;2\r', {}],
     ['mixed line ends', 'Vht;Belopp\r\n5101;1\n5102;2\r\n', {}],
     ['an empty file after the header', 'Vht;Belopp\n', {}],
@@ -150,10 +182,14 @@ describe('two threads = one csv-parse', () => {
   // path forced onto two threads even for small files, against csv-parse.
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const run = (file: string, env: Record<string, string>) => {
-    const r = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', file, '--budget', file, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['bin/avvikelse.js', 'report', '--utfall', file, '--budget', file, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      },
+    );
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 

@@ -41,7 +41,10 @@ describe('fixtures against the oracle', () => {
   it('every exact cell of the main table and of 51* equals the oracle', async () => {
     const [main, sub] = await json(['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51', '--exact']);
     const exactTkr = (ore: bigint) => new D(ore.toString()).div(100_000).toString();
-    for (const [table, want] of [[main!, expected(2)], [sub!, expected(null, '51')]] as const) {
+    for (const [table, want] of [
+      [main!, expected(2)],
+      [sub!, expected(null, '51')],
+    ] as const) {
       expect(table.rows.map((r) => r.kod)).toEqual([...want.keys()].sort());
       for (const row of table.rows) {
         const w = want.get(row.kod as string)!;

@@ -13,19 +13,44 @@ import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const base = ['report', '--utfall', UTFALL, '--budget', BUDGET];
 /** Verksamhetsanalys and Resultat: the ledger plus the asset register's capital costs. */
-const analys = ['report', '--utfall', UTFALL, 'fixtures/kapitaltjanst-2024.csv', '--budget', BUDGET, 'fixtures/budget-kapitaltjanst-2024.csv'];
+const analys = [
+  'report',
+  '--utfall',
+  UTFALL,
+  'fixtures/kapitaltjanst-2024.csv',
+  '--budget',
+  BUDGET,
+  'fixtures/budget-kapitaltjanst-2024.csv',
+];
 /** Investeringsredovisning per projekt, in the result perspective as published. */
-const investering = ['report', '--utfall', 'fixtures/investeringar-2024.csv', '--budget', 'fixtures/investeringsbudget-2024.csv', '--by', 'projekt', '--perspective', 'resultat'];
+const investering = [
+  'report',
+  '--utfall',
+  'fixtures/investeringar-2024.csv',
+  '--budget',
+  'fixtures/investeringsbudget-2024.csv',
+  '--by',
+  'projekt',
+  '--perspective',
+  'resultat',
+];
 /** A full monthly close per 31 augusti: every input of a monthly report. */
 const augusti = [
   ...base,
-  '--period', '2024-08',
-  '--fg-ar', 'fixtures/utfall-2023.csv',
-  '--prognos', 'fixtures/prognos-2024-08.csv',
-  '--fg-prognos', 'fixtures/fg-prognos-2024-07.csv',
-  '--kommentarer', 'fixtures/kommentarer-2024-08.csv',
-  '--periodisering', 'fixtures/periodiseringsnyckel.csv',
-  '--sub', '51',
+  '--period',
+  '2024-08',
+  '--fg-ar',
+  'fixtures/utfall-2023.csv',
+  '--prognos',
+  'fixtures/prognos-2024-08.csv',
+  '--fg-prognos',
+  'fixtures/fg-prognos-2024-07.csv',
+  '--kommentarer',
+  'fixtures/kommentarer-2024-08.csv',
+  '--periodisering',
+  'fixtures/periodiseringsnyckel.csv',
+  '--sub',
+  '51',
 ];
 
 const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?: boolean }> = {
@@ -41,7 +66,19 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'report-kr-half-even': { args: [...base, '--unit', 'kr', '--decimals', '2', '--rounding', 'half-even', '--level', '3'] },
   'report-by-ansvar': { args: [...base, '--by', 'ansvar', '--where', 'konto!=3*'] },
   'report-level3-sublevel': { args: [...base, '--level', '3', '--sub', '5*', '--sub-level', '3', '--format', 'md'] },
-  'report-names-file': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--names', 'fixtures/verksamheter.csv', '--sub', '92'] },
+  'report-names-file': {
+    args: [
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      'test/errors/budget-no-names.csv',
+      '--names',
+      'fixtures/verksamheter.csv',
+      '--sub',
+      '92',
+    ],
+  },
   'report-unnamed-codes': { args: ['report', '--utfall', UTFALL, '--budget', 'test/errors/budget-no-names.csv', '--sub', '92'] },
   'report-signs-reversed': { args: [...base, '--input-sign', 'revenue-positive'] },
   'manad-table': { args: augusti },
@@ -50,8 +87,20 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'manad-json': { args: [...augusti, '--format', 'json'] },
   'manad-md': { args: [...augusti, '--format', 'md'] },
   'manad-mnkr-resultat': { args: [...augusti, '--unit', 'mnkr', '--perspective', 'resultat', '--sub', '56'] },
-  'manad-linjar-procent': { args: [...base, '--period', '2024-06', '--prognos-metod', 'linjar', '--columns', 'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent'] },
-  'analys-resultat-table': { args: [...analys, '--analys', '--resultat', '--fg-ar', 'fixtures/utfall-2023.csv', 'fixtures/kapitaltjanst-2023.csv'] },
+  'manad-linjar-procent': {
+    args: [
+      ...base,
+      '--period',
+      '2024-06',
+      '--prognos-metod',
+      'linjar',
+      '--columns',
+      'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent',
+    ],
+  },
+  'analys-resultat-table': {
+    args: [...analys, '--analys', '--resultat', '--fg-ar', 'fixtures/utfall-2023.csv', 'fixtures/kapitaltjanst-2023.csv'],
+  },
   'analys-resultat-csv': { args: [...analys, '--analys', '--resultat', '--format', 'csv'] },
   'analys-resultat-json': { args: [...analys, '--analys', '--resultat', '--format', 'json'] },
   'analys-resultat-md': { args: [...analys, '--analys', '--resultat', '--format', 'md', '--sub', '51'] },
@@ -120,7 +169,9 @@ describe('the installed command', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('Summa');
     expect(ok.stdout).not.toContain('\u001b['); // not a TTY: no colour
-    const bad = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', 'test/errors/bad-amount.csv', '--budget', BUDGET], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['bin/avvikelse.js', 'report', '--utfall', 'test/errors/bad-amount.csv', '--budget', BUDGET], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bad-amount.csv:3: kolumn Belopp');
   });
@@ -128,9 +179,13 @@ describe('the installed command', () => {
   it('stops quietly when the reader closes the pipe (avvikelse report | head)', async () => {
     const { spawnSync } = await import('node:child_process');
     // `true` exits without reading, so every write meets a closed pipe (EPIPE).
-    const piped = spawnSync('sh', ['-c', `node bin/avvikelse.js report --utfall ${UTFALL} --budget ${BUDGET} | true; node bin/avvikelse.js --help | true`], {
-      encoding: 'utf8',
-    });
+    const piped = spawnSync(
+      'sh',
+      ['-c', `node bin/avvikelse.js report --utfall ${UTFALL} --budget ${BUDGET} | true; node bin/avvikelse.js --help | true`],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(piped.stderr).toBe('');
   });
 });

@@ -19,9 +19,42 @@ if (!available && process.env.CI) throw new Error(`Chromium not found at ${CHROM
 const F = 'fixtures';
 const CASES: [string, string[]][] = [
   ['drift.html', ['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51']],
-  ['manad.html', ['--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--kommentarer', `${F}/kommentarer-2024-08.csv`, '--sub', '56', '--prognos', `${F}/prognos-2024-08.csv`]],
-  ['analys.html', ['--utfall', UTFALL, `${F}/kapitaltjanst-2024.csv`, '--budget', BUDGET, `${F}/budget-kapitaltjanst-2024.csv`, '--analys', '--resultat']],
-  ['investering.html', ['--utfall', `${F}/investeringar-2024.csv`, '--budget', `${F}/investeringsbudget-2024.csv`, '--by', 'projekt', '--perspective', 'resultat', '--lang', 'en']],
+  [
+    'manad.html',
+    [
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-08',
+      '--kommentarer',
+      `${F}/kommentarer-2024-08.csv`,
+      '--sub',
+      '56',
+      '--prognos',
+      `${F}/prognos-2024-08.csv`,
+    ],
+  ],
+  [
+    'analys.html',
+    ['--utfall', UTFALL, `${F}/kapitaltjanst-2024.csv`, '--budget', BUDGET, `${F}/budget-kapitaltjanst-2024.csv`, '--analys', '--resultat'],
+  ],
+  [
+    'investering.html',
+    [
+      '--utfall',
+      `${F}/investeringar-2024.csv`,
+      '--budget',
+      `${F}/investeringsbudget-2024.csv`,
+      '--by',
+      'projekt',
+      '--perspective',
+      'resultat',
+      '--lang',
+      'en',
+    ],
+  ],
 ];
 
 describe.skipIf(!available)('HTML report in headless Chromium', () => {
@@ -31,7 +64,15 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {

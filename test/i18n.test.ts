@@ -58,8 +58,12 @@ describe('message texts', () => {
   }
 
   it('joins lists of codes with commas and names the dimension', () => {
-    expect(texts('sv').message(message('noName', { dimension: 'ansvar', codes: ['41', '42'] }))).toBe('ansvar utan namn (visas med koden): 41, 42');
-    expect(texts('en').message(message('noName', { dimension: 'verksamhet', codes: ['77'] }))).toBe('activity codes without a name (shown by code): 77');
+    expect(texts('sv').message(message('noName', { dimension: 'ansvar', codes: ['41', '42'] }))).toBe(
+      'ansvar utan namn (visas med koden): 41, 42',
+    );
+    expect(texts('en').message(message('noName', { dimension: 'verksamhet', codes: ['77'] }))).toBe(
+      'activity codes without a name (shown by code): 77',
+    );
   });
 
   it('prints warnings before notes, each in the order given', () => {
@@ -102,7 +106,9 @@ describe('title texts', () => {
 
   it('leaves out a missing year and the default dimension of a monthly report', () => {
     expect(texts('sv').title({ kind: 'drift', year: '', unit: 'tkr' })).toBe('Driftredovisning, tkr');
-    expect(texts('sv').title({ kind: 'manad', dimension: null, period: { year: 2024, month: 8 }, unit: 'tkr' })).toBe('Månadsuppföljning per 31 augusti 2024, tkr');
+    expect(texts('sv').title({ kind: 'manad', dimension: null, period: { year: 2024, month: 8 }, unit: 'tkr' })).toBe(
+      'Månadsuppföljning per 31 augusti 2024, tkr',
+    );
   });
 });
 

@@ -63,14 +63,25 @@ describe('monthly report per 31 augusti, against hand computation', () => {
     const [main] = await monthlyJson([]);
     const want = rows((code, o) => {
       const { annual, u, backEven } = base(code, o);
-      return { budget_helar: annual, budget_ack: backEven, utfall_ack: u, avvikelse_ack: backEven - u, prognos: u + annual - backEven, prognosavvikelse: backEven - u };
+      return {
+        budget_helar: annual,
+        budget_ack: backEven,
+        utfall_ack: u,
+        avvikelse_ack: backEven - u,
+        prognos: u + annual - backEven,
+        prognosavvikelse: backEven - u,
+      };
     });
     expectRows(main!, want, ['budget_helar', 'budget_ack', 'utfall_ack', 'avvikelse_ack', 'prognos', 'prognosavvikelse']);
   });
 
   it('linear forecast: utfall ack × 12 / 8 per code', async () => {
     const [main] = await monthlyJson(['--prognos-metod', 'linjar']);
-    expectRows(main!, rows((code, o) => ({ prognos: share(sumTo(o.months, 8), 12n, 8n) })), ['prognos']);
+    expectRows(
+      main!,
+      rows((code, o) => ({ prognos: share(sumTo(o.months, 8), 12n, 8n) })),
+      ['prognos'],
+    );
   });
 
   it("last year's profile: forecast and periodisation", async () => {
@@ -103,7 +114,9 @@ describe('monthly report per 31 augusti, against hand computation', () => {
       return u + annual - backEven;
     };
     const row = (t: typeof main, kod: string) => t!.rows.find((r) => r.kod === kod)!;
-    const others51 = Object.keys(oracle).filter((c) => c.startsWith('51') && c !== '5106').reduce((a, c) => a + computed(c), 0n);
+    const others51 = Object.keys(oracle)
+      .filter((c) => c.startsWith('51') && c !== '5106')
+      .reduce((a, c) => a + computed(c), 0n);
     expect(row(main, '51').prognos).toBe(tkr(others51 + 84_250_00000n));
     expect(row(main, '56').prognos).toBe('13600');
     expect(row(sub51, '5106').prognos).toBe('84250');
@@ -113,7 +126,9 @@ describe('monthly report per 31 augusti, against hand computation', () => {
     expect(sub56!.rows.map((r) => r.prognosavvikelse)).toEqual([null, null]);
     expect(sub56!.summa.prognos).toBe('13600');
     // The main Summa counts every manual forecast once.
-    const all = Object.keys(oracle).filter((c) => c !== '5106' && !c.startsWith('56')).reduce((a, c) => a + computed(c), 0n);
+    const all = Object.keys(oracle)
+      .filter((c) => c !== '5106' && !c.startsWith('56'))
+      .reduce((a, c) => a + computed(c), 0n);
     expect(main!.summa.prognos).toBe(tkr(all + 84_250_00000n + 13_600_00000n));
   });
 
@@ -127,7 +142,10 @@ describe('monthly report per 31 augusti, against hand computation', () => {
   it('roll-ups of forecasts are consistent at every level', async () => {
     const [l2, l3] = [await monthlyJson(['--prognos-metod', 'linjar']), await monthlyJson(['--prognos-metod', 'linjar', '--level', '3'])];
     const sum = (t: { rows: Record<string, string | null>[] }, prefix: string) =>
-      t.rows.filter((r) => (r.kod as string).startsWith(prefix)).reduce((a, r) => a.plus(r.prognos!), new D(0)).toString();
+      t.rows
+        .filter((r) => (r.kod as string).startsWith(prefix))
+        .reduce((a, r) => a.plus(r.prognos!), new D(0))
+        .toString();
     for (const r of l2[0]!.rows) expect(sum(l3[0]!, r.kod as string)).toBe(new D(r.prognos!).toString());
     expect(l3[0]!.summa.prognos).toBe(l2[0]!.summa.prognos);
   });
@@ -144,14 +162,40 @@ describe('monthly inputs', () => {
   it('uses a budget given per month as it is', async () => {
     const utfall = file('u.csv', 'Period;Vht;Belopp\n2024-01;5101;100\n2024-02;5101;100\n2024-03;5101;100\n');
     const budget = file('b.csv', 'Vht;Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec\n5101;0;0;1200;0;0;0;0;0;0;0;0;0\n');
-    const run = await cli(['report', '--utfall', utfall, '--budget', budget, '--period', '2024-02', '--unit', 'kr', '--format', 'json', '--level', '4']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      utfall,
+      '--budget',
+      budget,
+      '--period',
+      '2024-02',
+      '--unit',
+      'kr',
+      '--format',
+      'json',
+      '--level',
+      '4',
+    ]);
     const row = JSON.parse(run.stdout).tables[0].rows[0];
     expect(row).toMatchObject({ budget_helar: '1200', budget_ack: '0', utfall_ack: '200', prognos: '1400' });
   });
 
   it('normalises a key whose weights do not sum to 1 or 100, and says so', async () => {
     const key = file('key.csv', 'Kod;1;2;3;4;5;6;7;8;9;10;11;12\n51;1;1;1;1;1;1;1;1;1;1;1;1\n');
-    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-06', '--periodisering', key, '--format', 'json']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-06',
+      '--periodisering',
+      key,
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('periodiseringsnyckeln för 51 summerar till 12, inte 1 eller 100; vikterna normaliseras');
     // Twelve equal weights are twelfths: the same as the default.
@@ -161,7 +205,22 @@ describe('monthly inputs', () => {
 
   it('falls back to twelfths where last year has no utfall, with a note', async () => {
     const fg = file('fg.csv', 'Period;Vht;Belopp\n2023-01;5102;100\n2023-07;5102;100\n');
-    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fg-ar', fg, '--periodisering', 'fg-ar', '--format', 'json', '--exact']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      fg,
+      '--periodisering',
+      'fg-ar',
+      '--format',
+      'json',
+      '--exact',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/not: fg år saknar utfall för 100, 5101, 5103/);
     const r = JSON.parse(run.stdout).tables[0].rows.find((x: { kod: string }) => x.kod === '10');
@@ -178,7 +237,20 @@ describe('monthly inputs', () => {
   });
 
   it('chooses and orders columns, including Avvikelse %', async () => {
-    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--columns', 'prognos,avvikelse_procent,budget_helar', '--format', 'json', '--exact']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-08',
+      '--columns',
+      'prognos,avvikelse_procent,budget_helar',
+      '--format',
+      'json',
+      '--exact',
+    ]);
     const t = JSON.parse(run.stdout).tables[0];
     expect(t.columns).toEqual(['prognos', 'avvikelse_procent', 'budget_helar']);
     expect(Object.keys(t.rows[0])).toEqual(['kod', 'namn', 'prognos', 'avvikelse_procent', 'budget_helar']);
@@ -189,7 +261,20 @@ describe('monthly inputs', () => {
 
   it('fails a CI run on a threshold, naming each row, and still prints the report', async () => {
     const columns = ['--columns', 'budget_helar,utfall_ack,prognos,prognosavvikelse,avvikelse_procent'];
-    const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', ...columns, '--fail-on', 'prognosavvikelse<-3000', '--fail-on', 'avvikelse_procent<-40']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-08',
+      ...columns,
+      '--fail-on',
+      'prognosavvikelse<-3000',
+      '--fail-on',
+      'avvikelse_procent<-40',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Månadsuppföljning per 31 augusti 2024');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -200,7 +285,17 @@ describe('monthly inputs', () => {
     const ok = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fail-on', 'prognosavvikelse<-7000']);
     expect(ok.code).toBe(0);
     // A condition on a column the report does not show could never fail: that is a usage error.
-    const hidden = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--fail-on', 'avvikelse_procent<-40']);
+    const hidden = await cli([
+      'report',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      BUDGET,
+      '--period',
+      '2024-08',
+      '--fail-on',
+      'avvikelse_procent<-40',
+    ]);
     expect(hidden.code).toBe(2);
   });
 });

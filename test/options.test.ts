@@ -27,12 +27,21 @@ const B = abs(BUDGET);
 const SAMPLES: Record<string, { json: unknown; flag: string[]; context?: string[]; budget?: string }> = {
   utfall: { json: [U, U], flag: ['--utfall', U, U] },
   budget: { json: [B, B], flag: ['--budget', B, B] },
-  names: { json: F('verksamheter.csv'), flag: ['--names', F('verksamheter.csv')], context: ['--sub', '92'], budget: abs('test/errors/budget-no-names.csv') },
+  names: {
+    json: F('verksamheter.csv'),
+    flag: ['--names', F('verksamheter.csv')],
+    context: ['--sub', '92'],
+    budget: abs('test/errors/budget-no-names.csv'),
+  },
   col: { json: { verksamhet: 'Ansvar' }, flag: ['--col', 'verksamhet=Ansvar'] },
   inputSign: { json: 'revenue-positive', flag: ['--input-sign', 'revenue-positive'] },
   inputUnit: { json: 'tkr', flag: ['--input-unit', 'tkr'] },
   perspective: { json: 'resultat', flag: ['--perspective', 'resultat'] },
-  rounding: { json: 'half-even', flag: ['--rounding', 'half-even'], context: ['--unit', 'kr', '--decimals', '0', '--level', '3', '--format', 'json'] },
+  rounding: {
+    json: 'half-even',
+    flag: ['--rounding', 'half-even'],
+    context: ['--unit', 'kr', '--decimals', '0', '--level', '3', '--format', 'json'],
+  },
   unit: { json: 'mnkr', flag: ['--unit', 'mnkr'] },
   decimals: { json: 2, flag: ['--decimals', '2'] },
   level: { json: 3, flag: ['--level', '3'] },
@@ -48,13 +57,21 @@ const SAMPLES: Record<string, { json: unknown; flag: string[]; context?: string[
   lang: { json: 'en', flag: ['--lang', 'en'] },
   period: { json: '2024-08', flag: ['--period', '2024-08'] },
   columns: { json: 'budget,utfall', flag: ['--columns', 'budget,utfall'] },
-  periodisering: { json: F('periodiseringsnyckel.csv'), flag: ['--periodisering', F('periodiseringsnyckel.csv')], context: ['--period', '2024-08'] },
+  periodisering: {
+    json: F('periodiseringsnyckel.csv'),
+    flag: ['--periodisering', F('periodiseringsnyckel.csv')],
+    context: ['--period', '2024-08'],
+  },
   prognosMetod: { json: 'linjar', flag: ['--prognos-metod', 'linjar'], context: ['--period', '2024-06'] },
   prognos: { json: F('prognos-2024-08.csv'), flag: ['--prognos', F('prognos-2024-08.csv')], context: ['--period', '2024-08'] },
   fgAr: { json: [F('utfall-2023.csv')], flag: ['--fg-ar', F('utfall-2023.csv')] },
   analys: { json: true, flag: ['--analys'] },
   resultat: { json: true, flag: ['--resultat'] },
-  kategorier: { json: abs('test/errors/bad-categories.csv'), flag: ['--kategorier', abs('test/errors/bad-categories.csv')], context: ['--resultat'] },
+  kategorier: {
+    json: abs('test/errors/bad-categories.csv'),
+    flag: ['--kategorier', abs('test/errors/bad-categories.csv')],
+    context: ['--resultat'],
+  },
   fgPrognos: { json: F('fg-prognos-2024-07.csv'), flag: ['--fg-prognos', F('fg-prognos-2024-07.csv')], context: ['--period', '2024-08'] },
   kommentarer: { json: F('kommentarer-2024-08.csv'), flag: ['--kommentarer', F('kommentarer-2024-08.csv')] },
   failOn: { json: ['avvikelse<0'], flag: ['--fail-on', 'avvikelse<0'] },
@@ -125,8 +142,13 @@ describe('options merge and inputs', () => {
 
   it('lists every input file: ledgers, code files, the periodisation key and the configuration file', async () => {
     const d = writeConfig({ names: 'namn.csv', fgAr: ['fg.csv'] });
-    const o = resolve(await flagsOf(['--utfall', 'u.csv', '--budget', 'b.csv', '--periodisering', 'nyckel.csv', '--out', 'r.csv']), loadConfig(undefined, d));
-    expect(inputFiles(o).sort()).toEqual(['u.csv', 'b.csv', join(d, 'namn.csv'), 'nyckel.csv', join(d, 'fg.csv'), join(d, 'avvikelse.config.json')].sort());
+    const o = resolve(
+      await flagsOf(['--utfall', 'u.csv', '--budget', 'b.csv', '--periodisering', 'nyckel.csv', '--out', 'r.csv']),
+      loadConfig(undefined, d),
+    );
+    expect(inputFiles(o).sort()).toEqual(
+      ['u.csv', 'b.csv', join(d, 'namn.csv'), 'nyckel.csv', join(d, 'fg.csv'), join(d, 'avvikelse.config.json')].sort(),
+    );
   });
 
   it('gives every entry a flag, help in both languages, commands and a README text', () => {

@@ -61,7 +61,9 @@ describe('encodings', () => {
 
   it('fails with the line when the file is declared UTF-8 but is not', async () => {
     const path = file(iconv.encode('Vht;Belopp\n5101;1\n5102;å\n', 'win1252'));
-    await expect(readLedger(path, ledgerSpec({ dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } }))).rejects.toMatchObject({
+    await expect(
+      readLedger(path, ledgerSpec({ dialect: { encoding: 'utf-8', delimiter: 'auto', decimal: 'auto' } })),
+    ).rejects.toMatchObject({
       code: 'ENCODING_INVALID',
       location: { line: 3 },
     });
@@ -141,20 +143,32 @@ describe('columns', () => {
 
   it('groups by another dimension, including a column that is not a known role', async () => {
     const content = 'Vht;Ansvar;Kostnadsställe;Belopp\n5101;41;K1;1\n5102;41;K2;2\n5102;42;K2;4\n';
-    expect(await totals(content, { groupBy: 'ansvar' })).toEqual(new Map([['41', 300n], ['42', 400n]]));
-    expect(await totals(content, { groupBy: 'kostnadsställe' })).toEqual(new Map([['K1', 100n], ['K2', 600n]]));
+    expect(await totals(content, { groupBy: 'ansvar' })).toEqual(
+      new Map([
+        ['41', 300n],
+        ['42', 400n],
+      ]),
+    );
+    expect(await totals(content, { groupBy: 'kostnadsställe' })).toEqual(
+      new Map([
+        ['K1', 100n],
+        ['K2', 600n],
+      ]),
+    );
   });
 
   it('filters by glob, with != for exclusion', async () => {
     const content = 'Vht;Ansvar;Konto;Belopp\n5101;4110;5011;1\n5101;4210;5011;2\n5101;4110;8011;4\n';
     expect((await totals(content, { where: [{ dimension: 'ansvar', glob: '41*', negate: false }] })).get('5101')).toBe(500n);
     expect(
-      (await totals(content, {
-        where: [
-          { dimension: 'ansvar', glob: '41*', negate: false },
-          { dimension: 'konto', glob: '8*', negate: true },
-        ],
-      })).get('5101'),
+      (
+        await totals(content, {
+          where: [
+            { dimension: 'ansvar', glob: '41*', negate: false },
+            { dimension: 'konto', glob: '8*', negate: true },
+          ],
+        })
+      ).get('5101'),
     ).toBe(100n);
   });
 
@@ -223,7 +237,10 @@ describe('a stray quote inside an unquoted field: CSV_SYNTAX at its line in ever
   });
 
   it('in a published table (verify)', async () => {
-    const path = named('stray-quote-tabell.csv', 'Driftredovisning 2024, tkr;;;\nVerksamhet;Utfall;Budget;Avvikelse\n10 Politisk verksamhet;833;904;71\n51 Äldreomsorg "LSS;251 612;245 397;-6 215\n');
+    const path = named(
+      'stray-quote-tabell.csv',
+      'Driftredovisning 2024, tkr;;;\nVerksamhet;Utfall;Budget;Avvikelse\n10 Politisk verksamhet;833;904;71\n51 Äldreomsorg "LSS;251 612;245 397;-6 215\n',
+    );
     const r = await cli(['verify', path]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`avvikelse: fel: ${path}:4: ${reasonSv}`);
@@ -242,7 +259,11 @@ describe('the read boundary', () => {
   it('reads small files as records with their places', async () => {
     const records = await readRecords(file('Kod;Namn\n\n5101;"två\nrader"\n5102;x\n'));
     // A quoted line break: the record is placed at the line it ends on, as csv-parse counts.
-    expect(records.map((r) => [r.place.line, r.cells])).toEqual([[1, ['Kod', 'Namn']], [4, ['5101', 'två\nrader']], [5, ['5102', 'x']]]);
+    expect(records.map((r) => [r.place.line, r.cells])).toEqual([
+      [1, ['Kod', 'Namn']],
+      [4, ['5101', 'två\nrader']],
+      [5, ['5102', 'x']],
+    ]);
     expect(records[2]?.at(1, 'Namn', 'x')).toMatchObject({ line: 5, field: 2, column: 'Namn', value: 'x' });
   });
 
@@ -273,8 +294,20 @@ describe('the read boundary', () => {
     excerpt: () => [],
     async read(path, _spec, into) {
       const { readFileSync } = await import('node:fs');
-      const lines = readFileSync(path, 'latin1').split('\n').filter((l) => l.startsWith('#TRANS'));
-      into.bind({ headers: ['verksamhet', 'konto'], dims: new Map([['verksamhet', 0], ['konto', 1]]), names: new Map() }, { file: path, record: 1 });
+      const lines = readFileSync(path, 'latin1')
+        .split('\n')
+        .filter((l) => l.startsWith('#TRANS'));
+      into.bind(
+        {
+          headers: ['verksamhet', 'konto'],
+          dims: new Map([
+            ['verksamhet', 0],
+            ['konto', 1],
+          ]),
+          names: new Map(),
+        },
+        { file: path, record: 1 },
+      );
       lines.forEach((line, i) => {
         const [, code = '', konto = '', period = '', amount = '0'] = line.split(' ');
         const fields = [code, konto];
@@ -302,15 +335,22 @@ describe('the read boundary', () => {
     const empty = new TotalsBuilder(path, ledgerSpec());
     const err = await toy.read(path, ledgerSpec(), empty).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'CODE_EMPTY', location: { file: path, record: 2, column: 'verksamhet' } });
-    expect(formatError(err as AvvikelseError, texts('sv'))).toBe(`avvikelse: fel: ${path}:#2: kolumn verksamhet: koden är tom [CODE_EMPTY]\n`);
+    expect(formatError(err as AvvikelseError, texts('sv'))).toBe(
+      `avvikelse: fel: ${path}:#2: kolumn verksamhet: koden är tom [CODE_EMPTY]\n`,
+    );
   });
 
   it('writes places as file:line, file:Sheet!Cell and file:#record', () => {
     const t = texts('sv');
-    const at = (location: ConstructorParameters<typeof AvvikelseError>[2]) => formatError(new AvvikelseError('CODE_EMPTY', {}, location), t);
-    expect(at({ file: 'x.xlsx', sheet: 'Blad1', cell: 'B12', column: 'Vht' })).toBe('avvikelse: fel: x.xlsx:Blad1!B12: kolumn Vht: koden är tom [CODE_EMPTY]\n');
+    const at = (location: ConstructorParameters<typeof AvvikelseError>[2]) =>
+      formatError(new AvvikelseError('CODE_EMPTY', {}, location), t);
+    expect(at({ file: 'x.xlsx', sheet: 'Blad1', cell: 'B12', column: 'Vht' })).toBe(
+      'avvikelse: fel: x.xlsx:Blad1!B12: kolumn Vht: koden är tom [CODE_EMPTY]\n',
+    );
     expect(at({ file: 'x.se', record: 7 })).toBe('avvikelse: fel: x.se:#7: koden är tom [CODE_EMPTY]\n');
-    expect(at({ file: 'finns-inte.csv', line: 3, column: 'Vht' })).toBe('avvikelse: fel: finns-inte.csv:3: kolumn Vht: koden är tom [CODE_EMPTY]\n');
+    expect(at({ file: 'finns-inte.csv', line: 3, column: 'Vht' })).toBe(
+      'avvikelse: fel: finns-inte.csv:3: kolumn Vht: koden är tom [CODE_EMPTY]\n',
+    );
     expect(at({ file: 'finns-inte.csv' })).toBe('avvikelse: fel: finns-inte.csv: koden är tom [CODE_EMPTY]\n');
   });
 });

@@ -15,19 +15,33 @@ import { expectGolden } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const P = 'fixtures/publicerade';
-const render = (run: { code: number; stdout: string; stderr: string }) => `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+const render = (run: { code: number; stdout: string; stderr: string }) =>
+  `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
 
 const CASES: Record<string, { args: string[]; code: number }> = {
   'verify-driftredovisning': { args: [`${P}/driftredovisning-2024.csv`], code: 0 },
   'verify-verksamhet-51': { args: [`${P}/verksamhet-51-2024.csv`], code: 0 },
   'verify-drift-och-51-md': { args: [`${P}/drift-och-51-2024.md`], code: 0 },
-  'verify-drift-51-parent': { args: [`${P}/driftredovisning-2024.csv`, `${P}/verksamhet-51-2024.csv`, '--parent', 'Redovisning verksamhet 51*=51'], code: 0 },
+  'verify-drift-51-parent': {
+    args: [`${P}/driftredovisning-2024.csv`, `${P}/verksamhet-51-2024.csv`, '--parent', 'Redovisning verksamhet 51*=51'],
+    code: 0,
+  },
   'verify-verksamhetsanalys': {
-    args: [`${P}/verksamhetsanalys-2024.csv`, '--columns', 'Nettoavvikelse mot budget=Intäkt utfall+Kostnad utfall-Intäkt budget-Kostnad budget'],
+    args: [
+      `${P}/verksamhetsanalys-2024.csv`,
+      '--columns',
+      'Nettoavvikelse mot budget=Intäkt utfall+Kostnad utfall-Intäkt budget-Kostnad budget',
+    ],
     code: 0,
   },
   'verify-analys-mot-drift': {
-    args: [`${P}/verksamhetsanalys-mot-drift-2024.csv`, '--columns', 'Utfall drift=-Intäkt utfall-Kostnad utfall', '--columns', 'Budget drift=-Intäkt budget-Kostnad budget'],
+    args: [
+      `${P}/verksamhetsanalys-mot-drift-2024.csv`,
+      '--columns',
+      'Utfall drift=-Intäkt utfall-Kostnad utfall',
+      '--columns',
+      'Budget drift=-Intäkt budget-Kostnad budget',
+    ],
     code: 0,
   },
   'verify-analys-mot-drift-strict': {
@@ -37,7 +51,11 @@ const CASES: Record<string, { args: string[]; code: number }> = {
   'verify-resultat': { args: [`${P}/resultat-2024.csv`, '--summa', 'Resultat'], code: 0 },
   'verify-investeringsanalys': { args: [`${P}/investeringsanalys-2024.csv`], code: 0 },
   'verify-atgarder': {
-    args: [`${P}/atgarder-daglig-verksamhet-2023.csv`, `${P}/atgarder-personlig-assistans-2023.csv`, `${P}/atgarder-sammanstallning-2023.csv`],
+    args: [
+      `${P}/atgarder-daglig-verksamhet-2023.csv`,
+      `${P}/atgarder-personlig-assistans-2023.csv`,
+      `${P}/atgarder-sammanstallning-2023.csv`,
+    ],
     code: 0,
   },
   'verify-fel-andrad-siffra': { args: [`${P}/fel-andrad-siffra.csv`], code: 1 },
@@ -77,7 +95,23 @@ describe('verify: published tables, seeded errors, usage', () => {
     const { tmpdir } = await import('node:os');
     const f = join(mkdtempSync(join(tmpdir(), 'avvikelse-tab-')), 'u.tsv');
     writeFileSync(f, 'Verksamhet\tBelopp\n5101\t1 000\n5102\t2 000,50\n');
-    const run = await cli(['report', '--utfall', f, '--budget', f, '--delimiter', 'tab', '--unit', 'kr', '--decimals', '2', '--level', '4', '--format', 'json']);
+    const run = await cli([
+      'report',
+      '--utfall',
+      f,
+      '--budget',
+      f,
+      '--delimiter',
+      'tab',
+      '--unit',
+      'kr',
+      '--decimals',
+      '2',
+      '--level',
+      '4',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(run.stdout).tables[0].summa).toEqual({ utfall: '3000.50', budget: '3000.50', avvikelse: '0.00' });
   });
 
@@ -132,7 +166,9 @@ describe('verify agrees with report', () => {
   it('fails a table whose cell differs from the ledger, and one with a row missing', async () => {
     const out = join(dir, 'drift-tampered.csv');
     await cli(['report', ...ledger, '--sub', '51', '--out', out]);
-    const text = readFileSync(out, 'utf8').replace('5106;Särskilt boende;82306', '5106;Särskilt boende;82316').replace(/^5103;.*\r\n/m, '');
+    const text = readFileSync(out, 'utf8')
+      .replace('5106;Särskilt boende;82306', '5106;Särskilt boende;82316')
+      .replace(/^5103;.*\r\n/m, '');
     writeFileSync(out, text);
     const run = await cli(['verify', out, ...ledger, '--sub', '51']);
     expect(run.code).toBe(1);
@@ -170,7 +206,13 @@ describe('verify against the ledger holds each cell to its own decimals (issue 1
     const doc = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     expect(doc.errors).toHaveLength(1);
-    expect(doc.errors[0]).toMatchObject({ check: 'ledger', label: '5106 Särskilt boende', column: 'Utfall', expected: '82306.2', found: '82306.3' });
+    expect(doc.errors[0]).toMatchObject({
+      check: 'ledger',
+      label: '5106 Särskilt boende',
+      column: 'Utfall',
+      expected: '82306.2',
+      found: '82306.3',
+    });
   });
 
   it('a wrong digit in the whole-tkr table still fails', async () => {
@@ -183,11 +225,13 @@ describe('verify against the ledger holds each cell to its own decimals (issue 1
     // 65 517,7 tkr shown as 65 518,0 is the whole-tkr rounding, not the one-decimal one.
     const run = await cli(['verify', tampered(' 65 517,7 |', ' 65 518,0 |'), ...ledger]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('5102 Hemtjänst i ordinärt boende inkl. natt Utfall: väntat 65 517,7 (huvudboken), fann 65 518,0 (skillnad 0,3)');
+    expect(run.stdout).toContain(
+      '5102 Hemtjänst i ordinärt boende inkl. natt Utfall: väntat 65 517,7 (huvudboken), fann 65 518,0 (skillnad 0,3)',
+    );
   });
 });
 
-describe('verify: checks on tables with avvikelse\'s own headings and mixed decimals', () => {
+describe("verify: checks on tables with avvikelse's own headings and mixed decimals", () => {
   const labels = columnLabels(texts('sv').columns, texts('en').columns);
   const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false };
 
@@ -285,8 +329,17 @@ describe('reading published tables', () => {
   });
 
   it('parses relations', () => {
-    expect(parseRelation('Netto=Intäkt+Kostnad')).toMatchObject({ target: 'Netto', terms: [{ sign: 1n, column: 'Intäkt' }, { sign: 1n, column: 'Kostnad' }] });
-    expect(parseRelation('U=-A - B')?.terms).toEqual([{ sign: -1n, column: 'A' }, { sign: -1n, column: 'B' }]);
+    expect(parseRelation('Netto=Intäkt+Kostnad')).toMatchObject({
+      target: 'Netto',
+      terms: [
+        { sign: 1n, column: 'Intäkt' },
+        { sign: 1n, column: 'Kostnad' },
+      ],
+    });
+    expect(parseRelation('U=-A - B')?.terms).toEqual([
+      { sign: -1n, column: 'A' },
+      { sign: -1n, column: 'B' },
+    ]);
     expect(parseRelation('Netto')).toBeNull();
   });
 });

@@ -99,7 +99,8 @@ export function planReport(o: PlanOptions): ReportPlan {
   if (o.kommentarer !== undefined) given.add('kommentarer');
   for (const [need, flag] of Object.entries(NEED_FLAG) as [ColumnNeed, string][]) {
     const col = show?.find((c) => columnDef(c).needs === need);
-    if (col !== undefined && !given.has(need)) throw new AvvikelseError('OPTION_MISSING', { option: `${flag} (${col})`, command: 'report' });
+    if (col !== undefined && !given.has(need))
+      throw new AvvikelseError('OPTION_MISSING', { option: `${flag} (${col})`, command: 'report' });
   }
   const monthlyOption = (
     [
@@ -114,7 +115,8 @@ export function planReport(o: PlanOptions): ReportPlan {
     const [option, value] = monthlyOption ?? ['--columns', (show ?? []).join(',')];
     throw new AvvikelseError('OPTION_INVALID', { option, value: value as string, expected: 'notWithAnalys' });
   }
-  const isMonthly = !o.analys && !o.resultat && (monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0);
+  const isMonthly =
+    !o.analys && !o.resultat && (monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0);
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     monthly = {
@@ -124,8 +126,10 @@ export function planReport(o: PlanOptions): ReportPlan {
       prognos: o.prognos ?? null,
       fgPrognos: o.fgPrognos ?? null,
     };
-    if (monthly.periodisering === 'fg-ar' && o.fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
-    if (monthly.prognosMetod === 'fg-ar' && o.fgAr.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
+    if (monthly.periodisering === 'fg-ar' && o.fgAr.length === 0)
+      throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
+    if (monthly.prognosMetod === 'fg-ar' && o.fgAr.length === 0)
+      throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
   } else if (show?.some((c) => columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos')) {
     // Last year's and the previous forecast's columns compare months: a monthly report only.
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });

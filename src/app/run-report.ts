@@ -201,7 +201,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
-    const otherYear = [...f.totals.values()].some((ps) => [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year));
+    const otherYear = [...f.totals.values()].some((ps) =>
+      [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year),
+    );
     if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }
   const amounts = { unit: req.inputUnit, sign: req.inputSign };

@@ -13,7 +13,13 @@ export function codesCommand(lang: Lang, run: (prefix: string | undefined, flags
     .description(d('lista verksamhetskoder (SCB/SKR) under ett prefix', 'list activity codes (SCB/SKR) under a prefix'))
     .argument('[prefix]', d('kodprefix, t.ex. 51', 'code prefix, e.g. 51'));
   return declare(cmd, 'codes', lang)
-    .addHelpText('after', d('\nExempel:\n  avvikelse koder 5\n  avvikelse koder --search omsorg', '\nExamples:\n  avvikelse codes 5\n  avvikelse codes --search omsorg --lang en'))
+    .addHelpText(
+      'after',
+      d(
+        '\nExempel:\n  avvikelse koder 5\n  avvikelse koder --search omsorg',
+        '\nExamples:\n  avvikelse codes 5\n  avvikelse codes --search omsorg --lang en',
+      ),
+    )
     .action((prefix: string | undefined) => {
       run(prefix, fromCommander(cmd, 'codes'));
     });

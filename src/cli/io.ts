@@ -29,10 +29,15 @@ export function processIo(): Io {
  * A progress reporter for long reads: on a terminal only, and only once a read has taken
  * more than a second, a single line rewritten in place ("läser utfall.csv: 45 %").
  */
-export function progressReporter(io: Io, label: (file: string, percent: number) => string): {
-  report: (file: string, done: number, total: number) => void;
-  clear: () => void;
-} | undefined {
+export function progressReporter(
+  io: Io,
+  label: (file: string, percent: number) => string,
+):
+  | {
+      report: (file: string, done: number, total: number) => void;
+      clear: () => void;
+    }
+  | undefined {
   if (!io.stderrIsTTY) return undefined;
   const started = Date.now();
   let shown = false;

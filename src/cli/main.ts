@@ -87,7 +87,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // Commander writes help to our io and leaves errors to us (printed below, exit 2).
     const output = { writeOut: (s: string) => io.stdout(s), writeErr: (s: string) => io.stderr(s), outputError: () => undefined };
     const program = new Command('avvikelse')
-      .description(d('budgetavvikelse och driftredovisning för kommuner, exakt i tkr', 'budget deviation and operating statements for Swedish municipalities, exact in tkr'))
+      .description(
+        d(
+          'budgetavvikelse och driftredovisning för kommuner, exakt i tkr',
+          'budget deviation and operating statements for Swedish municipalities, exact in tkr',
+        ),
+      )
       .version(VERSION, '-V, --version');
     declare(program, 'global', lang).exitOverride().configureOutput(output);
     program.addCommand(

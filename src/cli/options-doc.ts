@@ -21,11 +21,15 @@ function usage(def: Entry): string {
 
 function table(rows: Entry[]): string {
   const lines = ['| option | meaning | example |', '|---|---|---|'];
-  for (const def of rows) lines.push(`| ${cell(code(usage(def)))} | ${cell(def.doc.text)} | ${def.doc.example ? cell(code(def.doc.example)) : ''} |`);
+  for (const def of rows)
+    lines.push(`| ${cell(code(usage(def)))} | ${cell(def.doc.text)} | ${def.doc.example ? cell(code(def.doc.example)) : ''} |`);
   return lines.join('\n');
 }
 
-const of = (pred: (def: Entry) => boolean): Entry[] => optionEntries().map(([, def]) => def).filter(pred);
+const of = (pred: (def: Entry) => boolean): Entry[] =>
+  optionEntries()
+    .map(([, def]) => def)
+    .filter(pred);
 const takes = (def: Entry, c: CommandName) => def.commands !== 'global' && def.commands.includes(c);
 
 /** How each kind is written in the configuration file. */

@@ -19,7 +19,7 @@
  * `Options['inputs'][input][key]`, falling back to the plain option. Nothing else changes:
  * the kind, the help and the validation stay in the one entry.
  */
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { AvvikelseError } from '../errors.js';
@@ -98,7 +98,10 @@ const driftOnly = (c: ColumnId) => onlyIn(c, 'drift', ['manad']);
 
 /** `--columns a,b,c`: known ids, all of one report kind (the inputs they need are checked in app/plan.ts). */
 function columnIds(text: string): ColumnId[] {
-  const ids = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const expected = COLUMN_IDS.join(', ');
   if (ids.length === 0) throw new AvvikelseError('OPTION_INVALID', { option: '--columns', value: text, expected });
   for (const id of ids) {
@@ -127,19 +130,26 @@ function relation(text: string): Relation {
 
 function parentRow(text: string): { table: string; row: string } {
   const eq = text.lastIndexOf('=');
-  if (eq <= 0 || eq === text.length - 1) throw new AvvikelseError('OPTION_INVALID', { option: '--parent', value: text, expected: 'parent' });
+  if (eq <= 0 || eq === text.length - 1)
+    throw new AvvikelseError('OPTION_INVALID', { option: '--parent', value: text, expected: 'parent' });
   return { table: text.slice(0, eq).trim(), row: text.slice(eq + 1).trim() };
 }
 
 function encoding(text: string): 'auto' | Encoding {
   const e = text === 'auto' ? 'auto' : parseEncodingName(text);
-  if (e === null) throw new AvvikelseError('OPTION_INVALID', { option: '--encoding', value: text, expected: `auto | ${ENCODINGS.join(' | ')} | cp1252` });
+  if (e === null)
+    throw new AvvikelseError('OPTION_INVALID', { option: '--encoding', value: text, expected: `auto | ${ENCODINGS.join(' | ')} | cp1252` });
   return e;
 }
 
 function delimiter(text: string): 'auto' | Delimiter {
   const d = text === 'auto' ? 'auto' : parseDelimiterName(text);
-  if (d === null) throw new AvvikelseError('OPTION_INVALID', { option: '--delimiter', value: text, expected: `auto | ${DELIMITERS.join(' | ').replace('\t', 'tab')}` });
+  if (d === null)
+    throw new AvvikelseError('OPTION_INVALID', {
+      option: '--delimiter',
+      value: text,
+      expected: `auto | ${DELIMITERS.join(' | ').replace('\t', 'tab')}`,
+    });
   return d;
 }
 
@@ -156,249 +166,559 @@ function period(text: string): string {
 export const OPTIONS = {
   // verify's own options (flag only).
   summa: option({
-    flag: '--summa <etikett>', kind: 'strings', commands: VERIFY, config: false, parse: asIs<string[]>, fallback: [],
-    help: { sv: "fler summarader än Summa/Totalt, t.ex. 'Resultat' (upprepbar)", en: "total rows besides Summa/Totalt, e.g. 'Resultat' (repeatable)" },
+    flag: '--summa <etikett>',
+    kind: 'strings',
+    commands: VERIFY,
+    config: false,
+    parse: asIs<string[]>,
+    fallback: [],
+    help: {
+      sv: "fler summarader än Summa/Totalt, t.ex. 'Resultat' (upprepbar)",
+      en: "total rows besides Summa/Totalt, e.g. 'Resultat' (repeatable)",
+    },
     doc: { arg: 'LABEL', text: 'more total rows besides `Summa`/`Totalt`/`Total` (repeatable)', example: "--summa 'ÅRETS RESULTAT'" },
   }),
   ignore: option({
-    flag: '--ignore <kolumn>', kind: 'strings', commands: VERIFY, config: false, parse: asIs<string[]>, fallback: [],
+    flag: '--ignore <kolumn>',
+    kind: 'strings',
+    commands: VERIFY,
+    config: false,
+    parse: asIs<string[]>,
+    fallback: [],
     help: { sv: 'kolumn som inte ska kontrolleras (upprepbar)', en: 'a column to leave out of the checks (repeatable)' },
     doc: { arg: 'COLUMN', text: 'leave a column out of every check (repeatable)', example: "--ignore 'Budget fg år'" },
   }),
   avvikelse: option({
-    flag: '--avvikelse <ordning>', kind: 'string', commands: VERIFY, config: false, parse: deviationOrder,
-    help: { sv: "avvikelsens ordning: 'Budget-Utfall' eller 'Utfall-Budget' (standard: ur data)", en: "the deviation's order: 'Budget-Utfall' or 'Utfall-Budget' (default: from the data)" },
-    doc: { arg: 'ORDER', text: "the order of every deviation column: `Budget-Utfall` or `Utfall-Budget` (default: from the data)", example: "--avvikelse 'Utfall-Budget'" },
+    flag: '--avvikelse <ordning>',
+    kind: 'string',
+    commands: VERIFY,
+    config: false,
+    parse: deviationOrder,
+    help: {
+      sv: "avvikelsens ordning: 'Budget-Utfall' eller 'Utfall-Budget' (standard: ur data)",
+      en: "the deviation's order: 'Budget-Utfall' or 'Utfall-Budget' (default: from the data)",
+    },
+    doc: {
+      arg: 'ORDER',
+      text: 'the order of every deviation column: `Budget-Utfall` or `Utfall-Budget` (default: from the data)',
+      example: "--avvikelse 'Utfall-Budget'",
+    },
   }),
   /** verify's `--columns` (relations); report's `--columns` (column ids) is `columns` below. */
   relations: option({
-    flag: '--columns <relation>', kind: 'strings', commands: VERIFY, config: false, parse: (v) => v.map(relation), fallback: [],
-    help: { sv: "samband mellan kolumner, t.ex. 'Netto=Intäkt+Kostnad' (upprepbar)", en: "a relation between columns, e.g. 'Net=Revenue+Cost' (repeatable)" },
-    doc: { arg: 'RELATION', text: 'a relation between columns that must hold on every row (repeatable)', example: "--columns 'Netto=Intäkt+Kostnad'" },
+    flag: '--columns <relation>',
+    kind: 'strings',
+    commands: VERIFY,
+    config: false,
+    parse: (v) => v.map(relation),
+    fallback: [],
+    help: {
+      sv: "samband mellan kolumner, t.ex. 'Netto=Intäkt+Kostnad' (upprepbar)",
+      en: "a relation between columns, e.g. 'Net=Revenue+Cost' (repeatable)",
+    },
+    doc: {
+      arg: 'RELATION',
+      text: 'a relation between columns that must hold on every row (repeatable)',
+      example: "--columns 'Netto=Intäkt+Kostnad'",
+    },
   }),
   parent: option({
-    flag: '--parent <tabell=rad>', kind: 'strings', commands: VERIFY, config: false, parse: (v) => v.map(parentRow), fallback: [],
-    help: { sv: "deltabellens summa ska vara raden, t.ex. 'Redovisning verksamhet 51*=51' (upprepbar)", en: "the sub-table's total must equal the row, e.g. 'Redovisning verksamhet 51*=51' (repeatable)" },
-    doc: { arg: 'TABLE=ROW', text: "a sub-table's Summa must equal the row starting with ROW in another table (repeatable)", example: "--parent 'Redovisning verksamhet 51*=51'" },
+    flag: '--parent <tabell=rad>',
+    kind: 'strings',
+    commands: VERIFY,
+    config: false,
+    parse: (v) => v.map(parentRow),
+    fallback: [],
+    help: {
+      sv: "deltabellens summa ska vara raden, t.ex. 'Redovisning verksamhet 51*=51' (upprepbar)",
+      en: "the sub-table's total must equal the row, e.g. 'Redovisning verksamhet 51*=51' (repeatable)",
+    },
+    doc: {
+      arg: 'TABLE=ROW',
+      text: "a sub-table's Summa must equal the row starting with ROW in another table (repeatable)",
+      example: "--parent 'Redovisning verksamhet 51*=51'",
+    },
   }),
   strict: option({
-    flag: '--strict', kind: 'boolean', commands: VERIFY, config: false, parse: asIs<boolean>, fallback: false,
+    flag: '--strict',
+    kind: 'boolean',
+    commands: VERIFY,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
     help: { sv: 'avrundningsskillnader räknas som fel', en: 'rounding differences count as errors' },
     doc: { text: 'rounding differences are errors too' },
   }),
   /** verify's `--format`; report's is `format` below. */
   verifyFormat: option({
-    flag: '--format <f>', kind: 'string', commands: VERIFY, config: false, parse: (v) => oneOf('--format', v, VERIFY_FORMATS), fallback: 'text',
+    flag: '--format <f>',
+    kind: 'string',
+    commands: VERIFY,
+    config: false,
+    parse: (v) => oneOf('--format', v, VERIFY_FORMATS),
+    fallback: 'text',
     help: { sv: 'text (standard), json, github', en: 'text (default), json, github' },
-    doc: { arg: 'F', text: '`text` (default), `json`, `github` (annotations on the changed lines of a pull request)', example: '--format github' },
+    doc: {
+      arg: 'F',
+      text: '`text` (default), `json`, `github` (annotations on the changed lines of a pull request)',
+      example: '--format github',
+    },
   }),
 
   // The ledger options (report, and verify against the ledger), then report's own, in the
   // order of the configuration keys.
   utfall: option({
-    flag: '--utfall <filer...>', kind: 'paths', commands: LEDGER, parse: asIs<string[]>,
+    flag: '--utfall <filer...>',
+    kind: 'paths',
+    commands: LEDGER,
+    parse: asIs<string[]>,
     help: { sv: 'utfallsfiler (summeras)', en: 'actual (utfall) files, summed' },
     doc: { arg: 'FILE…', text: 'utfall files; several are summed', example: '--utfall jan-jun.csv jul-aug.csv' },
   }),
   budget: option({
-    flag: '--budget <filer...>', kind: 'paths', commands: LEDGER, parse: asIs<string[]>,
+    flag: '--budget <filer...>',
+    kind: 'paths',
+    commands: LEDGER,
+    parse: asIs<string[]>,
     help: { sv: 'budgetfiler (summeras)', en: 'budget files, summed' },
     doc: { arg: 'FILE…', text: 'budget files; several are summed', example: '--budget budget.csv tillagg.csv' },
   }),
   names: option({
-    flag: '--names <fil>', kind: 'path', commands: LEDGER, parse: asIs<string>,
+    flag: '--names <fil>',
+    kind: 'path',
+    commands: LEDGER,
+    parse: asIs<string>,
     help: { sv: 'namnfil med kod;namn', en: 'names file with code;name' },
-    doc: { arg: 'FILE', text: 'names file `kod;namn` (any delimiter, UTF-8 or cp1252, header optional)', example: '--names verksamheter.csv' },
+    doc: {
+      arg: 'FILE',
+      text: 'names file `kod;namn` (any delimiter, UTF-8 or cp1252, header optional)',
+      example: '--names verksamheter.csv',
+    },
   }),
   col: option({
-    flag: '--col <roll=rubrik>', kind: 'record', commands: LEDGER, parse: (v) => columnMap('--col', v), fallback: {},
-    help: { sv: 'ange kolumn, t.ex. verksamhet=Vht eller belopp=Summa (upprepbar)', en: 'map a column, e.g. verksamhet=Vht or belopp=Sum (repeatable)' },
-    doc: { arg: 'ROLE=HEADER', text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`', example: '--col verksamhet=Vht --col belopp="Summa kr"' },
+    flag: '--col <roll=rubrik>',
+    kind: 'record',
+    commands: LEDGER,
+    parse: (v) => columnMap('--col', v),
+    fallback: {},
+    help: {
+      sv: 'ange kolumn, t.ex. verksamhet=Vht eller belopp=Summa (upprepbar)',
+      en: 'map a column, e.g. verksamhet=Vht or belopp=Sum (repeatable)',
+    },
+    doc: {
+      arg: 'ROLE=HEADER',
+      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`',
+      example: '--col verksamhet=Vht --col belopp="Summa kr"',
+    },
   }),
   inputSign: option({
-    flag: '--input-sign <s>', kind: 'string', commands: LEDGER, fallback: 'cost-positive',
-    parse: (v): InputSign => oneOf('--input-sign', v, INPUT_SIGNS, { 'kostnad-positiv': 'cost-positive', debet: 'cost-positive', 'intakt-positiv': 'revenue-positive', 'intäkt-positiv': 'revenue-positive' }),
-    help: { sv: 'tecken i indata: cost-positive (debet +, standard) eller revenue-positive', en: 'sign in the input: cost-positive (debit +, default) or revenue-positive' },
-    doc: { arg: 'S', text: 'sign of the input: `cost-positive` (default; debet +, as ledgers and SIE export) or `revenue-positive`', example: '--input-sign revenue-positive' },
+    flag: '--input-sign <s>',
+    kind: 'string',
+    commands: LEDGER,
+    fallback: 'cost-positive',
+    parse: (v): InputSign =>
+      oneOf('--input-sign', v, INPUT_SIGNS, {
+        'kostnad-positiv': 'cost-positive',
+        debet: 'cost-positive',
+        'intakt-positiv': 'revenue-positive',
+        'intäkt-positiv': 'revenue-positive',
+      }),
+    help: {
+      sv: 'tecken i indata: cost-positive (debet +, standard) eller revenue-positive',
+      en: 'sign in the input: cost-positive (debit +, default) or revenue-positive',
+    },
+    doc: {
+      arg: 'S',
+      text: 'sign of the input: `cost-positive` (default; debet +, as ledgers and SIE export) or `revenue-positive`',
+      example: '--input-sign revenue-positive',
+    },
   }),
   inputUnit: option({
-    flag: '--input-unit <u>', kind: 'string', commands: LEDGER, parse: (v): Unit => oneOf('--input-unit', v, UNITS), fallback: 'kr',
+    flag: '--input-unit <u>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: (v): Unit => oneOf('--input-unit', v, UNITS),
+    fallback: 'kr',
     help: { sv: 'enhet i indata: kr (standard), tkr, mnkr', en: 'unit of the input: kr (default), tkr, mnkr' },
     doc: { arg: 'U', text: 'unit of the input amounts: `kr` (default), `tkr`, `mnkr`, converted exactly', example: '--input-unit tkr' },
   }),
   perspective: option({
-    flag: '--perspective <p>', kind: 'string', commands: LEDGER, fallback: 'kostnad',
+    flag: '--perspective <p>',
+    kind: 'string',
+    commands: LEDGER,
+    fallback: 'kostnad',
     parse: (v): Perspective => oneOf('--perspective', v, PERSPECTIVES, { cost: 'kostnad', result: 'resultat' }),
-    help: { sv: 'kostnad (nettokostnad positiv) eller resultat (intäkter positiva)', en: 'kostnad (net cost positive) or resultat (revenue positive)' },
-    doc: { arg: 'P', text: '`kostnad` (default: net cost positive, avvikelse = budget − utfall) or `resultat` (revenue +, cost −, avvikelse = utfall − budget)', example: '--perspective resultat' },
+    help: {
+      sv: 'kostnad (nettokostnad positiv) eller resultat (intäkter positiva)',
+      en: 'kostnad (net cost positive) or resultat (revenue positive)',
+    },
+    doc: {
+      arg: 'P',
+      text: '`kostnad` (default: net cost positive, avvikelse = budget − utfall) or `resultat` (revenue +, cost −, avvikelse = utfall − budget)',
+      example: '--perspective resultat',
+    },
   }),
   rounding: option({
-    flag: '--rounding <r>', kind: 'string', commands: LEDGER, fallback: 'half-away-from-zero',
+    flag: '--rounding <r>',
+    kind: 'string',
+    commands: LEDGER,
+    fallback: 'half-away-from-zero',
     parse: (v): RoundingMode => oneOf('--rounding', v, ROUNDING_MODES, { 'half-up': 'half-away-from-zero' }),
     help: { sv: 'half-away-from-zero (standard) eller half-even', en: 'half-away-from-zero (default) or half-even' },
     doc: { arg: 'R', text: "`half-away-from-zero` (default, Excel's ROUND) or `half-even`", example: '--rounding half-even' },
   }),
   unit: option({
-    flag: '--unit <u>', kind: 'string', commands: LEDGER, parse: (v): Unit => oneOf('--unit', v, UNITS), fallback: 'tkr',
+    flag: '--unit <u>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: (v): Unit => oneOf('--unit', v, UNITS),
+    fallback: 'tkr',
     help: { sv: 'visad enhet: kr, tkr (standard), mnkr', en: 'shown unit: kr, tkr (default), mnkr' },
     doc: { arg: 'U', text: 'shown unit: `kr`, `tkr` (default), `mnkr`', example: '--unit mnkr' },
   }),
   decimals: option({
-    flag: '--decimals <n>', kind: 'number', commands: REPORT, parse: (v) => integer('--decimals', v, 0, 8),
+    flag: '--decimals <n>',
+    kind: 'number',
+    commands: REPORT,
+    parse: (v) => integer('--decimals', v, 0, 8),
     help: { sv: 'antal decimaler (standard 0, för mnkr 1)', en: 'decimals shown (default 0, for mnkr 1)' },
     doc: { arg: 'N', text: 'shown decimals (default 0; 1 for mnkr)', example: '--unit kr --decimals 2' },
   }),
   exact: option({
-    flag: '--exact', kind: 'boolean', commands: REPORT, config: false, parse: asIs<boolean>, fallback: false,
+    flag: '--exact',
+    kind: 'boolean',
+    commands: REPORT,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
     help: { sv: 'visa exakta, oavrundade belopp', en: 'show exact, unrounded amounts' },
     doc: { text: 'unrounded values, with the decimals they need', example: '--format json --exact' },
   }),
   level: option({
-    flag: '--level <n>', kind: 'number', commands: LEDGER, parse: (v) => integer('--level', v, 1, 32),
-    help: { sv: 'rulla upp koder till de n första tecknen (standard 2 för verksamhet)', en: 'roll codes up to their first n characters (default 2 for verksamhet)' },
-    doc: { arg: 'N', text: 'roll codes up to their first N characters; default 2 for verksamhet, no roll-up for other dimensions', example: '--level 3' },
+    flag: '--level <n>',
+    kind: 'number',
+    commands: LEDGER,
+    parse: (v) => integer('--level', v, 1, 32),
+    help: {
+      sv: 'rulla upp koder till de n första tecknen (standard 2 för verksamhet)',
+      en: 'roll codes up to their first n characters (default 2 for verksamhet)',
+    },
+    doc: {
+      arg: 'N',
+      text: 'roll codes up to their first N characters; default 2 for verksamhet, no roll-up for other dimensions',
+      example: '--level 3',
+    },
   }),
   subLevel: option({
-    flag: '--sub-level <n>', kind: 'number', commands: LEDGER, parse: (v) => integer('--sub-level', v, 1, 32),
-    help: { sv: 'nivå i deltabellerna (standard: finaste nivån i data)', en: 'level of the sub-tables (default: finest level in the data)' },
+    flag: '--sub-level <n>',
+    kind: 'number',
+    commands: LEDGER,
+    parse: (v) => integer('--sub-level', v, 1, 32),
+    help: {
+      sv: 'nivå i deltabellerna (standard: finaste nivån i data)',
+      en: 'level of the sub-tables (default: finest level in the data)',
+    },
     doc: { arg: 'N', text: 'roll the sub-tables up to N characters', example: '--sub 5 --sub-level 3' },
   }),
   sub: option({
-    flag: '--sub <mönster>', kind: 'strings', commands: LEDGER, parse: asIs<string[]>, fallback: [],
-    help: { sv: "särredovisa koderna under ett prefix, t.ex. 51 eller '51*' (upprepbar)", en: "add a sub-table of the codes under a prefix, e.g. 51 or '51*' (repeatable)" },
-    doc: { arg: 'PATTERN', text: 'add a sub-table of the codes matching a pattern at the finest level present (repeatable); a bare code or `P*` is a prefix, `?`/`*` are globs', example: "--sub 51 --sub '56*'" },
+    flag: '--sub <mönster>',
+    kind: 'strings',
+    commands: LEDGER,
+    parse: asIs<string[]>,
+    fallback: [],
+    help: {
+      sv: "särredovisa koderna under ett prefix, t.ex. 51 eller '51*' (upprepbar)",
+      en: "add a sub-table of the codes under a prefix, e.g. 51 or '51*' (repeatable)",
+    },
+    doc: {
+      arg: 'PATTERN',
+      text: 'add a sub-table of the codes matching a pattern at the finest level present (repeatable); a bare code or `P*` is a prefix, `?`/`*` are globs',
+      example: "--sub 51 --sub '56*'",
+    },
   }),
   by: option({
-    flag: '--by <dimension>', kind: 'string', commands: LEDGER, parse: canonicalDimension, fallback: 'verksamhet',
+    flag: '--by <dimension>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: canonicalDimension,
+    fallback: 'verksamhet',
     help: { sv: 'gruppera efter en annan kolumn: ansvar, projekt, konto …', en: 'group by another column: ansvar, projekt, konto …' },
-    doc: { arg: 'DIMENSION', text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file', example: '--by ansvar' },
+    doc: {
+      arg: 'DIMENSION',
+      text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file',
+      example: '--by ansvar',
+    },
   }),
   where: option({
-    flag: '--where <dim=mönster>', kind: 'strings', commands: LEDGER, parse: (v): Filter[] => filters('--where', v), fallback: [],
+    flag: '--where <dim=mönster>',
+    kind: 'strings',
+    commands: LEDGER,
+    parse: (v): Filter[] => filters('--where', v),
+    fallback: [],
     help: { sv: "filtrera, t.ex. 'ansvar=41*' eller 'konto!=8*' (upprepbar)", en: "filter, e.g. 'ansvar=41*' or 'konto!=8*' (repeatable)" },
-    doc: { arg: 'DIM=GLOB', text: 'keep only matching rows; `DIM!=GLOB` excludes; repeatable (all must hold)', example: "--where 'ansvar=41*' --where 'konto!=8*'" },
+    doc: {
+      arg: 'DIM=GLOB',
+      text: 'keep only matching rows; `DIM!=GLOB` excludes; repeatable (all must hold)',
+      example: "--where 'ansvar=41*' --where 'konto!=8*'",
+    },
   }),
   encoding: option({
-    flag: '--encoding <e>', kind: 'string', commands: LEDGER, parse: encoding, fallback: 'auto',
+    flag: '--encoding <e>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: encoding,
+    fallback: 'auto',
     help: { sv: 'teckenkodning i indata: auto, utf-8, cp1252', en: 'input encoding: auto, utf-8, cp1252' },
-    doc: { arg: 'E', text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`', example: '--encoding cp1252' },
+    doc: {
+      arg: 'E',
+      text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`',
+      example: '--encoding cp1252',
+    },
   }),
   delimiter: option({
-    flag: '--delimiter <d>', kind: 'string', commands: LEDGER, parse: delimiter, fallback: 'auto',
+    flag: '--delimiter <d>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: delimiter,
+    fallback: 'auto',
     help: { sv: 'avgränsare i indata: auto, ; , tab', en: 'input delimiter: auto, ; , tab' },
     doc: { arg: 'D', text: 'input delimiter: `auto` (default), `;`, `,`, `tab`', example: '--delimiter tab' },
   }),
   decimal: option({
-    flag: '--decimal <d>', kind: 'string', commands: LEDGER, parse: (v): DecimalMark => oneOf('--decimal', v, DECIMAL_MARKS), fallback: 'auto',
+    flag: '--decimal <d>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: (v): DecimalMark => oneOf('--decimal', v, DECIMAL_MARKS),
+    fallback: 'auto',
     help: { sv: 'decimaltecken i indata: auto , .', en: 'decimal mark of the input: auto , .' },
     doc: { arg: 'D', text: 'input decimal mark: `auto` (default), `,`, `.`', example: '--decimal .' },
   }),
   csvDialect: option({
-    flag: '--csv-dialect <d>', kind: 'string', commands: REPORT, parse: (v) => oneOf('--csv-dialect', v, CSV_DIALECTS), fallback: 'sv',
+    flag: '--csv-dialect <d>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v) => oneOf('--csv-dialect', v, CSV_DIALECTS),
+    fallback: 'sv',
     help: { sv: 'sv (;, decimalkomma, standard) eller en (, och punkt)', en: 'sv (;, decimal comma, default) or en (, and point)' },
     doc: { arg: 'D', text: '`sv` (default: `;`, decimal comma, BOM, CRLF) or `en` (`,`, decimal point)', example: '--csv-dialect en' },
   }),
   /** report's `--format`; verify's is `verifyFormat` above. Without it: from `--out`'s extension, else table. */
   format: option({
-    flag: '--format <f>', kind: 'string', commands: REPORT, parse: (v): Format => oneOf('--format', v, FORMATS),
+    flag: '--format <f>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v): Format => oneOf('--format', v, FORMATS),
     help: { sv: 'table (standard), csv, json, md, html', en: 'table (default), csv, json, md, html' },
     doc: { arg: 'F', text: '`table` (default), `csv`, `json`, `md`, `html`', example: '--format md' },
   }),
   /** An output file: never resolved against the configuration file, never an input. */
   out: option({
-    flag: '--out <fil>', kind: 'string', commands: REPORT, config: false, parse: asIs<string>,
+    flag: '--out <fil>',
+    kind: 'string',
+    commands: REPORT,
+    config: false,
+    parse: asIs<string>,
     help: { sv: 'skriv till fil (formatet från filändelsen)', en: 'write to a file (format from its extension)' },
-    doc: { arg: 'FILE', text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.txt`); never one of the input files or the configuration file', example: '--out rapport.html' },
+    doc: {
+      arg: 'FILE',
+      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.txt`); never one of the input files or the configuration file',
+      example: '--out rapport.html',
+    },
   }),
   color: option({
-    flag: '--no-color', kind: 'boolean', commands: REPORT, config: false, parse: asIs<boolean>, fallback: true,
+    flag: '--no-color',
+    kind: 'boolean',
+    commands: REPORT,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: true,
     help: { sv: 'inga färger', en: 'no colours' },
     doc: { text: 'no colours even on a terminal' },
   }),
   lang: option({
-    flag: '--lang <sv|en>', kind: 'string', commands: 'global', parse: (v): Lang => oneOf('--lang', v, LANGS), fallback: 'sv',
+    flag: '--lang <sv|en>',
+    kind: 'string',
+    commands: 'global',
+    parse: (v): Lang => oneOf('--lang', v, LANGS),
+    fallback: 'sv',
     help: { sv: 'språk för rubriker och meddelanden', en: 'language of headings and messages' },
     doc: { arg: 'sv|en', text: 'language of headings and messages (`--help` follows the flag only)', example: '--lang en' },
   }),
   period: option({
-    flag: '--period <ÅÅÅÅ-MM>', kind: 'string', commands: LEDGER, parse: period,
-    help: { sv: 'månadsuppföljning t.o.m. månaden (utan: driftredovisning av allt utfall)', en: 'monthly follow-up through the month (without: statement of all utfall)' },
-    doc: { arg: 'YYYY-MM', text: "monthly follow-up through that month (must lie within the utfall's months)", example: '--period 2024-08' },
+    flag: '--period <ÅÅÅÅ-MM>',
+    kind: 'string',
+    commands: LEDGER,
+    parse: period,
+    help: {
+      sv: 'månadsuppföljning t.o.m. månaden (utan: driftredovisning av allt utfall)',
+      en: 'monthly follow-up through the month (without: statement of all utfall)',
+    },
+    doc: {
+      arg: 'YYYY-MM',
+      text: "monthly follow-up through that month (must lie within the utfall's months)",
+      example: '--period 2024-08',
+    },
   }),
   /** report's `--columns` (column ids); verify's is `relations` above. */
   columns: option({
-    flag: '--columns <ids>', kind: 'string', commands: REPORT, parse: columnIds,
-    help: { sv: 'kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos', en: 'columns and their order, e.g. budget_helar,utfall_ack,prognos' },
-    doc: { arg: 'IDS', text: 'columns and their order, by JSON id (below); in the configuration file a comma-separated string', example: '--columns budget_helar,utfall_ack,prognos,avvikelse_procent' },
+    flag: '--columns <ids>',
+    kind: 'string',
+    commands: REPORT,
+    parse: columnIds,
+    help: {
+      sv: 'kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos',
+      en: 'columns and their order, e.g. budget_helar,utfall_ack,prognos',
+    },
+    doc: {
+      arg: 'IDS',
+      text: 'columns and their order, by JSON id (below); in the configuration file a comma-separated string',
+      example: '--columns budget_helar,utfall_ack,prognos,avvikelse_procent',
+    },
   }),
   periodisering: option({
-    flag: '--periodisering <p>', kind: 'string', commands: LEDGER,
+    flag: '--periodisering <p>',
+    kind: 'string',
+    commands: LEDGER,
     parse: (v): MonthlyOptions['periodisering'] => (v === 'jamn' || v === 'fg-ar' ? v : { file: v }),
     files: (v) => (typeof v === 'object' ? [v.file] : []),
     help: { sv: 'jamn (standard), fg-ar eller en nyckelfil', en: 'jamn (default), fg-ar or a key file' },
-    doc: { arg: 'P', text: "spreading of annual budgets: `jamn` (default, twelfths), `fg-ar` (last year's profile, needs `--fg-ar`), or a key file", example: '--periodisering nyckel.csv' },
+    doc: {
+      arg: 'P',
+      text: "spreading of annual budgets: `jamn` (default, twelfths), `fg-ar` (last year's profile, needs `--fg-ar`), or a key file",
+      example: '--periodisering nyckel.csv',
+    },
   }),
   prognosMetod: option({
-    flag: '--prognos-metod <m>', kind: 'string', commands: LEDGER,
+    flag: '--prognos-metod <m>',
+    kind: 'string',
+    commands: LEDGER,
     parse: (v): PrognosMetod => oneOf('--prognos-metod', v, PROGNOS_METODER, { linear: 'linjar', 'fg-år': 'fg-ar' }),
     help: { sv: 'budget (standard), linjar eller fg-ar', en: 'budget (default), linjar or fg-ar' },
-    doc: { arg: 'M', text: "helårsprognos: `budget` (default: utfall ack + remaining budget), `linjar` (utfall ack × 12 / months), `fg-ar` (utfall ack × last year's full year / last year's ack)", example: '--prognos-metod linjar' },
+    doc: {
+      arg: 'M',
+      text: "helårsprognos: `budget` (default: utfall ack + remaining budget), `linjar` (utfall ack × 12 / months), `fg-ar` (utfall ack × last year's full year / last year's ack)",
+      example: '--prognos-metod linjar',
+    },
   }),
   prognos: option({
-    flag: '--prognos <fil>', kind: 'path', commands: LEDGER, parse: asIs<string>,
+    flag: '--prognos <fil>',
+    kind: 'path',
+    commands: LEDGER,
+    parse: asIs<string>,
     help: { sv: 'manuella prognoser kod;prognos', en: 'manual forecasts code;forecast' },
     doc: { arg: 'FILE', text: 'manual forecasts `kod;prognos` that replace the computed ones', example: '--prognos prognos-aug.csv' },
   }),
   fgAr: option({
-    flag: '--fg-ar <filer...>', kind: 'paths', commands: LEDGER, parse: asIs<string[]>, fallback: [],
+    flag: '--fg-ar <filer...>',
+    kind: 'paths',
+    commands: LEDGER,
+    parse: asIs<string[]>,
+    fallback: [],
     help: { sv: 'föregående års utfall (summeras)', en: "last year's utfall files, summed" },
-    doc: { arg: 'FILE…', text: "last year's utfall (several files are summed): Utfall fg år for the same months, the profile for `fg-ar`, Bokslut fg år in `--resultat`", example: '--fg-ar utfall-2023.csv kapital-2023.csv' },
+    doc: {
+      arg: 'FILE…',
+      text: "last year's utfall (several files are summed): Utfall fg år for the same months, the profile for `fg-ar`, Bokslut fg år in `--resultat`",
+      example: '--fg-ar utfall-2023.csv kapital-2023.csv',
+    },
   }),
   analys: option({
-    flag: '--analys', kind: 'boolean', commands: LEDGER, parse: asIs<boolean>, fallback: false,
+    flag: '--analys',
+    kind: 'boolean',
+    commands: LEDGER,
+    parse: asIs<boolean>,
+    fallback: false,
     help: { sv: 'verksamhetsanalys: intäkt och kostnad per verksamhet', en: 'activity analysis: revenue and cost per code' },
-    doc: { text: 'Verksamhetsanalys: Intäkt and Kostnad per code, utfall and budget, and the net deviation (needs a konto column)', example: '--analys --sub 51' },
+    doc: {
+      text: 'Verksamhetsanalys: Intäkt and Kostnad per code, utfall and budget, and the net deviation (needs a konto column)',
+      example: '--analys --sub 51',
+    },
   }),
   resultat: option({
-    flag: '--resultat', kind: 'boolean', commands: LEDGER, parse: asIs<boolean>, fallback: false,
-    help: { sv: 'resultatsammanställning: intäkter, kostnader, varav personal- och kapitalkostnader', en: 'result summary: revenue, costs, of which personnel and capital costs' },
-    doc: { text: 'the Resultat summary: Intäkter, Kostnader, varav personal- and kapitalkostnader, Resultat; with `--fg-ar`, Bokslut fg år', example: '--resultat --fg-ar utfall-2023.csv' },
+    flag: '--resultat',
+    kind: 'boolean',
+    commands: LEDGER,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: {
+      sv: 'resultatsammanställning: intäkter, kostnader, varav personal- och kapitalkostnader',
+      en: 'result summary: revenue, costs, of which personnel and capital costs',
+    },
+    doc: {
+      text: 'the Resultat summary: Intäkter, Kostnader, varav personal- and kapitalkostnader, Resultat; with `--fg-ar`, Bokslut fg år',
+      example: '--resultat --fg-ar utfall-2023.csv',
+    },
   }),
   kategorier: option({
-    flag: '--kategorier <fil>', kind: 'path', commands: LEDGER, parse: asIs<string>,
-    help: { sv: 'kontokategorier prefix;kategori (ersätter standardindelningen)', en: 'konto categories prefix;category (replaces the default map)' },
+    flag: '--kategorier <fil>',
+    kind: 'path',
+    commands: LEDGER,
+    parse: asIs<string>,
+    help: {
+      sv: 'kontokategorier prefix;kategori (ersätter standardindelningen)',
+      en: 'konto categories prefix;category (replaces the default map)',
+    },
     doc: { arg: 'FILE', text: 'konto categories `prefix;kategori` replacing the built-in map', example: '--kategorier kategorier.csv' },
   }),
   fgPrognos: option({
-    flag: '--fg-prognos <fil>', kind: 'path', commands: LEDGER, parse: asIs<string>,
+    flag: '--fg-prognos <fil>',
+    kind: 'path',
+    commands: LEDGER,
+    parse: asIs<string>,
     help: { sv: 'förra rapportens prognoser kod;prognos', en: "the previous report's forecasts code;forecast" },
     doc: { arg: 'FILE', text: "the previous report's forecasts `kod;prognos`: Prognosförändring", example: '--fg-prognos prognos-jul.csv' },
   }),
   kommentarer: option({
-    flag: '--kommentarer <fil>', kind: 'path', commands: LEDGER, parse: asIs<string>,
+    flag: '--kommentarer <fil>',
+    kind: 'path',
+    commands: LEDGER,
+    parse: asIs<string>,
     help: { sv: 'kommentarer kod;kommentar', en: 'comments code;comment' },
     doc: { arg: 'FILE', text: 'comments `kod;kommentar`', example: '--kommentarer kommentarer.csv' },
   }),
   failOn: option({
-    flag: '--fail-on <villkor>', kind: 'strings', commands: REPORT, parse: (v): Threshold[] => v.map(threshold), fallback: [],
-    help: { sv: "avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)", en: "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)" },
-    doc: { arg: 'COND', text: 'exit 1 when a shown cell meets the condition, in the shown unit (repeatable; `<` `<=` `>` `>=` `=` `!=`)', example: "--fail-on 'prognosavvikelse<-5000'" },
+    flag: '--fail-on <villkor>',
+    kind: 'strings',
+    commands: REPORT,
+    parse: (v): Threshold[] => v.map(threshold),
+    fallback: [],
+    help: {
+      sv: "avsluta med kod 1 om en rad uppfyller villkoret, t.ex. 'prognosavvikelse<-5000' (upprepbar)",
+      en: "exit 1 when a row meets the condition, e.g. 'prognosavvikelse<-5000' (repeatable)",
+    },
+    doc: {
+      arg: 'COND',
+      text: 'exit 1 when a shown cell meets the condition, in the shown unit (repeatable; `<` `<=` `>` `>=` `=` `!=`)',
+      example: "--fail-on 'prognosavvikelse<-5000'",
+    },
   }),
 
   // The program's own options, and codes'.
   /** The configuration file actually loaded (explicit, or ./avvikelse.config.json): an input. */
   config: option({
-    flag: '--config <fil>', kind: 'path', commands: 'global', config: false, parse: asIs<string>,
+    flag: '--config <fil>',
+    kind: 'path',
+    commands: 'global',
+    config: false,
+    parse: asIs<string>,
     help: { sv: 'konfigurationsfil (standard avvikelse.config.json)', en: 'configuration file (default avvikelse.config.json)' },
     doc: { arg: 'FILE', text: 'configuration file instead of `./avvikelse.config.json`', example: '--config ../sn.json' },
   }),
   debug: option({
-    flag: '--debug', kind: 'boolean', commands: 'global', config: false, parse: asIs<boolean>, fallback: false,
+    flag: '--debug',
+    kind: 'boolean',
+    commands: 'global',
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
     help: { sv: 'visa stackspår vid interna fel', en: 'show stack traces for internal errors' },
     doc: { text: 'a stack trace for internal errors (never needed for user errors)' },
   }),
   search: option({
-    flag: '--search <text>', kind: 'string', commands: ['codes'], config: false, parse: asIs<string>,
+    flag: '--search <text>',
+    kind: 'string',
+    commands: ['codes'],
+    config: false,
+    parse: asIs<string>,
     help: { sv: 'sök i namnen', en: 'search the names' },
     doc: { arg: 'TEXT', text: 'only the codes whose name contains the text (any case)', example: '--search omsorg' },
   }),
@@ -472,7 +792,8 @@ export function fromConfig(json: unknown, file: string): RawOptions {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
     const def = (OPTIONS as Record<string, AnyDef>)[key];
-    if (def === undefined || def.config === false || !Object.hasOwn(OPTIONS, key)) configInvalid(file, 'unknownKey', { key, known: CONFIG_KEYS.join(', ') });
+    if (def === undefined || def.config === false || !Object.hasOwn(OPTIONS, key))
+      configInvalid(file, 'unknownKey', { key, known: CONFIG_KEYS.join(', ') });
     const bad = () => configInvalid(file, 'type', { key, type: def.kind });
     const isString = (v: unknown) => typeof v === 'string';
     switch (def.kind) {
@@ -522,7 +843,8 @@ export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, confi
   const def = OPTIONS[key] as AnyDef;
   const f = flags[key] as unknown;
   const c = config[key] as unknown;
-  const raw = def.kind === 'record' && (c !== undefined || f !== undefined) ? [...((c as string[]) ?? []), ...((f as string[]) ?? [])] : (f ?? c);
+  const raw =
+    def.kind === 'record' && (c !== undefined || f !== undefined) ? [...((c as string[]) ?? []), ...((f as string[]) ?? [])] : (f ?? c);
   return (raw === undefined ? def.fallback : def.parse(raw as never)) as Options[K];
 }
 

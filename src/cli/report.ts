@@ -43,14 +43,18 @@ export function reportCommand(lang: Lang, run: (flags: RawOptions) => Promise<vo
   const d = bilingual(lang);
   const cmd = new Command('report')
     .alias('rapport')
-    .description(d('driftredovisning eller månadsuppföljning per verksamhet, med delsummor', 'operating statement or monthly follow-up per code, with sub-tables'));
+    .description(
+      d(
+        'driftredovisning eller månadsuppföljning per verksamhet, med delsummor',
+        'operating statement or monthly follow-up per code, with sub-tables',
+      ),
+    );
   return declare(cmd, 'report', lang)
     .addHelpText('after', EXAMPLES[lang])
     .action(async () => {
       await run(fromCommander(cmd, 'report'));
     });
 }
-
 
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
@@ -62,10 +66,15 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   progress?.clear();
   for (const t of failOn) {
     if (!report.tables[0]?.columns.includes(t.column)) {
-      throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: report.tables[0]?.columns.join(', ') ?? '' });
+      throw new AvvikelseError('OPTION_INVALID', {
+        option: '--fail-on',
+        value: t.text,
+        expected: report.tables[0]?.columns.join(', ') ?? '',
+      });
     }
   }
-  for (const m of report.messages) io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${texts.message(m)}\n`);
+  for (const m of report.messages)
+    io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${texts.message(m)}\n`);
   if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${r}\n`);
   const shown = presentReport(report.tables, display);
   const doc = toDocument(shown, texts, {

@@ -68,7 +68,14 @@ export async function runVerifyCommand(files: string[], options: Options, withLe
     const { request } = planReport(options);
     const report = await runReport({ ...request, tuning: tuningFromEnv(io.env) });
     const checker = new Checker(opts.strict);
-    compareWithLedger(result.tables, withLabelNames(report.tables, t), { unit: request.unit, rounding: request.rounding }, checker, labels, t.verify.ledger);
+    compareWithLedger(
+      result.tables,
+      withLabelNames(report.tables, t),
+      { unit: request.unit, rounding: request.rounding },
+      checker,
+      labels,
+      t.verify.ledger,
+    );
     result.errors.push(...checker.errors);
     result.notes.push(...checker.notes);
     result.checks += checker.checks;
@@ -83,4 +90,3 @@ export async function runVerifyCommand(files: string[], options: Options, withLe
   if (format !== 'text') for (const line of extra) io.stderr(`${line}\n`);
   return result.errors.length > 0 ? 1 : 0;
 }
-

@@ -32,7 +32,8 @@ const configEn: Record<string, (p: Params) => string> = {
   json: (p) => `not valid JSON (${p.detail})`,
   object: () => 'the file must hold a JSON object',
   unknownKey: (p) => `unknown key "${p.key}" (known: ${p.known})`,
-  type: (p) => `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false' }[p.type as string]}`,
+  type: (p) =>
+    `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false' }[p.type as string]}`,
 };
 
 const errorsEn: ErrorTexts = {
@@ -40,30 +41,28 @@ const errorsEn: ErrorTexts = {
   FILE_UNREADABLE: (p) => `cannot read the file (${p.reason})`,
   FILE_EMPTY: () => 'the file is empty',
   NO_DATA_ROWS: () => 'the file has a header row but no data rows',
-  COLUMN_MISSING: (p) =>
-    `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
-  COLUMN_AMBIGUOUS: (p) =>
-    `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
+  COLUMN_MISSING: (p) => `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
+  COLUMN_AMBIGUOUS: (p) => `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
   AMOUNT_INVALID: (p) => `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
-  AMOUNT_PRECISION: (p) =>
-    `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
+  AMOUNT_PRECISION: (p) => `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31 or 2024M08)`,
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
-  WEIGHT_INVALID: (p) => `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
+  WEIGHT_INVALID: (p) =>
+    `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'no table found: a table needs a header row and rows with amounts',
   CATEGORY_INVALID: (p) => `"${p.value}" is not a category (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'the code is empty',
   FIELD_COUNT: (p) => `the row has ${p.found} fields but the header row has ${p.expected}`,
   CSV_SYNTAX: (p) => `malformed CSV: ${csvReasonEn[p.reason as string] ?? p.reason}`,
-  ENCODING_INVALID: (p) =>
-    `the file is not valid ${p.encoding} (invalid byte 0x${p.byte}); give the right encoding with --encoding`,
+  ENCODING_INVALID: (p) => `the file is not valid ${p.encoding} (invalid byte 0x${p.byte}); give the right encoding with --encoding`,
   OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${hintEn[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
-  COMMAND_UNKNOWN: (p) => `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
+  COMMAND_UNKNOWN: (p) =>
+    `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
@@ -108,7 +107,13 @@ const dictionary: Dictionary = {
     kostnad_budget: 'Cost budget',
     nettoavvikelse: 'Net deviation',
   },
-  resultat: { intakter: 'Revenue', kostnader: 'Costs', personalkostnader: 'of which personnel costs', kapitalkostnader: 'of which capital costs', resultat: 'Result' },
+  resultat: {
+    intakter: 'Revenue',
+    kostnader: 'Costs',
+    personalkostnader: 'of which personnel costs',
+    kapitalkostnader: 'of which capital costs',
+    resultat: 'Result',
+  },
   comments: 'Comments',
   html: {
     lang: 'en',
@@ -147,7 +152,8 @@ const dictionary: Dictionary = {
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} of ${p.total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
     otherYears: (p) => `${p.file}: amounts for years other than ${p.year} are left out`,
-    uncategorised: (p) => `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${list(p.accounts)}`,
+    uncategorised: (p) =>
+      `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} codes without a name (shown by code): ${list(p.codes)}`,
     emptySub: (p) => `no codes match ${p.pattern}`,
     commentsNotShown: (p) => `comments on codes that are not in the tables: ${list(p.codes)}`,
@@ -155,20 +161,25 @@ const dictionary: Dictionary = {
     prognosNested: (p) => `${p.file}: the forecast for ${p.inner} is ignored; it is part of the forecast for ${p.outer}`,
     keyNormalised: (p) => `the periodisation key for ${p.key} sums to ${p.sum}, not 1 or 100; the weights are normalised`,
     fgArFallback: (p) => `last year has no utfall for ${list(p.codes)}; their budget is spread in even twelfths`,
-    prognosFgArFallback: (p) => `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
+    prognosFgArFallback: (p) =>
+      `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
-  roundingNote: (shown, summa, col) =>
-    `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,
+  roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,
   codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
   verify: {
-    basis: (b) => ({ rows: 'sum of the rows', 'summa-rows': 'sum of the total rows', children: 'sum of the child rows' } as Record<string, string>)[b] ?? b,
-    error: (row, column, expected, basis, found, diff) => `${row} ${column}: expected ${expected} (${basis}), found ${found} (difference ${diff})`,
+    basis: (b) =>
+      (({ rows: 'sum of the rows', 'summa-rows': 'sum of the total rows', children: 'sum of the child rows' }) as Record<string, string>)[
+        b
+      ] ?? b,
+    error: (row, column, expected, basis, found, diff) =>
+      `${row} ${column}: expected ${expected} (${basis}), found ${found} (difference ${diff})`,
     rounding: (row, column, found, expected, basis, diff, terms) =>
       `${row} ${column}: ${found} against ${expected} (${basis}); the difference ${diff} is explained by rounding (${terms} rounded numbers)`,
     missingInTable: (row, table) => `the row ${row} is missing from ${table} but is in the ledger`,
     notInLedger: (row) => `the row ${row} is not in the ledger`,
-    summary: (tables, checks, errors, notes) => `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
+    summary: (tables, checks, errors, notes) =>
+      `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
     ledger: 'the ledger',
     unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
   },

@@ -12,7 +12,8 @@ const csvReasonSv: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
-  INVALID_OPENING_QUOTE: 'citattecken mitt i ett fält utan citattecken (sätt fältet inom citattecken och dubblera citattecknet: "Skärm 24"" Dell")',
+  INVALID_OPENING_QUOTE:
+    'citattecken mitt i ett fält utan citattecken (sätt fältet inom citattecken och dubblera citattecknet: "Skärm 24"" Dell")',
 };
 
 /** Hints for OPTION_INVALID's `expected` that are prose, not a list of values. */
@@ -32,7 +33,8 @@ const configSv: Record<string, (p: Params) => string> = {
   json: (p) => `ingen giltig JSON (${p.detail})`,
   object: () => 'filen ska innehålla ett JSON-objekt',
   unknownKey: (p) => `okänd nyckel "${p.key}" (kända: ${p.known})`,
-  type: (p) => `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
+  type: (p) =>
+    `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
 };
 
 const errorsSv: ErrorTexts = {
@@ -40,30 +42,28 @@ const errorsSv: ErrorTexts = {
   FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
   FILE_EMPTY: () => 'filen är tom',
   NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
-  COLUMN_MISSING: (p) =>
-    `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
-  COLUMN_AMBIGUOUS: (p) =>
-    `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
+  COLUMN_MISSING: (p) => `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
+  COLUMN_AMBIGUOUS: (p) => `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
   AMOUNT_INVALID: (p) => `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
-  AMOUNT_PRECISION: (p) =>
-    `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
+  AMOUNT_PRECISION: (p) => `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
-  WEIGHT_INVALID: (p) => `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
+  WEIGHT_INVALID: (p) =>
+    `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
   CATEGORY_INVALID: (p) => `"${p.value}" är ingen kategori (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'koden är tom',
   FIELD_COUNT: (p) => `raden har ${p.found} fält men rubrikraden har ${p.expected}`,
   CSV_SYNTAX: (p) => `felaktig CSV: ${csvReasonSv[p.reason as string] ?? p.reason}`,
-  ENCODING_INVALID: (p) =>
-    `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
+  ENCODING_INVALID: (p) => `filen är inte giltig ${p.encoding} (ogiltig byte 0x${p.byte}); ange rätt teckenkodning med --encoding`,
   OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${hintSv[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
-  COMMAND_UNKNOWN: (p) => `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
+  COMMAND_UNKNOWN: (p) =>
+    `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
@@ -108,7 +108,13 @@ const dictionary: Dictionary = {
     kostnad_budget: 'Kostnad budget',
     nettoavvikelse: 'Nettoavvikelse',
   },
-  resultat: { intakter: 'Intäkter', kostnader: 'Kostnader', personalkostnader: 'varav personalkostnader', kapitalkostnader: 'varav kapitalkostnader', resultat: 'Resultat' },
+  resultat: {
+    intakter: 'Intäkter',
+    kostnader: 'Kostnader',
+    personalkostnader: 'varav personalkostnader',
+    kapitalkostnader: 'varav kapitalkostnader',
+    resultat: 'Resultat',
+  },
   comments: 'Kommentarer',
   html: {
     lang: 'sv',
@@ -147,7 +153,8 @@ const dictionary: Dictionary = {
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} av ${p.total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
     otherYears: (p) => `${p.file}: belopp för andra år än ${p.year} tas inte med`,
-    uncategorised: (p) => `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
+    uncategorised: (p) =>
+      `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} utan namn (visas med koden): ${list(p.codes)}`,
     emptySub: (p) => `inga koder matchar ${p.pattern}`,
     commentsNotShown: (p) => `kommentarer till koder som inte finns i tabellerna: ${list(p.codes)}`,
@@ -155,7 +162,8 @@ const dictionary: Dictionary = {
     prognosNested: (p) => `${p.file}: prognosen för ${p.inner} ignoreras, den ingår i prognosen för ${p.outer}`,
     keyNormalised: (p) => `periodiseringsnyckeln för ${p.key} summerar till ${p.sum}, inte 1 eller 100; vikterna normaliseras`,
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
-    prognosFgArFallback: (p) => `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
+    prognosFgArFallback: (p) =>
+      `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>
@@ -163,8 +171,14 @@ const dictionary: Dictionary = {
   codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
   verify: {
     basis: (b) =>
-      ({ rows: 'summan av raderna', 'summa-rows': 'summan av summaraderna', children: 'summan av underraderna' } as Record<string, string>)[b] ?? b,
-    error: (row, column, expected, basis, found, diff) => `${row} ${column}: väntat ${expected} (${basis}), fann ${found} (skillnad ${diff})`,
+      (
+        ({ rows: 'summan av raderna', 'summa-rows': 'summan av summaraderna', children: 'summan av underraderna' }) as Record<
+          string,
+          string
+        >
+      )[b] ?? b,
+    error: (row, column, expected, basis, found, diff) =>
+      `${row} ${column}: väntat ${expected} (${basis}), fann ${found} (skillnad ${diff})`,
     rounding: (row, column, found, expected, basis, diff, terms) =>
       `${row} ${column}: ${found} mot ${expected} (${basis}), skillnaden ${diff} förklaras av avrundning (${terms} avrundade tal)`,
     missingInTable: (row, table) => `raden ${row} saknas i ${table} men finns i huvudboken`,

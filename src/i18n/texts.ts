@@ -34,7 +34,15 @@ export interface Dictionary {
   resultat: Record<ResultatRow | 'resultat', string>;
   /** Heading of the comments section under a terminal table. */
   comments: string;
-  html: { lang: string; heading: (first: string) => string; madeBy: string; rules: string; signRule: string; run: string; chartCaption: (column: string, unit: string) => string };
+  html: {
+    lang: string;
+    heading: (first: string) => string;
+    madeBy: string;
+    rules: string;
+    signRule: string;
+    run: string;
+    chartCaption: (column: string, unit: string) => string;
+  };
   reading: (file: string, percent: number) => string;
   /** Month names, January first. */
   months: readonly string[];

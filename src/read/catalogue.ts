@@ -31,5 +31,9 @@ export function builtInCatalogue(): CatalogueEntry[] {
 
 /** The built-in catalogue's names, excluding SCB's summary rows (190, 290, …). */
 export function builtInNames(): Map<string, string> {
-  return new Map(builtInCatalogue().filter((e) => e.niva !== 'summa').map((e) => [e.kod, e.namn]));
+  return new Map(
+    builtInCatalogue()
+      .filter((e) => e.niva !== 'summa')
+      .map((e) => [e.kod, e.namn]),
+  );
 }

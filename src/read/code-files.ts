@@ -59,7 +59,11 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
     const raw = r.cells[1] as string;
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
     if (typeof amount !== 'bigint') {
-      throw new AvvikelseError(amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', { value: raw, unit, max: UNIT_EXPONENT[unit] }, r.at(1, header?.[1], raw));
+      throw new AvvikelseError(
+        amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
+        { value: raw, unit, max: UNIT_EXPONENT[unit] },
+        r.at(1, header?.[1], raw),
+      );
     }
     out.set(code, negatesInput(opts.sign) ? -amount : amount);
   }

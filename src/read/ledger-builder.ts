@@ -106,7 +106,12 @@ export class TotalsBuilder implements LedgerBuilder {
     if (s === null) return;
     // Evidence counted in the file's sign: a negated file's positives are the ledger's negatives.
     const e = this.negate
-      ? { revenuePositive: evidence.revenueNegative, revenueNegative: evidence.revenuePositive, costPositive: evidence.costNegative, costNegative: evidence.costPositive }
+      ? {
+          revenuePositive: evidence.revenueNegative,
+          revenueNegative: evidence.revenuePositive,
+          costPositive: evidence.costNegative,
+          costNegative: evidence.costPositive,
+        }
       : evidence;
     s.revenuePositive += e.revenuePositive;
     s.revenueNegative += e.revenueNegative;

@@ -78,7 +78,7 @@ export function tablesFromRecords(file: string, records: NumberedRecord[]): Publ
       pendingTitle = (r.fields[0] as string).trim();
       return;
     }
-    if (current && !isBlank(r.fields)) (current).rows.push(row(r.line, r.fields));
+    if (current && !isBlank(r.fields)) current.rows.push(row(r.line, r.fields));
   });
   return tables;
 }

@@ -51,7 +51,10 @@ const plus = (a: Ore | null | undefined, b: Ore | null | undefined): Ore | null 
  */
 export function analysValues(s: Record<string, Ore | null>, perspective: Perspective): Amounts {
   const [iu, ku, ib, kb] = [s.iu ?? null, s.ku ?? null, s.ib ?? null, s.kb ?? null];
-  return inPerspective<AmountColumn>({ intakt_utfall: iu, kostnad_utfall: ku, intakt_budget: ib, kostnad_budget: kb, nettoavvikelse: deviation(plus(ib, kb), plus(iu, ku)) }, perspective);
+  return inPerspective<AmountColumn>(
+    { intakt_utfall: iu, kostnad_utfall: ku, intakt_budget: ib, kostnad_budget: kb, nettoavvikelse: deviation(plus(ib, kb), plus(iu, ku)) },
+    perspective,
+  );
 }
 
 /** A Resultat row from ledger-sign amounts: utfall, budget, avvikelse = deviation(budget, utfall), and Bokslut fg år when given. */
@@ -84,7 +87,14 @@ function resultatTable(req: AnalysRequest): ReportTable {
   const fg = req.fgAr ? sumAll(req.fgAr) : null;
   const columns: ColumnId[] = [...(fg ? (['utfall_fg_ar'] as ColumnId[]) : []), 'utfall', 'budget', 'avvikelse'];
   const values = (pick: (c: ByCategory) => Ore): Amounts => resultatValues(pick(u), pick(b), fg ? pick(fg) : null, ANALYS_PERSPECTIVE);
-  const row = (label: ResultatRow, pick: (c: ByCategory) => Ore, varav = false): ReportRow => ({ kod: label, namn: null, label, values: values(pick), kommentar: null, varav });
+  const row = (label: ResultatRow, pick: (c: ByCategory) => Ore, varav = false): ReportRow => ({
+    kod: label,
+    namn: null,
+    label,
+    values: values(pick),
+    kommentar: null,
+    varav,
+  });
   return {
     id: 'resultat',
     title: { kind: 'resultat', year: req.year, unit: req.unit },

@@ -35,13 +35,34 @@ export interface ColumnDef {
 export const COLUMNS = [
   { id: 'utfall', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'outcome' },
   { id: 'budget', kind: 'amount', reports: ['drift', 'resultat'], byDefault: true, verifyRole: 'budget' },
-  { id: 'avvikelse', kind: 'deviation', reports: ['drift', 'resultat'], byDefault: true, verifyRole: { deviationOf: ['budget', 'utfall'] }, chart: 3 },
+  {
+    id: 'avvikelse',
+    kind: 'deviation',
+    reports: ['drift', 'resultat'],
+    byDefault: true,
+    verifyRole: { deviationOf: ['budget', 'utfall'] },
+    chart: 3,
+  },
   { id: 'budget_helar', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
   { id: 'budget_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'budget' },
   { id: 'utfall_ack', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
-  { id: 'avvikelse_ack', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_ack', 'utfall_ack'] }, chart: 2 },
+  {
+    id: 'avvikelse_ack',
+    kind: 'deviation',
+    reports: ['manad'],
+    byDefault: true,
+    verifyRole: { deviationOf: ['budget_ack', 'utfall_ack'] },
+    chart: 2,
+  },
   { id: 'prognos', kind: 'amount', reports: ['manad'], byDefault: true, verifyRole: 'outcome' },
-  { id: 'prognosavvikelse', kind: 'deviation', reports: ['manad'], byDefault: true, verifyRole: { deviationOf: ['budget_helar', 'prognos'] }, chart: 1 },
+  {
+    id: 'prognosavvikelse',
+    kind: 'deviation',
+    reports: ['manad'],
+    byDefault: true,
+    verifyRole: { deviationOf: ['budget_helar', 'prognos'] },
+    chart: 1,
+  },
   { id: 'prognosforandring', kind: 'deviation', reports: ['manad'], needs: 'fgPrognos', byDefault: 'when-given' },
   { id: 'utfall_fg_ar', kind: 'amount', reports: ['manad', 'resultat'], needs: 'fgAr', byDefault: 'when-given', verifyRole: 'outcome' },
   { id: 'intakt_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
@@ -59,7 +80,9 @@ export type ColumnId = Def['id'];
 export type AmountColumn = Extract<Def, { kind: 'amount' | 'deviation' }>['id'];
 
 export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((c) => c.id);
-export const AMOUNT_COLUMNS: readonly AmountColumn[] = COLUMNS.filter((c): c is Extract<Def, { kind: 'amount' | 'deviation' }> => c.kind === 'amount' || c.kind === 'deviation').map((c) => c.id);
+export const AMOUNT_COLUMNS: readonly AmountColumn[] = COLUMNS.filter(
+  (c): c is Extract<Def, { kind: 'amount' | 'deviation' }> => c.kind === 'amount' || c.kind === 'deviation',
+).map((c) => c.id);
 
 const BY_ID = new Map<string, ColumnDef>(COLUMNS.map((c) => [c.id, c]));
 
@@ -74,12 +97,20 @@ export function isColumnId(text: string): text is ColumnId {
 
 /** Deviation columns: the same number in both perspectives (positive = better than budget). */
 // The sign rule (rules/sign.ts DEVIATIONS) must name exactly the registry's deviation columns; this fails to compile otherwise.
-const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [DeviationColumn] ? ([DeviationColumn] extends [Extract<Def, { kind: 'deviation' }>['id']] ? true : false) : false = true;
+const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [DeviationColumn]
+  ? [DeviationColumn] extends [Extract<Def, { kind: 'deviation' }>['id']]
+    ? true
+    : false
+  : false = true;
 void deviationsAgree;
-export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id as AmountColumn));
+export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(
+  COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id as AmountColumn),
+);
 
 /** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */
-export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(COLUMNS.filter((c) => c.kind === 'deviation' || c.kind === 'percent').map((c) => c.id));
+export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(
+  COLUMNS.filter((c) => c.kind === 'deviation' || c.kind === 'percent').map((c) => c.id),
+);
 
 /** How a column's cells align: text left, numbers right. */
 export function columnAlign(id: ColumnId): 'left' | 'right' {

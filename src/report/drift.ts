@@ -37,7 +37,6 @@ export interface DriftRequest extends Layout {
   columns: ColumnId[];
 }
 
-
 /**
  * The row values in the report's perspective, from ledger-sign sums: utfall, budget and
  * avvikelse = deviation(budget, utfall) (rules/sign.ts), the same number in both perspectives.
@@ -53,9 +52,7 @@ export function layoutTables(
   input: BuildInput,
 ): { tables: ReportTable[]; messages: Message[] } {
   const level = layout.level;
-  const specs: TableSpec[] = [
-    { ...main, dimension: layout.dimension, keyOf: rowKey(level) },
-  ];
+  const specs: TableSpec[] = [{ ...main, dimension: layout.dimension, keyOf: rowKey(level) }];
   const messages: Message[] = [];
   for (const sub of layout.subs) {
     const pattern = codePattern(sub);

@@ -123,7 +123,12 @@ export function buildMonthly(req: MonthlyRequest): Report {
     };
     return inPerspective<AmountColumn>(amounts, req.perspective);
   };
-  const title: Title = { kind: 'manad', dimension: req.dimension === 'verksamhet' ? null : req.dimension, period: req.period, unit: req.unit };
+  const title: Title = {
+    kind: 'manad',
+    dimension: req.dimension === 'verksamhet' ? null : req.dimension,
+    period: req.period,
+    unit: req.unit,
+  };
   const laid = layoutTables(
     req,
     { id: 'manad', title, columns: req.columns },

@@ -75,7 +75,13 @@ function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], d
 }
 
 export function presentTable(table: ReportTable, display: Display): ShownTable {
-  const rows = table.rows.map((r) => ({ kod: r.kod, namn: r.namn, label: r.label ?? null, varav: r.varav ?? false, cells: cells(r.values, r.kommentar, table.columns, display) }));
+  const rows = table.rows.map((r) => ({
+    kod: r.kod,
+    namn: r.namn,
+    label: r.label ?? null,
+    varav: r.varav ?? false,
+    cells: cells(r.values, r.kommentar, table.columns, display),
+  }));
   const summa = cells(table.summa, null, table.columns, display);
   const roundingDifferences: RoundingDifference[] = [];
   if (!display.exact) {

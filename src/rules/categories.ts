@@ -46,7 +46,12 @@ export function categoryOf(konto: string, map: CategoryMap): Category | null {
  * @example parseCategory('Övriga kostnader') // 'ovrig_kostnad'
  */
 export function parseCategory(text: string): Category | null {
-  const t = text.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/ä/g, 'a').replace(/ö/g, 'o');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+    .replace(/ä/g, 'a')
+    .replace(/ö/g, 'o');
   const aliases: Record<string, Category> = {
     intakt: 'intakt',
     intakter: 'intakt',

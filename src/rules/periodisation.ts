@@ -74,9 +74,7 @@ export function keyFor<T>(keys: ReadonlyMap<string, T>, code: string): T | undef
 
 /** How annual budget amounts are spread over the months (`--periodisering`). */
 export type Periodisering =
-  | { kind: 'jamn' }
-  | { kind: 'fg-ar' }
-  | { kind: 'key'; by: 'kod' | 'konto'; weights: ReadonlyMap<string, Weights> };
+  { kind: 'jamn' } | { kind: 'fg-ar' } | { kind: 'key'; by: 'kod' | 'konto'; weights: ReadonlyMap<string, Weights> };
 
 /** Where a budget line sits: its code, its konto (when the key is by konto), last year's utfall. */
 export interface BudgetLine {

@@ -82,7 +82,6 @@ export function exactInUnit(ore: Ore, unit: Unit): Fixed {
   return { value, decimals };
 }
 
-
 /** Decimals of a shown percentage. */
 export const PERCENT_DECIMALS = 1;
 

@@ -65,7 +65,10 @@ export function deviation(planned: Ore | null | undefined, actual: Ore | null | 
  * which are the same number in both. Unknown (null) amounts stay null.
  * @example inPerspective({ utfall: 800n, avvikelse: 200n }, 'resultat') // { utfall: -800n, avvikelse: 200n }
  */
-export function inPerspective<C extends string>(amounts: Partial<Record<C, Ore | null>>, perspective: Perspective): Partial<Record<C, Ore | null>> {
+export function inPerspective<C extends string>(
+  amounts: Partial<Record<C, Ore | null>>,
+  perspective: Perspective,
+): Partial<Record<C, Ore | null>> {
   if (perspective === 'kostnad') return amounts;
   const out: Partial<Record<C, Ore | null>> = {};
   for (const [col, v] of Object.entries(amounts) as [C, Ore | null | undefined][]) {

@@ -61,8 +61,9 @@ export function placeNodes(input: NodeInput): { rows: Map<string, Ore | null>; s
     const keys = new Set(codes.map((c) => input.keyOf(c)));
     const inTable = [...keys].filter((r): r is string => r !== null);
     if (inTable.length === 0) continue;
-    if (keys.has(null)) summaSplit = true; // part of the node is outside this table
-    else summa = (summa) + amount;
+    if (keys.has(null))
+      summaSplit = true; // part of the node is outside this table
+    else summa = summa + amount;
     if (keys.size === 1) {
       const key = inTable[0] as string;
       rows.set(key, (rows.get(key) as Ore) + amount);

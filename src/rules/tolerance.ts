@@ -43,7 +43,8 @@ export const TERMS = {
  */
 export function roundingTolerance(decimals: number, terms: number): bigint {
   if (!Number.isInteger(terms) || terms < 0) throw new RangeError(`roundingTolerance: terms ${terms}`);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE) throw new RangeError(`roundingTolerance: decimals ${decimals}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE)
+    throw new RangeError(`roundingTolerance: decimals ${decimals}`);
   return (BigInt(terms) * pow10(PUBLISHED_SCALE - decimals)) / 2n;
 }
 
@@ -76,7 +77,8 @@ export interface LedgerAmount {
  * `mode`, by the same function `report` rounds its cells with — at the published scale.
  */
 export function ledgerAsPublished(exact: LedgerAmount, decimals: number, mode: RoundingMode): bigint {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE) throw new RangeError(`ledgerAsPublished: decimals ${decimals}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE)
+    throw new RangeError(`ledgerAsPublished: decimals ${decimals}`);
   const shown = roundToUnit(exact.ore, exact.unit, decimals, mode);
   return shown.value * pow10(PUBLISHED_SCALE - shown.decimals);
 }

@@ -152,7 +152,14 @@ function sheetRow(r: ShownRow, table: ShownTable, texts: Texts): SheetRow {
 function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
   const summa = texts.label(t.summaLabel);
   const rows = t.rows.map((r) => sheetRow(r, t, texts));
-  rows.push({ emphasis: 'total', id: t.summaLabel, kod: null, namn: summa, label: summa, cells: t.columns.map((c) => sheetCell(c, t.summa[c])) });
+  rows.push({
+    emphasis: 'total',
+    id: t.summaLabel,
+    kod: null,
+    namn: summa,
+    label: summa,
+    cells: t.columns.map((c) => sheetCell(c, t.summa[c])),
+  });
   const format = (f: Fixed) => formatFixed(f, SWEDISH);
   const notes = t.roundingDifferences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]));
   const commentAt = t.columns.indexOf('kommentar');
@@ -176,7 +183,10 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
     rows,
     notes,
     comments,
-    chart: charted === null ? null : { column: t.columns.indexOf(charted), label: `${heading}, ${meta.unit}`, caption: texts.html.chartCaption(heading, meta.unit) },
+    chart:
+      charted === null
+        ? null
+        : { column: t.columns.indexOf(charted), label: `${heading}, ${meta.unit}`, caption: texts.html.chartCaption(heading, meta.unit) },
   };
 }
 
@@ -193,18 +203,39 @@ export function toDocument(tables: ShownTable[], texts: Texts, meta: DocumentMet
     heading: texts.html.heading(sheets[0]?.title ?? ''),
     sheets,
     rules: meta.exact ? perspective : `${perspective}; ${texts.rounding[meta.rounding]}`,
-    prose: { madeBy: texts.html.madeBy, rulesHeading: texts.html.rules, signRule: texts.html.signRule, runHeading: texts.html.run, commentsHeading: texts.comments },
+    prose: {
+      madeBy: texts.html.madeBy,
+      rulesHeading: texts.html.rules,
+      signRule: texts.html.signRule,
+      runHeading: texts.html.run,
+      commentsHeading: texts.comments,
+    },
     invocation: meta.invocation ?? '',
   };
 }
 
 /** The line that reports a `--fail-on` condition met by a cell (without the "fel:" label). */
 export function crossingText(c: Crossing, texts: Texts): string {
-  const row = c.kod === null ? texts.label(c.table.summaLabel) : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts);
-  return texts.thresholdCrossed(texts.title(c.table.title), row, texts.columns[c.threshold.column], cellText(sheetCell(c.threshold.column, c.cell), SWEDISH, ' %'), c.threshold.text);
+  const row =
+    c.kod === null
+      ? texts.label(c.table.summaLabel)
+      : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts);
+  return texts.thresholdCrossed(
+    texts.title(c.table.title),
+    row,
+    texts.columns[c.threshold.column],
+    cellText(sheetCell(c.threshold.column, c.cell), SWEDISH, ' %'),
+    c.threshold.text,
+  );
 }
 
 /** The shown tables with the name of each labelled row (the Resultat rows) filled in from its label, for matching published tables by name. */
-export function withLabelNames<R extends { label?: ResultatRow | null; namn: string | null }, T extends { rows: R[] }>(tables: T[], texts: Texts): T[] {
-  return tables.map((t) => ({ ...t, rows: t.rows.map((r) => (r.label === null || r.label === undefined ? r : { ...r, namn: texts.label(r.label) })) }));
+export function withLabelNames<R extends { label?: ResultatRow | null; namn: string | null }, T extends { rows: R[] }>(
+  tables: T[],
+  texts: Texts,
+): T[] {
+  return tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => (r.label === null || r.label === undefined ? r : { ...r, namn: texts.label(r.label) })),
+  }));
 }

@@ -10,7 +10,17 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
-export { CSV_DIALECTS, FORMATS, toDocument, type CsvDialect, type Document, type Format, type Output, type Renderer, type RenderStyle } from './document.js';
+export {
+  CSV_DIALECTS,
+  FORMATS,
+  toDocument,
+  type CsvDialect,
+  type Document,
+  type Format,
+  type Output,
+  type Renderer,
+  type RenderStyle,
+} from './document.js';
 
 export const RENDERERS: Record<Format, Renderer> = {
   table: renderTable,

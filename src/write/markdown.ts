@@ -23,7 +23,11 @@ export function renderMarkdown(doc: Document): string {
   const out: string[] = [];
   for (const s of doc.sheets) {
     const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)];
-    const rows = s.rows.map((r) => [escapeCell(r.kod ?? ''), escapeCell(r.namn ?? ''), ...r.cells.map((c) => escapeCell(cellText(c, SWEDISH, ' %')))]);
+    const rows = s.rows.map((r) => [
+      escapeCell(r.kod ?? ''),
+      escapeCell(r.namn ?? ''),
+      ...r.cells.map((c) => escapeCell(cellText(c, SWEDISH, ' %'))),
+    ]);
     const align = ['left' as const, 'left' as const, ...s.columns.map((c) => c.align)];
     out.push(`### ${s.title}`, '', ...pipeTable(head, rows, align), '');
     if (s.notes.length > 0) out.push(...s.notes.map((n) => `*${n}*`), '');

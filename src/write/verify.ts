@@ -54,7 +54,13 @@ export function renderVerifyJson(r: VerifyResult, t: Texts): string {
   });
   const doc = {
     valid: r.errors.length === 0,
-    stats: { tables: r.tables.length, rows: r.tables.reduce((a, tb) => a + tb.rows.length, 0), checks: r.checks, errors: r.errors.length, notes: r.notes.length },
+    stats: {
+      tables: r.tables.length,
+      rows: r.tables.reduce((a, tb) => a + tb.rows.length, 0),
+      checks: r.checks,
+      errors: r.errors.length,
+      notes: r.notes.length,
+    },
     errors: r.errors.map((f) => entry(f, false)),
     notes: r.notes.map((f) => entry(f, true)),
   };

@@ -30,9 +30,11 @@ describe('konto categories', () => {
 describe('konto categories, for any account', () => {
   it('the longest matching prefix decides', () => {
     const konto = fc.stringMatching(/^[0-9]{1,6}$/);
-    fc.assert(fc.property(konto, (k) => {
-      const prefixes = [...DEFAULT_CATEGORIES.keys()].filter((p) => k.startsWith(p)).sort((a, b) => b.length - a.length);
-      expect(categoryOf(k, DEFAULT_CATEGORIES)).toBe(prefixes.length === 0 ? null : DEFAULT_CATEGORIES.get(prefixes[0] as string));
-    }));
+    fc.assert(
+      fc.property(konto, (k) => {
+        const prefixes = [...DEFAULT_CATEGORIES.keys()].filter((p) => k.startsWith(p)).sort((a, b) => b.length - a.length);
+        expect(categoryOf(k, DEFAULT_CATEGORIES)).toBe(prefixes.length === 0 ? null : DEFAULT_CATEGORIES.get(prefixes[0] as string));
+      }),
+    );
   });
 });

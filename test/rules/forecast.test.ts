@@ -26,38 +26,49 @@ const input = fc.record<PrognosInput>(
 
 describe('forecast methods', () => {
   it('budget: utfall ack plus the budget that remains', () => {
-    fc.assert(fc.property(input, (p) => {
-      expect(prognosBudget(p) - p.budgetHelar).toBe(p.utfallAck - p.budgetAck);
-    }));
+    fc.assert(
+      fc.property(input, (p) => {
+        expect(prognosBudget(p) - p.budgetHelar).toBe(p.utfallAck - p.budgetAck);
+      }),
+    );
   });
 
   it('linjär: utfall ack × 12 / month, to the öre; the full year is the utfall', () => {
-    fc.assert(fc.property(input, (p) => {
-      expect(prognosLinjar(p)).toBe(share(p.utfallAck, 12n, BigInt(p.month)));
-      expect(prognosLinjar({ ...p, month: 12 })).toBe(p.utfallAck);
-    }));
+    fc.assert(
+      fc.property(input, (p) => {
+        expect(prognosLinjar(p)).toBe(share(p.utfallAck, 12n, BigInt(p.month)));
+        expect(prognosLinjar({ ...p, month: 12 })).toBe(p.utfallAck);
+      }),
+    );
   });
 
   it("fg-år: utfall ack scaled by last year's full year over its ack, or nothing without last year", () => {
-    fc.assert(fc.property(input, (p) => {
-      const got = prognosFgAr(p);
-      if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck === 0n) expect(got).toBeNull();
-      else expect(got).toBe(share(p.utfallAck, p.fgHelar, p.fgAck));
-    }));
+    fc.assert(
+      fc.property(input, (p) => {
+        const got = prognosFgAr(p);
+        if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck === 0n) expect(got).toBeNull();
+        else expect(got).toBe(share(p.utfallAck, p.fgHelar, p.fgAck));
+      }),
+    );
   });
 });
 
 describe('forecast: the method and its fallback', () => {
   it('applies the chosen method; fg-år falls back to the budget method, and says so, exactly where last year has nothing', () => {
-    expect(forecast('fg-ar', { utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 })).toEqual({ prognos: 900n, fellBack: true });
-    fc.assert(fc.property(input, fc.constantFrom(...PROGNOS_METODER), (p, method) => {
-      const got = forecast(method, p);
-      if (method === 'linjar') expect(got).toEqual({ prognos: prognosLinjar(p), fellBack: false });
-      else if (method === 'budget') expect(got).toEqual({ prognos: prognosBudget(p), fellBack: false });
-      else {
-        const fg = prognosFgAr(p);
-        expect(got).toEqual(fg === null ? { prognos: prognosBudget(p), fellBack: true } : { prognos: fg, fellBack: false });
-      }
-    }));
+    expect(forecast('fg-ar', { utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 })).toEqual({
+      prognos: 900n,
+      fellBack: true,
+    });
+    fc.assert(
+      fc.property(input, fc.constantFrom(...PROGNOS_METODER), (p, method) => {
+        const got = forecast(method, p);
+        if (method === 'linjar') expect(got).toEqual({ prognos: prognosLinjar(p), fellBack: false });
+        else if (method === 'budget') expect(got).toEqual({ prognos: prognosBudget(p), fellBack: false });
+        else {
+          const fg = prognosFgAr(p);
+          expect(got).toEqual(fg === null ? { prognos: prognosBudget(p), fellBack: true } : { prognos: fg, fellBack: false });
+        }
+      }),
+    );
   });
 });

@@ -36,16 +36,24 @@ describe('periodisering', () => {
 
   it('weighted parts sum to the annual amount exactly', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 8n }), { minLength: 12, maxLength: 12 }), (annual, w) => {
-        fc.pre(w.some((x) => x > 0n));
-        expect(monthlyParts(annual, w).reduce((a, b) => a + b, 0n)).toBe(annual);
-        expect(ackByWeights(annual, w, 12)).toBe(annual);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 8n }), { minLength: 12, maxLength: 12 }),
+        (annual, w) => {
+          fc.pre(w.some((x) => x > 0n));
+          expect(monthlyParts(annual, w).reduce((a, b) => a + b, 0n)).toBe(annual);
+          expect(ackByWeights(annual, w, 12)).toBe(annual);
+        },
+      ),
     );
   });
 
   it('uses the most specific key prefix, then *', () => {
-    const keys = new Map([['5', 'a'], ['50', 'b'], ['*', 'c']]);
+    const keys = new Map([
+      ['5', 'a'],
+      ['50', 'b'],
+      ['*', 'c'],
+    ]);
     expect(keyFor(keys, '5011')).toBe('b');
     expect(keyFor(keys, '5410')).toBe('a');
     expect(keyFor(keys, '3110')).toBe('c');
@@ -59,37 +67,54 @@ describe('budgetAck: the method and its fallback', () => {
   const weights = fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 12, maxLength: 12 }).filter((w) => w.some((x) => x > 0n));
 
   it('jämn: even twelfths, never a fallback', () => {
-    fc.assert(fc.property(annual, month, (a, m) => {
-      expect(budgetAck(a, { kind: 'jamn' }, m, { code: '51', konto: '' })).toEqual({ ack: ackEven(a, m), fellBack: false });
-    }));
+    fc.assert(
+      fc.property(annual, month, (a, m) => {
+        expect(budgetAck(a, { kind: 'jamn' }, m, { code: '51', konto: '' })).toEqual({ ack: ackEven(a, m), fellBack: false });
+      }),
+    );
   });
 
   it("fg-år: last year's share of the full year, or twelfths (a fallback) when last year has no full year", () => {
-    fc.assert(fc.property(annual, month, fc.option(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { nil: undefined }), fc.option(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { nil: undefined }), (a, m, fgAck, fgHelar) => {
-      const got = budgetAck(a, { kind: 'fg-ar' }, m, { code: '51', konto: '', fgAck, fgHelar });
-      const missing = fgAck === undefined || fgHelar === undefined || fgHelar === 0n;
-      if (a === 0n) expect(got).toEqual({ ack: 0n, fellBack: false });
-      else if (missing) expect(got).toEqual({ ack: ackEven(a, m), fellBack: true });
-      else expect(got).toEqual({ ack: share(a, fgAck, fgHelar), fellBack: false });
-    }));
-    expect(budgetAck(1_200n, { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: 10n, fgHelar: 40n })).toEqual({ ack: 300n, fellBack: false });
+    fc.assert(
+      fc.property(
+        annual,
+        month,
+        fc.option(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { nil: undefined }),
+        fc.option(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), { nil: undefined }),
+        (a, m, fgAck, fgHelar) => {
+          const got = budgetAck(a, { kind: 'fg-ar' }, m, { code: '51', konto: '', fgAck, fgHelar });
+          const missing = fgAck === undefined || fgHelar === undefined || fgHelar === 0n;
+          if (a === 0n) expect(got).toEqual({ ack: 0n, fellBack: false });
+          else if (missing) expect(got).toEqual({ ack: ackEven(a, m), fellBack: true });
+          else expect(got).toEqual({ ack: share(a, fgAck, fgHelar), fellBack: false });
+        },
+      ),
+    );
+    expect(budgetAck(1_200n, { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: 10n, fgHelar: 40n })).toEqual({
+      ack: 300n,
+      fellBack: false,
+    });
   });
 
   it('a key by code or by konto: the most specific prefix, twelfths where none matches', () => {
-    fc.assert(fc.property(annual, month, weights, fc.constantFrom('kod' as const, 'konto' as const), (a, m, w, by) => {
-      const method: Periodisering = { kind: 'key', by, weights: new Map([['50', w]]) };
-      const line = { code: by === 'kod' ? '5011' : '6100', konto: by === 'konto' ? '5011' : '6100' };
-      expect(budgetAck(a, method, m, line)).toEqual({ ack: ackByWeights(a, w, m), fellBack: false });
-      const other = { code: '6100', konto: '6100' };
-      expect(budgetAck(a, method, m, other)).toEqual({ ack: ackEven(a, m), fellBack: false });
-    }));
+    fc.assert(
+      fc.property(annual, month, weights, fc.constantFrom('kod' as const, 'konto' as const), (a, m, w, by) => {
+        const method: Periodisering = { kind: 'key', by, weights: new Map([['50', w]]) };
+        const line = { code: by === 'kod' ? '5011' : '6100', konto: by === 'konto' ? '5011' : '6100' };
+        expect(budgetAck(a, method, m, line)).toEqual({ ack: ackByWeights(a, w, m), fellBack: false });
+        const other = { code: '6100', konto: '6100' };
+        expect(budgetAck(a, method, m, other)).toEqual({ ack: ackEven(a, m), fellBack: false });
+      }),
+    );
   });
 
   it('the whole year is the annual amount under every method', () => {
-    fc.assert(fc.property(annual, weights, (a, w) => {
-      const methods: Periodisering[] = [{ kind: 'jamn' }, { kind: 'fg-ar' }, { kind: 'key', by: 'kod', weights: new Map([['*', w]]) }];
-      for (const method of methods) expect(budgetAck(a, method, 12, { code: '51', konto: '', fgAck: 7n, fgHelar: 7n }).ack).toBe(a);
-      expect(ackByShare(a, 1n, 1n)).toBe(a);
-    }));
+    fc.assert(
+      fc.property(annual, weights, (a, w) => {
+        const methods: Periodisering[] = [{ kind: 'jamn' }, { kind: 'fg-ar' }, { kind: 'key', by: 'kod', weights: new Map([['*', w]]) }];
+        for (const method of methods) expect(budgetAck(a, method, 12, { code: '51', konto: '', fgAck: 7n, fgHelar: 7n }).ack).toBe(a);
+        expect(ackByShare(a, 1n, 1n)).toBe(a);
+      }),
+    );
   });
 });

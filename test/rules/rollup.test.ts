@@ -40,58 +40,80 @@ describe('roll-up', () => {
   });
 
   it('preserves the total exactly', () => {
-    fc.assert(fc.property(totals, level, (t, n) => {
-      expect(sum(grouped(t, rowKey(n)).values())).toBe(sum(t.values()));
-    }));
+    fc.assert(
+      fc.property(totals, level, (t, n) => {
+        expect(sum(grouped(t, rowKey(n)).values())).toBe(sum(t.values()));
+      }),
+    );
   });
 
   it('to level N then N−1 equals to N−1 directly', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 2, max: 6 }), (t, n) => {
-      expect(grouped(grouped(t, rowKey(n)), rowKey(n - 1))).toEqual(grouped(t, rowKey(n - 1)));
-    }));
+    fc.assert(
+      fc.property(totals, fc.integer({ min: 2, max: 6 }), (t, n) => {
+        expect(grouped(grouped(t, rowKey(n)), rowKey(n - 1))).toEqual(grouped(t, rowKey(n - 1)));
+      }),
+    );
   });
 
   it('a row for prefix P includes every code starting with P', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 1, max: 4 }), (t, n) => {
-      const rolled = grouped(t, rowKey(n));
-      for (const [p, amount] of rolled) {
-        const direct = [...t].filter(([c]) => (c.length > n ? c.slice(0, n) === p : c === p)).map(([, a]) => a);
-        expect(amount).toBe(sum(direct));
-      }
-    }));
+    fc.assert(
+      fc.property(totals, fc.integer({ min: 1, max: 4 }), (t, n) => {
+        const rolled = grouped(t, rowKey(n));
+        for (const [p, amount] of rolled) {
+          const direct = [...t].filter(([c]) => (c.length > n ? c.slice(0, n) === p : c === p)).map(([, a]) => a);
+          expect(amount).toBe(sum(direct));
+        }
+      }),
+    );
   });
 });
 
 describe('sub-table keys', () => {
   it('leave out exactly the codes the pattern does not match, and roll up the rest like a main table', () => {
     expect(subTableKey(codePattern('51'), null)('5501')).toBeNull();
-    fc.assert(fc.property(code, fc.constantFrom('5', '51', '51*', '5?0*', '1'), level, (c, glob, n) => {
-      const pattern = codePattern(glob);
-      const key = subTableKey(pattern, n)(c);
-      expect(key).toBe(pattern.matches(c) ? rowKey(n)(c) : null);
-    }));
+    fc.assert(
+      fc.property(code, fc.constantFrom('5', '51', '51*', '5?0*', '1'), level, (c, glob, n) => {
+        const pattern = codePattern(glob);
+        const key = subTableKey(pattern, n)(c);
+        expect(key).toBe(pattern.matches(c) ? rowKey(n)(c) : null);
+      }),
+    );
   });
 
   it('a prefix sub-table at the main level sums to the parent row', () => {
-    fc.assert(fc.property(totals, fc.integer({ min: 1, max: 3 }), (t, n) => {
-      const parent = [...t.keys()].find((c) => c.length >= n)?.slice(0, n);
-      fc.pre(parent !== undefined);
-      const sub = grouped(t, subTableKey(codePattern(parent), null));
-      expect(sum(sub.values())).toBe(grouped(t, rowKey(n)).get(parent));
-    }));
+    fc.assert(
+      fc.property(totals, fc.integer({ min: 1, max: 3 }), (t, n) => {
+        const parent = [...t.keys()].find((c) => c.length >= n)?.slice(0, n);
+        fc.pre(parent !== undefined);
+        const sub = grouped(t, subTableKey(codePattern(parent), null));
+        expect(sum(sub.values())).toBe(grouped(t, rowKey(n)).get(parent));
+      }),
+    );
   });
 });
 
 describe('the builder rolls up with these keys', () => {
   it("the driftredovisning's rows and sub-table rows are the grouped totals", () => {
-    fc.assert(fc.property(totals, level, level, (u, n, subN) => {
-      const report = buildDrift({
-        utfall: u, budget: new Map(), names: new NameBook(), dimension: 'verksamhet', level: n, subs: ['5'], subLevel: subN,
-        perspective: 'kostnad', year: '2024', unit: 'tkr', columns: defaultColumns('drift', new Set()), comments: new Map(),
-      });
-      const [main, sub] = report.tables;
-      expect(new Map(main!.rows.map((r) => [r.kod, r.values.utfall]))).toEqual(grouped(u, rowKey(n)));
-      expect(new Map(sub!.rows.map((r) => [r.kod, r.values.utfall]))).toEqual(grouped(u, subTableKey(codePattern('5'), subN)));
-    }));
+    fc.assert(
+      fc.property(totals, level, level, (u, n, subN) => {
+        const report = buildDrift({
+          utfall: u,
+          budget: new Map(),
+          names: new NameBook(),
+          dimension: 'verksamhet',
+          level: n,
+          subs: ['5'],
+          subLevel: subN,
+          perspective: 'kostnad',
+          year: '2024',
+          unit: 'tkr',
+          columns: defaultColumns('drift', new Set()),
+          comments: new Map(),
+        });
+        const [main, sub] = report.tables;
+        expect(new Map(main!.rows.map((r) => [r.kod, r.values.utfall]))).toEqual(grouped(u, rowKey(n)));
+        expect(new Map(sub!.rows.map((r) => [r.kod, r.values.utfall]))).toEqual(grouped(u, subTableKey(codePattern('5'), subN)));
+      }),
+    );
   });
 });

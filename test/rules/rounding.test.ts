@@ -137,8 +137,16 @@ describe('deviation percent', () => {
 describe('percent cells', () => {
   it('are rounded in the report rounding mode, like the amounts', async () => {
     const { presentTable } = await import('../../src/report/present.js');
-    const table = { id: 'drift', title: { kind: 'drift' as const, year: '2024', unit: 'kr' as const }, dimension: 'verksamhet', columns: ['avvikelse_procent' as const], rows: [], summa: { utfall: 79n, budget: 80n, avvikelse: 1n } };
-    const cell = (rounding: 'half-away-from-zero' | 'half-even') => presentTable(table, { unit: 'kr', decimals: 0, rounding, exact: false }).summa.avvikelse_procent;
+    const table = {
+      id: 'drift',
+      title: { kind: 'drift' as const, year: '2024', unit: 'kr' as const },
+      dimension: 'verksamhet',
+      columns: ['avvikelse_procent' as const],
+      rows: [],
+      summa: { utfall: 79n, budget: 80n, avvikelse: 1n },
+    };
+    const cell = (rounding: 'half-away-from-zero' | 'half-even') =>
+      presentTable(table, { unit: 'kr', decimals: 0, rounding, exact: false }).summa.avvikelse_procent;
     expect(cell('half-away-from-zero')).toEqual({ kind: 'percent', value: { value: 13n, decimals: 1 } });
     expect(cell('half-even')).toEqual({ kind: 'percent', value: { value: 12n, decimals: 1 } });
   });

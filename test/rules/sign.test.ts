@@ -38,11 +38,18 @@ const signOf = (v: Ore): number => (v > 0n ? 1 : v < 0n ? -1 : 0);
  * when its actual is better than its planned amount — less in the kostnad perspective (net
  * cost), more in the resultat one (revenue positive).
  */
-function expectSignRule(kostnad: readonly ReportTable[], resultat: readonly ReportTable[], pairs: Partial<Record<AmountColumn, [planned: AmountColumn, actual: AmountColumn]>>) {
+function expectSignRule(
+  kostnad: readonly ReportTable[],
+  resultat: readonly ReportTable[],
+  pairs: Partial<Record<AmountColumn, [planned: AmountColumn, actual: AmountColumn]>>,
+) {
   expect(resultat.length).toBe(kostnad.length);
   kostnad.forEach((kt, i) => {
     const rt = resultat[i] as ReportTable;
-    const lines: [Amounts, Amounts][] = [...kt.rows.map((r, j) => [r.values, (rt.rows[j] as { values: Amounts }).values] as [Amounts, Amounts]), [kt.summa, rt.summa]];
+    const lines: [Amounts, Amounts][] = [
+      ...kt.rows.map((r, j) => [r.values, (rt.rows[j] as { values: Amounts }).values] as [Amounts, Amounts]),
+      [kt.summa, rt.summa],
+    ];
     for (const [k, r] of lines) {
       for (const col of Object.keys(k) as AmountColumn[]) {
         const kv = k[col] ?? null;
@@ -65,25 +72,36 @@ describe('the deviation rule', () => {
     expect(deviation(1_000n, 800n)).toBe(200n);
     expect(deviation(null, 800n)).toBeNull();
     expect(deviation(1_000n, undefined)).toBeNull();
-    fc.assert(fc.property(fc.bigInt(), fc.bigInt(), (planned, actual) => {
-      expect(deviation(planned, actual)).toBe(planned - actual);
-      // Costs positive in the ledger: spending less than planned is better.
-      expect(deviation(planned, actual)! > 0n).toBe(actual < planned);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt(), fc.bigInt(), (planned, actual) => {
+        expect(deviation(planned, actual)).toBe(planned - actual);
+        // Costs positive in the ledger: spending less than planned is better.
+        expect(deviation(planned, actual)! > 0n).toBe(actual < planned);
+      }),
+    );
   });
 
   it('inPerspective negates every amount but the deviations, and only in the result perspective', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('utfall', 'budget', ...DEVIATIONS, 'prognos'), fc.option(fc.bigInt(), { nil: null })), (amounts) => {
-      expect(inPerspective(amounts, 'kostnad')).toEqual(amounts);
-      const r = inPerspective(amounts, 'resultat') as Record<string, bigint | null>;
-      for (const [col, v] of Object.entries(amounts)) {
-        expect(r[col]).toBe(v === null || (DEVIATIONS as readonly string[]).includes(col) ? v : -v);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('utfall', 'budget', ...DEVIATIONS, 'prognos'), fc.option(fc.bigInt(), { nil: null })),
+        (amounts) => {
+          expect(inPerspective(amounts, 'kostnad')).toEqual(amounts);
+          const r = inPerspective(amounts, 'resultat') as Record<string, bigint | null>;
+          for (const [col, v] of Object.entries(amounts)) {
+            expect(r[col]).toBe(v === null || (DEVIATIONS as readonly string[]).includes(col) ? v : -v);
+          }
+        },
+      ),
+    );
   });
 
   it('names the same deviation columns as the column registry', () => {
-    expect([...DEVIATIONS].sort()).toEqual(COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id).sort());
+    expect([...DEVIATIONS].sort()).toEqual(
+      COLUMNS.filter((c) => c.kind === 'deviation')
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('input sign: only a revenue-positive file is negated into ledger sign', () => {
@@ -95,15 +113,17 @@ describe('the deviation rule', () => {
 
 describe('every report kind shows deviations by the one rule', () => {
   it('driftredovisning: avvikelse is the same number in both perspectives, and positive means better than budget', () => {
-    fc.assert(fc.property(fc.bigInt(), fc.bigInt(), (u, b) => {
-      const k = rowValues(u, b, 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-      const r = rowValues(u, b, 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-      expect(k.avvikelse).toBe(r.avvikelse);
-      expect(k.avvikelse).toBe(k.budget - k.utfall);
-      expect(r.avvikelse).toBe(r.utfall - r.budget);
-      // Costs positive in the ledger: spending less than budget is better.
-      if (u < b) expect(k.avvikelse > 0n).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt(), fc.bigInt(), (u, b) => {
+        const k = rowValues(u, b, 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
+        const r = rowValues(u, b, 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
+        expect(k.avvikelse).toBe(r.avvikelse);
+        expect(k.avvikelse).toBe(k.budget - k.utfall);
+        expect(r.avvikelse).toBe(r.utfall - r.budget);
+        // Costs positive in the ledger: spending less than budget is better.
+        if (u < b) expect(k.avvikelse > 0n).toBe(true);
+      }),
+    );
   });
 
   const ledger = (codes: fc.Arbitrary<string>) =>
@@ -115,12 +135,23 @@ describe('every report kind shows deviations by the one rule', () => {
 
   it('driftredovisning on random ledgers, main table and sub-tables', () => {
     const code = fc.stringMatching(/^[0-9]{1,5}$/);
-    fc.assert(fc.property(ledger(code), ledger(code), level, (utfall, budget, l) => {
-      const [k, r] = perspectives((perspective) =>
-        buildDrift({ ...layout(l, ['5', '51']), perspective, utfall, budget, year: '2024', unit: 'tkr', columns: defaultColumns('drift', new Set()) }).tables,
-      );
-      expectSignRule(k, r, { avvikelse: ['budget', 'utfall'] });
-    }));
+    fc.assert(
+      fc.property(ledger(code), ledger(code), level, (utfall, budget, l) => {
+        const [k, r] = perspectives(
+          (perspective) =>
+            buildDrift({
+              ...layout(l, ['5', '51']),
+              perspective,
+              utfall,
+              budget,
+              year: '2024',
+              unit: 'tkr',
+              columns: defaultColumns('drift', new Set()),
+            }).tables,
+        );
+        expectSignRule(k, r, { avvikelse: ['budget', 'utfall'] });
+      }),
+    );
   });
 
   it('monthly follow-up on random ledgers: avvikelse ack, prognosavvikelse and prognosförändring', () => {
@@ -143,15 +174,33 @@ describe('every report kind shows deviations by the one rule', () => {
       prognosMetod: fc.constantFrom('budget' as const, 'linjar' as const, 'fg-ar' as const),
     });
     fc.assert(
-      fc.property(periods(2024, false), periods(2024, true), fc.option(periods(2023, false), { nil: null }), manual, fc.integer({ min: 1, max: 12 }), method, level, amount,
+      fc.property(
+        periods(2024, false),
+        periods(2024, true),
+        fc.option(periods(2023, false), { nil: null }),
+        manual,
+        fc.integer({ min: 1, max: 12 }),
+        method,
+        level,
+        amount,
         (utfall, budget, fgAr, manualPrognos, month, m, l, previous) => {
           const codes = [...new Set([...utfall.keys(), ...budget.keys()])];
           // Last report's forecast for every code: each row's previous forecast is the sum over its codes.
           const fgPrognos = new Map(codes.map((c, i) => [c, previous + BigInt(i) * 1_000n]));
           const build = (perspective: Perspective) =>
             buildMonthly({
-              ...layout(l, ['5']), perspective, utfall, budget, fgAr, period: { year: 2024, month }, ...m, manualPrognos, manualPrognosFile: 'p.csv', fgPrognos,
-              columns: defaultColumns('manad', new Set(['fgAr', 'fgPrognos'])), unit: 'tkr',
+              ...layout(l, ['5']),
+              perspective,
+              utfall,
+              budget,
+              fgAr,
+              period: { year: 2024, month },
+              ...m,
+              manualPrognos,
+              manualPrognosFile: 'p.csv',
+              fgPrognos,
+              columns: defaultColumns('manad', new Set(['fgAr', 'fgPrognos'])),
+              unit: 'tkr',
             }).tables;
           const [k, r] = perspectives(build);
           expectSignRule(k, r, { avvikelse_ack: ['budget_ack', 'utfall_ack'], prognosavvikelse: ['budget_helar', 'prognos'] });
@@ -174,48 +223,86 @@ describe('every report kind shows deviations by the one rule', () => {
     );
   });
 
-  const byCategory = fc.record<ByCategory>({ intakt: amount, personalkostnad: amount, kapitalkostnad: amount, ovrig_kostnad: amount, exkluderad: amount });
+  const byCategory = fc.record<ByCategory>({
+    intakt: amount,
+    personalkostnad: amount,
+    kapitalkostnad: amount,
+    ovrig_kostnad: amount,
+    exkluderad: amount,
+  });
   const categorised = fc.array(fc.tuple(fc.stringMatching(/^[0-9]{1,4}$/), byCategory), { maxLength: 15 }).map((e) => new Map(e));
 
   it('Verksamhetsanalys: nettoavvikelse is the same number in both perspectives, and positive means better than budget', () => {
     const base = fc.record({ iu: amount, ku: amount, ib: amount, kb: amount });
-    fc.assert(fc.property(base, (s) => {
-      const [k, r] = [analysValues(s, 'kostnad'), analysValues(s, 'resultat')];
-      expect(k.nettoavvikelse).toBe(r.nettoavvikelse);
-      // Better than budget: a smaller net cost (ledger sign), a larger net result (result perspective).
-      expect(signOf(k.nettoavvikelse as Ore)).toBe(signOf(s.ib + s.kb - (s.iu + s.ku)));
-      expect(signOf(r.nettoavvikelse as Ore)).toBe(signOf((r.intakt_utfall as Ore) + (r.kostnad_utfall as Ore) - (r.intakt_budget as Ore) - (r.kostnad_budget as Ore)));
-      expect(k.intakt_utfall).toBe(-(r.intakt_utfall as Ore));
-    }));
+    fc.assert(
+      fc.property(base, (s) => {
+        const [k, r] = [analysValues(s, 'kostnad'), analysValues(s, 'resultat')];
+        expect(k.nettoavvikelse).toBe(r.nettoavvikelse);
+        // Better than budget: a smaller net cost (ledger sign), a larger net result (result perspective).
+        expect(signOf(k.nettoavvikelse as Ore)).toBe(signOf(s.ib + s.kb - (s.iu + s.ku)));
+        expect(signOf(r.nettoavvikelse as Ore)).toBe(
+          signOf((r.intakt_utfall as Ore) + (r.kostnad_utfall as Ore) - (r.intakt_budget as Ore) - (r.kostnad_budget as Ore)),
+        );
+        expect(k.intakt_utfall).toBe(-(r.intakt_utfall as Ore));
+      }),
+    );
     // The builder shows exactly these values, in the published perspective.
-    fc.assert(fc.property(categorised, categorised, level, (utfall, budget, l) => {
-      const report = buildAnalys({ ...layout(l, []), perspective: 'kostnad', utfall, budget, fgAr: null, analys: true, resultat: false, year: '2024', unit: 'tkr' });
-      expect(report.perspective).toBe(ANALYS_PERSPECTIVE);
-      for (const row of [...report.tables[0]!.rows.map((x) => x.values), report.tables[0]!.summa]) {
-        const net = (a: Ore | null | undefined, b: Ore | null | undefined) => (a as Ore) + (b as Ore);
-        expect(signOf(row.nettoavvikelse as Ore)).toBe(signOf(net(row.intakt_utfall, row.kostnad_utfall) - net(row.intakt_budget, row.kostnad_budget)));
-      }
-    }));
+    fc.assert(
+      fc.property(categorised, categorised, level, (utfall, budget, l) => {
+        const report = buildAnalys({
+          ...layout(l, []),
+          perspective: 'kostnad',
+          utfall,
+          budget,
+          fgAr: null,
+          analys: true,
+          resultat: false,
+          year: '2024',
+          unit: 'tkr',
+        });
+        expect(report.perspective).toBe(ANALYS_PERSPECTIVE);
+        for (const row of [...report.tables[0]!.rows.map((x) => x.values), report.tables[0]!.summa]) {
+          const net = (a: Ore | null | undefined, b: Ore | null | undefined) => (a as Ore) + (b as Ore);
+          expect(signOf(row.nettoavvikelse as Ore)).toBe(
+            signOf(net(row.intakt_utfall, row.kostnad_utfall) - net(row.intakt_budget, row.kostnad_budget)),
+          );
+        }
+      }),
+    );
   });
 
   it('Resultat: avvikelse is the same number in both perspectives, and positive means better than budget', () => {
-    fc.assert(fc.property(amount, amount, fc.option(amount, { nil: null }), (u, b, fg) => {
-      const [k, r] = [resultatValues(u, b, fg, 'kostnad'), resultatValues(u, b, fg, 'resultat')];
-      expect(k.avvikelse).toBe(r.avvikelse);
-      expect(signOf(k.avvikelse as Ore)).toBe(signOf(b - u));
-      expect(signOf(r.avvikelse as Ore)).toBe(signOf((r.utfall as Ore) - (r.budget as Ore)));
-      expect(r.utfall_fg_ar).toBe(fg === null ? undefined : -fg);
-    }));
-    fc.assert(fc.property(categorised, categorised, (utfall, budget) => {
-      const report = buildAnalys({ ...layout(null, []), perspective: 'kostnad', utfall, budget, fgAr: utfall, analys: false, resultat: true, year: '2024', unit: 'tkr' });
-      const table = report.tables[0]!;
-      for (const row of [...table.rows.map((x) => x.values), table.summa]) {
-        expect(signOf(row.avvikelse as Ore)).toBe(signOf((row.utfall as Ore) - (row.budget as Ore)));
-      }
-      // Revenue above budget is better: the Intäkter row is positive when more came in than planned.
-      const intakter = table.rows.find((x) => x.kod === 'intakter')!.values;
-      const [iu, ib] = [[...utfall.values()].reduce((a, c) => a + c.intakt, 0n), [...budget.values()].reduce((a, c) => a + c.intakt, 0n)];
-      expect(signOf(intakter.avvikelse as Ore)).toBe(signOf(ib - iu)); // ledger sign: revenue is negative
-    }));
+    fc.assert(
+      fc.property(amount, amount, fc.option(amount, { nil: null }), (u, b, fg) => {
+        const [k, r] = [resultatValues(u, b, fg, 'kostnad'), resultatValues(u, b, fg, 'resultat')];
+        expect(k.avvikelse).toBe(r.avvikelse);
+        expect(signOf(k.avvikelse as Ore)).toBe(signOf(b - u));
+        expect(signOf(r.avvikelse as Ore)).toBe(signOf((r.utfall as Ore) - (r.budget as Ore)));
+        expect(r.utfall_fg_ar).toBe(fg === null ? undefined : -fg);
+      }),
+    );
+    fc.assert(
+      fc.property(categorised, categorised, (utfall, budget) => {
+        const report = buildAnalys({
+          ...layout(null, []),
+          perspective: 'kostnad',
+          utfall,
+          budget,
+          fgAr: utfall,
+          analys: false,
+          resultat: true,
+          year: '2024',
+          unit: 'tkr',
+        });
+        const table = report.tables[0]!;
+        for (const row of [...table.rows.map((x) => x.values), table.summa]) {
+          expect(signOf(row.avvikelse as Ore)).toBe(signOf((row.utfall as Ore) - (row.budget as Ore)));
+        }
+        // Revenue above budget is better: the Intäkter row is positive when more came in than planned.
+        const intakter = table.rows.find((x) => x.kod === 'intakter')!.values;
+        const [iu, ib] = [[...utfall.values()].reduce((a, c) => a + c.intakt, 0n), [...budget.values()].reduce((a, c) => a + c.intakt, 0n)];
+        expect(signOf(intakter.avvikelse as Ore)).toBe(signOf(ib - iu)); // ledger sign: revenue is negative
+      }),
+    );
   });
 });

@@ -33,7 +33,9 @@ function oracle(input: NodeInput): { rows: Map<string, Ore | null>; summa: Ore |
 }
 
 const codes = fc.uniqueArray(fc.stringMatching(/^[1-5][0-9]{0,3}$/), { maxLength: 12 });
-const nodes = fc.array(fc.tuple(fc.stringMatching(/^[1-5][0-9]{0,2}$/), fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n })), { maxLength: 4 }).map((e) => new Map(e));
+const nodes = fc
+  .array(fc.tuple(fc.stringMatching(/^[1-5][0-9]{0,2}$/), fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n })), { maxLength: 4 })
+  .map((e) => new Map(e));
 const level = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
 const keyOf = fc.oneof(
   level.map((l) => rowKey(l)),
@@ -43,11 +45,28 @@ const computed = (c: string): Ore => BigInt(c) * 7n;
 
 describe('node values', () => {
   it('a whole cannot be split: its codes show nothing, the Summa shows the whole', () => {
-    const placed = placeNodes({ nodes: new Map([['56', 900n]]), codes: ['5601', '5602'], keyOf: (c) => c, replaces: true, computed: () => 0n });
-    expect(placed).toEqual({ rows: new Map([['5601', null], ['5602', null]]), summa: 900n });
+    const placed = placeNodes({
+      nodes: new Map([['56', 900n]]),
+      codes: ['5601', '5602'],
+      keyOf: (c) => c,
+      replaces: true,
+      computed: () => 0n,
+    });
+    expect(placed).toEqual({
+      rows: new Map([
+        ['5601', null],
+        ['5602', null],
+      ]),
+      summa: 900n,
+    });
     // Rolled up to 56, the row holds the whole node.
-    expect(placeNodes({ nodes: new Map([['56', 900n]]), codes: ['5601', '5602', '5101'], keyOf: rowKey(2), replaces: true, computed: () => 5n })).toEqual({
-      rows: new Map([['56', 900n], ['51', 5n]]),
+    expect(
+      placeNodes({ nodes: new Map([['56', 900n]]), codes: ['5601', '5602', '5101'], keyOf: rowKey(2), replaces: true, computed: () => 5n }),
+    ).toEqual({
+      rows: new Map([
+        ['56', 900n],
+        ['51', 5n],
+      ]),
       summa: 905n,
     });
   });
@@ -68,7 +87,7 @@ describe('node values', () => {
         const { rows, summa } = placeNodes({ nodes: ns, codes: cs, keyOf: key, replaces: true, computed });
         const values = [...rows.values()];
         fc.pre(summa !== null && values.every((v) => v !== null));
-        expect(summa).toBe(values.reduce((a, v) => (a) + (v), 0n));
+        expect(summa).toBe(values.reduce((a, v) => a + v, 0n));
       }),
       { numRuns: 500 },
     );

@@ -22,7 +22,12 @@ describe('roundingTolerance', () => {
   it('is enough for a Summa of correctly rounded rows (n rows + the Summa)', () => {
     fc.assert(
       fc.property(fc.array(ore, { minLength: 1, maxLength: 30 }), unit, decimals, mode, (rows, u, d, m) => {
-        const total = shown(rows.reduce((a, b) => a + b, 0n), u, d, m);
+        const total = shown(
+          rows.reduce((a, b) => a + b, 0n),
+          u,
+          d,
+          m,
+        );
         const sum = rows.reduce((a, r) => a + shown(r, u, d, m), 0n);
         expect(abs(total - sum) <= roundingTolerance(d, TERMS.sumOf(rows.length))).toBe(true);
       }),
@@ -33,7 +38,8 @@ describe('roundingTolerance', () => {
     fc.assert(
       fc.property(ore, ore, unit, decimals, mode, (budget, outcome, u, d, m) => {
         for (const dev of [budget - outcome, outcome - budget]) {
-          const expected = dev === budget - outcome ? shown(budget, u, d, m) - shown(outcome, u, d, m) : shown(outcome, u, d, m) - shown(budget, u, d, m);
+          const expected =
+            dev === budget - outcome ? shown(budget, u, d, m) - shown(outcome, u, d, m) : shown(outcome, u, d, m) - shown(budget, u, d, m);
           expect(abs(shown(dev, u, d, m) - expected) <= roundingTolerance(d, TERMS.deviation)).toBe(true);
         }
       }),
@@ -42,14 +48,25 @@ describe('roundingTolerance', () => {
 
   it('is enough for a relation of k signed terms and for a parent row', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(1n, -1n), ore), { minLength: 1, maxLength: 8 }), unit, decimals, mode, (terms, u, d, m) => {
-        const target = shown(terms.reduce((a, [s, v]) => a + s * v, 0n), u, d, m);
-        const expected = terms.reduce((a, [s, v]) => a + s * shown(v, u, d, m), 0n);
-        expect(abs(target - expected) <= roundingTolerance(d, TERMS.relationOf(terms.length))).toBe(true);
-        // A parent row and a sub-table's Summa: the same exact total, rounded twice.
-        const total = terms.reduce((a, [, v]) => a + v, 0n);
-        expect(abs(shown(total, u, d, m) - shown(total, u, d, m)) <= roundingTolerance(d, TERMS.parentRow)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(1n, -1n), ore), { minLength: 1, maxLength: 8 }),
+        unit,
+        decimals,
+        mode,
+        (terms, u, d, m) => {
+          const target = shown(
+            terms.reduce((a, [s, v]) => a + s * v, 0n),
+            u,
+            d,
+            m,
+          );
+          const expected = terms.reduce((a, [s, v]) => a + s * shown(v, u, d, m), 0n);
+          expect(abs(target - expected) <= roundingTolerance(d, TERMS.relationOf(terms.length))).toBe(true);
+          // A parent row and a sub-table's Summa: the same exact total, rounded twice.
+          const total = terms.reduce((a, [, v]) => a + v, 0n);
+          expect(abs(shown(total, u, d, m) - shown(total, u, d, m)) <= roundingTolerance(d, TERMS.parentRow)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -97,7 +97,10 @@ export function sniffEncoding(sample: Uint8Array, atEof: boolean): EncodingGuess
 
 /** Thrown by a UTF-8 decoder at the first invalid byte; the reader turns it into an error or a restart. */
 export class InvalidUtf8 extends Error {
-  constructor(readonly offset: number, readonly byte: number) {
+  constructor(
+    readonly offset: number,
+    readonly byte: number,
+  ) {
     super(`invalid UTF-8 at byte ${offset}`);
   }
 }

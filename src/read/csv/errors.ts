@@ -23,8 +23,13 @@ const IN_FIELD = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 
 export function csvParseError(e: unknown, file: string): unknown {
   if (!(e instanceof CsvError) || OPTION_PROBLEM.test(e.code)) return e;
   const info = e as CsvError & { lines?: number; column?: number };
-  if (!IN_FIELD.has(e.code) || typeof info.column !== 'number') return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines });
+  if (!IN_FIELD.has(e.code) || typeof info.column !== 'number')
+    return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines });
   // The stray quote itself is the offending text: the excerpt's caret goes under it.
   const value = e.code === 'INVALID_OPENING_QUOTE' ? '"' : undefined;
-  return new AvvikelseError('CSV_SYNTAX', { reason: e.code }, { file, line: info.lines, field: info.column + 1, ...(value ? { value } : {}) });
+  return new AvvikelseError(
+    'CSV_SYNTAX',
+    { reason: e.code },
+    { file, line: info.lines, field: info.column + 1, ...(value ? { value } : {}) },
+  );
 }

@@ -101,14 +101,24 @@ function fastTarget(consumer: RecordConsumer, into: LedgerBuilder): FastTarget {
   };
 }
 
-async function readWith(file: string, spec: ReadSpec, into: LedgerBuilder, encoding: Encoding, skip: number, sample: Buffer): Promise<ReadInfo> {
+async function readWith(
+  file: string,
+  spec: ReadSpec,
+  into: LedgerBuilder,
+  encoding: Encoding,
+  skip: number,
+  sample: Buffer,
+): Promise<ReadInfo> {
   const delimiter = spec.dialect.delimiter === 'auto' ? sniffDelimiterInBytes(sample.subarray(skip), encoding) : spec.dialect.delimiter;
   const info = { format: 'csv', encoding, delimiter, encodingFallback: false };
   if (spec.tuning.fastPath) {
     for (const parallel of spec.tuning.threads > 1 ? [true, false] : [false]) {
       into.restart();
       const target = fastTarget(new RecordConsumer(file, spec, into), into);
-      const fast = await readFast({ file, encoding, skip, delimiter, parallel, parallelMinBytes: spec.tuning.parallelMinBytes, progress: spec.progress }, target);
+      const fast = await readFast(
+        { file, encoding, skip, delimiter, parallel, parallelMinBytes: spec.tuning.parallelMinBytes, progress: spec.progress },
+        target,
+      );
       if (fast === FALLBACK) break;
       if (fast !== SERIAL) return { ...info, reader: fast === 'two-threads' ? 'fast-2-threads' : 'fast' };
     }

@@ -40,7 +40,16 @@ export class Checker {
    * strict), anything more an error. With 0 terms the two must be equal. `tolerance`
    * overrides the allowance when the terms are shown with different decimals.
    */
-  compare(t: VerifyTable, row: VerifyRow, column: number, expected: bigint, type: CheckType, terms: number, basis: string, tolerance?: bigint): void {
+  compare(
+    t: VerifyTable,
+    row: VerifyRow,
+    column: number,
+    expected: bigint,
+    type: CheckType,
+    terms: number,
+    basis: string,
+    tolerance?: bigint,
+  ): void {
     this.checks++;
     const found = valueOf(row.values[column] ?? null);
     const diff = found - expected;

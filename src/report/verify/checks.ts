@@ -122,7 +122,11 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
 }
 
 /** The code a title names as `51*` (or the declared parent label), and the row that carries it. */
-function parentRow(tables: VerifyTable[], sub: VerifyTable, declared: VerifyOptions['parents']): { table: VerifyTable; row: VerifyRow } | null {
+function parentRow(
+  tables: VerifyTable[],
+  sub: VerifyTable,
+  declared: VerifyOptions['parents'],
+): { table: VerifyTable; row: VerifyRow } | null {
   const decl = declared.find((d) => normaliseHeader(d.table) === normaliseHeader(sub.title));
   const code = decl?.row ?? /(\S+)\*/.exec(sub.title)?.[1];
   if (!code) return null;

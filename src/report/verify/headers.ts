@@ -10,7 +10,21 @@ import { normaliseHeader } from '../../core/text.js';
 import { COLUMN_IDS, columnDef, type ColumnId } from '../columns.js';
 
 /** Headings of columns that hold labels, not amounts (normalised). */
-const LABEL_HEADERS = new Set(['kod', 'code', 'namn', 'name', 'verksamhet', 'verksamhetskod', 'vht', 'konto', 'ansvar', 'projekt', 'text', 'benämning', 'åtgärd']);
+const LABEL_HEADERS = new Set([
+  'kod',
+  'code',
+  'namn',
+  'name',
+  'verksamhet',
+  'verksamhetskod',
+  'vht',
+  'konto',
+  'ansvar',
+  'projekt',
+  'text',
+  'benämning',
+  'åtgärd',
+]);
 
 /** Whether a heading names a label column (code, name, verksamhet …), never an amount. */
 export function isLabelHeader(header: string): boolean {
@@ -70,7 +84,12 @@ const yearOf = (h: string) => /\b(19|20)\d{2}\b/.exec(h)?.[0] ?? null;
  * avvikelse's own is paired by the registry (`verifyRole.deviationOf`) when both of its
  * columns are in the table; otherwise by the words of the headings.
  */
-export function deviationTerms(header: readonly string[], columns: readonly number[], dev: number, labels: ColumnLabels): { budget: number; outcome: number } | null {
+export function deviationTerms(
+  header: readonly string[],
+  columns: readonly number[],
+  dev: number,
+  labels: ColumnLabels,
+): { budget: number; outcome: number } | null {
   const h = header[dev] ?? '';
   const cols = columns.filter((c) => c !== dev);
   const own = columnIdOf(h, labels);

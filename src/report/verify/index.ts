@@ -29,7 +29,11 @@ export interface VerifyResult {
  * Runs checks (a)–(d) on every table. `labels` (from `columnLabels`) recognises avvikelse's
  * own column headings, whose roles come from the column registry.
  */
-export function verifyTables(raw: PublishedTable[], opts: VerifyOptions, labels: ColumnLabels): VerifyResult & { unusedRelations: Relation[] } {
+export function verifyTables(
+  raw: PublishedTable[],
+  opts: VerifyOptions,
+  labels: ColumnLabels,
+): VerifyResult & { unusedRelations: Relation[] } {
   const tables = raw.map((r) => structure(r, opts));
   const checker = new Checker(opts.strict);
   const used = new Set<Relation>();

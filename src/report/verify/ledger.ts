@@ -38,7 +38,14 @@ function match(row: VerifyRow, rows: ReportRow[]): ReportRow | null {
  * Compares every published amount cell with the exact report (`runReport`'s unrounded
  * tables): findings go to `checker`, `basis` names the ledger in the messages.
  */
-export function compareWithLedger(published: VerifyTable[], report: ReportTable[], display: LedgerDisplay, checker: Checker, labels: ColumnLabels, basis: string): void {
+export function compareWithLedger(
+  published: VerifyTable[],
+  report: ReportTable[],
+  display: LedgerDisplay,
+  checker: Checker,
+  labels: ColumnLabels,
+  basis: string,
+): void {
   published.forEach((t, i) => {
     const exact = report[i];
     if (!exact) return;
@@ -57,7 +64,19 @@ export function compareWithLedger(published: VerifyTable[], report: ReportTable[
           seen.add(m);
           values = m.values;
         } else {
-          checker.missing({ type: 'rad', file: t.file, table: t.title, line: row.line, row: row.label, column: '', expected: null, found: null, terms: 0, basis: 'not-in-ledger', decimals: 0 });
+          checker.missing({
+            type: 'rad',
+            file: t.file,
+            table: t.title,
+            line: row.line,
+            row: row.label,
+            column: '',
+            expected: null,
+            found: null,
+            terms: 0,
+            basis: 'not-in-ledger',
+            decimals: 0,
+          });
         }
       }
       if (!values) continue;
@@ -73,7 +92,19 @@ export function compareWithLedger(published: VerifyTable[], report: ReportTable[
     for (const s of exact.rows) {
       if (seen.has(s)) continue;
       const label = s.namn ? `${s.kod} ${s.namn}` : s.kod;
-      checker.missing({ type: 'rad', file: t.file, table: t.title, line: t.line, row: label, column: '', expected: null, found: null, terms: 0, basis: 'missing-in-table', decimals: 0 });
+      checker.missing({
+        type: 'rad',
+        file: t.file,
+        table: t.title,
+        line: t.line,
+        row: label,
+        column: '',
+        expected: null,
+        found: null,
+        terms: 0,
+        basis: 'missing-in-table',
+        decimals: 0,
+      });
     }
   });
 }

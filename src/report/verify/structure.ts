@@ -69,7 +69,7 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
     // and columns with text are not amounts.
     if (c === 0 || ignore.has(nh) || isLabelHeader(h) || /%|procent/i.test(h) || /^(not|note|nr)$/i.test(h.trim())) continue;
     const cells = parsed.map((p) => p[c]).filter((v) => v !== null && v !== undefined);
-    if (cells.length === 0 || cells.some((v) => v === 'text' || (v).percent)) continue;
+    if (cells.length === 0 || cells.some((v) => v === 'text' || v.percent)) continue;
     amountColumns.push(c);
     decimals[c] = Math.max(0, ...cells.map((v) => (v as PublishedNumber).decimals));
   }
@@ -78,7 +78,10 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
   const rows: VerifyRow[] = raw.rows.map((r, i) => {
     const labelCells = r.cells.slice(0, Math.max(1, firstAmount));
     const firstFilled = labelCells.find((c) => c.trim() !== '') ?? '';
-    const label = labelCells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+    const label = labelCells
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+      .join(' ');
     const values = Array.from({ length: width }, (_, c) => {
       const v = (parsed[i] as PublishedCell[])[c];
       return amountColumns.includes(c) && v !== 'text' ? (v ?? null) : null;
@@ -90,7 +93,16 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
     else if (values.every((v) => v === null)) kind = 'section';
     return { line: r.line, label: clean, indent: firstFilled.length - firstFilled.trimStart().length, kind, values, parent: null };
   });
-  const table: VerifyTable = { file: raw.file, title: raw.title, line: raw.line, header: raw.header, amountColumns, decimals, rows, hierarchy: false };
+  const table: VerifyTable = {
+    file: raw.file,
+    title: raw.title,
+    line: raw.line,
+    header: raw.header,
+    amountColumns,
+    decimals,
+    rows,
+    hierarchy: false,
+  };
   applyHierarchy(table);
   return table;
 }

@@ -21,8 +21,10 @@ export function fieldCodes(buf: Uint8Array, s: number, e: number, utf8: boolean,
     const b = buf[i] as number;
     if (b < 0x80) out[n++] = b;
     else if (!utf8) {
-      if (b === 0xa0) out[n++] = 0xa0; // NBSP
-      else if (b === 0x96) out[n++] = 0x2013; // en dash
+      if (b === 0xa0)
+        out[n++] = 0xa0; // NBSP
+      else if (b === 0x96)
+        out[n++] = 0x2013; // en dash
       else return -1;
     } else if (b === 0xc2 && buf[i + 1] === 0xa0) {
       out[n++] = 0xa0;

@@ -70,7 +70,10 @@ function mergeInto(into: LedgerBuilder, scanned: { table: Scanner['table']; rows
  * needs csv-parse, or SERIAL when a parallel attempt met a record that needs the general
  * consumer (the caller then reads again on one thread).
  */
-export async function readFast(opts: FastOptions, target: FastTarget): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
+export async function readFast(
+  opts: FastOptions,
+  target: FastTarget,
+): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
   if (opts.encoding === 'utf-16le') return FALLBACK;
   const utf8 = opts.encoding === 'utf-8';
   // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
