@@ -58,6 +58,10 @@ function commanderToUser(e: CommanderError, command: string): AvvikelseError {
       return new AvvikelseError('OPTION_MISSING', { option: `<${quoted}>`, command });
     case 'commander.optionMissingArgument':
       return new AvvikelseError('OPTION_MISSING', { option: `${quoted.split(' ')[0]} <…>`, command });
+    case 'commander.excessArguments': {
+      const [expected = '?', found = '?'] = /Expected (\d+) arguments? but got (\d+)/.exec(e.message)?.slice(1) ?? [];
+      return new AvvikelseError('USAGE', { reason: 'excessArguments', expected, found, command });
+    }
     default:
       return new AvvikelseError('USAGE', { reason: e.message.replace(/^error: /, ''), command });
   }

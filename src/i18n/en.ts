@@ -36,9 +36,27 @@ const configEn: Record<string, (p: Params) => string> = {
     `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false' }[p.type as string]}`,
 };
 
+/** File-system error codes (the reason of FILE_UNREADABLE and OUTPUT_UNWRITABLE), explained; the code itself is kept for searching. */
+const ioReasonEn: Record<string, string> = {
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EBUSY: 'the file is in use by another program',
+};
+const ioReason = (reason: unknown) => (ioReasonEn[reason as string] ? `${ioReasonEn[reason as string]} (${reason})` : `(${reason})`);
+
+/** Usage errors commander reports, in our words (others keep commander's own text). */
+const usageEn: Record<string, (p: Params) => string> = {
+  excessArguments: (p) => `too many arguments: at most ${p.expected}, got ${p.found}`,
+};
+
 const errorsEn: ErrorTexts = {
   FILE_NOT_FOUND: () => 'no such file',
-  FILE_UNREADABLE: (p) => `cannot read the file (${p.reason})`,
+  FILE_UNREADABLE: (p) => `cannot read the file: ${ioReason(p.reason)}`,
   FILE_EMPTY: () => 'the file is empty',
   NO_DATA_ROWS: () => 'the file has a header row but no data rows',
   COLUMN_MISSING: (p) => `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
@@ -60,12 +78,12 @@ const errorsEn: ErrorTexts = {
   OPTION_INVALID: (p) => `invalid value for ${p.option}: "${p.value}" (${hintEn[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} is required; see avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
-  USAGE: (p) => `${p.reason}; see avvikelse ${p.command} --help`,
+  USAGE: (p) => `${usageEn[p.reason as string]?.(p) ?? p.reason}; see avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
     `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
-  OUTPUT_UNWRITABLE: (p) => `cannot write the output file (${p.reason})`,
+  OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
 };
 
 const dimensions: Record<string, string> = {

@@ -37,9 +37,27 @@ const configSv: Record<string, (p: Params) => string> = {
     `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
 };
 
+/** File-system error codes (the reason of FILE_UNREADABLE and OUTPUT_UNWRITABLE), explained; the code itself is kept for searching. */
+const ioReasonSv: Record<string, string> = {
+  EISDIR: 'det är en mapp, inte en fil',
+  ENOENT: 'mappen finns inte',
+  ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+  EACCES: 'behörighet saknas',
+  EPERM: 'behörighet saknas',
+  EROFS: 'filsystemet är skrivskyddat',
+  ENOSPC: 'disken är full',
+  EBUSY: 'filen används av ett annat program',
+};
+const ioReason = (reason: unknown) => (ioReasonSv[reason as string] ? `${ioReasonSv[reason as string]} (${reason})` : `(${reason})`);
+
+/** Usage errors commander reports, in Swedish (others keep commander's own text). */
+const usageSv: Record<string, (p: Params) => string> = {
+  excessArguments: (p) => `för många argument: högst ${p.expected}, fick ${p.found}`,
+};
+
 const errorsSv: ErrorTexts = {
   FILE_NOT_FOUND: () => 'filen finns inte',
-  FILE_UNREADABLE: (p) => `filen kan inte läsas (${p.reason})`,
+  FILE_UNREADABLE: (p) => `filen kan inte läsas: ${ioReason(p.reason)}`,
   FILE_EMPTY: () => 'filen är tom',
   NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
   COLUMN_MISSING: (p) => `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
@@ -61,12 +79,12 @@ const errorsSv: ErrorTexts = {
   OPTION_INVALID: (p) => `ogiltigt värde för ${p.option}: "${p.value}" (${hintSv[p.expected as string] ?? p.expected})`,
   OPTION_MISSING: (p) => `${p.option} saknas; se avvikelse ${p.command} --help`,
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
-  USAGE: (p) => `${p.reason}; se avvikelse ${p.command} --help`,
+  USAGE: (p) => `${usageSv[p.reason as string]?.(p) ?? p.reason}; se avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
     `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
-  OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas (${p.reason})`,
+  OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
 };
 
 const dimensions: Record<string, string> = {
