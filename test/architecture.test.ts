@@ -26,7 +26,7 @@ type Graph = Map<string, string[]>;
 /** The module specifiers a TypeScript source imports or re-exports (TypeScript's own scanner: comments and strings are skipped). */
 const importSpecifiers = (text: string): string[] => ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
 
-/** The file graph of src/: paths relative to src (`read/ledger.ts`), relative imports only. */
+/** The file graph of src/: paths relative to src (`read/index.ts`), relative imports only. */
 function srcGraph(root = 'src'): Graph {
   const files = (readdirSync(root, { recursive: true }) as string[])
     .map((f) => f.split('\\').join('/'))

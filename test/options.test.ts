@@ -214,10 +214,12 @@ describe('"lang" in the configuration file (defect 3)', () => {
     expect(run.stdout).toContain('Driftredovisning 2024, tkr');
   });
 
-  it('is validated like the flag', async () => {
+  it('is validated like the flag, and the error names the file', async () => {
     const d = writeConfig({ lang: 'fi', utfall: [U], budget: [B] });
     const run = await cli(['report'], { cwd: d });
-    expect(run.stderr).toBe('avvikelse: fel: ogiltigt värde för --lang: "fi" (sv | en) [OPTION_INVALID]\n');
+    expect(run.stderr).toBe(
+      `avvikelse: fel: ${join(d, 'avvikelse.config.json')}: ogiltigt värde för --lang: "fi" (sv | en) [OPTION_INVALID]\n`,
+    );
   });
 });
 
@@ -232,5 +234,29 @@ describe('README option tables', () => {
     const section = readme.slice(readme.indexOf('## Configuration file'));
     const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] as string;
     expect(() => resolve({}, loadConfig(undefined, writeConfig(JSON.parse(json))))).not.toThrow();
+  });
+});
+
+describe('each command reads only its own options', () => {
+  it('codes runs although the configuration file has a bad value for a report option', async () => {
+    const d = writeConfig({ unit: 'ksek' });
+    const run = await cli(['koder', '51'], { cwd: d });
+    expect(run.stdout).toContain('510  Vård och omsorg om äldre');
+    expect(run.code).toBe(0);
+  });
+
+  it('verify ignores a report-only key, and reports a bad value of a key it reads at the file', async () => {
+    const table = abs('fixtures/publicerade/driftredovisning-2024.csv');
+    expect((await cli(['kontroll', table], { cwd: writeConfig({ format: 'xml' }) })).code).toBe(0);
+    const d = writeConfig({ unit: 'ksek' });
+    const run = await cli(['kontroll', table, '--utfall', abs(UTFALL), '--budget', abs(BUDGET)], { cwd: d });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(d, 'avvikelse.config.json')}: ogiltigt värde för --unit: "ksek"`);
+  });
+
+  it('--fail-on on a column the report does not show is refused before any file is read', async () => {
+    const run = await cli(['report', '--utfall', 'finns-inte.csv', '--budget', BUDGET, '--fail-on', 'prognosavvikelse<0']);
+    expect(run.stderr).toContain('[OPTION_INVALID]');
+    expect(run.stderr).not.toContain('FILE_NOT_FOUND');
   });
 });

@@ -17,10 +17,10 @@ import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTu
 import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
-import { defaultColumns, type ColumnNeed } from '../report/columns.js';
+import { defaultColumns, type ColumnId, type ColumnNeed, type ReportKind } from '../report/columns.js';
 import { buildDrift } from '../report/drift.js';
 import { inPrintOrder, message } from '../report/messages.js';
-import type { ColumnId, Message, Report } from '../report/model.js';
+import type { Message, Report } from '../report/model.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
 
 export interface MonthlyOptions {
@@ -67,13 +67,19 @@ export interface ReportRequest {
   kategorier: string | null;
 }
 
-/** The optional inputs given, for the default columns. */
-function given(req: ReportRequest, fgAr: boolean, fgPrognos: boolean): Set<ColumnNeed> {
-  const out = new Set<ColumnNeed>();
-  if (fgAr) out.add('fgAr');
-  if (fgPrognos) out.add('fgPrognos');
-  if (req.kommentarer !== null) out.add('kommentarer');
-  return out;
+/**
+ * The columns of the report's first table, known before any file is read: the chosen ones,
+ * or the registry's defaults for the report kind and the optional inputs given. (`--fail-on`
+ * may name only these.) The Verksamhetsanalys and the Resultat lay out their own columns
+ * from the same registry.
+ */
+export function mainColumns(req: ReportRequest): ColumnId[] {
+  const kind: ReportKind = req.analys ? 'analys' : req.resultat ? 'resultat' : req.monthly ? 'manad' : 'drift';
+  const given = new Set<ColumnNeed>();
+  if (req.fgAr.length > 0 && kind !== 'drift') given.add('fgAr');
+  if (req.monthly?.fgPrognos) given.add('fgPrognos');
+  if (req.kommentarer !== null) given.add('kommentarer');
+  return req.show ?? defaultColumns(kind, given);
 }
 
 function signWarning(ledger: LedgerTotals): Message | null {
@@ -182,7 +188,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
       budget: totalPerCode(budget.totals),
       year: latestYear(utfall.totals),
       unit: req.unit,
-      columns: req.show ?? defaultColumns('drift', given(req, false, false)),
+      columns: mainColumns(req),
     });
     return report;
   }
@@ -218,7 +224,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts) : new Map(),
     manualPrognosFile: m.prognos,
     fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
-    columns: req.show ?? defaultColumns('manad', given(req, fgAr !== null, m.fgPrognos !== null)),
+    columns: mainColumns(req),
     unit: req.unit,
   });
   return report;

@@ -12,7 +12,7 @@ import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig } from './config.js';
 import { excerpt } from '../read/index.js';
 import { processIo, type Io } from './io.js';
-import { declare, OPTIONS, resolve, resolveOne, type Options, type RawOptions } from './options.js';
+import { declare, OPTIONS, resolve, resolveOne, type CommandName, type Options, type RawOptions } from './options.js';
 import { reportCommand, runReportCommand } from './report.js';
 import { runVerifyCommand, verifyCommand } from './verify.js';
 
@@ -78,14 +78,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     if (langText !== undefined) OPTIONS.lang.parse(langText);
     /** Flags > configuration > fallback; from here on, every output is in the resolved language. */
-    const optionsOf = (flags: RawOptions): Options => {
+    const optionsOf = (flags: RawOptions, command: CommandName): Options => {
       const config = loadConfig(flags.config, io.cwd);
       const resolved = resolveOne('lang', flags, config);
       if (resolved !== lang) {
         lang = resolved;
         t = texts(lang);
       }
-      return resolve(flags, config);
+      return resolve(flags, config, command);
     };
     const d = bilingual(lang);
     // Commander writes help to our io and leaves errors to us (printed below, exit 2).
@@ -102,21 +102,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program.addCommand(
       reportCommand(lang, async (flags) => {
         current = 'report';
-        const options = optionsOf(flags);
+        const options = optionsOf(flags, 'report');
         exitCode = await runReportCommand(options, io, t, argv);
       }),
     );
     program.addCommand(
       verifyCommand(lang, async (files, flags) => {
         current = 'verify';
-        const options = optionsOf(flags);
+        const options = optionsOf(flags, 'verify');
         exitCode = await runVerifyCommand(files, options, flags.utfall !== undefined || flags.budget !== undefined, io, t);
       }),
     );
     program.addCommand(
       codesCommand(lang, (prefix, flags) => {
         current = 'codes';
-        exitCode = runCodesCommand(prefix, optionsOf(flags), io, t);
+        exitCode = runCodesCommand(prefix, optionsOf(flags, 'codes'), io, t);
       }),
     );
     for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);

@@ -8,16 +8,15 @@
  * the TypeScript types (`Options`, `RawOptions`), flags > configuration > fallback
  * (`resolve`), the files `--out` may not overwrite (`inputFiles`) and the README's option
  * tables (`cli/options-doc.ts`). Rules that tie several options together live in
- * `app/plan.ts`; this file validates one option at a time.
+ * `cli/plan.ts`; this file validates one option at a time.
  *
- * Per-input settings (the next issue: `--budget-col`, `--budget-unit`, config
- * `inputs.budget.col`): mark the entry `perInput: true` (today `col`, `inputUnit`,
- * `inputSign`, `encoding`, `delimiter`, `decimal` would qualify). From that one entry
- * `declare` adds `--<input>-<flag>` for each ledger input (`utfall`, `budget`, `fgAr`, with
- * the help text suffixed by the input), `fromConfig` accepts `inputs.<input>.<key>` checked
- * with the entry's kind, and `resolve` parses each given variant with the same `parse` into
- * `Options['inputs'][input][key]`, falling back to the plain option. Nothing else changes:
- * the kind, the help and the validation stay in the one entry.
+ * How per-input settings (the next issue: `--budget-col`, `--budget-unit`, config
+ * `inputs.budget.col`) fit in, not built yet: an entry gets a `perInput` marker (`col`,
+ * `inputUnit`, `inputSign`, `encoding`, `delimiter`, `decimal`, `where` qualify); from that one
+ * entry `declare` adds `--<input>-<flag>` for each ledger input, `fromConfig` accepts
+ * `inputs.<input>.<key>` checked with the entry's kind, and `resolve` parses each variant with
+ * the same `parse`, falling back to the plain option. The kind, the help and the validation
+ * stay in the one entry.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -69,6 +68,8 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
   readonly help: { readonly sv: string; readonly en: string };
   /** The commands that take the flag, or `global` for the program's own options. */
   readonly commands: readonly CommandName[] | 'global';
+  /** Commands that read the value from the configuration file without taking the flag. */
+  readonly readBy?: readonly CommandName[];
   /** Not allowed in the configuration file (output, switches of one run, debugging). */
   readonly config?: false;
   /** The only place the option is validated: OPTION_INVALID naming the flag. */
@@ -79,8 +80,6 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
   files?(value: T): string[];
   /** The README row (English, like the rest of the manual): placeholder, meaning, example. */
   readonly doc: { readonly arg?: string; readonly text: string; readonly example?: string };
-  /** Reserved for the next issue: the option also exists per ledger input (see the header). */
-  readonly perInput?: true;
 }
 
 /** One schema entry, typed by its kind, its parsed value and its fallback. */
@@ -96,7 +95,7 @@ const asIs = <V>(v: V): V => v;
 const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
 const driftOnly = (c: ColumnId) => onlyIn(c, 'drift', ['manad']);
 
-/** `--columns a,b,c`: known ids, all of one report kind (the inputs they need are checked in app/plan.ts). */
+/** `--columns a,b,c`: known ids, all of one report kind (the inputs they need are checked in cli/plan.ts). */
 function columnIds(text: string): ColumnId[] {
   const ids = text
     .split(',')
@@ -564,6 +563,8 @@ export const OPTIONS = {
     flag: '--columns <ids>',
     kind: 'string',
     commands: REPORT,
+    // verify rebuilds the report with the configuration's columns (its own --columns is `relations`).
+    readBy: VERIFY,
     parse: columnIds,
     help: {
       sv: 'kolumner och ordning, t.ex. budget_helar,utfall_ack,prognos',
@@ -826,26 +827,44 @@ export function fromConfig(json: unknown, file: string): RawOptions {
   return out;
 }
 
+/** Whether `command` reads an option: the program's own, its flags, and those it reads from the file (`readBy`). */
+const reads = (def: AnyDef, command: CommandName): boolean =>
+  takes(def, 'global') || takes(def, command) || (def.readBy?.includes(command) ?? false);
+
 /**
- * Flags over configuration over fallback, each value parsed once by its entry. A `record`
- * merges key by key (the flag's pairs win). Every option is resolved, also those the
- * running command does not take, so a wrong value in the configuration file is reported
- * whichever command reads it.
+ * Flags over configuration over fallback, each value parsed once by its entry, for the
+ * options `command` reads, or for every option without a command. An option the command
+ * does not read keeps its fallback, so a configuration key meant for another command never
+ * stops this one. A `record` merges key by key (the flag's pairs win).
  */
-export function resolve(flags: RawOptions, config: RawOptions): Options {
+export function resolve(flags: RawOptions, config: RawOptions, command?: CommandName): Options {
   const out: Record<string, unknown> = {};
-  for (const [key] of entries) out[key] = resolveOne(key, flags, config);
+  for (const [key, def] of entries) {
+    out[key] = command === undefined || reads(def, command) ? resolveOne(key, flags, config) : def.fallback;
+  }
   return out as Options;
 }
 
-/** One option, resolved as `resolve` does (the CLI resolves `lang` first, so later errors are in it). */
+/**
+ * One option, resolved as `resolve` does (the CLI resolves `lang` first, so later errors are
+ * in it). A value from the configuration file that its entry refuses is reported at the file.
+ */
 export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, config: RawOptions): Options[K] {
   const def = OPTIONS[key] as AnyDef;
   const f = flags[key] as unknown;
   const c = config[key] as unknown;
   const raw =
     def.kind === 'record' && (c !== undefined || f !== undefined) ? [...((c as string[]) ?? []), ...((f as string[]) ?? [])] : (f ?? c);
-  return (raw === undefined ? def.fallback : def.parse(raw as never)) as Options[K];
+  if (raw === undefined) return def.fallback as Options[K];
+  try {
+    return def.parse(raw as never) as Options[K];
+  } catch (e) {
+    // Only the file's value was there to refuse: say where it came from.
+    if (f === undefined && config.config !== undefined && e instanceof AvvikelseError && e.location === undefined) {
+      throw new AvvikelseError(e.code, e.params, { file: config.config });
+    }
+    throw e;
+  }
 }
 
 /**

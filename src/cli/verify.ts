@@ -9,7 +9,7 @@ import type { PublishedTable } from '../core/published.js';
 import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
-import { planReport, planVerify } from '../app/plan.js';
+import { planReport, planVerify } from './plan.js';
 import { Checker, columnLabels, compareWithLedger, verifyTables } from '../report/verify/index.js';
 import { withLabelNames } from '../write/document.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';

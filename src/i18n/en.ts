@@ -47,7 +47,8 @@ const ioReasonEn: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
 };
-const ioReason = (reason: unknown) => (ioReasonEn[reason as string] ? `${ioReasonEn[reason as string]} (${reason})` : `(${reason})`);
+const ioReason = (reason: string | number | undefined) =>
+  reason !== undefined && ioReasonEn[reason] ? `${ioReasonEn[reason]} (${reason})` : `(${String(reason)})`;
 
 /** Usage errors commander reports, in our words (others keep commander's own text). */
 const usageEn: Record<string, (p: Params) => string> = {

@@ -48,7 +48,8 @@ const ioReasonSv: Record<string, string> = {
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
 };
-const ioReason = (reason: unknown) => (ioReasonSv[reason as string] ? `${ioReasonSv[reason as string]} (${reason})` : `(${reason})`);
+const ioReason = (reason: string | number | undefined) =>
+  reason !== undefined && ioReasonSv[reason] ? `${ioReasonSv[reason]} (${reason})` : `(${String(reason)})`;
 
 /** Usage errors commander reports, in Swedish (others keep commander's own text). */
 const usageSv: Record<string, (p: Params) => string> = {

@@ -3,75 +3,23 @@
  * (a monthly follow-up or not, monthly options against --analys/--resultat, the inputs a
  * chosen column needs — from the column registry —, `--fg-ar` for the fg-ar methods, the
  * default level and decimals), each stated once, with the errors users already know. Each
- * option on its own is validated by its schema entry in cli/options.ts before it gets here;
- * `PlanOptions` is the part of the CLI's `Options` this layer reads (app/ does not import
- * cli/, so the compiler checks the two agree where the CLI passes its `Options` in). The
- * writer's choices (format, output file, CSV dialect, colour) stay in the CLI.
+ * option on its own is validated by its schema entry in cli/options.ts before it gets here.
+ * The writer's choices (format, output file, CSV dialect, colour) stay in the commands.
  */
-import { DEFAULT_DECIMALS, type Unit } from '../core/money.js';
-import type { Filter } from '../core/codes.js';
+import { DEFAULT_DECIMALS } from '../core/money.js';
 import { AvvikelseError } from '../errors.js';
-import type { DecimalMark } from '../read/amount.js';
-import type { Delimiter, Encoding } from '../read/csv/dialect.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
 import type { Threshold } from '../report/thresholds.js';
-import type { Relation, VerifyOptions } from '../report/verify/index.js';
-import type { PrognosMetod } from '../rules/forecast.js';
-import type { RoundingMode } from '../rules/rounding.js';
-import type { InputSign, Perspective } from '../rules/sign.js';
-import type { MonthlyOptions, ReportRequest } from './run-report.js';
-
-/** The parsed option values a report plan reads; `undefined`: not given and no fallback. */
-export interface PlanOptions {
-  utfall: string[] | undefined;
-  budget: string[] | undefined;
-  names: string | undefined;
-  col: Record<string, string>;
-  inputSign: InputSign;
-  inputUnit: Unit;
-  perspective: Perspective;
-  rounding: RoundingMode;
-  unit: Unit;
-  decimals: number | undefined;
-  exact: boolean;
-  level: number | undefined;
-  subLevel: number | undefined;
-  sub: string[];
-  by: string;
-  where: Filter[];
-  encoding: Encoding | 'auto';
-  delimiter: Delimiter | 'auto';
-  decimal: DecimalMark;
-  period: string | undefined;
-  columns: ColumnId[] | undefined;
-  periodisering: MonthlyOptions['periodisering'] | undefined;
-  prognosMetod: PrognosMetod | undefined;
-  prognos: string | undefined;
-  fgAr: string[];
-  analys: boolean;
-  resultat: boolean;
-  kategorier: string | undefined;
-  fgPrognos: string | undefined;
-  kommentarer: string | undefined;
-  failOn: Threshold[];
-}
-
-/** What verify reads besides the report options. */
-export interface VerifyPlanOptions extends PlanOptions {
-  summa: string[];
-  ignore: string[];
-  avvikelse: 'budget-utfall' | 'utfall-budget' | undefined;
-  relations: Relation[];
-  parent: { table: string; row: string }[];
-  strict: boolean;
-}
+import type { VerifyOptions } from '../report/verify/index.js';
+import { mainColumns, type MonthlyOptions, type ReportRequest } from '../app/run-report.js';
+import type { Options } from './options.js';
 
 export interface ReportPlan {
   request: ReportRequest;
   /** How the report's exact values are shown. */
   display: Display;
-  /** `--fail-on` thresholds (checked against the shown columns after the run). */
+  /** `--fail-on` thresholds, each on a column of the report's first table. */
   failOn: Threshold[];
 }
 
@@ -88,7 +36,7 @@ const shownValue = (v: string | { file: string } | undefined): string | undefine
  * input (naming `command` in the hint, as `report` does today) and OPTION_INVALID for
  * options that cannot go together.
  */
-export function planReport(o: PlanOptions): ReportPlan {
+export function planReport(o: Options): ReportPlan {
   const { utfall, budget } = o;
   if (!utfall || utfall.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--utfall', command: 'report' });
   if (!budget || budget.length === 0) throw new AvvikelseError('OPTION_MISSING', { option: '--budget', command: 'report' });
@@ -158,6 +106,11 @@ export function planReport(o: PlanOptions): ReportPlan {
     resultat: o.resultat,
     kategorier: o.kategorier ?? null,
   };
+  const columns = mainColumns(request);
+  for (const t of o.failOn) {
+    if (!columns.includes(t.column))
+      throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: columns.join(', ') });
+  }
   const display: Display = { unit: o.unit, decimals: o.decimals ?? DEFAULT_DECIMALS[o.unit], rounding: o.rounding, exact: o.exact };
   return { request, display, failOn: o.failOn };
 }
@@ -167,7 +120,7 @@ export function planReport(o: PlanOptions): ReportPlan {
  * is given on the command line (the configuration file's inputs alone do not turn the
  * ledger check on), is `planReport` of the same options, made after the tables are read.
  */
-export function planVerify(o: VerifyPlanOptions): VerifyOptions {
+export function planVerify(o: Options): VerifyOptions {
   return {
     summaLabels: o.summa,
     ignore: o.ignore,
