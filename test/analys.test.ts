@@ -144,3 +144,20 @@ describe('investeringsredovisning', () => {
     expect(t!.rows.find((r) => r.kod === '9105')?.namn).toBe('Larm');
   });
 });
+
+describe('--fail-on on the Resultat', () => {
+  it('names each Resultat row by its label, in the user’s language', async () => {
+    const run = await cli(['report', ...ledger, '--resultat', '--fail-on', 'avvikelse<0']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Resultat 2024, tkr');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'avvikelse: fel: Resultat 2024, tkr: Kostnader: Avvikelse −9 058 (villkor avvikelse<0)',
+      'avvikelse: fel: Resultat 2024, tkr: varav personalkostnader: Avvikelse −6 875 (villkor avvikelse<0)',
+      'avvikelse: fel: Resultat 2024, tkr: varav kapitalkostnader: Avvikelse −24 (villkor avvikelse<0)',
+      'avvikelse: fel: Resultat 2024, tkr: Resultat: Avvikelse −8 212 (villkor avvikelse<0)',
+    ]);
+    const en = await cli(['report', ...ledger, '--resultat', '--fail-on', 'avvikelse>0', '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr.trim().split('\n')).toEqual(['avvikelse: error: Result 2024, tkr: Revenue: Deviation 846 (condition avvikelse>0)']);
+  });
+});

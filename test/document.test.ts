@@ -25,6 +25,7 @@ const META: DocumentMeta = {
 /** Three rows of 400 kr: each shows 0 tkr, their Summa 1 200 kr shows 1 tkr. */
 const drift: ReportTable = {
   id: 'drift',
+  report: 'drift',
   title: { kind: 'drift', year: '2024', unit: 'tkr' },
   dimension: 'verksamhet',
   columns: ['utfall', 'budget', 'avvikelse', 'kommentar'],
@@ -38,6 +39,7 @@ const drift: ReportTable = {
 
 const resultat: ReportTable = {
   id: 'resultat',
+  report: 'resultat',
   title: { kind: 'resultat', year: '2024', unit: 'tkr' },
   dimension: 'verksamhet',
   columns: ['utfall', 'budget', 'avvikelse'],

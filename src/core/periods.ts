@@ -16,10 +16,6 @@ export function reportPeriod(p: string): ReportPeriod {
   return { year: Number(p.slice(0, 4)), month: Number(p.slice(5, 7)) };
 }
 
-export function periodText(p: ReportPeriod): string {
-  return `${p.year}-${String(p.month).padStart(2, '0')}`;
-}
-
 /** The month (1..12) of a period key in year `year`; 0 for an annual amount; -1 for another year. */
 export function monthIn(key: string, year: number): number {
   if (key === '') return 0;

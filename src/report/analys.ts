@@ -12,9 +12,9 @@ import { categoryOf, type Category, type CategoryMap } from '../rules/categories
 import { compareCodes } from '../core/codes.js';
 import type { Ore, Unit } from '../core/money.js';
 import { DETAIL_SEPARATOR, totalPerCode, type PeriodTotals } from '../core/ledger.js';
-import { defaultColumns } from './columns.js';
+import { defaultColumns, type ColumnNeed } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportRow, ReportTable, ResultatRow } from './model.js';
+import type { AmountColumn, Amounts, Message, Report, ReportRow, ReportTable, ResultatRow } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 
 /** Amounts per category, in ledger sign (costs +). */
@@ -85,7 +85,7 @@ function resultatTable(req: AnalysRequest): ReportTable {
   const u = sumAll(req.utfall);
   const b = sumAll(req.budget);
   const fg = req.fgAr ? sumAll(req.fgAr) : null;
-  const columns: ColumnId[] = [...(fg ? (['utfall_fg_ar'] as ColumnId[]) : []), 'utfall', 'budget', 'avvikelse'];
+  const columns = defaultColumns('resultat', new Set<ColumnNeed>(fg ? ['fgAr'] : []));
   const values = (pick: (c: ByCategory) => Ore): Amounts => resultatValues(pick(u), pick(b), fg ? pick(fg) : null, ANALYS_PERSPECTIVE);
   const row = (label: ResultatRow, pick: (c: ByCategory) => Ore, varav = false): ReportRow => ({
     kod: label,
@@ -97,6 +97,7 @@ function resultatTable(req: AnalysRequest): ReportTable {
   });
   return {
     id: 'resultat',
+    report: 'resultat',
     title: { kind: 'resultat', year: req.year, unit: req.unit },
     dimension: req.dimension,
     columns,
@@ -126,14 +127,14 @@ export function buildAnalys(req: AnalysRequest): Report {
     const derive = (s: Record<string, Ore | null>): Amounts => analysValues(s, ANALYS_PERSPECTIVE);
     const laid = layoutTables(
       req,
-      { id: 'analys', title: { kind: 'analys', year: req.year, unit: req.unit }, columns: defaultColumns('analys', new Set()) },
+      { report: 'analys', title: { kind: 'analys', year: req.year, unit: req.unit }, columns: defaultColumns('analys', new Set()) },
       { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
     );
     tables.push(...laid.tables);
     messages.push(...laid.messages);
   }
   if (req.resultat) tables.push(resultatTable(req));
-  return { perspective: 'resultat', tables, messages };
+  return { perspective: ANALYS_PERSPECTIVE, tables, messages };
 }
 
 /** The accounts without a category, sorted, for a warning. */

@@ -1,10 +1,11 @@
 /**
  * The column registry: every column a report can show, declared once — its id (the JSON
  * contract's key and the `--columns` name), what kind of cell it holds, which report kinds
- * show it, which input it needs, whether it is shown by default, and what verify takes it
- * for. Everything that lists columns (the model's id types, the default columns of each
- * report, `--columns` validation, the deviation colouring, verify's pairing) derives from
- * it; the labels are in i18n.
+ * show it, which input it needs, whether it is shown by default (and first), what verify
+ * takes it for, and what a percentage divides. Everything that lists or treats columns (the
+ * model's id types, the default columns of each report and their order, `--columns`
+ * validation, the cells of each kind, the deviation colouring, verify's pairing) derives
+ * from it; the labels are in i18n.
  */
 import type { DeviationColumn } from '../rules/sign.js';
 
@@ -30,6 +31,19 @@ export interface ColumnDef {
   readonly verifyRole?: 'budget' | 'outcome' | { readonly deviationOf: readonly [budget: string, outcome: string] };
   /** Drawn as the table's chart (HTML report): of a table's columns, the one with the lowest rank. */
   readonly chart?: number;
+  /** Report kinds whose default columns show this column first, before the others in registry order (the Resultat's Bokslut fg år). */
+  readonly leads?: readonly ReportKind[];
+  /**
+   * A percent column: per report kind, the deviation it expresses as a share of which budget
+   * (deviation / |budget| × 100, rules/rounding.ts `percentOf`). Both name amount columns of that kind.
+   */
+  readonly percentOf?: { readonly [K in ReportKind]?: PercentBasis };
+}
+
+/** What a percent column divides: a deviation column by a budget column. */
+export interface PercentBasis {
+  readonly deviation: string;
+  readonly budget: string;
 }
 
 export const COLUMNS = [
@@ -64,13 +78,27 @@ export const COLUMNS = [
     chart: 1,
   },
   { id: 'prognosforandring', kind: 'deviation', reports: ['manad'], needs: 'fgPrognos', byDefault: 'when-given' },
-  { id: 'utfall_fg_ar', kind: 'amount', reports: ['manad', 'resultat'], needs: 'fgAr', byDefault: 'when-given', verifyRole: 'outcome' },
+  {
+    id: 'utfall_fg_ar',
+    kind: 'amount',
+    reports: ['manad', 'resultat'],
+    needs: 'fgAr',
+    byDefault: 'when-given',
+    verifyRole: 'outcome',
+    leads: ['resultat'],
+  },
   { id: 'intakt_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
   { id: 'kostnad_utfall', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'outcome' },
   { id: 'intakt_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
   { id: 'kostnad_budget', kind: 'amount', reports: ['analys'], byDefault: true, verifyRole: 'budget' },
   { id: 'nettoavvikelse', kind: 'deviation', reports: ['analys'], byDefault: true, chart: 4 },
-  { id: 'avvikelse_procent', kind: 'percent', reports: ['drift', 'manad'], byDefault: false },
+  {
+    id: 'avvikelse_procent',
+    kind: 'percent',
+    reports: ['drift', 'manad'],
+    byDefault: false,
+    percentOf: { drift: { deviation: 'avvikelse', budget: 'budget' }, manad: { deviation: 'prognosavvikelse', budget: 'budget_helar' } },
+  },
   { id: 'kommentar', kind: 'text', reports: ['drift', 'manad'], needs: 'kommentarer', byDefault: 'when-given' },
 ] as const satisfies readonly ColumnDef[];
 
@@ -95,7 +123,6 @@ export function isColumnId(text: string): text is ColumnId {
   return BY_ID.has(text);
 }
 
-/** Deviation columns: the same number in both perspectives (positive = better than budget). */
 // The sign rule (rules/sign.ts DEVIATIONS) must name exactly the registry's deviation columns; this fails to compile otherwise.
 const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [DeviationColumn]
   ? [DeviationColumn] extends [Extract<Def, { kind: 'deviation' }>['id']]
@@ -103,9 +130,15 @@ const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [Devi
     : false
   : false = true;
 void deviationsAgree;
-export const DEVIATION_COLUMNS: ReadonlySet<AmountColumn> = new Set(
-  COLUMNS.filter((c) => c.kind === 'deviation').map((c) => c.id as AmountColumn),
-);
+// A percentage divides a deviation column by an amount column of the registry; this fails to compile otherwise.
+type Percent = Extract<Def, { kind: 'percent' }>['percentOf'];
+type Basis = Percent[keyof Percent];
+const basesAgree: [Basis['deviation']] extends [Extract<Def, { kind: 'deviation' }>['id']]
+  ? [Basis['budget']] extends [AmountColumn]
+    ? true
+    : false
+  : false = true;
+void basesAgree;
 
 /** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */
 export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(
@@ -127,23 +160,34 @@ export function chartColumn(columns: readonly ColumnId[]): ColumnId | null {
   return best;
 }
 
-/** The columns a report kind can show, in registry order. */
-export function columnsOf(kind: ReportKind): ColumnId[] {
-  return COLUMNS.filter((c) => (c.reports as readonly ReportKind[]).includes(kind)).map((c) => c.id);
-}
-
 /** Whether a column belongs to `kind` and to none of `others` (e.g. monthly-only columns). */
 export function onlyIn(id: ColumnId, kind: ReportKind, others: readonly ReportKind[]): boolean {
   const reports = columnDef(id).reports;
   return reports.includes(kind) && !others.some((o) => reports.includes(o));
 }
 
-/** The default columns of a report kind: those shown always, and those whose input was given. */
+/**
+ * The default columns of a report kind: those shown always, and those whose input was given;
+ * the columns that lead in `kind` first, then the others, each in registry order.
+ * @example defaultColumns('resultat', new Set(['fgAr'])) // ['utfall_fg_ar', 'utfall', 'budget', 'avvikelse']
+ */
 export function defaultColumns(kind: ReportKind, given: ReadonlySet<ColumnNeed>): ColumnId[] {
-  return COLUMNS.filter((c) => {
+  const shown = COLUMNS.filter((c) => {
     const def: ColumnDef = c;
     if (!def.reports.includes(kind)) return false;
     if (def.byDefault === 'when-given') return def.needs !== undefined && given.has(def.needs);
     return def.byDefault;
   }).map((c) => c.id);
+  const leads = (id: ColumnId) => columnDef(id).leads?.includes(kind) ?? false;
+  return [...shown.filter(leads), ...shown.filter((id) => !leads(id))];
+}
+
+/**
+ * What a percent column divides in a report kind: its deviation and budget columns, or null
+ * when the column is no percentage or has no basis in that kind.
+ * @example percentBasis('avvikelse_procent', 'manad') // { deviation: 'prognosavvikelse', budget: 'budget_helar' }
+ */
+export function percentBasis(id: ColumnId, kind: ReportKind): { deviation: AmountColumn; budget: AmountColumn } | null {
+  const basis = columnDef(id).percentOf?.[kind];
+  return basis ? { deviation: basis.deviation as AmountColumn, budget: basis.budget as AmountColumn } : null;
 }

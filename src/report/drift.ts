@@ -9,7 +9,7 @@ import { rowKey, subTableKey } from '../rules/rollup.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore, Unit } from '../core/money.js';
 import { message } from './messages.js';
-import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportTable, Title } from './model.js';
+import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportKind, ReportTable, Title } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 import { buildTable, type BuildInput, type TableSpec } from './tables.js';
 
@@ -45,20 +45,21 @@ export function rowValues(utfall: Ore | null, budget: Ore | null, perspective: P
   return inPerspective<AmountColumn>({ utfall, budget, avvikelse: deviation(budget, utfall) }, perspective);
 }
 
-/** The main table and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
+/** The main table (its id is its report kind) and one table per sub-pattern, with warnings for empty sub-tables and unnamed codes. */
 export function layoutTables(
   layout: Layout,
-  main: { id: string; title: Title; columns: ColumnId[] },
+  main: { report: ReportKind; title: Title; columns: ColumnId[] },
   input: BuildInput,
 ): { tables: ReportTable[]; messages: Message[] } {
   const level = layout.level;
-  const specs: TableSpec[] = [{ ...main, dimension: layout.dimension, keyOf: rowKey(level) }];
+  const specs: TableSpec[] = [{ ...main, id: main.report, dimension: layout.dimension, keyOf: rowKey(level) }];
   const messages: Message[] = [];
   for (const sub of layout.subs) {
     const pattern = codePattern(sub);
     const subLevel = layout.subLevel;
     specs.push({
       id: `sub:${pattern.text}`,
+      report: main.report,
       title: { kind: 'sub', dimension: layout.dimension, pattern: pattern.text },
       dimension: layout.dimension,
       columns: main.columns,
@@ -89,7 +90,7 @@ export function buildDrift(req: DriftRequest): Report {
   const derive = (s: Record<string, Ore | null>): Amounts => rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
   const { tables, messages } = layoutTables(
     req,
-    { id: 'drift', title, columns: req.columns },
+    { report: 'drift', title, columns: req.columns },
     { perCode, nodes: [], derive, baseColumns: ['utfall', 'budget'], names: req.names, comments: req.comments },
   );
   return { perspective: req.perspective, tables, messages };

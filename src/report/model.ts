@@ -13,8 +13,8 @@ import type { Message } from './messages.js';
 
 export type { Message, MessageCode, MessageLevel, MessageParams } from './messages.js';
 
-export type { AmountColumn, ColumnId } from './columns.js';
-import type { AmountColumn, ColumnId } from './columns.js';
+export type { AmountColumn, ColumnId, ReportKind } from './columns.js';
+import type { AmountColumn, ColumnId, ReportKind } from './columns.js';
 
 export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
 
@@ -51,6 +51,8 @@ export interface ReportRow {
 export interface ReportTable {
   /** 'drift' or 'manad' for the main table, 'sub:PATTERN' for a särredovisning. */
   id: string;
+  /** The report kind the table belongs to (a sub-table that of its main table): decides what a percent column divides. */
+  report: ReportKind;
   title: Title;
   /** The dimension whose codes the rows are (verksamhet, ansvar, projekt, …). */
   dimension: string;

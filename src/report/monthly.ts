@@ -131,7 +131,7 @@ export function buildMonthly(req: MonthlyRequest): Report {
   };
   const laid = layoutTables(
     req,
-    { id: 'manad', title, columns: req.columns },
+    { report: 'manad', title, columns: req.columns },
     {
       perCode,
       nodes,

@@ -4,10 +4,12 @@
  * `--exact`). The Summa is the rounded exact total, as published reports show it, so it
  * may differ from the sum of the rounded rows; each such difference becomes a note.
  * The deviation in percent is computed here from unrounded amounts, rounded in the same mode.
+ * What a cell holds follows its column's kind in the registry (report/columns.ts).
  */
 import { exactInUnit, PERCENT_DECIMALS, percentOf, roundToUnit, type RoundingMode } from '../rules/rounding.js';
 import { type Fixed, type Ore } from '../core/money.js';
-import type { AmountColumn, Amounts, ColumnId, Display, ReportTable, ResultatRow, Title } from './model.js';
+import { columnDef, percentBasis } from './columns.js';
+import type { AmountColumn, Amounts, ColumnId, Display, ReportKind, ReportTable, ResultatRow, Title } from './model.js';
 
 /** A shown cell: an amount or a percentage (already rounded), a text, or nothing. */
 export type ShownCell = { kind: 'amount' | 'percent'; value: Fixed } | { kind: 'text'; text: string } | null;
@@ -47,32 +49,56 @@ export function shownValue(ore: Ore, display: Display): Fixed {
 }
 
 /**
- * The Avvikelse % cell: which deviation of which budget — prognosavvikelse / |budget helår|
- * in a monthly report, avvikelse / |budget| otherwise — by rules/rounding.ts `percentOf`, one
- * decimal in the report's rounding mode. Null without a budget.
+ * A percent cell: the deviation the column divides in this report kind as a share of its
+ * budget (registry `percentOf`, e.g. prognosavvikelse / |budget helår| in a monthly report),
+ * by rules/rounding.ts `percentOf`, one decimal in the report's rounding mode. Null without
+ * a basis in this report kind, a deviation or a budget.
+ * @example deviationPercent('avvikelse_procent', 'drift', { budget: 80n, avvikelse: 1n }, 'half-even') // { value: 12n, decimals: 1 }
  */
-export function deviationPercent(values: Amounts, rounding: RoundingMode): Fixed | null {
-  const monthly = 'budget_helar' in values;
-  const deviation = monthly ? values.prognosavvikelse : values.avvikelse;
-  const budget = monthly ? values.budget_helar : values.budget;
+export function deviationPercent(column: ColumnId, report: ReportKind, values: Amounts, rounding: RoundingMode): Fixed | null {
+  const basis = percentBasis(column, report);
+  if (basis === null) return null;
+  const deviation = values[basis.deviation];
+  const budget = values[basis.budget];
   if (deviation === null || deviation === undefined || budget === null || budget === undefined) return null;
   return percentOf(deviation, budget, PERCENT_DECIMALS, rounding);
 }
 
-function cells(values: Amounts, kommentar: string | null, columns: ColumnId[], display: Display): Partial<Record<ColumnId, ShownCell>> {
+/** A line's cells by column kind: amounts rounded, percentages computed, the text column the row's comment. */
+function cells(
+  values: Amounts,
+  kommentar: string | null,
+  report: ReportKind,
+  columns: ColumnId[],
+  display: Display,
+): Partial<Record<ColumnId, ShownCell>> {
   const out: Partial<Record<ColumnId, ShownCell>> = {};
   for (const c of columns) {
-    if (c === 'kommentar') out[c] = kommentar === null ? null : { kind: 'text', text: kommentar };
-    else if (c === 'avvikelse_procent') {
-      const p = deviationPercent(values, display.rounding);
-      out[c] = p === null ? null : { kind: 'percent', value: p };
-    } else {
-      const v = values[c];
-      out[c] = v === null || v === undefined ? null : { kind: 'amount', value: shownValue(v, display) };
+    switch (columnDef(c).kind) {
+      case 'text':
+        out[c] = kommentar === null ? null : { kind: 'text', text: kommentar };
+        break;
+      case 'percent': {
+        const p = deviationPercent(c, report, values, display.rounding);
+        out[c] = p === null ? null : { kind: 'percent', value: p };
+        break;
+      }
+      case 'amount':
+      case 'deviation': {
+        const v = values[c as AmountColumn];
+        out[c] = v === null || v === undefined ? null : { kind: 'amount', value: shownValue(v, display) };
+        break;
+      }
     }
   }
   return out;
 }
+
+/** Whether a column holds amounts (plain or deviation), whose rounded rows may not add up to the rounded Summa. */
+const holdsAmounts = (c: ColumnId): c is AmountColumn => {
+  const kind = columnDef(c).kind;
+  return kind === 'amount' || kind === 'deviation';
+};
 
 export function presentTable(table: ReportTable, display: Display): ShownTable {
   const rows = table.rows.map((r) => ({
@@ -80,13 +106,13 @@ export function presentTable(table: ReportTable, display: Display): ShownTable {
     namn: r.namn,
     label: r.label ?? null,
     varav: r.varav ?? false,
-    cells: cells(r.values, r.kommentar, table.columns, display),
+    cells: cells(r.values, r.kommentar, table.report, table.columns, display),
   }));
-  const summa = cells(table.summa, null, table.columns, display);
+  const summa = cells(table.summa, null, table.report, table.columns, display);
   const roundingDifferences: RoundingDifference[] = [];
   if (!display.exact) {
     for (const column of table.columns) {
-      if (column === 'kommentar' || column === 'avvikelse_procent') continue;
+      if (!holdsAmounts(column)) continue;
       const s = summa[column];
       if (!s || s.kind !== 'amount') continue;
       let total = 0n;

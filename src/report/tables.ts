@@ -11,7 +11,7 @@
 import { compareCodes } from '../core/codes.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore } from '../core/money.js';
-import type { Amounts, ColumnId, ReportRow, ReportTable, Title } from './model.js';
+import type { Amounts, ColumnId, ReportKind, ReportRow, ReportTable, Title } from './model.js';
 import { placeNodes } from '../rules/subtree.js';
 
 /** Base values per finest code, in ledger sign (costs +). Absent means zero. */
@@ -28,6 +28,7 @@ export interface NodeColumn {
 
 export interface TableSpec {
   id: string;
+  report: ReportKind;
   title: Title;
   dimension: string;
   columns: ColumnId[];
@@ -96,5 +97,13 @@ export function buildTable(spec: TableSpec, input: BuildInput): ReportTable {
     values: input.derive(sums.get(kod) as Record<string, Ore | null>),
     kommentar: input.comments.get(kod) ?? null,
   }));
-  return { id: spec.id, title: spec.title, dimension: spec.dimension, columns: spec.columns, rows, summa: input.derive(summa) };
+  return {
+    id: spec.id,
+    report: spec.report,
+    title: spec.title,
+    dimension: spec.dimension,
+    columns: spec.columns,
+    rows,
+    summa: input.derive(summa),
+  };
 }

@@ -162,7 +162,7 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
   });
   const format = (f: Fixed) => formatFixed(f, SWEDISH);
   const notes = t.roundingDifferences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]));
-  const commentAt = t.columns.indexOf('kommentar');
+  const commentAt = t.columns.findIndex((c) => columnDef(c).kind === 'text');
   const comments: Sheet['comments'] = [];
   if (commentAt >= 0) {
     for (const r of rows) {

@@ -139,6 +139,7 @@ describe('percent cells', () => {
     const { presentTable } = await import('../../src/report/present.js');
     const table = {
       id: 'drift',
+      report: 'drift' as const,
       title: { kind: 'drift' as const, year: '2024', unit: 'kr' as const },
       dimension: 'verksamhet',
       columns: ['avvikelse_procent' as const],

@@ -10,7 +10,7 @@ import type { Ore } from '../../src/core/money.js';
 import type { PeriodTotals } from '../../src/core/ledger.js';
 import { NameBook } from '../../src/core/names.js';
 import { ANALYS_PERSPECTIVE, analysValues, buildAnalys, resultatValues, type ByCategory } from '../../src/report/analys.js';
-import { COLUMNS, DEVIATION_COLUMNS, defaultColumns } from '../../src/report/columns.js';
+import { COLUMNS, columnDef, defaultColumns } from '../../src/report/columns.js';
 import { buildDrift, rowValues } from '../../src/report/drift.js';
 import type { AmountColumn, Amounts, ReportTable } from '../../src/report/model.js';
 import { buildMonthly } from '../../src/report/monthly.js';
@@ -53,7 +53,7 @@ function expectSignRule(
     for (const [k, r] of lines) {
       for (const col of Object.keys(k) as AmountColumn[]) {
         const kv = k[col] ?? null;
-        if (DEVIATION_COLUMNS.has(col)) expect([col, r[col]]).toEqual([col, kv]);
+        if (columnDef(col).kind === 'deviation') expect([col, r[col]]).toEqual([col, kv]);
         else expect([col, r[col]]).toEqual([col, kv === null ? null : -kv]);
       }
       for (const [dev, [planned, actual]] of Object.entries(pairs) as [AmountColumn, [AmountColumn, AmountColumn]][]) {
