@@ -8,7 +8,7 @@ import { texts } from '../src/i18n/index.js';
 import type { Display, ReportTable } from '../src/report/model.js';
 import { presentReport } from '../src/report/present.js';
 import { cellText, crossingText, toDocument, withLabelNames, type DocumentMeta } from '../src/write/document.js';
-import { RENDERERS } from '../src/write/index.js';
+import { FORMATS, renderer } from '../src/write/index.js';
 import { crossings } from '../src/report/thresholds.js';
 import { threshold as parseThreshold } from '../src/cli/values.js';
 import { SWEDISH } from '../src/write/number.js';
@@ -149,17 +149,17 @@ describe('toDocument', () => {
 });
 
 describe('renderers take only the document', () => {
-  it('render the same document in every format, in the language it was made in', () => {
+  it('render the same document in every format, in the language it was made in', async () => {
     const d = doc('en');
-    for (const render of Object.values(RENDERERS)) {
-      const out = render(d, { colour: false, csvDialect: 'en' });
+    for (const format of FORMATS) {
+      const out = (await renderer(format))(d, { colour: false, csvDialect: 'en' });
       expect(typeof out).toBe('string');
       expect(out).toContain('Operating statement 2024, tkr');
     }
-    const csv = RENDERERS.csv(d, { colour: false, csvDialect: 'en' }) as string;
+    const csv = (await renderer('csv'))(d, { colour: false, csvDialect: 'en' }) as string;
     expect(csv).toContain(',Total,1,3,,\n');
     expect(csv).toContain(',of which personnel costs,-60,-60,0\n');
-    const json = JSON.parse(RENDERERS.json(d, { colour: false, csvDialect: 'sv' }) as string);
+    const json = JSON.parse((await renderer('json'))(d, { colour: false, csvDialect: 'sv' }) as string);
     expect(json.tables[1].rows[0]).toEqual({ kod: 'intakter', namn: 'Revenue', utfall: '50', budget: '40', avvikelse: '10' });
     expect(json.tables[0].summa).toEqual({ utfall: '1', budget: '3', avvikelse: null });
   });

@@ -12,7 +12,7 @@ import { tuningFromEnv } from '../read/index.js';
 import { planReport } from './plan.js';
 import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
-import { formatForPath, RENDERERS } from '../write/index.js';
+import { formatForPath, renderer } from '../write/index.js';
 import { writeAtomically } from '../write/output.js';
 import { progressReporter, useColour, type Io } from './io.js';
 import { declare, fromCommander, inputFiles, type Options, type RawOptions } from './options.js';
@@ -75,7 +75,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     exact: display.exact,
     invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
   });
-  const output = RENDERERS[format](doc, {
+  const output = (await renderer(format))(doc, {
     colour: out === null && format === 'table' && useColour(io, options.color),
     csvDialect: options.csvDialect,
   });
