@@ -10,7 +10,8 @@ import { formatError } from '../src/cli/main.js';
 import { texts } from '../src/i18n/index.js';
 import { findSource, readLedger, readRecords, SOURCES } from '../src/read/index.js';
 import { TotalsBuilder } from '../src/read/ledger-builder.js';
-import { tuningFromEnv, type LedgerSource, type ReadSpec } from '../src/read/source.js';
+import { RecordConsumer } from '../src/read/records-to-ledger.js';
+import { tuningFromEnv, type LedgerSource, type PlaceOf, type ReadSpec } from '../src/read/source.js';
 import { BUDGET, cli, ledgerSpec, UTFALL } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-read-'));
@@ -337,6 +338,50 @@ describe('the read boundary', () => {
     expect(err).toMatchObject({ code: 'CODE_EMPTY', location: { file: path, record: 2, column: 'verksamhet' } });
     expect(formatError(err as AvvikelseError, texts('sv'))).toBe(
       `avvikelse: fel: ${path}:#2: kolumn verksamhet: koden är tom [CODE_EMPTY]\n`,
+    );
+  });
+
+  it('totals records of any table format through the record consumer, placing errors where the source says', () => {
+    // A sheet: rows numbered from 1, cells A1-style; a title row above the header is skipped as in CSV.
+    const letter = (i: number) => String.fromCharCode(0x41 + i);
+    const sheetPlace: PlaceOf = (row, f) =>
+      f === undefined
+        ? { file: 'x.xlsx', sheet: 'Blad1', cell: `A${row}` }
+        : { file: 'x.xlsx', sheet: 'Blad1', cell: `${letter(f.index)}${row}`, column: f.column, value: f.value };
+    const spec = ledgerSpec({ columns: {} });
+    const rows = [
+      ['Utfall 2024', '', ''],
+      ['Verksamhet', 'Konto', 'Belopp'],
+      ['5101', '3110', '-12,5'],
+      ['5101', '5011', '20'],
+    ];
+    const builder = new TotalsBuilder('x.xlsx', spec);
+    const consumer = new RecordConsumer('x.xlsx', spec, builder, sheetPlace);
+    rows.forEach((r, i) => consumer.take(r, i + 1));
+    consumer.end();
+    expect(builder.finish()).toMatchObject({ totals: new Map([['5101', new Map([['', 750n]])]]), dataRows: 2 });
+
+    const failing = (row: string[]) => {
+      const c = new RecordConsumer('x.xlsx', spec, new TotalsBuilder('x.xlsx', spec), sheetPlace);
+      c.take(['Verksamhet', 'Konto', 'Belopp'], 1);
+      try {
+        c.take(row, 7);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    expect(failing(['5101', '3110', '1,2x'])).toMatchObject({
+      code: 'AMOUNT_INVALID',
+      location: { file: 'x.xlsx', sheet: 'Blad1', cell: 'C7', column: 'Belopp', value: '1,2x' },
+    });
+    expect(failing(['', '3110', '1'])).toMatchObject({
+      code: 'CODE_EMPTY',
+      location: { sheet: 'Blad1', cell: 'A7', column: 'Verksamhet' },
+    });
+    expect(failing(['5101', '1'])).toMatchObject({ code: 'FIELD_COUNT', location: { file: 'x.xlsx', sheet: 'Blad1', cell: 'A7' } });
+    expect(formatError(failing(['5101', '3110', '1,2x']) as AvvikelseError, texts('sv'))).toMatch(
+      /^avvikelse: fel: x\.xlsx:Blad1!C7: kolumn Belopp: /,
     );
   });
 

@@ -88,6 +88,20 @@ export interface KeyPlan {
 /** The place of one field of the current record (a source passes a bound function; called only on error). */
 export type FieldPlace = (index: number, value: string) => Place;
 
+/** One field of a record: its 0-based index, its header (when known) and its text. */
+export interface FieldAt {
+  index: number;
+  column?: string;
+  value: string;
+}
+
+/**
+ * Where a record is, from its position as the source numbers records (a CSV line, a sheet
+ * row): the record as a whole without `field`, else that field of it. Called only on error.
+ * @example const csvPlace: PlaceOf = (line, f) => (f ? { file, line, column: f.column, field: f.index + 1, value: f.value } : { file, line });
+ */
+export type PlaceOf = (position: number, field?: FieldAt) => Place;
+
 /**
  * The one accumulator every ledger source and route writes into. Amounts are given in the
  * file's sign; the builder applies `negatesInput` (rules/sign.ts) to each of them and to the
