@@ -12,13 +12,13 @@ import type { PlaceOf, SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
-export interface NumberedRecord {
+interface NumberedRecord {
   line: number;
   fields: string[];
 }
 
 /** Every non-empty record of a small CSV file with its line. Throws FILE_NOT_FOUND, FILE_EMPTY, CSV_SYNTAX. */
-export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
+async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   let bytes: Buffer;
   try {
     bytes = await fsp.readFile(file);
