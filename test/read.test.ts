@@ -8,9 +8,10 @@ import { sniffDelimiter, sniffEncoding, firstInvalidUtf8 } from '../src/read/csv
 import { AvvikelseError } from '../src/errors.js';
 import { formatError } from '../src/cli/main.js';
 import { texts } from '../src/i18n/index.js';
-import { findSource, readLedger, readRecords, SOURCES } from '../src/read/index.js';
+import { excerpt, findSource, readLedger, readRecords, SOURCES, type Place } from '../src/read/index.js';
 import { TotalsBuilder } from '../src/read/ledger-builder.js';
-import { tuningFromEnv, type LedgerSource, type ReadSpec } from '../src/read/source.js';
+import { RecordConsumer } from '../src/read/records-to-ledger.js';
+import { tuningFromEnv, type LedgerSource, type PlaceOf, type ReadSpec } from '../src/read/source.js';
 import { BUDGET, cli, ledgerSpec, UTFALL } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-read-'));
@@ -250,10 +251,40 @@ describe('a stray quote inside an unquoted field: CSV_SYNTAX at its line in ever
 
 describe('the read boundary', () => {
   it('picks the CSV source by extension, and for any other text file', () => {
-    expect(SOURCES.map((s) => s.format)).toEqual(['csv']);
+    expect(SOURCES.map((s) => s.format)).toEqual(['markdown', 'csv']);
     expect(findSource('a.csv', 'read').format).toBe('csv');
     expect(findSource(file('Vht;Belopp\n5101;1\n'), 'records').format).toBe('csv');
     expect(findSource('no-such-file.dat', 'read').format).toBe('csv');
+    expect(findSource('no-such-file.dat', 'records').format).toBe('csv');
+  });
+
+  it('picks the Markdown source for records by extension or by a pipe table in the first bytes, never for a ledger', () => {
+    const table = '# Drift\n\n| Kod | Prognos |\n|:--|--:|\n| 5101 | 12,5 |\n';
+    expect(findSource('r.md', 'records').format).toBe('markdown');
+    expect(findSource('r.MARKDOWN', 'excerpt').format).toBe('markdown');
+    expect(findSource('r.md', 'read').format).toBe('csv');
+    const untitled = join(dir, 'tabell');
+    writeFileSync(untitled, table);
+    expect(findSource(untitled, 'records').format).toBe('markdown');
+    writeFileSync(untitled, 'Kod|Prognos\n5101|12,5\n');
+    expect(findSource(untitled, 'records').format).toBe('csv');
+  });
+
+  it('reads Markdown pipe tables as records: the header marked with its title, rows placed by line, excerpts with a caret under the cell', async () => {
+    const path = join(dir, 'prognos.md');
+    writeFileSync(path, '\ufeff# Prognos\n\nText.\n\n| Kod | Prognos |\n|:--|--:|\n| 5101 | 12,5 |\n|  |  |\n| 5102 | 1,2x |\n');
+    const records = await readRecords(path);
+    expect(records.map((r) => [r.place.line, r.cells, r.table])).toEqual([
+      [5, ['Kod', 'Prognos'], { title: 'Prognos' }],
+      [7, ['5101', '12,5'], undefined],
+      [8, ['', ''], undefined],
+      [9, ['5102', '1,2x'], undefined],
+    ]);
+    const at = records[3]?.at(1, 'Prognos', '1,2x');
+    expect(at).toEqual({ file: path, line: 9, column: 'Prognos', field: 2, value: '1,2x' });
+    expect(excerpt(at as Place)).toEqual(['  9 | | 5102 | 1,2x |', '    |          ^^^^']);
+    expect(excerpt({ file: path, line: 5 })).toEqual(['  5 | | Kod | Prognos |']);
+    expect(excerpt({ file: path })).toEqual([]);
   });
 
   it('reads small files as records with their places', async () => {
@@ -337,6 +368,50 @@ describe('the read boundary', () => {
     expect(err).toMatchObject({ code: 'CODE_EMPTY', location: { file: path, record: 2, column: 'verksamhet' } });
     expect(formatError(err as AvvikelseError, texts('sv'))).toBe(
       `avvikelse: fel: ${path}:#2: kolumn verksamhet: koden är tom [CODE_EMPTY]\n`,
+    );
+  });
+
+  it('totals records of any table format through the record consumer, placing errors where the source says', () => {
+    // A sheet: rows numbered from 1, cells A1-style; a title row above the header is skipped as in CSV.
+    const letter = (i: number) => String.fromCharCode(0x41 + i);
+    const sheetPlace: PlaceOf = (row, f) =>
+      f === undefined
+        ? { file: 'x.xlsx', sheet: 'Blad1', cell: `A${row}` }
+        : { file: 'x.xlsx', sheet: 'Blad1', cell: `${letter(f.index)}${row}`, column: f.column, value: f.value };
+    const spec = ledgerSpec({ columns: {} });
+    const rows = [
+      ['Utfall 2024', '', ''],
+      ['Verksamhet', 'Konto', 'Belopp'],
+      ['5101', '3110', '-12,5'],
+      ['5101', '5011', '20'],
+    ];
+    const builder = new TotalsBuilder('x.xlsx', spec);
+    const consumer = new RecordConsumer('x.xlsx', spec, builder, sheetPlace);
+    rows.forEach((r, i) => consumer.take(r, i + 1));
+    consumer.end();
+    expect(builder.finish()).toMatchObject({ totals: new Map([['5101', new Map([['', 750n]])]]), dataRows: 2 });
+
+    const failing = (row: string[]) => {
+      const c = new RecordConsumer('x.xlsx', spec, new TotalsBuilder('x.xlsx', spec), sheetPlace);
+      c.take(['Verksamhet', 'Konto', 'Belopp'], 1);
+      try {
+        c.take(row, 7);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    expect(failing(['5101', '3110', '1,2x'])).toMatchObject({
+      code: 'AMOUNT_INVALID',
+      location: { file: 'x.xlsx', sheet: 'Blad1', cell: 'C7', column: 'Belopp', value: '1,2x' },
+    });
+    expect(failing(['', '3110', '1'])).toMatchObject({
+      code: 'CODE_EMPTY',
+      location: { sheet: 'Blad1', cell: 'A7', column: 'Verksamhet' },
+    });
+    expect(failing(['5101', '1'])).toMatchObject({ code: 'FIELD_COUNT', location: { file: 'x.xlsx', sheet: 'Blad1', cell: 'A7' } });
+    expect(formatError(failing(['5101', '3110', '1,2x']) as AvvikelseError, texts('sv'))).toMatch(
+      /^avvikelse: fel: x\.xlsx:Blad1!C7: kolumn Belopp: /,
     );
   });
 

@@ -8,13 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { publishedNumber, tablesFromMarkdown, tablesFromRecords } from '../src/read/report-table.js';
+import { markdownRecords } from '../src/read/markdown.js';
+import { publishedNumber, tablesFromRecords } from '../src/read/report-table.js';
 import { columnLabels, parseRelation, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
 import { texts } from '../src/i18n/index.js';
 import { expectGolden } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const P = 'fixtures/publicerade';
+/** The tables of a Markdown text, as `verify` reads a .md file: its records through the Markdown source. */
+const tablesFromMarkdown = (file: string, text: string) => tablesFromRecords(file, markdownRecords(file, text));
 const render = (run: { code: number; stdout: string; stderr: string }) =>
   `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
 
@@ -307,7 +310,7 @@ describe('reading published tables', () => {
   });
 
   it('splits CSV records into tables at title and header rows', () => {
-    const rec = (line: number, ...fields: string[]) => ({ line, fields });
+    const rec = (line: number, ...cells: string[]) => ({ place: { file: 'x.csv', line }, cells, at: () => ({ file: 'x.csv', line }) });
     const tables = tablesFromRecords('x.csv', [
       rec(1, 'Driftredovisning', '', ''),
       rec(2, 'Verksamhet', 'Utfall', 'Budget'),

@@ -6,7 +6,7 @@
  * explicitly (`--col verksamhet=Vht`), and every other column is kept as a dimension
  * under its own (lower-cased) header, so `--by` and `--where` can use it.
  */
-import { AvvikelseError } from '../errors.js';
+import { AvvikelseError, type Place } from '../errors.js';
 import { normaliseHeader } from '../core/text.js';
 import { parsePeriod } from './period.js';
 
@@ -100,8 +100,8 @@ export interface ColumnLayout {
 }
 
 export interface ColumnRequest {
-  file: string;
-  line: number;
+  /** The header record's place, where its errors are reported. */
+  at: Place;
   /** The role whose codes the report groups by; it must be present. */
   required: string;
   /** 'utfall' or 'budget': breaks a tie when a file has both an Utfall and a Budget column. */
@@ -118,7 +118,7 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   const taken = new Set<number>();
   const dims = new Map<string, number>();
   const names = new Map<string, number>();
-  const at = { file: req.file, line: req.line };
+  const at = req.at;
   const find = (h: string): number => norm.indexOf(normaliseHeader(h));
 
   const explicitIndex = new Map<string, number>();

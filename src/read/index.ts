@@ -1,22 +1,22 @@
 /**
  * The entry to read/: which source reads a file, and reading through it. Like hledger's
- * `findReader`, a file's extension picks the source, else the first source whose sniff
- * accepts the file's first bytes, else CSV. Adding a format is one module that implements
- * LedgerSource and/or RecordSource (source.ts) and one line in SOURCES, above CSV.
+ * `findReader`, a file's extension picks the source among those registered (registry.ts),
+ * else the first source whose sniff accepts the file's first bytes, else CSV. Adding a format
+ * is one module that implements LedgerSource and/or RecordSource (source.ts) and one line in
+ * registry.ts; ledgers, small files, published tables and excerpts then all reach it here.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Place } from '../errors.js';
-import { csvSource } from './csv/index.js';
 import { TotalsBuilder } from './ledger-builder.js';
+import { SOURCES } from './registry.js';
 import type { LedgerSource, LedgerTotals, ReadSpec, RecordSource, Source, SourceRecord } from './source.js';
 
 export type { LedgerTotals, Place, ReadSpec, ReadTuning, SourceRecord } from './source.js';
 export type { Dialect } from './csv/dialect.js';
 export { tuningFromEnv } from './source.js';
 
-/** Every input format, in sniffing order. CSV, whose sniff takes any text, stays last: it is also the fallback. */
-export const SOURCES: readonly Source[] = [csvSource];
+export { SOURCES } from './registry.js';
 
 const SNIFF_BYTES = 64 * 1024;
 

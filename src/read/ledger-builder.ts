@@ -9,7 +9,7 @@ import { valueGlob } from '../core/codes.js';
 import { DETAIL_SEPARATOR, type PeriodTotals } from '../core/ledger.js';
 import type { Ore } from '../core/money.js';
 import { AvvikelseError, type Place } from '../errors.js';
-import { negatesInput, type SignEvidence } from '../rules/sign.js';
+import { kontoClass, negatesInput, type SignEvidence } from '../rules/sign.js';
 import { canonicalDimension } from './columns.js';
 import type { FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadSpec, SourceColumns } from './source.js';
 
@@ -86,13 +86,13 @@ export class TotalsBuilder implements LedgerBuilder {
       if (text !== '') this.names.set((fields[code] as string).trim(), text);
     }
     if (konto >= 0 && total !== 0n) {
-      const cls = (fields[konto] as string).trim().charCodeAt(0) - 0x30;
+      const cls = kontoClass((fields[konto] as string).trim().charCodeAt(0));
       const positive = total > 0n !== this.negate;
       const signs = this.signs as SignEvidence;
-      if (cls === 3) {
+      if (cls === 'revenue') {
         if (positive) signs.revenuePositive++;
         else signs.revenueNegative++;
-      } else if (cls >= 4 && cls <= 7) {
+      } else if (cls === 'cost') {
         if (positive) signs.costPositive++;
         else signs.costNegative++;
       }

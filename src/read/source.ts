@@ -3,7 +3,7 @@
  * source (CSV today; SIE and .xlsx later) reads one file into the one `LedgerBuilder`, which
  * owns keys, filters, names, row counts and sign evidence, so every format and every route
  * (csv-parse or the byte-level fast path) totals the same way. A record source reads small
- * files and published tables as records with their place. Each source formats the caret
+ * files and published tables as records with their place (CSV, Markdown). Each source formats the caret
  * excerpt under an error at one of its places. `read/index.ts` picks the source for a file
  * (by extension, then by sniffing its first bytes), as hledger's `findReader` does.
  */
@@ -88,6 +88,20 @@ export interface KeyPlan {
 /** The place of one field of the current record (a source passes a bound function; called only on error). */
 export type FieldPlace = (index: number, value: string) => Place;
 
+/** One field of a record: its 0-based index, its header (when known) and its text. */
+export interface FieldAt {
+  index: number;
+  column?: string;
+  value: string;
+}
+
+/**
+ * Where a record is, from its position as the source numbers records (a CSV line, a sheet
+ * row): the record as a whole without `field`, else that field of it. Called only on error.
+ * @example const csvPlace: PlaceOf = (line, f) => (f ? { file, line, column: f.column, field: f.index + 1, value: f.value } : { file, line });
+ */
+export type PlaceOf = (position: number, field?: FieldAt) => Place;
+
 /**
  * The one accumulator every ledger source and route writes into. Amounts are given in the
  * file's sign; the builder applies `negatesInput` (rules/sign.ts) to each of them and to the
@@ -161,11 +175,18 @@ export interface SourceRecord {
   cells: string[];
   /** The place of one cell (0-based index), with its header and text. */
   at(index: number, column: string | undefined, value: string): Place;
+  /**
+   * Set by a format that marks its tables (a Markdown pipe table): this record is the header
+   * row of a table with this title ('' for none), and the records up to the next mark are its
+   * rows. Formats without marks (CSV) leave it out; the published-table reader then finds
+   * the tables itself (read/report-table.ts).
+   */
+  table?: { title: string };
 }
 
 /** A format that holds small tables: names, comments, forecasts, keys, categories, published reports. */
 export interface RecordSource extends SourceBase {
-  /** Every non-empty record of the file, in order (small files are read whole). */
+  /** Every non-empty record of the file, in order (small files are read whole); a record of empty cells (`;;`) counts. */
   records(file: string): Promise<SourceRecord[]>;
 }
 

@@ -79,11 +79,31 @@ export function inPerspective<C extends string>(
 
 /** Counts that reveal a reversed sign convention (only when the file has a konto column). */
 export interface SignEvidence {
-  /** Amounts on class-3 (revenue) accounts that are positive / negative, and on 4–7 (cost). */
+  /** Amounts on class-3 (revenue) accounts that are positive / negative, and on 4–7 (cost): see `kontoClass`. */
   revenuePositive: number;
   revenueNegative: number;
   costPositive: number;
   costNegative: number;
+}
+
+/** What the first character of an account number says about its amounts, for the sign evidence. */
+export type KontoClass = 'revenue' | 'cost';
+
+const DIGIT_3 = 0x33;
+const DIGIT_4 = 0x34;
+const DIGIT_7 = 0x37;
+
+/**
+ * The konto class that sign evidence counts, from the char code of an account's first
+ * character (after leading blanks): class 3 holds revenues, classes 4–7 costs (Kommun-Bas);
+ * any other first character (1, 2, 8, 9, a letter, none: NaN or 0) is neither. Takes a
+ * char code, not a string, so that the byte-level fast path can call it on a byte in its
+ * hot loop without creating a string; it returns one of two constant strings or null.
+ * @example kontoClass('3110'.charCodeAt(0)) // 'revenue'
+ */
+export function kontoClass(firstChar: number): KontoClass | null {
+  if (firstChar === DIGIT_3) return 'revenue';
+  return firstChar >= DIGIT_4 && firstChar <= DIGIT_7 ? 'cost' : null;
 }
 
 /** Minimum number of konto-classified amounts before a reversed-sign warning is given. */

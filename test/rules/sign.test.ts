@@ -15,7 +15,7 @@ import { buildDrift, rowValues } from '../../src/report/drift.js';
 import type { AmountColumn, Amounts, ReportTable } from '../../src/report/model.js';
 import { buildMonthly } from '../../src/report/monthly.js';
 import { rowKey } from '../../src/rules/rollup.js';
-import { DEVIATIONS, deviation, inPerspective, negatesInput, PERSPECTIVES, type Perspective } from '../../src/rules/sign.js';
+import { DEVIATIONS, deviation, inPerspective, kontoClass, negatesInput, PERSPECTIVES, type Perspective } from '../../src/rules/sign.js';
 
 const amount = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
 const level = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
@@ -108,6 +108,38 @@ describe('the deviation rule', () => {
     expect(negatesInput('revenue-positive')).toBe(true);
     expect(negatesInput('cost-positive')).toBe(false);
     expect(PERSPECTIVES).toEqual(['kostnad', 'resultat']);
+  });
+});
+
+describe('the konto-class rule of the sign evidence', () => {
+  /** The rule as Kommun-Bas states it, by the first character as text: 3 revenue, 4–7 cost. */
+  const byText = (first: string): 'revenue' | 'cost' | null =>
+    first === '3' ? 'revenue' : ['4', '5', '6', '7'].includes(first) ? 'cost' : null;
+
+  it('classes an account by its first character: 3 revenue, 4–7 cost, anything else neither', () => {
+    expect(['3110', '4010', '5011', '6110', '7810', '1510', '2440', '8410', '9', 'x3'].map((k) => kontoClass(k.charCodeAt(0)))).toEqual([
+      'revenue',
+      'cost',
+      'cost',
+      'cost',
+      'cost',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(kontoClass(''.charCodeAt(0))).toBeNull(); // NaN: an empty konto
+    expect(kontoClass(0)).toBeNull(); // the fast path's "no first byte"
+  });
+
+  it('agrees with the rule stated on text for any account and any char code', () => {
+    // Accounts start with a digit (or a blank, a letter) more often than any random text would.
+    const first = fc.oneof(fc.constantFrom(...'0123456789 xÅ'), fc.string({ unit: 'grapheme', maxLength: 1 }));
+    const konto = fc.tuple(first, fc.string({ maxLength: 5 })).map(([a, b]) => a + b);
+    fc.assert(fc.property(konto, (k) => kontoClass(k.charCodeAt(0)) === byText(k.charAt(0))));
+    const code = fc.oneof(fc.integer({ min: 0x2c, max: 0x3c }), fc.integer({ min: -1, max: 0x10ffff }));
+    fc.assert(fc.property(code, (c) => kontoClass(c) === (c < 0 || c > 0xffff ? null : byText(String.fromCharCode(c)))));
   });
 });
 

@@ -5,14 +5,14 @@
  *     1043 | 202408;4110;5101;5011;12 345,6x
  *          |                       ^^^^^^^^^
  *
- * The CSV source's `excerpt`, for any place with a line (any text file is shown by its lines).
+ * The CSV source's `excerpt`, for any place with a line (any text file is shown by its lines);
+ * ../excerpt.ts draws it.
  * Only used on the error path, so it simply reads the file again.
  */
 import { readFileSync } from 'node:fs';
 import type { Place } from '../../errors.js';
+import { EXCERPT_MAX_WIDTH, lineExcerpt } from '../excerpt.js';
 import { createDecoder, sniffDelimiterInBytes, sniffEncoding } from './dialect.js';
-
-const MAX_WIDTH = 160;
 
 function fieldStarts(line: string, delim: string): number[] {
   const starts = [0];
@@ -51,19 +51,11 @@ export function csvExcerpt(place: Place): string[] {
   } catch {
     text = createDecoder('windows-1252').write(bytes.subarray(from, end)).replace(/\r$/, '');
   }
-  if (text.length > MAX_WIDTH) return [];
-  const num = String(line);
-  const gutter = ' '.repeat(num.length);
-  const out = [`  ${num} | ${text}`];
-  if (field !== undefined) {
-    const delim = sniffDelimiterInBytes(bytes.subarray(guess.bomLength, 65536), guess.encoding);
-    const at = fieldStarts(text, delim)[field - 1];
-    if (at !== undefined) {
-      let col = at;
-      const inner = value === undefined || value === '' ? -1 : text.indexOf(value, at);
-      if (inner >= 0) col = inner;
-      out.push(`  ${gutter} | ${' '.repeat(col)}${'^'.repeat(Math.max(1, value?.length ?? 1))}`);
-    }
-  }
-  return out;
+  if (text.length > EXCERPT_MAX_WIDTH) return [];
+  if (field === undefined) return lineExcerpt(line, text);
+  const delim = sniffDelimiterInBytes(bytes.subarray(guess.bomLength, 65536), guess.encoding);
+  const at = fieldStarts(text, delim)[field - 1];
+  if (at === undefined) return lineExcerpt(line, text);
+  const inner = value === undefined || value === '' ? -1 : text.indexOf(value, at);
+  return lineExcerpt(line, text, inner >= 0 ? inner : at, value?.length ?? 1);
 }

@@ -2,7 +2,8 @@
  * The CSV source: ledgers, small files and published tables written as delimited text.
  * Reading a ledger: the encoding is sniffed from the first 64 KiB (or given), the delimiter
  * likewise; then the byte-level fast path (fast/) reads the file if it can, else csv-parse
- * (stream.ts), both through the same consumer (header → keys) into the caller's builder.
+ * (stream.ts), both through the same record consumer (../records-to-ledger.ts: header → keys)
+ * into the caller's builder, with places `file:line`.
  * A file guessed as UTF-8 from an ASCII sample is read again as Windows-1252 when a later
  * byte proves otherwise. Every other problem is an AvvikelseError at `file:line`.
  */
@@ -10,11 +11,11 @@ import { promises as fsp } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
 import { fileError } from '../files.js';
-import { RecordConsumer } from './consumer.js';
+import { RecordConsumer } from '../records-to-ledger.js';
 import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
 import { csvExcerpt } from './excerpt.js';
 import { FALLBACK, readFast, SERIAL, type FastTarget } from './fast/index.js';
-import { csvRecords } from './records.js';
+import { csvPlace, csvRecords } from './records.js';
 import { streamRecords } from './stream.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -114,7 +115,7 @@ async function readWith(
   if (spec.tuning.fastPath) {
     for (const parallel of spec.tuning.threads > 1 ? [true, false] : [false]) {
       into.restart();
-      const target = fastTarget(new RecordConsumer(file, spec, into), into);
+      const target = fastTarget(new RecordConsumer(file, spec, into, csvPlace(file)), into);
       const fast = await readFast(
         { file, encoding, skip, delimiter, parallel, parallelMinBytes: spec.tuning.parallelMinBytes, progress: spec.progress },
         target,
@@ -124,7 +125,7 @@ async function readWith(
     }
   }
   into.restart();
-  await streamRecords({ file, encoding, skip, delimiter, progress: spec.progress }, new RecordConsumer(file, spec, into));
+  await streamRecords({ file, encoding, skip, delimiter, progress: spec.progress }, new RecordConsumer(file, spec, into, csvPlace(file)));
   return { ...info, reader: 'csv-parse' };
 }
 

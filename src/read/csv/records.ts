@@ -8,17 +8,17 @@ import { promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
-import type { SourceRecord } from '../source.js';
+import type { PlaceOf, SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
-export interface NumberedRecord {
+interface NumberedRecord {
   line: number;
   fields: string[];
 }
 
 /** Every non-empty record of a small CSV file with its line. Throws FILE_NOT_FOUND, FILE_EMPTY, CSV_SYNTAX. */
-export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
+async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   let bytes: Buffer;
   try {
     bytes = await fsp.readFile(file);
@@ -53,11 +53,20 @@ export async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   return records;
 }
 
+/**
+ * Places in a CSV file: `file:line`, and a field by its 1-based number with its header and text.
+ * @example csvPlace('u.csv')(3, { index: 1, column: 'Belopp', value: '1,2x' }) // { file: 'u.csv', line: 3, column: 'Belopp', field: 2, value: '1,2x' }
+ */
+export function csvPlace(file: string): PlaceOf {
+  return (line, f) => (f === undefined ? { file, line } : { file, line, column: f.column, field: f.index + 1, value: f.value });
+}
+
 /** The records of a small CSV file as a record source gives them: each with its line and the places of its fields. */
 export async function csvRecords(file: string): Promise<SourceRecord[]> {
+  const placeOf = csvPlace(file);
   return (await readSmallCsv(file)).map(({ line, fields }) => ({
-    place: { file, line },
+    place: placeOf(line),
     cells: fields,
-    at: (index, column, value) => ({ file, line, column, field: index + 1, value }),
+    at: (index, column, value) => placeOf(line, { index, column, value }),
   }));
 }

@@ -7,7 +7,7 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
-import type { RecordConsumer } from './consumer.js';
+import type { RecordConsumer } from '../records-to-ledger.js';
 import { createDecoder, type Delimiter, type Encoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 

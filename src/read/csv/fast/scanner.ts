@@ -10,6 +10,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
+import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
 import { fieldCodes, periodIndex, plainAmount } from './bytes.js';
 import { SumTable } from './sum-table.js';
@@ -149,9 +150,9 @@ export class Scanner {
       const value = amount as number;
       this.table.add(buf, cs, ce, period, value);
       if (kontoAt >= 0 && value !== 0) {
-        const cls = kontoFirst - 0x30;
-        if (cls === 3) this.countSign(value > 0 ? 0 : 1);
-        else if (cls >= 4 && cls <= 7) this.countSign(value > 0 ? 2 : 3);
+        const cls = kontoClass(kontoFirst);
+        if (cls === 'revenue') this.countSign(value > 0 ? 0 : 1);
+        else if (cls === 'cost') this.countSign(value > 0 ? 2 : 3);
       }
       this.rows++;
       s = e + 1;

@@ -1,23 +1,24 @@
 /**
- * CSV records → builder: finds the header among the first records (title lines above it are
- * skipped), resolves its columns (read/columns.ts), binds the spec to them, and then hands
- * every data row to the LedgerBuilder: the key it decides, then each amount parsed in the
- * input unit and the period of the row or of its month column. Every problem is an
- * AvvikelseError at `file:line` with the column, field and text. Both CSV routes use it: the
- * csv-parse route for every record, the fast path for the header and the rows outside its
- * byte subset.
+ * Records → ledger builder, for every format whose ledgers are tables of text fields (CSV
+ * today, a sheet of an .xlsx later): finds the header among the first records (title lines
+ * above it are skipped), resolves its columns (columns.ts), binds the spec to them, and then
+ * hands every data row to the LedgerBuilder: the key it decides, then each amount parsed in
+ * the input unit and the period of the row or of its month column. Every problem is an
+ * AvvikelseError at a place the source decides (`PlaceOf`): `file:line` with the field for
+ * CSV, `file:Sheet!B12` for a sheet. The CSV source uses it on both routes: the csv-parse
+ * route for every record, the fast path for the header and the rows outside its byte subset.
  */
-import { AvvikelseError, type Place } from '../../errors.js';
-import { UNIT_EXPONENT } from '../../core/money.js';
-import { parseAmount, type DecimalMark } from '../amount.js';
-import { resolveColumns, type ColumnLayout } from '../columns.js';
-import { parsePeriod } from '../period.js';
-import type { FieldPlace, KeyPlan, LedgerBuilder, ReadSpec } from '../source.js';
+import { AvvikelseError, type Place } from '../errors.js';
+import { UNIT_EXPONENT } from '../core/money.js';
+import { parseAmount, type DecimalMark } from './amount.js';
+import { resolveColumns, type ColumnLayout } from './columns.js';
+import { parsePeriod } from './period.js';
+import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
 
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LINES = 20;
 
-/** Consumes parsed records: finds the header, then gives every data row to the builder. */
+/** Consumes records in order: finds the header, then gives every data row to the builder. */
 export class RecordConsumer {
   layout: ColumnLayout | null = null;
   plan: KeyPlan | null = null;
@@ -25,39 +26,46 @@ export class RecordConsumer {
   private headerError: Error | null = null;
   private headerErrorWidth = -1;
   private recordsSeen = 0;
-  private line = 0;
+  /** The position of the current data record. */
+  private position = 0;
   readonly unitExponent: number;
   readonly decimal: DecimalMark;
   /** The place of a field of the current record (bound once; used only on error). */
-  private readonly place: FieldPlace = (index, value) => this.at(this.line, index, value);
+  private readonly place: FieldPlace = (index, value) => this.at(this.position, index, value);
 
+  /**
+   * @param file the file read, for FILE_EMPTY
+   * @param placeOf where a record or a field is, from the position `take` is given
+   */
   constructor(
     private readonly file: string,
     private readonly spec: ReadSpec,
     private readonly into: LedgerBuilder,
+    private readonly placeOf: PlaceOf,
   ) {
     this.unitExponent = UNIT_EXPONENT[spec.inputUnit];
     this.decimal = spec.dialect.decimal;
   }
 
-  take(record: string[], line: number): void {
+  /** Takes the next record, at `position` (increasing; a CSV record's line). Throws the record's error at its place. */
+  take(record: string[], position: number): void {
     if (this.layout === null) {
-      this.findHeader(record, line);
+      this.findHeader(record, position);
       return;
     }
     if (isBlank(record)) return;
     const layout = this.layout;
     if (record.length !== layout.headers.length && !onlyEmptyExtra(record, layout.headers.length)) {
-      throw new AvvikelseError('FIELD_COUNT', { found: record.length, expected: layout.headers.length }, { file: this.file, line });
+      throw new AvvikelseError('FIELD_COUNT', { found: record.length, expected: layout.headers.length }, this.placeOf(position));
     }
-    this.line = line;
+    this.position = position;
     const key = this.into.key(record, this.place);
     if (key === null) return;
     let period = '';
     if (layout.period >= 0) {
       const raw = record[layout.period] as string;
       const p = parsePeriod(raw);
-      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(line, layout.period, raw));
+      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, layout.period, raw));
       period = p;
     }
     let rowTotal = 0n;
@@ -68,7 +76,7 @@ export class RecordConsumer {
         throw new AvvikelseError(
           parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
           { value: raw, unit: this.spec.inputUnit, max: this.unitExponent },
-          this.at(line, col.index, raw),
+          this.at(position, col.index, raw),
         );
       }
       this.into.add(key, col.period ?? period, parsed);
@@ -84,14 +92,13 @@ export class RecordConsumer {
     throw new AvvikelseError('FILE_EMPTY', {}, { file: this.file });
   }
 
-  private findHeader(record: string[], line: number): void {
+  private findHeader(record: string[], position: number): void {
     if (isBlank(record)) return;
     this.recordsSeen++;
     let layout: ColumnLayout;
     try {
       layout = resolveColumns(record, {
-        file: this.file,
-        line,
+        at: this.placeOf(position),
         required: this.spec.groupBy,
         kind: this.spec.kind,
         explicit: this.spec.columns,
@@ -106,11 +113,11 @@ export class RecordConsumer {
       return;
     }
     this.layout = layout;
-    this.plan = this.into.bind(layout, { file: this.file, line });
+    this.plan = this.into.bind(layout, this.placeOf(position));
   }
 
-  private at(line: number, index: number, value: string): Place {
-    return { file: this.file, line, column: this.layout?.headers[index] ?? '', field: index + 1, value };
+  private at(position: number, index: number, value: string): Place {
+    return this.placeOf(position, { index, column: this.layout?.headers[index] ?? '', value });
   }
 }
 
