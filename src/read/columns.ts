@@ -11,7 +11,6 @@ import { normaliseHeader } from '../core/text.js';
 import { parsePeriod } from './period.js';
 
 export const CODE_ROLES = ['verksamhet', 'konto', 'ansvar', 'projekt', 'aktivitet', 'objekt'] as const;
-export type CodeRole = (typeof CODE_ROLES)[number];
 export const ROLES = [...CODE_ROLES, 'period', 'belopp', 'namn'] as const;
 export type Role = (typeof ROLES)[number];
 

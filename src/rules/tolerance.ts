@@ -75,6 +75,9 @@ export interface LedgerAmount {
 /**
  * The exact ledger amount as a cell with `decimals` decimals shows it: rounded once, with
  * `mode`, by the same function `report` rounds its cells with — at the published scale.
+ *
+ * @example
+ * ledgerAsPublished({ ore: 6_551_770_000n, unit: 'tkr' }, 1, 'half-away-from-zero'); // 655_177_000n (65 517,7 at scale 4)
  */
 export function ledgerAsPublished(exact: LedgerAmount, decimals: number, mode: RoundingMode): bigint {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE)
