@@ -5,7 +5,7 @@
  * data-warehouse query with `UTF_V` and `BUD_V` in the same rows, a long BI export with a
  * `Version` column, utfall in kr beside a budget template in tkr.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as abs } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -172,5 +172,15 @@ describe('settings per input', () => {
     expect(Object.keys(resolve({}, {}).inputs).sort()).toEqual(INPUT_KEYS.filter((k) => (OPTIONS[k].input ?? []).length > 0).sort());
     expect(PER_INPUT_FLAGS.map((p) => p.long)).toContain('--fg-ar-col');
     expect(PER_INPUT_FLAGS.find((p) => p.long === '--budget-unit')?.flag).toBe('--budget-unit <u>');
+  });
+
+  it("the README's example of a section per input runs (paths relative to the repository's root)", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('**A section per input.**'));
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] as string) as {
+      inputs: Record<string, { files: string[] }>;
+    };
+    for (const input of Object.values(json.inputs)) input.files = input.files.map((f) => abs(f));
+    expect(await summa([], configDir(json))).toEqual({ utfall: '344500.5', budget: '345000', avvikelse: '499.5' });
   });
 });
