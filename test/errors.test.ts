@@ -88,6 +88,20 @@ const CATALOGUE = {
   ],
   OUTPUT_IS_INPUT: [{ name: 'output-is-input', args: report(UTFALL, '--out', BUDGET) }],
   OUTPUT_UNWRITABLE: [{ name: 'output-unwritable-no-directory', args: report(UTFALL, '--out', `${E}/finns-inte/drift.csv`) }],
+  SAME_AMOUNT_COLUMN: [
+    {
+      name: 'same-amount-column',
+      args: [
+        'report',
+        '--utfall',
+        'test/per-input/dw-utfall-budget.csv',
+        '--budget',
+        'test/per-input/dw-utfall-budget.csv',
+        '--col',
+        'belopp=UTF_V',
+      ],
+    },
+  ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

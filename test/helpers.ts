@@ -28,6 +28,7 @@ export function ledgerSpec(over: Partial<ReadSpec> = {}): ReadSpec {
     dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
     columns: {},
     inputUnit: 'kr',
+    inputUnitGiven: false,
     inputSign: 'cost-positive',
     groupBy: 'verksamhet',
     where: [],

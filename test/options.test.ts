@@ -13,7 +13,18 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/cli/config.js';
 import { withOptionSections } from '../src/cli/options-doc.js';
-import { CONFIG_KEYS, declare, fromCommander, inputFiles, OPTIONS, resolve, type RawOptions } from '../src/cli/options.js';
+import {
+  CONFIG_KEYS,
+  declare,
+  fromCommander,
+  INPUT_CONFIG_KEYS,
+  inputFiles,
+  OPTIONS,
+  PER_INPUT_FLAGS,
+  resolve,
+  type Options,
+  type RawOptions,
+} from '../src/cli/options.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = (name: string) => abs('fixtures', name);
@@ -24,7 +35,8 @@ const B = abs(BUDGET);
  * A non-default value for every key the configuration file may set: as JSON, as flags, and
  * the other flags (on every run, the baseline included) under which the value shows.
  */
-const SAMPLES: Record<string, { json: unknown; flag: string[]; context?: string[]; budget?: string }> = {
+type Sample = { json: unknown; flag: string[]; context?: string[]; budget?: string };
+const PLAIN_SAMPLES: Record<string, Sample> = {
   utfall: { json: [U, U], flag: ['--utfall', U, U] },
   budget: { json: [B, B], flag: ['--budget', B, B] },
   names: {
@@ -77,6 +89,67 @@ const SAMPLES: Record<string, { json: unknown; flag: string[]; context?: string[
   failOn: { json: ['avvikelse<0'], flag: ['--fail-on', 'avvikelse<0'] },
 };
 
+const FG = F('utfall-2023.csv');
+const NO_UNIT = abs('test/per-input/prognos-utan-enhet.csv');
+/** The plain samples of the ledger settings, as one input's own (`--budget-col`, `inputs.budget.col`). */
+const ledgerSettings = (input: string, flag: string, context: string[] = []): Record<string, Sample> => ({
+  [`inputs.${input}.col`]: { json: { verksamhet: 'Ansvar' }, flag: [`--${flag}-col`, 'verksamhet=Ansvar'], context },
+  [`inputs.${input}.unit`]: { json: 'tkr', flag: [`--${flag}-unit`, 'tkr'], context },
+  [`inputs.${input}.sign`]: { json: 'revenue-positive', flag: [`--${flag}-sign`, 'revenue-positive'], context },
+  [`inputs.${input}.where`]: { json: ['konto!=3*'], flag: [`--${flag}-where`, 'konto!=3*'], context },
+  [`inputs.${input}.encoding`]: { json: 'utf-8', flag: [`--${flag}-encoding`, 'utf-8'], context },
+  [`inputs.${input}.delimiter`]: { json: ',', flag: [`--${flag}-delimiter`, ','], context },
+  [`inputs.${input}.decimal`]: { json: '.', flag: [`--${flag}-decimal`, '.'], context },
+});
+const forecastSettings = (input: string, flag: string, file: string): Record<string, Sample> => ({
+  [`inputs.${input}.unit`]: { json: 'mnkr', flag: [`--${flag}-unit`, 'mnkr'], context: ['--period', '2024-08', `--${flag}`, NO_UNIT] },
+  [`inputs.${input}.sign`]: {
+    json: 'revenue-positive',
+    flag: [`--${flag}-sign`, 'revenue-positive'],
+    context: ['--period', '2024-08', `--${flag}`, file],
+  },
+});
+
+/** Every key of the per-input sections: `files` as the input's own sample, then the settings. */
+const INPUT_SAMPLES: Record<string, Sample> = {
+  ...Object.fromEntries(
+    ['utfall', 'budget', 'names', 'prognos', 'fgAr', 'kategorier', 'fgPrognos', 'kommentarer'].map((k) => [
+      `inputs.${k}.files`,
+      PLAIN_SAMPLES[k] as Sample,
+    ]),
+  ),
+  ...ledgerSettings('utfall', 'utfall'),
+  ...ledgerSettings('budget', 'budget'),
+  // The budget fixture is UTF-8 with commas and whole kronor: other values show there.
+  'inputs.budget.encoding': { json: 'utf-16le', flag: ['--budget-encoding', 'utf-16le'] },
+  'inputs.budget.delimiter': { json: ';', flag: ['--budget-delimiter', ';'] },
+  'inputs.budget.decimal': { json: '.', flag: ['--budget-decimal', '.'], budget: abs('test/per-input/budget-tkr.csv') },
+  ...ledgerSettings('fgAr', 'fg-ar', ['--fg-ar', FG]),
+  ...forecastSettings('prognos', 'prognos', F('prognos-2024-08.csv')),
+  ...forecastSettings('fgPrognos', 'fg-prognos', F('fg-prognos-2024-07.csv')),
+};
+
+const SAMPLES: Record<string, Sample> = { ...PLAIN_SAMPLES, ...INPUT_SAMPLES };
+const ALL_KEYS: readonly string[] = [...CONFIG_KEYS, ...INPUT_CONFIG_KEYS];
+
+/** The configuration file's JSON for one (possibly dotted) key. */
+function nested(key: string, json: unknown): Record<string, unknown> {
+  const [first, ...rest] = key.split('.');
+  return { [first as string]: rest.length === 0 ? json : nested(rest.join('.'), json) };
+}
+
+/** The option a (possibly dotted) key sets: `inputs.budget.files` is `budget`, `inputs.budget.unit` is `inputs.budget.inputUnit`. */
+function valueAt(o: Options, key: string): unknown {
+  const [first, input, name] = key.split('.') as [string, string, string];
+  if (first !== 'inputs') return (o as unknown as Record<string, unknown>)[key];
+  if (name === 'files') return (o as unknown as Record<string, unknown>)[input];
+  const p = PER_INPUT_FLAGS.find((x) => x.input === input && x.name === name);
+  return (o.inputs as Record<string, Record<string, unknown>>)[input]?.[p?.setting as string];
+}
+
+/** The plain key a per-input `files` key stands for (`inputs.utfall.files` → `utfall`). */
+const plainKey = (key: string): string => (key.startsWith('inputs.') && key.endsWith('.files') ? (key.split('.')[1] as string) : key);
+
 const dir = () => mkdtempSync(join(tmpdir(), 'avvikelse-options-'));
 
 function writeConfig(json: Record<string, unknown>): string {
@@ -100,32 +173,34 @@ async function flagsOf(argv: string[]): Promise<RawOptions> {
 
 describe('the configuration file round-trips every key', () => {
   it('has a sample for every key the file may set (add one with each new key)', () => {
-    expect(Object.keys(SAMPLES).sort()).toEqual([...CONFIG_KEYS].sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual([...ALL_KEYS].sort());
   });
 
-  for (const key of CONFIG_KEYS) {
+  for (const key of ALL_KEYS) {
     it(`${key}: the file gives the options its flag gives, and not the default`, async () => {
-      const sample = SAMPLES[key] as (typeof SAMPLES)[string];
-      const d = writeConfig({ [key]: sample.json });
+      const sample = SAMPLES[key] as Sample;
+      const d = writeConfig(nested(key, sample.json));
       const viaConfig = resolve({}, loadConfig(undefined, d));
       const viaFlag = resolve(await flagsOf(sample.flag), {});
       const defaults = resolve({}, {});
-      expect(viaConfig[key]).toEqual(viaFlag[key]);
-      expect(viaFlag[key]).not.toEqual(defaults[key]);
+      expect(valueAt(viaConfig, key)).toEqual(valueAt(viaFlag, key));
+      expect(valueAt(viaFlag, key)).not.toEqual(valueAt(defaults, key));
       expect({ ...viaConfig, config: undefined }).toEqual(viaFlag);
       expect(viaConfig.config).toBe(join(d, 'avvikelse.config.json'));
     });
   }
 
-  for (const key of CONFIG_KEYS) {
+  for (const key of ALL_KEYS) {
     it(`${key}: a report run from the file equals the run with the flag, and differs without it`, async () => {
-      const sample = SAMPLES[key] as (typeof SAMPLES)[string];
+      const sample = SAMPLES[key] as Sample;
       const context = sample.context ?? [];
       const base: Record<string, string[]> = { utfall: [U], budget: [sample.budget ?? B] };
       const baseFlags = (but?: string) => Object.entries(base).flatMap(([k, v]) => (k === but ? [] : [`--${k}`, ...v]));
-      const d = writeConfig({ ...base, [key]: sample.json });
+      const plain = plainKey(key);
+      const fileBase = Object.fromEntries(Object.entries(base).filter(([k]) => k !== plain));
+      const d = writeConfig({ ...fileBase, ...nested(key, sample.json) });
       const fromFile = await cli(['report', ...context], { cwd: d });
-      const fromFlag = await cli(['report', ...baseFlags(key), ...context, ...sample.flag], { cwd: dir() });
+      const fromFlag = await cli(['report', ...baseFlags(plain), ...context, ...sample.flag], { cwd: dir() });
       const without = await cli(['report', ...baseFlags(), ...context], { cwd: dir() });
       expect(fromFile).toEqual(fromFlag);
       expect(fromFlag).not.toEqual(without);

@@ -33,15 +33,27 @@ export interface MonthlyOptions {
   fgPrognos: string | null;
 }
 
+/** How one input's files are read: the plain options (`--col`, `--input-unit` …), each overridden by the input's own (`--budget-col`, `inputs.budget.unit` …). */
+export interface InputSettings {
+  /** Explicit role → header. */
+  columns: Record<string, string>;
+  where: Filter[];
+  inputUnit: Unit;
+  /** Whether an option set the unit, rather than the default `kr`. */
+  inputUnitGiven: boolean;
+  inputSign: InputSign;
+  dialect: Dialect;
+}
+
+/** The inputs that take settings of their own: the ledgers (every setting) and the forecast files (unit and sign). */
+export type SettingsInput = 'utfall' | 'budget' | 'fgAr' | 'prognos' | 'fgPrognos';
+
 export interface ReportRequest {
   utfall: string[];
   budget: string[];
-  dialect: Dialect;
-  columns: Record<string, string>;
-  inputUnit: Unit;
-  inputSign: InputSign;
+  /** The settings each input's files are read with. */
+  inputs: Record<SettingsInput, InputSettings>;
   by: string;
-  where: Filter[];
   level: number | null;
   sub: string[];
   subLevel: number | null;
@@ -88,7 +100,7 @@ function signWarning(ledger: LedgerTotals): Message | null {
   return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRequest, log: RunLog, detail?: string) {
+async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputSettings, req: ReportRequest, log: RunLog, detail?: string) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: { file: string; totals: PeriodTotals }[] = [];
@@ -96,13 +108,14 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRe
   for (const file of files) {
     const ledger = await readLedger(file, {
       kind,
-      dialect: req.dialect,
-      columns: req.columns,
-      inputUnit: req.inputUnit,
-      inputSign: req.inputSign,
+      dialect: input.dialect,
+      columns: input.columns,
+      inputUnit: input.inputUnit,
+      inputUnitGiven: input.inputUnitGiven,
+      inputSign: input.inputSign,
       groupBy: req.by,
       detail,
-      where: req.where,
+      where: input.where,
       tuning,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
@@ -159,9 +172,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   };
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
-    const utfall = await readAll(req.utfall, 'utfall', req, log, 'konto');
-    const budget = await readAll(req.budget, 'budget', req, log, 'konto');
-    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, 'konto') : null;
+    const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
+    const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
     const unknown = new Set<string>();
     const report = buildAnalys({
@@ -179,8 +192,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   }
   const m = req.monthly;
   if (m === null) {
-    const utfall = await readAll(req.utfall, 'utfall', req, log);
-    const budget = await readAll(req.budget, 'budget', req, log);
+    const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
+    const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log);
     names.add(budget.names).add(utfall.names);
     const report = buildDrift({
       ...layout,
@@ -200,10 +213,10 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
     periodisering = { kind: 'key', by: key.by, weights: key.weights };
   }
-  const utfall = await readAll(req.utfall, 'utfall', req, log);
+  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
-  const budget = await readAll(req.budget, 'budget', req, log, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log) : null;
+  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, detail);
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
@@ -212,7 +225,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     );
     if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }
-  const amounts = { unit: req.inputUnit, sign: req.inputSign };
+  const amounts = (input: InputSettings) => ({ unit: input.inputUnit, sign: input.inputSign });
   const report = buildMonthly({
     ...layout,
     utfall: utfall.totals,
@@ -221,9 +234,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     period,
     periodisering,
     prognosMetod: m.prognosMetod,
-    manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts) : new Map(),
+    manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts(req.inputs.prognos)) : new Map(),
     manualPrognosFile: m.prognos,
-    fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts) : null,
+    fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts(req.inputs.fgPrognos)) : null,
     columns: mainColumns(req),
     unit: req.unit,
   });

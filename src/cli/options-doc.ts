@@ -5,7 +5,16 @@
  * `npm run docs:options` rewrites them and test/options.test.ts fails when README.md
  * differs from what the schema generates (cf. vitest's generated CLI options table).
  */
-import { CONFIG_KEYS, OPTIONS, optionEntries, type CommandName, type Kind } from './options.js';
+import {
+  CONFIG_KEYS,
+  INPUT_KEYS,
+  OPTIONS,
+  optionEntries,
+  PER_INPUT_FLAGS,
+  type CommandName,
+  type Kind,
+  type PerInputName,
+} from './options.js';
 
 type Entry = ReturnType<typeof optionEntries>[number][1];
 
@@ -52,6 +61,51 @@ function configTable(): string {
   return lines.join('\n');
 }
 
+/** How an input's own setting combines with the plain option. */
+const WINS: Record<PerInputName, string> = {
+  col: 'role by role (the plain `--col` mappings stay for the other roles)',
+  where: 'dimension by dimension (plain `--where` filters on other dimensions still apply)',
+  unit: 'as a whole',
+  sign: 'as a whole',
+  encoding: 'as a whole',
+  delimiter: 'as a whole',
+  decimal: 'as a whole',
+};
+
+/** One row per setting: its per-input flags, what wins, an example. */
+function inputsTable(): string {
+  const lines = ['| options | meaning | example |', '|---|---|---|'];
+  const names = [...new Set(PER_INPUT_FLAGS.map((p) => p.name))];
+  for (const name of names) {
+    const flags = PER_INPUT_FLAGS.filter((p) => p.name === name);
+    const first = flags[0] as (typeof flags)[number];
+    const def: Entry = OPTIONS[first.setting];
+    const plain = usage(def).split(' ')[0] as string;
+    const inputs = flags.map((p) => code(usage(OPTIONS[p.input]).split(' ')[0] as string)).join(', ');
+    const example = def.doc.example?.replace(plain, `--budget-${name}`).replace(` ${plain} `, ` --budget-${name} `);
+    lines.push(
+      `| ${flags.map((p) => cell(code(`${p.long}${def.doc.arg ? ` ${def.doc.arg}` : ''}`))).join(' ')} | ${cell(`like ${code(plain)}, for one input (${inputs}); the input's own wins over ${code(plain)} ${WINS[name]}`)} | ${example ? cell(code(example)) : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** One row per input section of the configuration file. */
+function inputsConfigTable(): string {
+  const lines = ['| key | options | keys |', '|---|---|---|'];
+  for (const key of INPUT_KEYS) {
+    const def: Entry = OPTIONS[key];
+    const own = PER_INPUT_FLAGS.filter((p) => p.input === key);
+    const flags = [usage(def).split(' ')[0] as string, ...own.map((p) => p.long)].map(code).join(', ');
+    const keys = [
+      `${code('files')} (${JSON_KIND[def.kind]})`,
+      ...own.map((p) => `${code(p.name)} (${JSON_KIND[OPTIONS[p.setting].kind]})`),
+    ];
+    lines.push(`| ${code(`inputs.${key}`)} | ${cell(flags)} | ${cell(keys.join(', '))} |`);
+  }
+  return lines.join('\n');
+}
+
 /** The generated sections of README.md, by marker name. */
 export function optionSections(): Record<string, string> {
   const shared = of((def) => takes(def, 'report') && takes(def, 'verify'));
@@ -64,7 +118,9 @@ export function optionSections(): Record<string, string> {
       `With \`--utfall\`/\`--budget\` on the command line, verify also takes the report options that say which ledger amounts a report is made of: ${shared.map((def) => code(usage(def).split(' ')[0] as string)).join(', ')}.`,
     ].join('\n'),
     codes: table(of((def) => takes(def, 'codes'))),
+    inputs: inputsTable(),
     config: configTable(),
+    'config-inputs': inputsConfigTable(),
   };
 }
 

@@ -10,13 +10,14 @@
  * tables (`cli/options-doc.ts`). Rules that tie several options together live in
  * `cli/plan.ts`; this file validates one option at a time.
  *
- * How per-input settings (the next issue: `--budget-col`, `--budget-unit`, config
- * `inputs.budget.col`) fit in, not built yet: an entry gets a `perInput` marker (`col`,
- * `inputUnit`, `inputSign`, `encoding`, `delimiter`, `decimal`, `where` qualify); from that one
- * entry `declare` adds `--<input>-<flag>` for each ledger input, `fromConfig` accepts
- * `inputs.<input>.<key>` checked with the entry's kind, and `resolve` parses each variant with
- * the same `parse`, falling back to the plain option. The kind, the help and the validation
- * stay in the one entry.
+ * Per-input settings: an entry marked `perInput` (`col`, `inputUnit`, `inputSign`, `where`,
+ * `encoding`, `delimiter`, `decimal`) is a setting each input may override; an entry marked
+ * `input` names input files and lists the settings its files take. From those two entries
+ * alone follow the flag `--<input>-<setting>` (`--budget-col`, `--fg-ar-unit`) with its help,
+ * the configuration section `inputs.<input>` (`files` and the settings, checked with the
+ * setting's kind), and the resolved `Options.inputs` (`resolveInputs`: the input's own value
+ * wins over the plain option, per key for `col` and per dimension for `where`), each parsed by
+ * the setting's one `parse`.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -34,7 +35,7 @@ import { DELIMITERS, ENCODINGS, parseDelimiterName, parseEncodingName, type Deli
 import { parsePeriod } from '../read/period.js';
 import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';
 import type { Threshold } from '../report/thresholds.js';
-import type { MonthlyOptions } from '../app/run-report.js';
+import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
 import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
@@ -80,7 +81,18 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
   files?(value: T): string[];
   /** The README row (English, like the rest of the manual): placeholder, meaning, example. */
   readonly doc: { readonly arg?: string; readonly text: string; readonly example?: string };
+  /** A setting each input may override: its name in `--<input>-<name>` and `inputs.<input>.<name>`. */
+  readonly perInput?: PerInputName;
+  /** An option that names input files: the settings its files may override (`inputs.<key>`). */
+  readonly input?: readonly PerInputName[];
 }
+
+/** The name of a per-input setting: the flag's suffix (`--budget-col`) and its key in `inputs.<input>`. */
+export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal';
+/** What a ledger's files may override (utfall, budget, last year's utfall). */
+const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal'];
+/** What a `kod;belopp` file may override (forecasts). */
+const AMOUNT_SETTINGS: readonly PerInputName[] = ['unit', 'sign'];
 
 /** One schema entry, typed by its kind, its parsed value and its fallback. */
 function option<K extends Kind, T, F extends T | undefined = undefined>(o: OptionDef<K, T, F>): OptionDef<K, T, F> {
@@ -269,6 +281,7 @@ export const OPTIONS = {
   utfall: option({
     flag: '--utfall <filer...>',
     kind: 'paths',
+    input: LEDGER_SETTINGS,
     commands: LEDGER,
     parse: asIs<string[]>,
     help: { sv: 'utfallsfiler (summeras)', en: 'actual (utfall) files, summed' },
@@ -277,6 +290,7 @@ export const OPTIONS = {
   budget: option({
     flag: '--budget <filer...>',
     kind: 'paths',
+    input: LEDGER_SETTINGS,
     commands: LEDGER,
     parse: asIs<string[]>,
     help: { sv: 'budgetfiler (summeras)', en: 'budget files, summed' },
@@ -285,6 +299,7 @@ export const OPTIONS = {
   names: option({
     flag: '--names <fil>',
     kind: 'path',
+    input: [],
     commands: LEDGER,
     parse: asIs<string>,
     help: { sv: 'namnfil med kod;namn', en: 'names file with code;name' },
@@ -297,6 +312,7 @@ export const OPTIONS = {
   col: option({
     flag: '--col <roll=rubrik>',
     kind: 'record',
+    perInput: 'col',
     commands: LEDGER,
     parse: (v) => columnMap('--col', v),
     fallback: {},
@@ -313,6 +329,7 @@ export const OPTIONS = {
   inputSign: option({
     flag: '--input-sign <s>',
     kind: 'string',
+    perInput: 'sign',
     commands: LEDGER,
     fallback: 'cost-positive',
     parse: (v): InputSign =>
@@ -335,6 +352,7 @@ export const OPTIONS = {
   inputUnit: option({
     flag: '--input-unit <u>',
     kind: 'string',
+    perInput: 'unit',
     commands: LEDGER,
     parse: (v): Unit => oneOf('--input-unit', v, UNITS),
     fallback: 'kr',
@@ -451,6 +469,7 @@ export const OPTIONS = {
   where: option({
     flag: '--where <dim=mönster>',
     kind: 'strings',
+    perInput: 'where',
     commands: LEDGER,
     parse: (v): Filter[] => filters('--where', v),
     fallback: [],
@@ -464,6 +483,7 @@ export const OPTIONS = {
   encoding: option({
     flag: '--encoding <e>',
     kind: 'string',
+    perInput: 'encoding',
     commands: LEDGER,
     parse: encoding,
     fallback: 'auto',
@@ -477,6 +497,7 @@ export const OPTIONS = {
   delimiter: option({
     flag: '--delimiter <d>',
     kind: 'string',
+    perInput: 'delimiter',
     commands: LEDGER,
     parse: delimiter,
     fallback: 'auto',
@@ -486,6 +507,7 @@ export const OPTIONS = {
   decimal: option({
     flag: '--decimal <d>',
     kind: 'string',
+    perInput: 'decimal',
     commands: LEDGER,
     parse: (v): DecimalMark => oneOf('--decimal', v, DECIMAL_MARKS),
     fallback: 'auto',
@@ -604,6 +626,7 @@ export const OPTIONS = {
   prognos: option({
     flag: '--prognos <fil>',
     kind: 'path',
+    input: AMOUNT_SETTINGS,
     commands: LEDGER,
     parse: asIs<string>,
     help: { sv: 'manuella prognoser kod;prognos', en: 'manual forecasts code;forecast' },
@@ -612,6 +635,7 @@ export const OPTIONS = {
   fgAr: option({
     flag: '--fg-ar <filer...>',
     kind: 'paths',
+    input: LEDGER_SETTINGS,
     commands: LEDGER,
     parse: asIs<string[]>,
     fallback: [],
@@ -652,6 +676,7 @@ export const OPTIONS = {
   kategorier: option({
     flag: '--kategorier <fil>',
     kind: 'path',
+    input: [],
     commands: LEDGER,
     parse: asIs<string>,
     help: {
@@ -663,6 +688,7 @@ export const OPTIONS = {
   fgPrognos: option({
     flag: '--fg-prognos <fil>',
     kind: 'path',
+    input: AMOUNT_SETTINGS,
     commands: LEDGER,
     parse: asIs<string>,
     help: { sv: 'förra rapportens prognoser kod;prognos', en: "the previous report's forecasts code;forecast" },
@@ -671,6 +697,7 @@ export const OPTIONS = {
   kommentarer: option({
     flag: '--kommentarer <fil>',
     kind: 'path',
+    input: [],
     commands: LEDGER,
     parse: asIs<string>,
     help: { sv: 'kommentarer kod;kommentar', en: 'comments code;comment' },
@@ -731,31 +758,94 @@ const entries = Object.entries(OPTIONS) as [OptionKey, AnyDef][];
 
 // F is inferred with the optional property's `undefined`; only F = undefined means no fallback.
 type ValueOf<D> = D extends OptionDef<Kind, infer T, infer F> ? ([Exclude<F, undefined>] extends [never] ? T | undefined : T) : never;
-/** The parsed options of a run: one field per entry, `undefined` where neither flag, file nor fallback gives one. */
-export type Options = { -readonly [K in OptionKey]: ValueOf<(typeof OPTIONS)[K]> };
+type PlainOptions = { -readonly [K in OptionKey]: ValueOf<(typeof OPTIONS)[K]> };
+
+/** The entries marked `perInput`, by schema key (a test checks that the marks are exactly these). */
+export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** How one input's files are read: the plain options, each overridden by the input's own setting. */
+export type InputOptions = Pick<PlainOptions, SettingKey> & {
+  /** Whether an option (the plain one or the input's own, flag or file) set the unit, rather than the fallback. */
+  inputUnitGiven: boolean;
+};
+
+/** The parsed options of a run: one field per entry, `undefined` where neither flag, file nor fallback gives one; and the settings of each input. */
+export type Options = PlainOptions & { inputs: Record<SettingsInput, InputOptions> };
+/** One input's own settings before parsing, by the setting's schema key. */
+export type RawInput = { -readonly [K in SettingKey]?: Raw[(typeof OPTIONS)[K]['kind']] };
 /** Option values before parsing, as commander or the configuration file gives them. */
-export type RawOptions = { -readonly [K in OptionKey]?: Raw[(typeof OPTIONS)[K]['kind']] };
+export type RawOptions = { -readonly [K in OptionKey]?: Raw[(typeof OPTIONS)[K]['kind']] } & {
+  inputs?: Partial<Record<OptionKey, RawInput>>;
+};
 
 const takes = (def: AnyDef, command: CommandName | 'global'): boolean =>
   def.commands === 'global' ? command === 'global' : command !== 'global' && def.commands.includes(command);
 
 /** `--sub-level <n>` → `subLevel`, `--no-color` → `color`: commander's attribute name. */
-const attribute = (def: AnyDef): string => new Option(def.flag).attributeName();
+const attribute = (flag: string): string => new Option(flag).attributeName();
+
+/** `--fg-ar <filer...>` → `--fg-ar`. */
+const longFlag = (flag: string): string => flag.split(/[ ,]+/).find((p) => p.startsWith('--')) as string;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
+/** A flag derived from two entries: `--budget-col` from `budget` (its `input`) and `col` (its `perInput`). */
+export interface PerInputFlag {
+  /** The input's schema key (`budget`, `fgAr`). */
+  readonly input: OptionKey;
+  /** The setting's schema key (`col`, `inputUnit`). */
+  readonly setting: SettingKey;
+  /** The setting's name in the flag and the configuration section (`col`, `unit`). */
+  readonly name: PerInputName;
+  /** `--budget-col`. */
+  readonly long: string;
+  /** Commander syntax: `--budget-col <roll=rubrik>`. */
+  readonly flag: string;
+  readonly help: { readonly sv: string; readonly en: string };
+}
+
+const settingEntry = (name: PerInputName): [SettingKey, AnyDef] => {
+  const hit = entries.find(([, def]) => def.perInput === name);
+  if (hit === undefined) throw new Error(`no option is marked perInput: '${name}'`);
+  return hit as [SettingKey, AnyDef];
+};
+
+/** Every per-input flag, in schema order of the inputs, each input's in the order of its `input` list. */
+export const PER_INPUT_FLAGS: readonly PerInputFlag[] = entries.flatMap(([input, def]) =>
+  (def.input ?? []).map((name): PerInputFlag => {
+    const [setting, s] = settingEntry(name);
+    const inputLong = longFlag(def.flag);
+    const settingLong = longFlag(s.flag);
+    const long = `${inputLong}-${name}`;
+    return {
+      input,
+      setting,
+      name,
+      long,
+      flag: long + s.flag.slice(s.flag.indexOf(settingLong) + settingLong.length),
+      help: { sv: `som ${settingLong}, men bara för ${inputLong}`, en: `like ${settingLong}, for ${inputLong} only` },
+    };
+  }),
+);
+
 /**
  * Declares on `cmd` every flag of `command` (or the program's own for `global`), with its
- * help in `lang`, in schema order. Repeatable kinds collect; nothing gets a commander
- * default, so a flag that was not given is `undefined` and the configuration can fill it.
+ * help in `lang`, in schema order, then the per-input flags. Repeatable kinds collect;
+ * nothing gets a commander default, so a flag that was not given is `undefined` and the
+ * configuration can fill it.
  */
 export function declare(cmd: Command, command: CommandName | 'global', lang: Lang): Command {
   const d = bilingual(lang);
-  for (const [, def] of entries) {
-    if (!takes(def, command)) continue;
-    const o = new Option(def.flag, d(def.help.sv, def.help.en));
-    if (def.kind === 'strings' || def.kind === 'record') o.argParser(collect);
+  const add = (flag: string, help: { sv: string; en: string }, kind: Kind) => {
+    const o = new Option(flag, d(help.sv, help.en));
+    if (kind === 'strings' || kind === 'record') o.argParser(collect);
     cmd.addOption(o);
+  };
+  for (const [, def] of entries) if (takes(def, command)) add(def.flag, def.help, def.kind);
+  for (const p of PER_INPUT_FLAGS) {
+    const def = OPTIONS[p.setting] as AnyDef;
+    if (takes(OPTIONS[p.input], command) && takes(def, command)) add(p.flag, p.help, def.kind);
   }
   return cmd;
 }
@@ -766,63 +856,105 @@ export function fromCommander(cmd: Command, command: CommandName): RawOptions {
   const out: Record<string, unknown> = {};
   for (const [key, def] of entries) {
     if (!takes(def, command) && !takes(def, 'global')) continue;
-    const value = given[attribute(def)];
+    const value = given[attribute(def.flag)];
     // `--no-color` is true unless given; only a given switch counts as a flag.
     if (value === undefined || (def.flag.startsWith('--no-') && value === true)) continue;
     out[key] = value;
   }
+  const inputs: Record<string, Record<string, unknown>> = {};
+  for (const p of PER_INPUT_FLAGS) {
+    const value = given[attribute(p.flag)];
+    if (value !== undefined) (inputs[p.input] ??= {})[p.setting] = value;
+  }
+  if (Object.keys(inputs).length > 0) out.inputs = inputs;
   return out;
 }
 
-function configInvalid(file: string, reason: 'object' | 'unknownKey' | 'type', params: Record<string, string> = {}): never {
+function configInvalid(file: string, reason: 'object' | 'unknownKey' | 'type' | 'twice', params: Record<string, string> = {}): never {
   throw new AvvikelseError('CONFIG_INVALID', { reason, ...params }, { file });
 }
 
-/** The keys the configuration file may set, in schema order. */
+/** The keys the configuration file may set, in schema order (and `inputs`, the per-input sections). */
 export const CONFIG_KEYS: readonly OptionKey[] = entries.filter(([, def]) => def.config !== false).map(([key]) => key);
+
+/** The inputs that have a section `inputs.<key>` in the configuration file. */
+export const INPUT_KEYS: readonly OptionKey[] = entries.filter(([, def]) => def.input !== undefined).map(([key]) => key);
+
+/** Every key of the per-input sections, dotted: `inputs.budget.files`, `inputs.budget.col` … */
+export const INPUT_CONFIG_KEYS: readonly string[] = INPUT_KEYS.flatMap((key) =>
+  ['files', ...((OPTIONS[key] as AnyDef).input ?? [])].map((name) => `inputs.${key}.${name}`),
+);
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Checks a parsed configuration file against the schema — an object, known keys, each value
- * of its entry's kind (CONFIG_INVALID otherwise) — and makes its paths relative to the file.
- * Values are not parsed here: `resolve` parses them, once, like the flags.
+ * of its entry's kind (CONFIG_INVALID naming the key otherwise), the sections `inputs.<input>`
+ * with `files` (the input option itself) and the settings that input takes — and makes its
+ * paths relative to the file. Values are not parsed here: `resolve` parses them, once, like the flags.
  */
 export function fromConfig(json: unknown, file: string): RawOptions {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) configInvalid(file, 'object');
+  if (!isObject(json)) configInvalid(file, 'object');
   const base = dirname(resolvePath(file));
   const rel = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
-    const def = (OPTIONS as Record<string, AnyDef>)[key];
-    if (def === undefined || def.config === false || !Object.hasOwn(OPTIONS, key))
-      configInvalid(file, 'unknownKey', { key, known: CONFIG_KEYS.join(', ') });
+  const isString = (v: unknown) => typeof v === 'string';
+
+  /** One value of `def`'s kind, as the flag would give it, or CONFIG_INVALID naming `key`. */
+  const checked = (def: AnyDef, key: string, value: unknown): unknown => {
     const bad = () => configInvalid(file, 'type', { key, type: def.kind });
-    const isString = (v: unknown) => typeof v === 'string';
     switch (def.kind) {
       case 'paths':
       case 'strings':
         if (!Array.isArray(value) || !value.every(isString)) bad();
-        out[key] = def.kind === 'paths' ? (value as string[]).map(rel) : value;
-        break;
+        return def.kind === 'paths' ? (value as string[]).map(rel) : value;
       case 'path':
         if (!isString(value)) bad();
-        out[key] = rel(value as string);
-        break;
+        return rel(value as string);
       case 'record':
-        if (value === null || typeof value !== 'object' || !Object.values(value).every(isString)) bad();
-        out[key] = Object.entries(value as Record<string, string>).map(([k, v]) => `${k}=${v}`);
-        break;
+        if (!isObject(value) || !Object.values(value).every(isString)) bad();
+        return Object.entries(value as Record<string, string>).map(([k, v]) => `${k}=${v}`);
       case 'number':
         if (typeof value !== 'number' || !Number.isInteger(value)) bad();
-        out[key] = value;
-        break;
+        return value;
       case 'boolean':
         if (typeof value !== 'boolean') bad();
-        out[key] = value;
-        break;
+        return value;
       case 'string':
         if (!isString(value)) bad();
-        out[key] = value;
+        return value;
     }
+  };
+
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (key === 'inputs') continue;
+    const def = (OPTIONS as Record<string, AnyDef>)[key];
+    if (def === undefined || def.config === false || !Object.hasOwn(OPTIONS, key))
+      configInvalid(file, 'unknownKey', { key, known: [...CONFIG_KEYS, 'inputs'].join(', ') });
+    out[key] = checked(def, key, value);
+  }
+  if (Object.hasOwn(json, 'inputs')) {
+    const sections = json.inputs;
+    if (!isObject(sections)) configInvalid(file, 'type', { key: 'inputs', type: 'sections' });
+    const inputs: Record<string, Record<string, unknown>> = {};
+    for (const [input, section] of Object.entries(sections)) {
+      const def = Object.hasOwn(OPTIONS, input) ? (OPTIONS as Record<string, AnyDef>)[input] : undefined;
+      if (def?.input === undefined) configInvalid(file, 'unknownKey', { key: `inputs.${input}`, known: INPUT_KEYS.join(', ') });
+      if (!isObject(section)) configInvalid(file, 'type', { key: `inputs.${input}`, type: 'section' });
+      for (const [name, value] of Object.entries(section)) {
+        const key = `inputs.${input}.${name}`;
+        if (name === 'files') {
+          if (Object.hasOwn(json, input)) configInvalid(file, 'twice', { key, other: input });
+          out[input] = checked(def, key, value);
+          continue;
+        }
+        if (!def.input.includes(name as PerInputName))
+          configInvalid(file, 'unknownKey', { key, known: ['files', ...def.input].join(', ') });
+        const [setting, s] = settingEntry(name as PerInputName);
+        (inputs[input] ??= {})[setting] = checked(s, key, value);
+      }
+    }
+    if (Object.keys(inputs).length > 0) out.inputs = inputs;
   }
   return out;
 }
@@ -835,14 +967,32 @@ const reads = (def: AnyDef, command: CommandName): boolean =>
  * Flags over configuration over fallback, each value parsed once by its entry, for the
  * options `command` reads, or for every option without a command. An option the command
  * does not read keeps its fallback, so a configuration key meant for another command never
- * stops this one. A `record` merges key by key (the flag's pairs win).
+ * stops this one. A `record` merges key by key (the flag's pairs win). Then the settings of
+ * each input (`resolveInputs`).
  */
 export function resolve(flags: RawOptions, config: RawOptions, command?: CommandName): Options {
   const out: Record<string, unknown> = {};
   for (const [key, def] of entries) {
     out[key] = command === undefined || reads(def, command) ? resolveOne(key, flags, config) : def.fallback;
   }
-  return out as Options;
+  const plain = out as PlainOptions;
+  return { ...plain, inputs: resolveInputs(plain, flags, config, command) };
+}
+
+/** Parses a value with `def`; an error about a value that only the configuration file gave is reported at the file. */
+function parseAt(def: AnyDef, raw: unknown, fromFileOnly: boolean, config: RawOptions, option?: string): unknown {
+  try {
+    return def.parse(raw as never);
+  } catch (e) {
+    if (!(e instanceof AvvikelseError)) throw e;
+    // A per-input setting is refused under its own flag (`--budget-unit`), not the plain one.
+    const params = option !== undefined && e.code === 'OPTION_INVALID' ? { ...e.params, option } : e.params;
+    // Only the file's value was there to refuse: say where it came from.
+    if (fromFileOnly && config.config !== undefined && e.location === undefined)
+      throw new AvvikelseError(e.code, params, { file: config.config });
+    if (params !== e.params) throw new AvvikelseError(e.code, params, e.location);
+    throw e;
+  }
 }
 
 /**
@@ -856,15 +1006,55 @@ export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, confi
   const raw =
     def.kind === 'record' && (c !== undefined || f !== undefined) ? [...((c as string[]) ?? []), ...((f as string[]) ?? [])] : (f ?? c);
   if (raw === undefined) return def.fallback as Options[K];
-  try {
-    return def.parse(raw as never) as Options[K];
-  } catch (e) {
-    // Only the file's value was there to refuse: say where it came from.
-    if (f === undefined && config.config !== undefined && e instanceof AvvikelseError && e.location === undefined) {
-      throw new AvvikelseError(e.code, e.params, { file: config.config });
+  return parseAt(def, raw, f === undefined, config) as Options[K];
+}
+
+/**
+ * The settings each input's files are read with. An input's own setting (its flag, else its
+ * section in the configuration file) wins over the plain option (its flag, else the file, else
+ * the fallback): `col` role by role (both merged, the input's pairs winning), `where`
+ * dimension by dimension (a plain filter on a dimension the input filters itself is dropped
+ * for that input), every other setting as a whole. A command that does not read an input
+ * gets the plain options.
+ */
+function resolveInputs(
+  plain: PlainOptions,
+  flags: RawOptions,
+  config: RawOptions,
+  command: CommandName | undefined,
+): Record<SettingsInput, InputOptions> {
+  const out: Record<string, InputOptions> = {};
+  const plainUnitGiven = flags.inputUnit !== undefined || config.inputUnit !== undefined;
+  for (const input of INPUT_KEYS) {
+    const def = OPTIONS[input] as AnyDef;
+    if ((def.input ?? []).length === 0) continue;
+    const readsIt = command === undefined || reads(def, command);
+    const f = (readsIt ? flags.inputs?.[input] : undefined) ?? {};
+    const c = (readsIt ? config.inputs?.[input] : undefined) ?? {};
+    const settings: Record<string, unknown> = {};
+    for (const setting of SETTING_KEYS) {
+      const p = PER_INPUT_FLAGS.find((x) => x.input === input && x.setting === setting);
+      const own = f[setting] ?? c[setting];
+      if (p === undefined || own === undefined) {
+        settings[setting] = plain[setting];
+        continue;
+      }
+      const s = OPTIONS[setting] as AnyDef;
+      if (setting === 'col') {
+        const pairs = [...(c.col ?? []), ...(f.col ?? [])];
+        settings.col = { ...plain.col, ...(parseAt(s, pairs, f.col === undefined, config, p.long) as Record<string, string>) };
+      } else if (setting === 'where') {
+        const mine = parseAt(s, own, f.where === undefined, config, p.long) as Filter[];
+        const dims = new Set(mine.map((m) => m.dimension));
+        settings.where = [...plain.where.filter((w) => !dims.has(w.dimension)), ...mine];
+      } else {
+        settings[setting] = parseAt(s, own, f[setting] === undefined, config, p.long);
+      }
     }
-    throw e;
+    settings.inputUnitGiven = readsIt && (plainUnitGiven || f.inputUnit !== undefined || c.inputUnit !== undefined);
+    out[input] = settings as InputOptions;
   }
+  return out;
 }
 
 /**
@@ -873,7 +1063,7 @@ export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, confi
  */
 export function inputFiles(options: Options): string[] {
   const out: string[] = [];
-  const o = options as Record<string, unknown>;
+  const o = options as unknown as Record<string, unknown>;
   for (const [key, def] of entries) {
     const value = o[key];
     if (value === undefined) continue;

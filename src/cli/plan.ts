@@ -6,14 +6,16 @@
  * option on its own is validated by its schema entry in cli/options.ts before it gets here.
  * The writer's choices (format, output file, CSV dialect, colour) stay in the commands.
  */
+import { resolve as absolute } from 'node:path';
 import { DEFAULT_DECIMALS } from '../core/money.js';
+import { normaliseHeader } from '../core/text.js';
 import { AvvikelseError } from '../errors.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
 import type { Threshold } from '../report/thresholds.js';
 import type { VerifyOptions } from '../report/verify/index.js';
-import { mainColumns, type MonthlyOptions, type ReportRequest } from '../app/run-report.js';
-import type { Options } from './options.js';
+import { mainColumns, type InputSettings, type MonthlyOptions, type ReportRequest, type SettingsInput } from '../app/run-report.js';
+import type { InputOptions, Options } from './options.js';
 
 export interface ReportPlan {
   request: ReportRequest;
@@ -30,6 +32,38 @@ const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
 
 /** The periodisering as the option gives it, for an error message. */
 const shownValue = (v: string | { file: string } | undefined): string | undefined => (typeof v === 'object' ? v.file : v);
+
+/** The request's settings of one input, from its resolved options. */
+const settings = (i: InputOptions): InputSettings => ({
+  columns: i.col,
+  where: i.where,
+  inputUnit: i.inputUnit,
+  inputUnitGiven: i.inputUnitGiven,
+  inputSign: i.inputSign,
+  dialect: { encoding: i.encoding, delimiter: i.delimiter, decimal: i.decimal },
+});
+
+/** A filter list as a comparable text, in any order. */
+const filterKey = (s: InputSettings): string =>
+  s.where
+    .map((w) => `${w.dimension}${w.negate ? '!=' : '='}${w.glob}`)
+    .sort()
+    .join('\n');
+
+/**
+ * The same file as utfall and budget, read from the same amount column with the same filters,
+ * gives the same amounts twice: every deviation 0. Refused (SAME_AMOUNT_COLUMN) when the amount
+ * column is mapped (`--col belopp=…`, `--utfall-col`/`--budget-col`) to the same header for both;
+ * without a mapping, the reader picks the `Utfall` and the `Budget` column of such a file apart.
+ */
+function checkSameAmounts(utfall: string[], budget: string[], u: InputSettings, b: InputSettings): void {
+  const column = u.columns.belopp;
+  if (column === undefined || b.columns.belopp === undefined) return;
+  if (normaliseHeader(column) !== normaliseHeader(b.columns.belopp) || filterKey(u) !== filterKey(b)) return;
+  const budgetFiles = new Set(budget.map((f) => absolute(f)));
+  const file = utfall.find((f) => budgetFiles.has(absolute(f)));
+  if (file !== undefined) throw new AvvikelseError('SAME_AMOUNT_COLUMN', { column, first: '--utfall', second: '--budget' }, { file });
+}
 
 /**
  * The report a run makes: every cross-option rule, once. Throws OPTION_MISSING for a missing
@@ -82,15 +116,16 @@ export function planReport(o: Options): ReportPlan {
     // Last year's and the previous forecast's columns compare months: a monthly report only.
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
   }
+  const inputs = Object.fromEntries(Object.entries(o.inputs).map(([input, i]) => [input, settings(i)])) as Record<
+    SettingsInput,
+    InputSettings
+  >;
+  checkSameAmounts(utfall, budget, inputs.utfall, inputs.budget);
   const request: ReportRequest = {
     utfall,
     budget,
-    dialect: { encoding: o.encoding, delimiter: o.delimiter, decimal: o.decimal },
-    columns: o.col,
-    inputUnit: o.inputUnit,
-    inputSign: o.inputSign,
+    inputs,
     by: o.by,
-    where: o.where,
     level: o.level ?? (o.by === 'verksamhet' ? 2 : null),
     sub: o.sub,
     subLevel: o.subLevel ?? null,

@@ -32,8 +32,9 @@ const configEn: Record<string, (p: Params) => string> = {
   json: (p) => `not valid JSON (${p.detail})`,
   object: () => 'the file must hold a JSON object',
   unknownKey: (p) => `unknown key "${p.key}" (known: ${p.known})`,
+  twice: (p) => `both "${p.other}" and "${p.key}" give the files; use one of them`,
   type: (p) =>
-    `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false' }[p.type as string]}`,
+    `"${p.key}" must be ${{ paths: 'a list of file names', strings: 'a list of strings', path: 'a file name', record: 'an object of strings', number: 'an integer', string: 'a string', boolean: 'true or false', sections: 'an object with a section per input', section: 'an object with files and settings' }[p.type as string]}`,
 };
 
 /** File-system error codes (the reason of FILE_UNREADABLE and OUTPUT_UNWRITABLE), explained; the code itself is kept for searching. */
@@ -85,6 +86,8 @@ const errorsEn: ErrorTexts = {
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
+  SAME_AMOUNT_COLUMN: (p) =>
+    `the file is both ${p.first} and ${p.second}, and both read their amounts from the column "${p.column}" with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
 };
 
 const dimensions: Record<string, string> = {

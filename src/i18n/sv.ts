@@ -33,8 +33,9 @@ const configSv: Record<string, (p: Params) => string> = {
   json: (p) => `ingen giltig JSON (${p.detail})`,
   object: () => 'filen ska innehålla ett JSON-objekt',
   unknownKey: (p) => `okänd nyckel "${p.key}" (kända: ${p.known})`,
+  twice: (p) => `både "${p.other}" och "${p.key}" anger filerna; använd en av dem`,
   type: (p) =>
-    `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false' }[p.type as string]}`,
+    `"${p.key}" ska vara ${{ paths: 'en lista med filnamn', strings: 'en lista med texter', path: 'ett filnamn', record: 'ett objekt med texter', number: 'ett heltal', string: 'en text', boolean: 'true eller false', sections: 'ett objekt med ett avsnitt per indata', section: 'ett objekt med files och inställningar' }[p.type as string]}`,
 };
 
 /** File-system error codes (the reason of FILE_UNREADABLE and OUTPUT_UNWRITABLE), explained; the code itself is kept for searching. */
@@ -86,6 +87,8 @@ const errorsSv: ErrorTexts = {
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
+  SAME_AMOUNT_COLUMN: (p) =>
+    `filen är både ${p.first} och ${p.second} och båda läser beloppen ur kolumnen "${p.column}" med samma urval, så varje avvikelse blir 0; ange var sitt belopp med ${p.first}-col belopp=… och ${p.second}-col belopp=…, eller var sitt urval med ${p.first}-where och ${p.second}-where`,
 };
 
 const dimensions: Record<string, string> = {

@@ -52,6 +52,8 @@ export interface ReadSpec {
   detail?: string;
   where: Filter[];
   inputUnit: Unit;
+  /** Whether an option (`--input-unit`, `--budget-unit`, the configuration file) set `inputUnit`, rather than the default `kr`. */
+  inputUnitGiven: boolean;
   inputSign: InputSign;
   /** Explicit role → header (`--col`; CSV and sheets). */
   columns: Record<string, string>;
