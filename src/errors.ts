@@ -33,7 +33,10 @@ export type ErrorCode =
   | 'COMMAND_UNKNOWN'
   | 'CONFIG_INVALID'
   | 'OUTPUT_IS_INPUT'
-  | 'OUTPUT_UNWRITABLE';
+  | 'OUTPUT_UNWRITABLE'
+  | 'FORMAT_UNSUPPORTED'
+  | 'OUTPUT_FORMAT'
+  | 'COLUMN_ROLE';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any
