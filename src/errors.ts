@@ -34,7 +34,10 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'OUTPUT_IS_INPUT'
   | 'OUTPUT_UNWRITABLE'
-  | 'SAME_AMOUNT_COLUMN';
+  | 'SAME_AMOUNT_COLUMN'
+  | 'FORMAT_UNSUPPORTED'
+  | 'OUTPUT_FORMAT'
+  | 'COLUMN_ROLE';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

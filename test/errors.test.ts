@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { outputFormat } from '../src/cli/report.js';
 import type { ErrorCode } from '../src/errors.js';
 import { expectGolden } from './golden-file.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
@@ -102,6 +103,28 @@ const CATALOGUE = {
       ],
     },
   ],
+  FORMAT_UNSUPPORTED: [
+    { name: 'format-xlsx', args: report(`${E}/utfall.xlsx`) },
+    { name: 'format-xlsx-en', args: report(`${E}/utfall.xlsx`, '--lang', 'en') },
+    { name: 'format-xlsx-named-csv', args: ['report', '--utfall', UTFALL, '--budget', `${E}/utfall-arbetsbok.csv`] },
+    { name: 'format-ods', args: ['report', '--utfall', UTFALL, '--budget', `${E}/budget.ods`] },
+    { name: 'format-xls', args: report(`${E}/gammal.xls`) },
+    { name: 'format-zip', args: report(UTFALL, '--kommentarer', `${E}/kommentarer.docx`) },
+    { name: 'format-sie', args: report(`${E}/huvudbok.se`) },
+    { name: 'format-pdf', args: ['verify', `${E}/driftredovisning.pdf`] },
+    { name: 'format-binary', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/prognos.png`) },
+    { name: 'format-html', args: report(`${E}/utfall-webb.xls`) },
+  ],
+  OUTPUT_FORMAT: [
+    { name: 'output-format-xlsx', args: report(UTFALL, '--out', `${E}/rapport.xlsx`) },
+    { name: 'output-format-pdf', args: report(UTFALL, '--out', `${E}/rapport.pdf`, '--lang', 'en') },
+    { name: 'output-format-none', args: report(UTFALL, '--out', `${E}/rapport`) },
+    { name: 'output-format-mismatch', args: report(UTFALL, '--format', 'json', '--out', `${E}/rapport.csv`) },
+  ],
+  COLUMN_ROLE: [
+    { name: 'column-role-prognos-budget', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/prognos-budget.csv`) },
+    { name: 'column-role-kommentarer-utfall', args: report(UTFALL, '--kommentarer', `${E}/kommentarer-utfall.csv`) },
+  ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>
@@ -147,6 +170,41 @@ describe('failed runs leave nothing behind', () => {
     expect(existsSync(out)).toBe(false);
     expect((await cli(report(UTFALL, '--out', BUDGET))).code).toBe(2);
     expect(hash(BUDGET)).toBe(before);
+  });
+
+  it('an --out extension avvikelse does not write (or none, or another format than --format) writes nothing and reads nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'avvikelse-out-'));
+    for (const [name, extra] of [
+      ['rapport.xlsx', []],
+      ['rapport.pdf', ['--format', 'csv']],
+      ['rapport', []],
+      ['rapport.json', ['--format', 'csv']],
+    ] as const) {
+      const out = join(dir, name);
+      // A missing utfall file: the --out check comes first, before any file is read.
+      const run = await cli(['report', '--utfall', `${E}/finns-inte.csv`, '--budget', BUDGET, '--out', out, ...extra]);
+      expect([name, run.code, run.stderr]).toEqual([name, 2, expect.stringContaining('[OUTPUT_FORMAT]')]);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('--format with a matching extension, .txt or none writes that format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'avvikelse-out-'));
+    for (const [name, format, start] of [
+      ['drift.txt', 'csv', '\ufeffDriftredovisning'],
+      ['drift.txt', 'md', '### Driftredovisning'],
+      ['drift', 'json', '{'],
+      ['drift.htm', 'html', '<!doctype html>'],
+      ['drift.markdown', 'md', '### Driftredovisning'],
+    ] as const) {
+      const out = join(dir, name);
+      const run = await cli(report(UTFALL, '--format', format, '--out', out));
+      expect([name, format, run]).toEqual([name, format, { code: 0, stdout: '', stderr: '' }]);
+      expect(readFileSync(out, 'utf8').startsWith(start)).toBe(true);
+    }
+    expect(outputFormat(null, undefined)).toBe('table');
+    expect(outputFormat('rapport.TXT', undefined)).toBe('table');
+    expect(outputFormat('rapport.HTML', 'html')).toBe('html');
   });
 
   it('a successful run writes the file whole, in the format of its extension', async () => {

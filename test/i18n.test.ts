@@ -21,6 +21,7 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   keyNormalised: { key: '51', sum: '12' },
   fgArFallback: { codes: ['5501', '5502'] },
   prognosFgArFallback: { codes: ['5601'] },
+  prognosFromDeviation: { file: 'prognos.csv', column: 'Prognosavvikelse (tkr)' },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {

@@ -299,3 +299,88 @@ describe('monthly inputs', () => {
     expect(hidden.code).toBe(2);
   });
 });
+
+describe('forecast files: a forecast deviation, and headings that name another amount (issue 11, item 9)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'avvikelse-prognosavvikelse-'));
+  const file = (name: string, content: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  /** Budget helår of a code and everything under it, in öre (ledger sign). */
+  const budgetOf = (prefix: string) =>
+    Object.entries(oracle)
+      .filter(([c]) => c.startsWith(prefix))
+      .reduce((a, [, o]) => a + BigInt(o.budget), 0n);
+  const sv = (ore: bigint) => tkr(ore).replace('.', ',');
+  /** The forecasts of fixtures/prognos-2024-08.csv (5106: 84 250 tkr, 56: 13 600 tkr) as the deviations they make. */
+  const deviations = `Verksamhet;Prognosavvikelse (tkr)\n5106;${sv(budgetOf('5106') - 84_250_00000n)}\n56;${sv(budgetOf('56') - 13_600_00000n)}\n`;
+  const run = (args: string[]) =>
+    cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--period', '2024-08', '--exact', '--format', 'json', ...args]);
+
+  it('reads a Prognosavvikelse column as budget helår − deviation, never as the forecast itself, with a note', async () => {
+    const path = file('prognosavvikelse.csv', deviations);
+    const [fromForecast, fromDeviation] = [await run(['--prognos', `${F}/prognos-2024-08.csv`]), await run(['--prognos', path])];
+    expect(fromDeviation.code).toBe(0);
+    expect(JSON.parse(fromDeviation.stdout)).toEqual(JSON.parse(fromForecast.stdout));
+    expect(fromDeviation.stderr).toBe(
+      `avvikelse: not: ${path}: kolumnen "Prognosavvikelse (tkr)" är en prognosavvikelse, inte en prognos; Prognos helår = Budget helår − avvikelsen (positiv avvikelse = bättre än budget, i båda perspektiven)\n`,
+    );
+    const row56 = (JSON.parse(fromDeviation.stdout).tables[0].rows as Record<string, string>[]).find((r) => r.kod === '56')!;
+    expect(row56.prognos).toBe('13600');
+    expect(row56.prognosavvikelse).toBe(tkr(budgetOf('56') - 13_600_00000n));
+  });
+
+  it('keeps the deviation as written in the resultat perspective and with --input-sign revenue-positive (positive = better)', async () => {
+    const path = file('avvikelse-56.csv', 'Verksamhet;Avvikelse mot budget, tkr\n56;-250\n');
+    for (const extra of [[], ['--perspective', 'resultat'], ['--input-sign', 'revenue-positive']]) {
+      const out = await run(['--prognos', path, ...extra]);
+      const row56 = (JSON.parse(out.stdout).tables[0].rows as Record<string, string>[]).find((r) => r.kod === '56')!;
+      expect([extra, row56.prognosavvikelse]).toEqual([extra, '-250']);
+      const sign = extra[0] === '--perspective' ? -1 : 1;
+      // --input-sign negates the ledger (the budget), never the deviation.
+      const budget = budgetOf('56') * (extra[0] === '--input-sign' ? -1n : 1n);
+      expect([extra, row56.prognos]).toEqual([extra, tkr(BigInt(sign) * (budget + 250_00000n))]);
+    }
+  });
+
+  it("reads the previous report's Prognosavvikelse against this report's budget helår", async () => {
+    const fg = file('fg-avvikelse.csv', 'Verksamhet;Prognosavvikelse juli (tkr)\n56;500\n');
+    const out = await run(['--prognos', file('p.csv', 'Verksamhet;Prognosavvikelse (tkr)\n56;-250\n'), '--fg-prognos', fg]);
+    const row56 = (JSON.parse(out.stdout).tables[0].rows as Record<string, string>[]).find((r) => r.kod === '56')!;
+    // The forecast worsened by 750 tkr: from 500 better than budget to 250 worse.
+    expect(row56.prognosforandring).toBe('-750');
+    expect(out.stderr).toContain(`${fg}: kolumnen "Prognosavvikelse juli (tkr)" är en prognosavvikelse`);
+  });
+
+  it('takes the Prognos column of a file with names and a budget beside it, and refuses a file whose amount is another amount', async () => {
+    const wide = file(
+      'prognos-bred.csv',
+      'Verksamhet;Namn;Budget helår (tkr);Prognos helår (tkr)\n5106;Boende;80 000;84 250\n56;IFO;13 000;13 600\n',
+    );
+    expect(JSON.parse((await run(['--prognos', wide])).stdout)).toEqual(
+      JSON.parse((await run(['--prognos', `${F}/prognos-2024-08.csv`])).stdout),
+    );
+    const plain = file('belopp.csv', 'Verksamhet;Belopp tkr\n56;13 600\n');
+    expect((await run(['--prognos', plain])).code).toBe(0);
+    const utfall = file('utfall-som-prognos.csv', 'Verksamhet;Namn;Utfall ack (tkr)\n56;IFO;9 100\n');
+    for (const option of ['--prognos', '--fg-prognos']) {
+      const refused = await run([option, utfall]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`${utfall}:1: kolumn Utfall ack (tkr): rubriken "Utfall ack (tkr)" hör till en annan sorts fil:`);
+      expect(refused.stderr).toContain(`(${option})`);
+      expect(refused.stderr).toContain('[COLUMN_ROLE]');
+    }
+  });
+
+  it('refuses amounts where texts belong (--kommentarer, --names), and takes text headings as they are', async () => {
+    const forecast = file('prognos-som-kommentar.csv', 'Verksamhet;Prognos tkr\n56;13 600\n');
+    for (const option of ['--kommentarer', '--names']) {
+      const refused = await run([option, forecast]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`rubriken "Prognos tkr" hör till en annan sorts fil:`);
+    }
+    const comments = file('kommentarer.csv', 'Verksamhet;Benämning;Kommentar augusti\n56;IFO;Placeringar över budget\n');
+    expect((await run(['--kommentarer', comments])).code).toBe(0);
+  });
+});

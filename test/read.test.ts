@@ -251,7 +251,7 @@ describe('a stray quote inside an unquoted field: CSV_SYNTAX at its line in ever
 
 describe('the read boundary', () => {
   it('picks the CSV source by extension, and for any other text file', () => {
-    expect(SOURCES.map((s) => s.format)).toEqual(['markdown', 'csv']);
+    expect(SOURCES.map((s) => s.format)).toEqual(['xlsx', 'ods', 'xls', 'zip', 'pdf', 'sie', 'html', 'binary', 'markdown', 'csv']);
     expect(findSource('a.csv', 'read').format).toBe('csv');
     expect(findSource(file('Vht;Belopp\n5101;1\n'), 'records').format).toBe('csv');
     expect(findSource('no-such-file.dat', 'read').format).toBe('csv');

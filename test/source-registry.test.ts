@@ -29,7 +29,7 @@ const LEDGER = ['Utfall 2024, toy', '@ Sjöviks kommun', '@ Period ¦ Verksamhet
 
 describe('a source registered by one line', () => {
   it('is chosen by its extension and by sniffing, before CSV', () => {
-    expect(SOURCES.map((s) => s.format)).toEqual(['toy', 'markdown', 'csv']);
+    expect(SOURCES.map((s) => s.format)).toEqual(['toy', 'xlsx', 'ods', 'xls', 'zip', 'pdf', 'sie', 'html', 'binary', 'markdown', 'csv']);
     expect(findSource('x.toy', 'read').format).toBe('toy');
     expect(findSource(toyFile('utan-filandelse', ['@ Kod ¦ Prognos']), 'records').format).toBe('toy');
     expect(findSource('x.csv', 'read').format).toBe('csv');

@@ -12,7 +12,7 @@ import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
 import { looksReversed, type InputSign, type Perspective } from '../rules/sign.js';
-import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
+import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey, type ForecastRole } from '../read/code-files.js';
 import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTuning } from '../read/index.js';
 import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
@@ -159,8 +159,8 @@ export async function runReport(req: ReportRequest): Promise<Report> {
 async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
-  if (req.names) names.add(await readCodeTexts(req.names));
-  const comments = req.kommentarer ? await readCodeTexts(req.kommentarer) : new Map<string, string>();
+  if (req.names) names.add(await readCodeTexts(req.names, '--names'));
+  const comments = req.kommentarer ? await readCodeTexts(req.kommentarer, '--kommentarer') : new Map<string, string>();
   const layout = {
     dimension: req.by,
     level: req.level,
@@ -225,7 +225,14 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     );
     if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }
-  const amounts = (input: InputSettings) => ({ unit: input.inputUnit, sign: input.inputSign });
+  const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
+    if (file === null) return null;
+    const read = await readCodeAmounts(file, { unit: input.inputUnit, sign: input.inputSign, role });
+    if (read.deviation) log.messages.push(message('prognosFromDeviation', { file, column: read.column ?? '' }));
+    return read;
+  };
+  const manual = await forecasts(m.prognos, '--prognos', req.inputs.prognos);
+  const fgPrognos = await forecasts(m.fgPrognos, '--fg-prognos', req.inputs.fgPrognos);
   const report = buildMonthly({
     ...layout,
     utfall: utfall.totals,
@@ -234,9 +241,11 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     period,
     periodisering,
     prognosMetod: m.prognosMetod,
-    manualPrognos: m.prognos ? await readCodeAmounts(m.prognos, amounts(req.inputs.prognos)) : new Map(),
+    manualPrognos: manual?.values ?? new Map(),
     manualPrognosFile: m.prognos,
-    fgPrognos: m.fgPrognos ? await readCodeAmounts(m.fgPrognos, amounts(req.inputs.fgPrognos)) : null,
+    manualPrognosDeviation: manual?.deviation ?? false,
+    fgPrognos: fgPrognos?.values ?? null,
+    fgPrognosDeviation: fgPrognos?.deviation ?? false,
     columns: mainColumns(req),
     unit: req.unit,
   });

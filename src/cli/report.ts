@@ -3,6 +3,7 @@
  * chosen format on stdout or atomically in `--out`, and CI thresholds → exit 1. The flags
  * are declared by the option schema (cli/options.ts).
  */
+import { extname } from 'node:path';
 import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
@@ -56,11 +57,42 @@ export function reportCommand(lang: Lang, run: (flags: RawOptions) => Promise<vo
     });
 }
 
+/** The extensions `--out` may have, and the one each format is written under. */
+const OUT_EXTENSIONS = '.csv, .json, .md, .html, .txt';
+const EXTENSION: Record<Format, string> = { table: '.txt', csv: '.csv', json: '.json', md: '.md', html: '.html' };
+
+/**
+ * The format of a run: `--format`, else `--out`'s extension, else the terminal table. An
+ * `--out` file must have an extension avvikelse writes (OUTPUT_FORMAT, before anything is
+ * read or written): `rapport.xlsx` or `rapport.pdf` would hold a text table under a name
+ * that promises something else. With `--format`, the extension must be that format's, or
+ * `.txt` (any text format), or none at all (the format is then the one named).
+ * @example outputFormat('rapport.txt', 'csv') // 'csv'
+ */
+export function outputFormat(out: string | null, asked: Format | undefined): Format {
+  if (out === null) return asked ?? 'table';
+  const ext = extname(out).toLowerCase();
+  const fail = (reason: string) =>
+    new AvvikelseError(
+      'OUTPUT_FORMAT',
+      { reason, ext, format: asked ?? '', expected: asked ? EXTENSION[asked] : '', formats: OUT_EXTENSIONS },
+      { file: out },
+    );
+  if (ext === '') {
+    if (asked === undefined) throw fail('none');
+    return asked;
+  }
+  const byExtension = formatForPath(out);
+  if (byExtension === null) throw fail('unknown');
+  if (asked === undefined || asked === byExtension || ext === '.txt') return asked ?? byExtension;
+  throw fail('mismatch');
+}
+
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const { request, display, failOn } = planReport(options);
   const out = options.out ?? null;
-  const format: Format = options.format ?? (out !== null ? formatForPath(out) : null) ?? 'table';
+  const format = outputFormat(out, options.format);
   const progress = progressReporter(io, texts.reading);
   const report = await runReport({ ...request, progress: progress?.report, tuning: tuningFromEnv(io.env) });
   progress?.clear();

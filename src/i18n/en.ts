@@ -51,6 +51,40 @@ const ioReasonEn: Record<string, string> = {
 const ioReason = (reason: string | number | undefined) =>
   reason !== undefined && ioReasonEn[reason] ? `${ioReasonEn[reason]} (${reason})` : `(${String(reason)})`;
 
+/** What a refused file is and what to do (FORMAT_UNSUPPORTED's kind; read/refusals.ts). */
+const formatEn: Record<string, string> = {
+  xlsx: 'the file is an Excel workbook (.xlsx), not a CSV file, and avvikelse does not read .xlsx yet: open it in Excel, save the sheet with File › Save As › "CSV UTF-8 (Comma delimited)" and give the CSV file',
+  ods: 'the file is an OpenDocument spreadsheet (.ods), not a CSV file: save the sheet as CSV (in LibreOffice File › Save As › "Text CSV", character set UTF-8) and give the CSV file',
+  xls: 'the file is an Excel workbook in the older format (.xls), not a CSV file: open it in Excel, save the sheet with File › Save As › "CSV UTF-8 (Comma delimited)" and give the CSV file',
+  zip: 'the file is a zip archive (a Word file or packed files, for example), not a CSV file: unpack it or export the table as CSV',
+  pdf: 'the file is a PDF, not a CSV file; amounts in a PDF cannot be read exactly: export the same table as CSV from the system it comes from',
+  binary:
+    'the file is not text (it has NUL bytes near the start), so it is no CSV file: give a CSV file, text with semicolons, commas or tabs between the fields',
+  sie: 'the file is a SIE file (#FLAGGA/#SIETYP), not a CSV file, and avvikelse does not read SIE yet: export the utfall as CSV from the ledger system (per verksamhet, konto and period)',
+  html: 'the file is a web page (HTML), not a CSV file (some systems save these with the extension .xls): open it in Excel, save it with File › Save As › "CSV UTF-8 (Comma delimited)" and give the CSV file',
+};
+
+/** The reasons of OUTPUT_FORMAT. */
+const outputFormatEn: Record<string, (p: Params) => string> = {
+  unknown: (p) => `avvikelse does not write ${p.ext} files; give --out an extension avvikelse writes: ${p.formats} (Excel opens .csv)`,
+  none: (p) => `the output file has no extension; give it one (${p.formats}) or name the format with --format`,
+  mismatch: (p) =>
+    `the extension ${p.ext} does not fit --format ${p.format}; name the file …${p.expected}, or leave out --format and let the extension pick the format`,
+};
+
+/** The kind of file each option names, for COLUMN_ROLE. */
+const roleEn: Record<string, string> = {
+  '--prognos': 'a forecast file (--prognos)',
+  '--fg-prognos': "the previous report's forecast file (--fg-prognos)",
+  '--kommentarer': 'a comments file (--kommentarer)',
+  '--names': 'a names file (--names)',
+};
+const expectedEn: Record<string, string> = {
+  prognos:
+    'should have a column Prognos (the full-year forecast) or Prognosavvikelse; give the forecast file, or rename the column Prognos if it is the forecast',
+  text: 'should have a text per code, not amounts; give the right file',
+};
+
 /** Usage errors commander reports, in our words (others keep commander's own text). */
 const usageEn: Record<string, (p: Params) => string> = {
   excessArguments: (p) => `too many arguments: at most ${p.expected}, got ${p.found}`,
@@ -88,6 +122,10 @@ const errorsEn: ErrorTexts = {
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
     `the file is both ${p.first} and ${p.second}, and both read their amounts from the column "${p.column}" with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
+  FORMAT_UNSUPPORTED: (p) => formatEn[p.kind as string] ?? `the file is not a CSV file (${p.kind})`,
+  OUTPUT_FORMAT: (p) => outputFormatEn[p.reason as string]?.(p) ?? String(p.reason),
+  COLUMN_ROLE: (p) =>
+    `the heading "${p.heading}" belongs to another kind of file: ${roleEn[p.option as string] ?? p.option} ${expectedEn[p.expected as string] ?? p.expected}`,
 };
 
 const dimensions: Record<string, string> = {
@@ -185,6 +223,8 @@ const dictionary: Dictionary = {
     fgArFallback: (p) => `last year has no utfall for ${list(p.codes)}; their budget is spread in even twelfths`,
     prognosFgArFallback: (p) =>
       `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
+    prognosFromDeviation: (p) =>
+      `${p.file}: the column "${p.column}" is a forecast deviation, not a forecast; Prognos helår = Budget helår − the deviation (a positive deviation is better than budget, in both perspectives)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,

@@ -52,6 +52,40 @@ const ioReasonSv: Record<string, string> = {
 const ioReason = (reason: string | number | undefined) =>
   reason !== undefined && ioReasonSv[reason] ? `${ioReasonSv[reason]} (${reason})` : `(${String(reason)})`;
 
+/** What a refused file is and what to do (FORMAT_UNSUPPORTED's kind; read/refusals.ts). */
+const formatSv: Record<string, string> = {
+  xlsx: 'filen är en Excel-arbetsbok (.xlsx), inte en CSV-fil, och avvikelse läser inte .xlsx ännu: öppna den i Excel, spara bladet med Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och ange CSV-filen',
+  ods: 'filen är ett OpenDocument-kalkylark (.ods), inte en CSV-fil: spara bladet som CSV (i LibreOffice Arkiv › Spara som › "Text CSV", teckenuppsättning UTF-8) och ange CSV-filen',
+  xls: 'filen är en Excel-arbetsbok i det äldre formatet (.xls), inte en CSV-fil: öppna den i Excel, spara bladet med Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och ange CSV-filen',
+  zip: 'filen är ett zip-arkiv (till exempel en Word-fil eller packade filer), inte en CSV-fil: packa upp den eller ta ut tabellen som CSV',
+  pdf: 'filen är en PDF, inte en CSV-fil; belopp i en PDF kan inte läsas exakt: ta ut samma tabell som CSV ur systemet den kommer från',
+  binary:
+    'filen är inte text (den har nollbyte i början) och alltså ingen CSV-fil: ange en CSV-fil, text med semikolon, komma eller tabb mellan fälten',
+  sie: 'filen är en SIE-fil (#FLAGGA/#SIETYP), inte en CSV-fil, och avvikelse läser inte SIE ännu: ta ut utfallet som CSV ur ekonomisystemet (per verksamhet, konto och period)',
+  html: 'filen är en webbsida (HTML), inte en CSV-fil (en del system sparar sådana med filändelsen .xls): öppna den i Excel, spara med Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och ange CSV-filen',
+};
+
+/** The reasons of OUTPUT_FORMAT. */
+const outputFormatSv: Record<string, (p: Params) => string> = {
+  unknown: (p) => `avvikelse skriver inte ${p.ext}-filer; ge --out en filändelse som avvikelse skriver: ${p.formats} (Excel öppnar .csv)`,
+  none: (p) => `utfilen har ingen filändelse; ge den en (${p.formats}) eller ange formatet med --format`,
+  mismatch: (p) =>
+    `filändelsen ${p.ext} passar inte --format ${p.format}; låt filnamnet sluta på ${p.expected}, eller ta bort --format så väljer filändelsen formatet`,
+};
+
+/** The kind of file each option names, for COLUMN_ROLE. */
+const roleSv: Record<string, string> = {
+  '--prognos': 'en prognosfil (--prognos)',
+  '--fg-prognos': 'förra rapportens prognosfil (--fg-prognos)',
+  '--kommentarer': 'en kommentarsfil (--kommentarer)',
+  '--names': 'en namnfil (--names)',
+};
+const expectedSv: Record<string, string> = {
+  prognos:
+    'ska ha en kolumn Prognos (helårsprognosen) eller Prognosavvikelse; ange prognosfilen, eller döp om kolumnen till Prognos om den är prognosen',
+  text: 'ska ha text per kod, inte belopp; ange rätt fil',
+};
+
 /** Usage errors commander reports, in Swedish (others keep commander's own text). */
 const usageSv: Record<string, (p: Params) => string> = {
   excessArguments: (p) => `för många argument: högst ${p.expected}, fick ${p.found}`,
@@ -89,6 +123,10 @@ const errorsSv: ErrorTexts = {
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
     `filen är både ${p.first} och ${p.second} och båda läser beloppen ur kolumnen "${p.column}" med samma urval, så varje avvikelse blir 0; ange var sitt belopp med ${p.first}-col belopp=… och ${p.second}-col belopp=…, eller var sitt urval med ${p.first}-where och ${p.second}-where`,
+  FORMAT_UNSUPPORTED: (p) => formatSv[p.kind as string] ?? `filen är ingen CSV-fil (${p.kind})`,
+  OUTPUT_FORMAT: (p) => outputFormatSv[p.reason as string]?.(p) ?? String(p.reason),
+  COLUMN_ROLE: (p) =>
+    `rubriken "${p.heading}" hör till en annan sorts fil: ${roleSv[p.option as string] ?? p.option} ${expectedSv[p.expected as string] ?? p.expected}`,
 };
 
 const dimensions: Record<string, string> = {
@@ -186,6 +224,8 @@ const dictionary: Dictionary = {
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
     prognosFgArFallback: (p) =>
       `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
+    prognosFromDeviation: (p) =>
+      `${p.file}: kolumnen "${p.column}" är en prognosavvikelse, inte en prognos; Prognos helår = Budget helår − avvikelsen (positiv avvikelse = bättre än budget, i båda perspektiven)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

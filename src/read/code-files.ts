@@ -42,37 +42,115 @@ export function unitInHeader(header: string): Unit | null {
   return m ? (m[1]?.toLowerCase() as Unit) : null;
 }
 
+/**
+ * What a heading of a small file says its column holds: a forecast deviation (`Prognosavvikelse
+ * (tkr)`, `Avvikelse mot budget`), a forecast (`Prognos helår`), another ledger amount that no
+ * forecast file holds (`Budget 2024`, `Utfall ack`), a text (`Namn`, `Kommentar`), or nothing
+ * in particular (`Belopp`, `tkr`). A deviation is checked first: `Prognosavvikelse` names both.
+ * @example headingKind('Prognosavvikelse (tkr)') // 'deviation'
+ */
+export function headingKind(heading: string): 'deviation' | 'forecast' | 'other-amount' | 'text' | 'neutral' {
+  const h = normaliseHeader(heading);
+  if (/avvik|deviation|variance/.test(h)) return 'deviation';
+  if (/prognos|forecast/.test(h)) return 'forecast';
+  if (/budget|utfall|actual|outcome|bokf/.test(h)) return 'other-amount';
+  if (/namn|benämning|name|text|beskrivning|kommentar|comment/.test(h)) return 'text';
+  return 'neutral';
+}
+
+/** Which forecast file an amount file is, for COLUMN_ROLE. */
+export type ForecastRole = '--prognos' | '--fg-prognos';
+
 export interface AmountFileOptions {
   /** Unit when the header does not name one. */
   unit: Unit;
   sign: InputSign;
+  /** The option that named the file. */
+  role: ForecastRole;
 }
 
-/** Amounts per code (`kod;belopp`), in öre and ledger sign. */
-export async function readCodeAmounts(file: string, opts: AmountFileOptions): Promise<Map<string, Ore>> {
-  const { header, rows } = body(await readRecords(file));
-  const unit = (header && header[1] !== undefined && unitInHeader(header[1])) || opts.unit;
-  const out = new Map<string, Ore>();
+/** A forecast file as read: forecasts per code, or forecast deviations per code (`Prognosavvikelse`). */
+export interface CodeAmounts {
+  /** Code → öre: a forecast in ledger sign, or a deviation (positive = better than budget). */
+  values: Map<string, Ore>;
+  /** True when the column is a forecast deviation: the forecast is budget helår − deviation (rules/sign.ts `forecastFromDeviation`). */
+  deviation: boolean;
+  /** The amount column's heading, or null without a header row. */
+  column: string | null;
+}
+
+/**
+ * The amount column of a forecast file with a header row: the first forecast column, else
+ * the first forecast-deviation column, else the first column that is not a text; a heading
+ * that names another amount (`Budget`, `Utfall`) there is COLUMN_ROLE, never read as a forecast.
+ */
+function forecastColumn(header: SourceRecord, role: ForecastRole): { index: number; deviation: boolean } {
+  const kinds = header.cells.map((h, i) => (i === 0 ? 'code' : headingKind(h)));
+  const forecast = kinds.indexOf('forecast');
+  if (forecast > 0) return { index: forecast, deviation: false };
+  const deviation = kinds.indexOf('deviation');
+  if (deviation > 0) return { index: deviation, deviation: true };
+  const firstNotText = kinds.findIndex((k, i) => i > 0 && k !== 'text');
+  const index = firstNotText > 0 ? firstNotText : 1;
+  if (kinds[index] === 'other-amount') {
+    const heading = header.cells[index] as string;
+    throw new AvvikelseError('COLUMN_ROLE', { heading, option: role, expected: 'prognos' }, header.at(index, heading, heading));
+  }
+  return { index, deviation: false };
+}
+
+/**
+ * Forecasts per code (`kod;prognos`), in öre and ledger sign; or, under a heading that says
+ * "avvikelse", forecast deviations as written (positive = better than budget, the same number
+ * in either input sign, so `sign` does not apply to them).
+ */
+export async function readCodeAmounts(file: string, opts: AmountFileOptions): Promise<CodeAmounts> {
+  const records = await readRecords(file);
+  const { header, rows } = body(records);
+  const { index, deviation } = header ? forecastColumn(records[0] as SourceRecord, opts.role) : { index: 1, deviation: false };
+  const column = header?.[index] ?? null;
+  const unit = (column !== null && unitInHeader(column)) || opts.unit;
+  const values = new Map<string, Ore>();
   for (const r of rows) {
     pair(r);
     const code = codeOf(r, header);
-    const raw = r.cells[1] as string;
+    const raw = r.cells[index] ?? '';
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
     if (typeof amount !== 'bigint') {
       throw new AvvikelseError(
         amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
         { value: raw, unit, max: UNIT_EXPONENT[unit] },
-        r.at(1, header?.[1], raw),
+        r.at(index, header?.[index], raw),
       );
     }
-    out.set(code, negatesInput(opts.sign) ? -amount : amount);
+    values.set(code, !deviation && negatesInput(opts.sign) ? -amount : amount);
   }
-  return out;
+  return { values, deviation, column };
 }
 
-/** A text per code: names (`kod;namn`) or comments (`kod;kommentar`, quoted ones may span lines). */
-export async function readCodeTexts(file: string): Promise<Map<string, string>> {
-  const { header, rows } = body(await readRecords(file));
+/** Which text file a file of texts per code is, for COLUMN_ROLE. */
+export type TextRole = '--names' | '--kommentarer';
+
+/**
+ * A text per code: names (`kod;namn`) or comments (`kod;kommentar`, quoted ones may span
+ * lines). A heading that names an amount (`Utfall`, `Prognos`, `Belopp`) is COLUMN_ROLE: the
+ * file is a ledger or a forecast, given where texts belong.
+ */
+export async function readCodeTexts(file: string, role: TextRole): Promise<Map<string, string>> {
+  const records = await readRecords(file);
+  const { header, rows } = body(records);
+  if (header) {
+    const namesAmount = (h: string) => !['text', 'neutral'].includes(headingKind(h)) || /belopp|amount/.test(normaliseHeader(h));
+    const index = header.findIndex((h, i) => i > 0 && namesAmount(h));
+    if (index > 0) {
+      const heading = header[index] as string;
+      throw new AvvikelseError(
+        'COLUMN_ROLE',
+        { heading, option: role, expected: 'text' },
+        (records[0] as SourceRecord).at(index, heading, heading),
+      );
+    }
+  }
   const out = new Map<string, string>();
   for (const r of rows) {
     out.set(codeOf(pair(r), header), r.cells.slice(1).join(', ').trim());

@@ -39,7 +39,8 @@ function sampleOf(file: string): Uint8Array | null {
 }
 
 /**
- * The source for `file` among those that can do `what`: by extension, else by sniffing its
+ * The source for `file` among those that can do `what`: one recognised by content whatever
+ * the extension (a workbook, SIE, PDF: `byContent`), else by extension, else by sniffing its
  * first bytes, else the last (CSV), which then reports why it cannot read the file.
  */
 export function findSource(file: string, what: 'read'): LedgerSource;
@@ -47,10 +48,12 @@ export function findSource(file: string, what: 'records'): RecordSource;
 export function findSource(file: string, what: 'excerpt'): Source;
 export function findSource(file: string, what: 'read' | 'records' | 'excerpt'): Source {
   const able = SOURCES.filter((s) => what === 'excerpt' || typeof s[what] === 'function');
+  const sample = able.length > 1 ? sampleOf(file) : null;
+  const byContent = sample && able.find((s) => s.byContent === true && s.sniff(sample));
+  if (byContent) return byContent;
   const ext = extname(file).toLowerCase();
   const byExtension = able.find((s) => s.extensions.includes(ext));
   if (byExtension) return byExtension;
-  const sample = able.length > 1 ? sampleOf(file) : null;
   return (sample && able.find((s) => s.sniff(sample))) || (able[able.length - 1] as Source);
 }
 

@@ -161,6 +161,11 @@ export interface SourceBase {
   readonly extensions: readonly string[];
   /** Whether the first bytes of a file (up to 64 KiB) look like this format. */
   sniff(sample: Uint8Array): boolean;
+  /**
+   * True for a format with a signature no text file starts with (a workbook, PDF, SIE): its
+   * sniff is asked before the extension, so a workbook named `.csv` is never read as CSV.
+   */
+  readonly byContent?: boolean;
   /** The lines shown under an error at `place` (the record, a caret under the bad part), or []. */
   excerpt(place: Place): string[];
 }

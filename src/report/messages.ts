@@ -31,6 +31,8 @@ export interface MessageParams {
   fgArFallback: { codes: string[] };
   /** Codes whose fg-ar forecast falls back to utfall ack + remaining budget. */
   prognosFgArFallback: { codes: string[] };
+  /** A forecast file whose column is a forecast deviation: the forecast is budget helår − deviation. */
+  prognosFromDeviation: { file: string; column: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -50,6 +52,7 @@ export const MESSAGE_LEVELS = {
   keyNormalised: 'note',
   fgArFallback: 'note',
   prognosFgArFallback: 'note',
+  prognosFromDeviation: 'note',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */

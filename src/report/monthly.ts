@@ -14,7 +14,7 @@ import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
 import { message } from './messages.js';
 import type { AmountColumn, Amounts, ColumnId, Message, Report, Title } from './model.js';
-import { deviation, inPerspective } from '../rules/sign.js';
+import { deviation, forecastFromDeviation, inPerspective } from '../rules/sign.js';
 import type { BaseValues, NodeColumn } from './tables.js';
 
 export type { Periodisering };
@@ -32,10 +32,33 @@ export interface MonthlyRequest extends Layout {
   /** Manual forecasts per code (ledger sign), valid for the code and everything under it. */
   manualPrognos: ReadonlyMap<string, Ore>;
   manualPrognosFile: string | null;
+  /** True when `manualPrognos` holds forecast deviations (a `Prognosavvikelse` column): each becomes budget helår − deviation. */
+  manualPrognosDeviation?: boolean;
   /** The previous report's forecasts per code, when given. */
   fgPrognos: ReadonlyMap<string, Ore> | null;
+  /** True when `fgPrognos` holds forecast deviations; they are turned into forecasts against this report's budget helår. */
+  fgPrognosDeviation?: boolean;
   columns: ColumnId[];
   unit: Unit;
+}
+
+/**
+ * Forecasts from forecast deviations per code: budget helår of the code and everything under
+ * it − the deviation (`forecastFromDeviation`); forecasts as they are.
+ */
+function asForecasts(
+  values: ReadonlyMap<string, Ore>,
+  deviations: boolean,
+  budgetHelar: ReadonlyMap<string, Ore>,
+): ReadonlyMap<string, Ore> {
+  if (!deviations) return values;
+  const out = new Map<string, Ore>();
+  for (const [node, avvikelse] of values) {
+    let budget = 0n;
+    for (const [code, b] of budgetHelar) if (code.startsWith(node)) budget += b;
+    out.set(node, forecastFromDeviation(budget, avvikelse));
+  }
+  return out;
 }
 
 /** Manual forecasts that can be placed: known codes, outermost of nested ones. */
@@ -103,10 +126,14 @@ export function buildMonthly(req: MonthlyRequest): Report {
 
   const nodes: NodeColumn[] = [];
   if (req.manualPrognos.size > 0) {
-    const values = placeableForecasts(req.manualPrognos, codes, req.manualPrognosFile ?? '', messages);
+    const manual = asForecasts(req.manualPrognos, req.manualPrognosDeviation === true, budgetHelar);
+    const values = placeableForecasts(manual, codes, req.manualPrognosFile ?? '', messages);
     nodes.push({ column: 'prognos', values, replaces: true });
   }
-  if (req.fgPrognos) nodes.push({ column: 'fg_prognos', values: req.fgPrognos, replaces: false });
+  if (req.fgPrognos) {
+    const values = asForecasts(req.fgPrognos, req.fgPrognosDeviation === true, budgetHelar);
+    nodes.push({ column: 'fg_prognos', values, replaces: false });
+  }
 
   const hasFg = req.fgAr !== null;
   const derive = (s: Record<string, Ore | null>): Amounts => {

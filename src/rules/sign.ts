@@ -120,3 +120,15 @@ export function looksReversed(s: SignEvidence): boolean {
   const normal = s.revenueNegative + s.costPositive;
   return reversed + normal >= SIGN_EVIDENCE_MIN && reversed > normal;
 }
+
+/**
+ * The forecast a forecast deviation stands for (a `Prognosavvikelse` column where a forecast
+ * was asked for): budget helår − deviation, in ledger sign. It is the inverse of `deviation`,
+ * so `deviation(budget, forecastFromDeviation(budget, a)) === a` — and, like every deviation,
+ * `a` reads the same in both perspectives (positive = better than budget): shown in the
+ * resultat perspective, the forecast is the (negated) budget + the deviation.
+ * @example forecastFromDeviation(1_000n, -200n) // 1_200n: 200 worse than a cost budget of 1 000
+ */
+export function forecastFromDeviation(budgetHelar: Ore, avvikelse: Ore): Ore {
+  return budgetHelar - avvikelse;
+}

@@ -15,7 +15,16 @@ import { buildDrift, rowValues } from '../../src/report/drift.js';
 import type { AmountColumn, Amounts, ReportTable } from '../../src/report/model.js';
 import { buildMonthly } from '../../src/report/monthly.js';
 import { rowKey } from '../../src/rules/rollup.js';
-import { DEVIATIONS, deviation, inPerspective, kontoClass, negatesInput, PERSPECTIVES, type Perspective } from '../../src/rules/sign.js';
+import {
+  DEVIATIONS,
+  deviation,
+  forecastFromDeviation,
+  inPerspective,
+  kontoClass,
+  negatesInput,
+  PERSPECTIVES,
+  type Perspective,
+} from '../../src/rules/sign.js';
 
 const amount = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
 const level = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
@@ -66,6 +75,24 @@ function expectSignRule(
     }
   });
 }
+
+describe('a forecast from a forecast deviation (a Prognosavvikelse column where a forecast was asked for)', () => {
+  it('is budget helår − deviation in ledger sign: the inverse of the deviation rule, in both perspectives', () => {
+    expect(forecastFromDeviation(1_000n, -200n)).toBe(1_200n); // 200 worse than a cost budget of 1 000
+    expect(forecastFromDeviation(-5_000n, 300n)).toBe(-5_300n); // 300 better than a revenue budget of 5 000
+    fc.assert(
+      fc.property(amount, amount, fc.constantFrom(...PERSPECTIVES), (budget, avvikelse, perspective) => {
+        const prognos = forecastFromDeviation(budget, avvikelse);
+        expect(deviation(budget, prognos)).toBe(avvikelse);
+        // As shown: the deviation is the same number, and positive exactly when the shown forecast is better.
+        const shown = inPerspective({ budget_helar: budget, prognos, prognosavvikelse: deviation(budget, prognos) }, perspective);
+        expect(shown.prognosavvikelse).toBe(avvikelse);
+        const better = perspective === 'kostnad' ? shown.prognos! < shown.budget_helar! : shown.prognos! > shown.budget_helar!;
+        expect(avvikelse > 0n).toBe(better);
+      }),
+    );
+  });
+});
 
 describe('the deviation rule', () => {
   it('is planned − actual in ledger sign, unknown when either is', () => {
