@@ -110,6 +110,9 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRe
     if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file }));
     const w = signWarning(ledger);
     if (w) log.messages.push(w);
+    const { opening, adjustment } = ledger.asides;
+    if (opening.rows > 0) log.messages.push(message('openingLeftOut', { file, ...opening }));
+    if (adjustment.rows > 0) log.messages.push(message('adjustmentInDecember', { file, ...adjustment }));
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -208,7 +211,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
     const otherYear = [...f.totals.values()].some((ps) =>
-      [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year),
+      [...ps.keys()].some((k) => /^\d{4}/.test(k) && Number(k.slice(0, 4)) !== period.year),
     );
     if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }

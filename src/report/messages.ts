@@ -31,6 +31,10 @@ export interface MessageParams {
   fgArFallback: { codes: string[] };
   /** Codes whose fg-ar forecast falls back to utfall ack + remaining budget. */
   prognosFgArFallback: { codes: string[] };
+  /** Rows of period 00 (the opening balance) left out; `amount` in öre, ledger sign. */
+  openingLeftOut: { file: string; rows: number; amount: bigint };
+  /** Rows of year-end adjustment periods 13–15 counted into December; `amount` in öre, ledger sign. */
+  adjustmentInDecember: { file: string; rows: number; amount: bigint };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -50,6 +54,8 @@ export const MESSAGE_LEVELS = {
   keyNormalised: 'note',
   fgArFallback: 'note',
   prognosFgArFallback: 'note',
+  openingLeftOut: 'note',
+  adjustmentInDecember: 'note',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */
