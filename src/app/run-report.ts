@@ -125,7 +125,13 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   const all: PeriodTotals = new Map();
   for (const f of utfall) addInto(all, f.totals);
   const range = periodRange(all);
-  if (range === null) throw new AvvikelseError('PERIOD_MISSING', {}, { file: utfall[0]?.file ?? '' });
+  if (range === null) {
+    // Month columns with no year (`jan … dec`) are months of the report year: --period names it.
+    const yearless = [...all.values()].some((ps) => [...ps.keys()].some((k) => k.startsWith('M')));
+    if (!yearless) throw new AvvikelseError('PERIOD_MISSING', {}, { file: utfall[0]?.file ?? '' });
+    if (asked === null) throw new AvvikelseError('PERIOD_YEAR_MISSING', {}, { file: utfall[0]?.file ?? '' });
+    return reportPeriod(asked);
+  }
   if (asked === null) return reportPeriod(range.last);
   if (asked < range.first || asked > range.last) {
     throw new AvvikelseError('PERIOD_OUTSIDE_DATA', { period: asked, ...range }, { file: utfall[0]?.file ?? '' });

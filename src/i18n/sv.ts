@@ -69,6 +69,8 @@ const errorsSv: ErrorTexts = {
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31, 2024M08 eller aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
+  PERIOD_YEAR_MISSING: () =>
+    'utfallets månadskolumner (jan … dec) anger inget år; ange rapportmånaden med --period, t.ex. --period 2024-08, eller ge filen en kolumn År',
   WEIGHT_INVALID: (p) =>
     `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
