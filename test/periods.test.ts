@@ -7,9 +7,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthIn, monthsOfYear } from '../src/core/periods.js';
 import { latestYear, totalPerCode } from '../src/core/ledger.js';
+import { periodIndex, periodKey } from '../src/read/csv/fast/bytes.js';
 import { readLedger } from '../src/read/index.js';
 import { combinePeriod, parsePeriod, readPeriod } from '../src/read/period.js';
 import type { ReadSpec } from '../src/read/source.js';
@@ -121,6 +123,45 @@ describe('period texts', () => {
   });
 });
 
+describe('the byte twin periodIndex', () => {
+  /** Period texts built from the pieces exports use, plus near misses. */
+  const text = fc
+    .tuple(
+      fc.constantFrom('jan', 'Jan', 'JAN', 'januari', 'sept', 'September', 'okt', 'oct', 'maj', 'mej', 'ja', 'decembers', 'Å', 'mär'),
+      fc.constantFrom('', '.'),
+      fc.constantFrom(' ', '-', '', '  ', '\t', '/'),
+      fc.constantFrom('2024', '24', '1999', '0024', '202', '20245', 'x4'),
+      fc.boolean(),
+    )
+    .map(([name, dot, sep, year, yearFirst]) => (yearFirst ? `${year}${sep}${name}${dot}` : `${name}${dot}${sep}${year}`));
+  const index = (t: string) => {
+    const bytes = Buffer.from(t, 'utf8');
+    return periodIndex(bytes, 0, bytes.length);
+  };
+
+  it('reads a month name as readPeriod does, or leaves the text to it', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const i = index(t);
+        if (i >= 0) {
+          read++;
+          expect(readPeriod(t)).toEqual({ kind: 'month', key: periodKey(i) });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(read).toBeGreaterThan(100); // not vacuous
+    expect(periodKey(index('jan-24'))).toBe('2024-01');
+    expect(periodKey(index('2024 okt'))).toBe('2024-10');
+    expect(periodKey(index('Sept. 2024'))).toBe('2024-09');
+  });
+
+  it('leaves years, periods 00 and 13–15 to the general consumer, which counts them', () => {
+    for (const t of ['2024', '202400', '202413', '2024-14', '2024M15', 'jan 24', ' jan-24']) expect(index(t)).toBe(-1);
+  });
+});
+
 describe('exports', () => {
   it('Unit4 (Agresso) browser export: period 00 left out, period 13 counted into December, both counted for the notes', async () => {
     const unit4 = [
@@ -161,6 +202,13 @@ describe('exports', () => {
     // English headings, a Period column holding the month number.
     const en = await read('Year;Period;Activity;Amount\n2023;12;5101;7\n2024;1;5101;8\n');
     expect(byPeriod(en, '5101')).toEqual({ '2023-12': 700n, '2024-01': 800n });
+    // A month column holding a whole period must agree with the year column, on both routes.
+    const mixed = file('År;Period;Verksamhet;Belopp\n2023;2024-08;5101;1\n');
+    for (const fastPath of [true, false]) {
+      const spec = ledgerSpec();
+      const err = await readLedger(mixed, { ...spec, tuning: { ...spec.tuning, fastPath } }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'PERIOD_INVALID', location: { line: 2, column: 'Period', value: '2024-08' } });
+    }
   });
 
   it('combines two columns named by --col period=YEAR+MONTH', async () => {

@@ -11,8 +11,8 @@
  * note). `readPeriod` says which; `parsePeriod` accepts months only.
  */
 
-/** Month names, Swedish and English, full and abbreviated (lower case). */
-const MONTH_NAMES: Readonly<Record<string, number>> = {
+/** Month names, Swedish and English, full and abbreviated (lower case, ASCII). */
+export const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1,
   januari: 1,
   january: 1,
