@@ -49,6 +49,12 @@ const CATALOGUE = {
   PERIOD_INVALID: [{ name: 'period-invalid', args: report(`${E}/bad-period.csv`) }],
   PERIOD_OUTSIDE_DATA: [{ name: 'period-outside-data', args: report(UTFALL, '--period', '2025-01') }],
   PERIOD_MISSING: [{ name: 'period-missing-in-utfall', args: report(`${E}/no-period.csv`, '--period', '2024-08') }],
+  PERIOD_YEAR_MISSING: [
+    {
+      name: 'period-year-missing',
+      args: ['report', '--utfall', `${E}/month-columns.csv`, '--budget', BUDGET, '--prognos-metod', 'linjar'],
+    },
+  ],
   WEIGHT_INVALID: [{ name: 'weight-invalid', args: report(UTFALL, '--period', '2024-08', '--periodisering', `${E}/bad-key.csv`) }],
   TABLE_NOT_FOUND: [{ name: 'table-not-found', args: ['verify', `${E}/no-table.md`] }],
   CATEGORY_INVALID: [{ name: 'category-invalid', args: report(UTFALL, '--resultat', '--kategorier', `${E}/bad-categories.csv`) }],

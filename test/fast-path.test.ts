@@ -36,6 +36,7 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
         names: r.names,
         rows: r.dataRows,
         signs: r.signs,
+        asides: r.asides,
         fallback: r.encodingFallback,
         encoding: r.encoding,
       };
@@ -48,8 +49,13 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
 }
 
 const codes = ['5101', '5102', '051', '51', ' 5103 ', '9201', 'Å12', '5101 '];
-const periods = ['202401', '2024-02', '2024-03-31', '20240430', '2024M05', '2024-6', ' 202407', '2024-08-31 00:00:00', '2024/09/30'];
-const badPeriods = ['2024-13', 'aug', ''];
+const periods = [
+  ...['202401', '2024-02', '2024-03-31', '20240430', '2024M05', '2024-6', ' 202407', '2024-08-31 00:00:00', '2024/09/30'],
+  // Month names, a year, adjustment periods (into December) and the opening balance (left out).
+  ...['jan-24', 'Jan 2024', 'januari 2024', '2024 januari', '2024-jan', 'okt 2024', 'maj-24', 'Sept 2024', 'DEC-2024', 'feb.-24'],
+  ...['2024', '202413', '2024-14', '2024M15', '202400', '2024-00'],
+];
+const badPeriods = ['2024-16', 'aug', '', 'jan 24', '5103', 'mej-24', '2024 13'];
 const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011'];
 
 /** An amount in öre written in one of the styles the reader accepts. */

@@ -22,6 +22,8 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   fgArFallback: { codes: ['5501', '5502'] },
   prognosFgArFallback: { codes: ['5601'] },
   prognosFromDeviation: { file: 'prognos.csv', column: 'Prognosavvikelse (tkr)' },
+  openingLeftOut: { file: 'unit4.csv', rows: 3, amount: -123_456_789n },
+  adjustmentInDecember: { file: 'unit4.csv', rows: 1, amount: 50_000n },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
@@ -34,9 +36,11 @@ const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
   manad: { kind: 'manad', dimension: 'ansvar', period: { year: 2024, month: 2 }, unit: 'tkr' },
 };
 
-/** The values a text must show: strings and numbers, and each item of a list. */
+/** The values a text must show: strings and numbers, and each item of a list (amounts in öre are checked on their own). */
 function shownValues(params: object): string[] {
-  return Object.entries(params).flatMap(([key, v]) => (key === 'dimension' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]));
+  return Object.entries(params).flatMap(([key, v]) =>
+    key === 'dimension' || typeof v === 'bigint' ? [] : Array.isArray(v) ? v.map(String) : [String(v)],
+  );
 }
 
 describe('message texts', () => {
@@ -64,6 +68,15 @@ describe('message texts', () => {
     );
     expect(texts('en').message(message('noName', { dimension: 'verksamhet', codes: ['77'] }))).toBe(
       'activity codes without a name (shown by code): 77',
+    );
+  });
+
+  it('shows amounts in öre as exact kronor in the number format of the language', () => {
+    const m = message('openingLeftOut', SAMPLES.openingLeftOut);
+    expect(texts('sv').message(m)).toBe('unit4.csv: 3 rader med period 00 (ingående balans), netto -1 234 567,89 kr, räknas inte med');
+    expect(texts('en').message(m)).toBe('unit4.csv: 3 rows of period 00 (opening balance), net -1,234,567.89 kr, left out');
+    expect(texts('sv').message(message('adjustmentInDecember', SAMPLES.adjustmentInDecember))).toBe(
+      'unit4.csv: 1 rad med period 13–15 (bokslutsperioder), netto 500,00 kr, räknas in i december',
     );
   });
 

@@ -123,6 +123,9 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
     if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file }));
     const w = signWarning(ledger);
     if (w) log.messages.push(w);
+    const { opening, adjustment } = ledger.asides;
+    if (opening.rows > 0) log.messages.push(message('openingLeftOut', { file, ...opening }));
+    if (adjustment.rows > 0) log.messages.push(message('adjustmentInDecember', { file, ...adjustment }));
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -135,7 +138,13 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   const all: PeriodTotals = new Map();
   for (const f of utfall) addInto(all, f.totals);
   const range = periodRange(all);
-  if (range === null) throw new AvvikelseError('PERIOD_MISSING', {}, { file: utfall[0]?.file ?? '' });
+  if (range === null) {
+    // Month columns with no year (`jan … dec`) are months of the report year: --period names it.
+    const yearless = [...all.values()].some((ps) => [...ps.keys()].some((k) => k.startsWith('M')));
+    if (!yearless) throw new AvvikelseError('PERIOD_MISSING', {}, { file: utfall[0]?.file ?? '' });
+    if (asked === null) throw new AvvikelseError('PERIOD_YEAR_MISSING', {}, { file: utfall[0]?.file ?? '' });
+    return reportPeriod(asked);
+  }
   if (asked === null) return reportPeriod(range.last);
   if (asked < range.first || asked > range.last) {
     throw new AvvikelseError('PERIOD_OUTSIDE_DATA', { period: asked, ...range }, { file: utfall[0]?.file ?? '' });
@@ -221,7 +230,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const period = resolvePeriod(m.period, utfall.perFile);
   for (const f of utfall.perFile) {
     const otherYear = [...f.totals.values()].some((ps) =>
-      [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year),
+      [...ps.keys()].some((k) => /^\d{4}/.test(k) && Number(k.slice(0, 4)) !== period.year),
     );
     if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
   }

@@ -5,7 +5,7 @@
  */
 import type { Ore } from './money.js';
 
-/** Code → period (`YYYY-MM`; `Mmm` for a month of no stated year; '' for none) → öre. */
+/** Code → period (`YYYY-MM`; `YYYY` for a whole year; `Mmm` for a month of no stated year; '' for none) → öre. */
 export type PeriodTotals = Map<string, Map<string, Ore>>;
 
 /** Adds `from` into `into` (exact). */
@@ -32,12 +32,12 @@ export function totalPerCode(totals: ReadonlyMap<string, ReadonlyMap<string, Ore
   return out;
 }
 
-/** The latest calendar year among the periods (`YYYY-MM`), or '' when none has a year. */
+/** The latest calendar year among the periods (`YYYY-MM` or `YYYY`), or '' when none has a year. */
 export function latestYear(totals: ReadonlyMap<string, ReadonlyMap<string, Ore>>): string {
   let year = '';
   for (const periods of totals.values()) {
     for (const p of periods.keys()) {
-      if (/^\d{4}-/.test(p) && p.slice(0, 4) > year) year = p.slice(0, 4);
+      if (/^\d{4}/.test(p) && p.slice(0, 4) > year) year = p.slice(0, 4);
     }
   }
   return year;

@@ -1,6 +1,7 @@
 /**
- * Periods in a report year. Totals carry periods as `YYYY-MM`, `Mmm` (a month column of a
- * budget with no year, taken as the report year) or '' (no period: an annual amount).
+ * Periods in a report year. Totals carry periods as `YYYY-MM`, `YYYY` (a year: an annual
+ * amount of that year), `Mmm` (a month column with no year, taken as the report year) or ''
+ * (no period: an annual amount of the report year).
  * A monthly report through month m of year Y uses the utfall of Y's months 1..m.
  */
 import type { Ore } from './money.js';
@@ -16,11 +17,16 @@ export function reportPeriod(p: string): ReportPeriod {
   return { year: Number(p.slice(0, 4)), month: Number(p.slice(5, 7)) };
 }
 
-/** The month (1..12) of a period key in year `year`; 0 for an annual amount; -1 for another year. */
+/**
+ * The month (1..12) of a period key in year `year`; 0 for an annual amount (`''`, or `YYYY`
+ * of that year); -1 for another year.
+ * @example monthIn('2024', 2024) // 0
+ */
 export function monthIn(key: string, year: number): number {
   if (key === '') return 0;
   if (key.charCodeAt(0) === 0x4d /* M */) return Number(key.slice(1));
-  return Number(key.slice(0, 4)) === year ? Number(key.slice(5, 7)) : -1;
+  if (Number(key.slice(0, 4)) !== year) return -1;
+  return key.length === 4 ? 0 : Number(key.slice(5, 7));
 }
 
 /** Per-code amounts split by month of one year: index 0 the annual (unperiodised) amount, 1..12 the months. */

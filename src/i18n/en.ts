@@ -4,7 +4,7 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import { capitalise, kronor, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonEn: Record<string, string> = {
@@ -100,9 +100,11 @@ const errorsEn: ErrorTexts = {
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
   AMOUNT_INVALID: (p) => `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
-  PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31 or 2024M08)`,
+  PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31, 2024M08 or Aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
+  PERIOD_YEAR_MISSING: () =>
+    'the month columns of the utfall (Jan … Dec) name no year; give the report month with --period, e.g. --period 2024-08, or give the file a Year column',
   WEIGHT_INVALID: (p) =>
     `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'no table found: a table needs a header row and rows with amounts',
@@ -221,6 +223,10 @@ const dictionary: Dictionary = {
     prognosNested: (p) => `${p.file}: the forecast for ${p.inner} is ignored; it is part of the forecast for ${p.outer}`,
     keyNormalised: (p) => `the periodisation key for ${p.key} sums to ${p.sum}, not 1 or 100; the weights are normalised`,
     fgArFallback: (p) => `last year has no utfall for ${list(p.codes)}; their budget is spread in even twelfths`,
+    openingLeftOut: (p) =>
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'row' : 'rows'} of period 00 (opening balance), net ${kronor(p.amount, 'en')}, left out`,
+    adjustmentInDecember: (p) =>
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'row' : 'rows'} of periods 13–15 (year-end adjustment periods), net ${kronor(p.amount, 'en')}, counted into December`,
     prognosFgArFallback: (p) =>
       `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
     prognosFromDeviation: (p) =>

@@ -4,7 +4,7 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import { capitalise, kronor, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
@@ -101,9 +101,11 @@ const errorsSv: ErrorTexts = {
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
   AMOUNT_INVALID: (p) => `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
-  PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31 eller 2024M08)`,
+  PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31, 2024M08 eller aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
+  PERIOD_YEAR_MISSING: () =>
+    'utfallets månadskolumner (jan … dec) anger inget år; ange rapportmånaden med --period, t.ex. --period 2024-08, eller ge filen en kolumn År',
   WEIGHT_INVALID: (p) =>
     `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
@@ -222,6 +224,10 @@ const dictionary: Dictionary = {
     prognosNested: (p) => `${p.file}: prognosen för ${p.inner} ignoreras, den ingår i prognosen för ${p.outer}`,
     keyNormalised: (p) => `periodiseringsnyckeln för ${p.key} summerar till ${p.sum}, inte 1 eller 100; vikterna normaliseras`,
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
+    openingLeftOut: (p) =>
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'rad' : 'rader'} med period 00 (ingående balans), netto ${kronor(p.amount, 'sv')}, räknas inte med`,
+    adjustmentInDecember: (p) =>
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'rad' : 'rader'} med period 13–15 (bokslutsperioder), netto ${kronor(p.amount, 'sv')}, räknas in i december`,
     prognosFgArFallback: (p) =>
       `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
     prognosFromDeviation: (p) =>

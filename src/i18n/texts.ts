@@ -100,5 +100,17 @@ export const list = (items: readonly string[]): string => items.join(', ');
 /** The last day of the report month (31 for August): a monthly report is "per 31 augusti". */
 export const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
 
+/**
+ * An exact amount in öre as kronor with two decimals, for a message: `1 234,50 kr` in
+ * Swedish, `1,234.50 kr` in English.
+ * @example kronor(-123450n, 'sv') // '-1 234,50 kr'
+ */
+export function kronor(ore: bigint, lang: Lang): string {
+  const abs = ore < 0n ? -ore : ore;
+  const int = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return `${ore < 0n ? '-' : ''}${int}${lang === 'sv' ? ',' : '.'}${frac} kr`;
+}
+
 /** ' 2024' after a title's name, or nothing when the data has no year. */
 export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');

@@ -8,7 +8,7 @@
  */
 import { AvvikelseError, type Place } from '../errors.js';
 import { normaliseHeader } from '../core/text.js';
-import { parsePeriod } from './period.js';
+import { monthOfName, parsePeriod } from './period.js';
 
 export const CODE_ROLES = ['verksamhet', 'konto', 'ansvar', 'projekt', 'aktivitet', 'objekt'] as const;
 export const ROLES = [...CODE_ROLES, 'period', 'belopp', 'namn'] as const;
@@ -27,42 +27,8 @@ const ALIASES: Record<Exclude<Role, 'namn'>, readonly string[]> = {
 
 const NAME_SUFFIXES = ['namn', 'snamn', 'name', 'text', 'benämning', 'sbenämning', 'beskrivning'];
 
-/** Month names as column headers, Swedish and English, full and abbreviated. */
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  januari: 1,
-  january: 1,
-  feb: 2,
-  februari: 2,
-  february: 2,
-  mar: 3,
-  mars: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  maj: 5,
-  may: 5,
-  jun: 6,
-  juni: 6,
-  june: 6,
-  jul: 7,
-  juli: 7,
-  july: 7,
-  aug: 8,
-  augusti: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  okt: 10,
-  oktober: 10,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+/** Headers of a column holding the year whose month another column holds (`År` + `Månad`). */
+const YEAR_ALIASES = ['år', 'ar', 'year', 'räkenskapsår', 'rakenskapsar', 'bokföringsår', 'bokforingsar', 'fiscalyear'];
 
 /** The dimension a user means by `name` (`Vht` → verksamhet, `Kostnadsställe` → kostnadsställe). */
 export function canonicalDimension(name: string): string {
@@ -71,14 +37,13 @@ export function canonicalDimension(name: string): string {
   return n;
 }
 
-/** The month a wide-format budget column stands for (`jan`, `01`, `2024-01`), or null. */
+/** The month a wide-format column stands for (`jan`, `01`, `2024-01`, `Jan 2024`, `jan-24`), or null. */
 export function monthColumnPeriod(header: string): string | null {
-  const h = header.trim().toLowerCase().replace(/\.$/, '');
-  const named = MONTHS[h];
-  if (named !== undefined) return `M${String(named).padStart(2, '0')}`;
+  const h = header.trim().replace(/\.$/, '');
+  const named = monthOfName(h);
+  if (named !== null) return `M${String(named).padStart(2, '0')}`;
   if (/^(0[1-9]|1[0-2])$/.test(h)) return `M${h}`;
-  if (/^\d{4}/.test(h)) return parsePeriod(h);
-  return null;
+  return parsePeriod(h);
 }
 
 export interface AmountColumn {
@@ -96,6 +61,12 @@ export interface ColumnLayout {
   amounts: AmountColumn[];
   /** Index of the period column, or -1. */
   period: number;
+  /**
+   * Index of the year column that completes the period column's month (`År` + `Månad`,
+   * or `--col period=År+Månad`), or -1. Without a period column, a year column is the
+   * period column (a year: an annual amount), and it gives month columns (`jan … dec`) their year.
+   */
+  year: number;
 }
 
 export interface ColumnRequest {
@@ -121,11 +92,27 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   const find = (h: string): number => norm.indexOf(normaliseHeader(h));
 
   const explicitIndex = new Map<string, number>();
+  let year = -1;
   for (const [role, header] of Object.entries(req.explicit)) {
-    const i = find(header);
-    if (i < 0) throw new AvvikelseError('COLUMN_UNKNOWN', { name: header, source: `--col ${role}`, headers: list(headers) }, at);
+    const unknown = (name: string) => new AvvikelseError('COLUMN_UNKNOWN', { name, source: `--col ${role}`, headers: list(headers) }, at);
+    let i = find(header);
+    if (i < 0 && role === 'period' && header.includes('+')) {
+      // `--col period=År+Månad`: the year, then the month.
+      const [yearHeader = '', monthHeader = ''] = header.split('+', 2);
+      year = find(yearHeader);
+      if (year < 0) throw unknown(yearHeader.trim());
+      i = find(monthHeader);
+      if (i < 0) throw unknown(monthHeader.trim());
+      taken.add(year);
+    }
+    if (i < 0) throw unknown(header);
     explicitIndex.set(role, i);
     taken.add(i);
+  }
+  // A year column (`År`, `Year`): the year of the period column's months, unless it is the file's only amount column.
+  if (year < 0 && !explicitIndex.has('period')) {
+    const years = norm.flatMap((h, i) => (!taken.has(i) && YEAR_ALIASES.includes(h) ? [i] : []));
+    if (years.length === 1) year = years[0] as number;
   }
 
   // Amount columns: explicit, else one amount-named column, else month columns (wide).
@@ -141,6 +128,8 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
       amounts = months;
     } else {
       let candidates = norm.flatMap((h, i) => (!taken.has(i) && ALIASES.belopp.includes(h) ? [i] : []));
+      if (candidates.length > 1 && candidates.includes(year)) candidates = candidates.filter((i) => i !== year);
+      else if (candidates.length === 1 && candidates[0] === year) year = -1; // `År`: an annual amount
       if (candidates.length > 1) {
         const byKind = candidates.filter((i) => norm[i] === req.kind);
         if (byKind.length === 1) candidates = byKind;
@@ -153,6 +142,7 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   }
   if (amounts.length === 0) throw new AvvikelseError('COLUMN_MISSING', { role: 'belopp', headers: list(headers) }, at);
   for (const a of amounts) taken.add(a.index);
+  if (year >= 0) taken.add(year);
 
   // Code roles and the period.
   let period = explicitIndex.get('period') ?? -1;
@@ -205,5 +195,7 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   if (!dims.has(req.required)) {
     throw new AvvikelseError('COLUMN_MISSING', { role: req.required, headers: list(headers) }, at);
   }
-  return { headers, dims, names, amounts, period };
+  // A year column without a month column is the period column: each row's period is a year.
+  if (year >= 0 && period < 0) [period, year] = [year, -1];
+  return { headers, dims, names, amounts, period, year };
 }

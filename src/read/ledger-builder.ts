@@ -11,7 +11,7 @@ import type { Ore } from '../core/money.js';
 import { AvvikelseError, type Place } from '../errors.js';
 import { kontoClass, negatesInput, type SignEvidence } from '../rules/sign.js';
 import { canonicalDimension } from './columns.js';
-import type { FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadSpec, SourceColumns } from './source.js';
+import type { Aside, AsideKind, FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadSpec, SourceColumns } from './source.js';
 
 interface BoundFilter {
   index: number;
@@ -27,6 +27,7 @@ export class TotalsBuilder implements LedgerBuilder {
   private names = new Map<string, string>();
   private dataRows = 0;
   private signs: SignEvidence | null = null;
+  private asides = noAsides();
   private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
   private filters: BoundFilter[] = [];
   private readonly negate: boolean;
@@ -100,6 +101,12 @@ export class TotalsBuilder implements LedgerBuilder {
     this.dataRows++;
   }
 
+  aside(kind: AsideKind, amount: Ore): void {
+    const a = this.asides[kind];
+    a.rows++;
+    a.amount += this.negate ? -amount : amount;
+  }
+
   counted(rows: number, evidence: SignEvidence): void {
     this.dataRows += rows;
     const s = this.signs;
@@ -124,12 +131,15 @@ export class TotalsBuilder implements LedgerBuilder {
     this.names = new Map();
     this.dataRows = 0;
     this.signs = null;
+    this.asides = noAsides();
     this.plan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
     this.filters = [];
   }
 
   finish(): Ledger {
     if (this.dataRows === 0 && this.totals.size === 0) throw new AvvikelseError('NO_DATA_ROWS', {}, { file: this.file });
-    return { file: this.file, totals: this.totals, names: this.names, dataRows: this.dataRows, signs: this.signs };
+    return { file: this.file, totals: this.totals, names: this.names, dataRows: this.dataRows, signs: this.signs, asides: this.asides };
   }
 }
+
+const noAsides = (): Record<AsideKind, Aside> => ({ opening: { rows: 0, amount: 0n }, adjustment: { rows: 0, amount: 0n } });

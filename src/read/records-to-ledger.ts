@@ -12,7 +12,7 @@ import { AvvikelseError, type Place } from '../errors.js';
 import { UNIT_EXPONENT } from '../core/money.js';
 import { parseAmount, type DecimalMark } from './amount.js';
 import { resolveColumns, type ColumnLayout } from './columns.js';
-import { parsePeriod } from './period.js';
+import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
 
 /** How many non-blank records may precede the header. */
@@ -61,13 +61,8 @@ export class RecordConsumer {
     this.position = position;
     const key = this.into.key(record, this.place);
     if (key === null) return;
-    let period = '';
-    if (layout.period >= 0) {
-      const raw = record[layout.period] as string;
-      const p = parsePeriod(raw);
-      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, layout.period, raw));
-      period = p;
-    }
+    const read = layout.period >= 0 ? this.period(record, position) : null;
+    const period = read?.key ?? '';
     let rowTotal = 0n;
     for (const col of layout.amounts) {
       const raw = record[col.index] as string;
@@ -79,10 +74,36 @@ export class RecordConsumer {
           this.at(position, col.index, raw),
         );
       }
-      this.into.add(key, col.period ?? period, parsed);
       rowTotal += parsed;
+      if (read?.kind === 'opening') continue;
+      // A month column (`jan`) takes the row's year (`År`) when it has one.
+      const at =
+        col.period === null
+          ? period
+          : read?.kind === 'year' && col.period.startsWith('M')
+            ? `${period}-${col.period.slice(1)}`
+            : col.period;
+      this.into.add(key, at, parsed);
     }
-    this.into.record(record, rowTotal);
+    if (read !== null && (read.kind === 'opening' || read.kind === 'adjustment')) this.into.aside(read.kind, rowTotal);
+    if (read?.kind !== 'opening') this.into.record(record, rowTotal);
+  }
+
+  /** The period of a data row: its period column, with its year column when it has one. Throws PERIOD_INVALID. */
+  private period(record: string[], position: number): PeriodRead {
+    const { period, year } = this.layout as ColumnLayout;
+    const raw = record[period] as string;
+    if (year < 0) {
+      const p = readPeriod(raw);
+      if (p === null) throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, period, raw));
+      return p;
+    }
+    const yearText = record[year] as string;
+    const p = combinePeriod(yearText, raw);
+    if (p !== null) return p;
+    if (readPeriod(yearText)?.kind !== 'year')
+      throw new AvvikelseError('PERIOD_INVALID', { value: yearText }, this.at(position, year, yearText));
+    throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, period, raw));
   }
 
   /** No more records: throws why no header was found (or FILE_EMPTY) when none was. */

@@ -118,12 +118,27 @@ export interface LedgerBuilder {
   add(key: string, period: string, amount: Ore): void;
   /** A record is totalled: counts it, keeps its code's name, and counts sign evidence from its konto and its total (file's sign). */
   record(fields: readonly string[], total: Ore): void;
+  /**
+   * A record of period 00 (`opening`: the opening balance, not added) or of a year-end
+   * adjustment period 13–15 (`adjustment`: added into December), with its amount in the
+   * file's sign: counted for the notes that say so (`Ledger.asides`).
+   */
+  aside(kind: AsideKind, amount: Ore): void;
   /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
   counted(rows: number, evidence: SignEvidence): void;
   /** Forgets everything: a source that starts over (another encoding, another route) calls this first. */
   restart(): void;
   /** The totals. Throws NO_DATA_ROWS when nothing was read. */
   finish(): Ledger;
+}
+
+/** Records set aside by their period: the opening balance (period 00) and year-end adjustment periods (13–15). */
+export type AsideKind = 'opening' | 'adjustment';
+
+/** How many records of one kind were set aside, and their amount (öre, ledger sign). */
+export interface Aside {
+  rows: number;
+  amount: Ore;
 }
 
 /** Exact totals of one ledger file, as the builder keeps them. */
@@ -136,6 +151,8 @@ export interface Ledger {
   dataRows: number;
   /** Counts that reveal a reversed sign convention (rules/sign.ts `looksReversed`), or null without a konto column. */
   signs: SignEvidence | null;
+  /** Records of period 00, left out, and of periods 13–15, counted into December. */
+  asides: Record<AsideKind, Aside>;
 }
 
 /** What a source says about how it read a file. */

@@ -33,6 +33,10 @@ export interface MessageParams {
   prognosFgArFallback: { codes: string[] };
   /** A forecast file whose column is a forecast deviation: the forecast is budget helår − deviation. */
   prognosFromDeviation: { file: string; column: string };
+  /** Rows of period 00 (the opening balance) left out; `amount` in öre, ledger sign. */
+  openingLeftOut: { file: string; rows: number; amount: bigint };
+  /** Rows of year-end adjustment periods 13–15 counted into December; `amount` in öre, ledger sign. */
+  adjustmentInDecember: { file: string; rows: number; amount: bigint };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -53,6 +57,8 @@ export const MESSAGE_LEVELS = {
   fgArFallback: 'note',
   prognosFgArFallback: 'note',
   prognosFromDeviation: 'note',
+  openingLeftOut: 'note',
+  adjustmentInDecember: 'note',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */

@@ -10,6 +10,7 @@
  * test/fast-path.test.ts reads generated ledgers through both routes and requires the same
  * totals and errors, which holds each pair to the same answers.
  */
+import { MONTH_NAMES } from '../../period.js';
 
 /**
  * Character codes of one field, for the amount scanner, or -1 when a byte has no mapping
@@ -73,14 +74,68 @@ export function plainAmount(buf: Uint8Array, s: number, e: number, decimal: stri
 }
 
 const digit = (b: number | undefined) => (b !== undefined && b >= 0x30 && b <= 0x39 ? b - 0x30 : -1);
+/** The lower-case ASCII letter of a byte as 1..26, or 0. */
+const letter = (b: number | undefined) => (b !== undefined && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a ? (b | 0x20) - 0x60 : 0);
+/** A name of 3..9 letters packed in base 32 (at most 45 bits): no string per row. */
+const packName = (name: string) => [...name].reduce((code, c) => code * 32 + c.charCodeAt(0) - 0x60, 0);
+/** Packed month name → month, from the table parsePeriod uses. */
+const NAMED = new Map(Object.entries(MONTH_NAMES).map(([name, month]) => [packName(name), month]));
+
+/** Four digits at buf[i..i+4) as a year, or -1. */
+function year4(buf: Uint8Array, i: number): number {
+  let y = 0;
+  for (let k = i; k < i + 4; k++) {
+    const d = digit(buf[k]);
+    if (d < 0) return -1;
+    y = y * 10 + d;
+  }
+  return y;
+}
+
+/**
+ * A month name and a year in parsePeriod's forms, ASCII only and untrimmed: `jan 2024`,
+ * `jan-2024`, `jan2024`, `jan.-24`, `jan-24`, `2024 jan`, `2024-jan.`; -1 for anything else.
+ */
+function namedIndex(buf: Uint8Array, s: number, e: number): number {
+  let y = -1;
+  let i = s;
+  if (digit(buf[s]) >= 0) {
+    // 2024 januari, 2024-jan
+    y = year4(buf, s);
+    if (y < 0 || (buf[s + 4] !== 0x20 && buf[s + 4] !== 0x2d)) return -1;
+    i = s + 5;
+  }
+  let code = 0;
+  const from = i;
+  while (i < e && letter(buf[i]) > 0) code = code * 32 + letter(buf[i++]);
+  if (i - from < 3 || i - from > 9) return -1;
+  const month = NAMED.get(code);
+  if (month === undefined) return -1;
+  if (buf[i] === 0x2e && i < e) i++;
+  if (y < 0) {
+    const rest = e - i;
+    if (rest === 3 && buf[i] === 0x2d) {
+      // jan-24: Excel's mmm-yy, always 20yy
+      const d1 = digit(buf[i + 1]);
+      const d2 = digit(buf[i + 2]);
+      if (d1 < 0 || d2 < 0) return -1;
+      y = 2000 + d1 * 10 + d2;
+    } else if (rest === 5 && (buf[i] === 0x20 || buf[i] === 0x2d)) y = year4(buf, i + 1);
+    else if (rest === 4) y = year4(buf, i);
+    if (y < 0) return -1;
+  } else if (i !== e) return -1;
+  return y < 1000 ? -1 : y * 12 + month - 1;
+}
 
 /**
  * The month of a period field in the forms parsePeriod accepts most often — `202408`,
- * `2024-08`, `2024M08`, `20240831`, `2024-08-31` — as year·12 + month − 1; -1 for anything
- * else (the general path then decides).
+ * `2024-08`, `2024M08`, `20240831`, `2024-08-31`, and month names with a year (`jan 2024`,
+ * `jan-24`, `2024-jan`) — as year·12 + month − 1; -1 for anything else, years, periods 00
+ * and 13–15 included (the general path then decides, and counts those for its notes).
  */
 export function periodIndex(buf: Uint8Array, s: number, e: number): number {
   const len = e - s;
+  if (len > 5 && (letter(buf[s]) > 0 || letter(buf[s + 5]) > 0)) return namedIndex(buf, s, e);
   let y = 0;
   for (let i = 0; i < 4; i++) {
     const d = digit(buf[s + i]);
