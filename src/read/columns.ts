@@ -25,7 +25,8 @@ const ALIASES: Record<Exclude<Role, 'namn'>, readonly string[]> = {
   belopp: ['belopp', 'amount', 'utfall', 'budget', 'prognos', 'värde', 'varde', 'helår', 'helar', 'år', 'summa', 'netto'],
 };
 
-const NAME_SUFFIXES = ['namn', 'snamn', 'name', 'text', 'benämning', 'sbenämning', 'beskrivning'];
+// `(t)`: Unit4 (Agresso) exports give each code column a text twin, `Konto(T)`.
+const NAME_SUFFIXES = ['namn', 'snamn', 'name', 'text', 'benämning', 'sbenämning', 'beskrivning', '(t)'];
 
 /** Headers of a column holding the year whose month another column holds (`År` + `Månad`). */
 const YEAR_ALIASES = ['år', 'ar', 'year', 'räkenskapsår', 'rakenskapsar', 'bokföringsår', 'bokforingsar', 'fiscalyear'];
