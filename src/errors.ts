@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'COMMAND_UNKNOWN'
   | 'CONFIG_INVALID'
   | 'OUTPUT_IS_INPUT'
-  | 'OUTPUT_UNWRITABLE';
+  | 'OUTPUT_UNWRITABLE'
+  | 'TOTALS_ROW_MISMATCH';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

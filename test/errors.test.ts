@@ -88,6 +88,10 @@ const CATALOGUE = {
   ],
   OUTPUT_IS_INPUT: [{ name: 'output-is-input', args: report(UTFALL, '--out', BUDGET) }],
   OUTPUT_UNWRITABLE: [{ name: 'output-unwritable-no-directory', args: report(UTFALL, '--out', `${E}/finns-inte/drift.csv`) }],
+  TOTALS_ROW_MISMATCH: [
+    { name: 'totals-row-mismatch', args: report(`${E}/totals-row-mismatch.csv`) },
+    { name: 'totals-row-mismatch-en', args: report(`${E}/totals-row-mismatch.csv`, '--lang', 'en') },
+  ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

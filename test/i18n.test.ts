@@ -21,6 +21,12 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   keyNormalised: { key: '51', sum: '12' },
   fgArFallback: { codes: ['5501', '5502'] },
   prognosFgArFallback: { codes: ['5601'] },
+  totalsRows: { file: 'utfall.txt', lines: [12, 38], labels: ['Summa 4100', 'Totalt'] },
+  totalsColumn: { file: 'budget.csv', column: 'Helår', rows: 14 },
+  totalsColumnDiffers: { file: 'budget.csv', column: 'Totalt', rows: 14, differing: 2, lines: [5, 9] },
+  headingUnit: { file: 'budget.csv', heading: 'Budget 2024 (tkr)', unit: 'tkr' },
+  headingUnitConflict: { file: 'budget.csv', heading: 'Utfall (kr)', unit: 'kr', given: 'tkr' },
+  unitsLookMixed: { larger: 'utfall', smaller: 'budget', factor: 1000, option: '--budget-unit tkr' },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {

@@ -12,8 +12,10 @@ import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
 import { looksReversed, type InputSign, type Perspective } from '../rules/sign.js';
+import { ledgerSize, mixedUnits } from '../rules/units.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey } from '../read/code-files.js';
 import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTuning } from '../read/index.js';
+import type { ReadNote } from '../read/source.js';
 import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
@@ -99,6 +101,7 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRe
       dialect: req.dialect,
       columns: req.columns,
       inputUnit: req.inputUnit,
+      inputUnitGiven: req.inputUnit !== 'kr', // the request does not say whether --input-unit was given; a unit other than the default was
       inputSign: req.inputSign,
       groupBy: req.by,
       detail,
@@ -110,6 +113,8 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRe
     if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file }));
     const w = signWarning(ledger);
     if (w) log.messages.push(w);
+    log.messages.push(...ledger.notes.map((n) => readNote(file, n)));
+    for (const n of ledger.notes) if (n.kind === 'headingUnit' && n.applied) log.units.set(kind, n.unit);
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -130,15 +135,40 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   return reportPeriod(asked);
 }
 
-/** What reading the inputs says: messages for the user, and which reader read each file. */
+/** What reading the inputs says: messages for the user, which reader read each file, and an input's unit when a heading set it. */
 interface RunLog {
   messages: Message[];
   readers: string[];
+  units: Map<'utfall' | 'budget', Unit>;
+}
+
+/** A reader's note as a message for the user. */
+function readNote(file: string, n: ReadNote): Message {
+  if (n.kind === 'totalsRows') return message('totalsRows', { file, lines: n.positions, labels: n.labels });
+  if (n.kind === 'headingUnit') {
+    return n.applied
+      ? message('headingUnit', { file, heading: n.heading, unit: n.unit })
+      : message('headingUnitConflict', { file, heading: n.heading, unit: n.unit, given: n.given });
+  }
+  return n.differing === 0
+    ? message('totalsColumn', { file, column: n.column, rows: n.rows })
+    : message('totalsColumnDiffers', { file, column: n.column, rows: n.rows, differing: n.differing, lines: n.differs });
+}
+
+/** The warning when utfall and budget look to be in different units (rules/units.ts), with the option that fixes it. */
+function unitsWarning(utfall: PeriodTotals, budget: PeriodTotals, req: ReportRequest, log: RunLog): Message[] {
+  const u = ledgerSize(utfall);
+  const b = ledgerSize(budget);
+  const smaller = u < b ? 'utfall' : 'budget';
+  const mixed = mixedUnits(u, b, log.units.get(smaller) ?? req.inputUnit);
+  if (mixed === null) return [];
+  const option = `--${mixed.smaller}-unit${mixed.suggested ? ` ${mixed.suggested}` : ''}`;
+  return [message('unitsLookMixed', { larger: mixed.larger, smaller: mixed.smaller, factor: Number(mixed.factor), option })];
 }
 
 /** Reads the inputs and builds the report; its messages come warnings first, then notes, as the CLI prints them. */
 export async function runReport(req: ReportRequest): Promise<Report> {
-  const log: RunLog = { messages: [], readers: [] };
+  const log: RunLog = { messages: [], readers: [], units: new Map() };
   const report = await buildReport(req, log);
   return { ...report, messages: inPrintOrder([...log.messages, ...report.messages]), readers: log.readers };
 }
@@ -163,6 +193,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const budget = await readAll(req.budget, 'budget', req, log, 'konto');
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
+    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
@@ -182,6 +213,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const utfall = await readAll(req.utfall, 'utfall', req, log);
     const budget = await readAll(req.budget, 'budget', req, log);
     names.add(budget.names).add(utfall.names);
+    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const report = buildDrift({
       ...layout,
       utfall: totalPerCode(utfall.totals),
@@ -203,6 +235,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const utfall = await readAll(req.utfall, 'utfall', req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req, log, detail);
+  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);

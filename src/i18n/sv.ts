@@ -4,7 +4,18 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import {
+  amountText,
+  capitalise,
+  lastDay,
+  list,
+  rowList,
+  withRenderers,
+  yearSuffix,
+  type Dictionary,
+  type ErrorTexts,
+  type Params,
+} from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
@@ -86,6 +97,11 @@ const errorsSv: ErrorTexts = {
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
+  TOTALS_ROW_MISMATCH: (p) => {
+    const kr = (o: string | number | undefined) => `${amountText(o ?? 0, Number(p.exp), ',', ' ')} ${p.unit}`;
+    const rows = p.basis === 'all' ? 'alla datarader i filen' : 'raderna sedan föregående summarad';
+    return `summaraden "${p.label}" anger ${kr(p.found)}, men ${rows} summerar till ${kr(p.expected)} (skillnad ${kr(p.diff)}); rätta summaraden eller ta bort den ur filen`;
+  },
 };
 
 const dimensions: Record<string, string> = {
@@ -183,6 +199,18 @@ const dictionary: Dictionary = {
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
     prognosFgArFallback: (p) =>
       `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
+    totalsRows: (p) =>
+      p.lines.length === 1
+        ? `${p.file} rad ${p.lines[0]}: summaraden '${p.labels[0]}' stämmer och räknas inte med`
+        : `${p.file}: summaraderna ${rowList(p.lines, p.labels, 'rad', 'och', 'till')} stämmer och räknas inte med`,
+    totalsColumn: (p) => `${p.file}: kolumnen '${p.column}' är månadernas summa på alla ${p.rows} rader och räknas inte med`,
+    totalsColumnDiffers: (p) =>
+      `${p.file}: kolumnen '${p.column}' skiljer sig från månadernas summa med mer än avrundning på ${p.differing} av ${p.rows} rader (rad ${list(p.lines.map(String))}); den räknas inte med, månaderna gäller`,
+    headingUnit: (p) => `${p.file}: rubriken '${p.heading}' anger ${p.unit}; beloppen läses i ${p.unit}`,
+    headingUnitConflict: (p) =>
+      `${p.file}: rubriken '${p.heading}' anger ${p.unit}, men enheten ${p.given} är angiven och används; stämmer den?`,
+    unitsLookMixed: (p) =>
+      `totalen för ${p.larger} är omkring ${p.factor} gånger totalen för ${p.smaller}: enheterna är troligen blandade; ange rätt enhet med ${p.option} (eller --input-unit för alla filer)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

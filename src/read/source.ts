@@ -52,6 +52,8 @@ export interface ReadSpec {
   detail?: string;
   where: Filter[];
   inputUnit: Unit;
+  /** The input unit was given explicitly (an option): it wins over a unit an amount heading states (default false: the heading's unit is used). */
+  inputUnitGiven?: boolean;
   inputSign: InputSign;
   /** Explicit role → header (`--col`; CSV and sheets). */
   columns: Record<string, string>;
@@ -118,6 +120,8 @@ export interface LedgerBuilder {
   record(fields: readonly string[], total: Ore): void;
   /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
   counted(rows: number, evidence: SignEvidence): void;
+  /** Something the reader noticed and did that the user is told (a totals row left out, a unit from a heading). */
+  note(note: ReadNote): void;
   /** Forgets everything: a source that starts over (another encoding, another route) calls this first. */
   restart(): void;
   /** The totals. Throws NO_DATA_ROWS when nothing was read. */
@@ -134,7 +138,22 @@ export interface Ledger {
   dataRows: number;
   /** Counts that reveal a reversed sign convention (rules/sign.ts `looksReversed`), or null without a konto column. */
   signs: SignEvidence | null;
+  /** What the reader noticed and did, in file order (app/ turns them into messages). */
+  notes: ReadNote[];
 }
+
+/**
+ * What a reader noticed and did, for the user: positions are the source's (a CSV line).
+ * - `totalsRows`: totals rows (`Summa 4100`, `Totalt`) that match the rows they close, left out;
+ * - `totalsColumn`: a totals column beside month columns, left out; `differs` lists the
+ *   positions of rows where it differs from the months' sum by more than rounding (of `rows` checked);
+ * - `headingUnit`: an amount heading states a unit; `applied` when it was used (no explicit
+ *   input unit), else it conflicts with the explicit `given` one.
+ */
+export type ReadNote =
+  | { kind: 'totalsRows'; positions: number[]; labels: string[] }
+  | { kind: 'totalsColumn'; column: string; rows: number; differs: number[]; differing: number }
+  | { kind: 'headingUnit'; heading: string; unit: Unit; applied: boolean; given: Unit };
 
 /** What a source says about how it read a file. */
 export interface ReadInfo {
