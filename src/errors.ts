@@ -38,7 +38,8 @@ export type ErrorCode =
   | 'SAME_AMOUNT_COLUMN'
   | 'FORMAT_UNSUPPORTED'
   | 'OUTPUT_FORMAT'
-  | 'COLUMN_ROLE';
+  | 'COLUMN_ROLE'
+  | 'TOTALS_ROW_MISMATCH';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

@@ -131,6 +131,10 @@ const CATALOGUE = {
     { name: 'column-role-prognos-budget', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/prognos-budget.csv`) },
     { name: 'column-role-kommentarer-utfall', args: report(UTFALL, '--kommentarer', `${E}/kommentarer-utfall.csv`) },
   ],
+  TOTALS_ROW_MISMATCH: [
+    { name: 'totals-row-mismatch', args: report(`${E}/totals-row-mismatch.csv`) },
+    { name: 'totals-row-mismatch-en', args: report(`${E}/totals-row-mismatch.csv`, '--lang', 'en') },
+  ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

@@ -1,8 +1,8 @@
 /**
  * Differential test of the byte-level fast path against the general csv-parse path: the
  * same generated and hand-made ledgers through both, which must give identical totals,
- * names, row counts, sign evidence and encoding notes — or the same error (code, line,
- * column and text).
+ * names, row counts, sign evidence, reader notes (totals rows, units from headings) and
+ * encoding notes — or the same error (code, line, column and text).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,6 +37,7 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
         rows: r.dataRows,
         signs: r.signs,
         asides: r.asides,
+        notes: r.notes,
         fallback: r.encodingFallback,
         encoding: r.encoding,
       };
@@ -170,6 +171,16 @@ describe('fast path = general path', () => {
     ['a code with more than 15 digits of amount', 'Vht;Belopp\n5101;123456789012345678,99\n', {}],
     ['a cp1252 byte after 64 KiB of ASCII', null, {}],
     ['the explicit decimal point', 'Vht;Belopp\n5101;1,234.50\n', { dialect: { encoding: 'auto', delimiter: 'auto', decimal: '.' } }],
+    ['a Totalt row in the code column', 'Period;Vht;Belopp\n202401;5101;1\n202401;5102;2,5\nTotalt;;3,5\n', {}],
+    ['a Totalt code that does not match', 'Period;Vht;Belopp\n202401;5101;1\n202401;TOTALT;4\n', {}],
+    [
+      'subtotal rows in the first column, the code empty',
+      'Ansvar;Vht;Konto;Belopp\n4110;5101;4540;1\n4110;5102;3110;-2\nSumma 4110;;;-1\n4120;5101;5011;5\nSumma 4120;;;5\n\u00a0Totalt;;;4\n',
+      {},
+    ],
+    ['a subtotal that does not match', 'Ansvar;Vht;Belopp\n4110;5101;1\nSumma 4110;;2\n', {}],
+    ['a total above the data rows', 'Vht;Belopp\nTotal;3\n5101;1\n5102;2\n', {}],
+    ['codes that only start like a label (general path)', 'Vht;Belopp\nTotalx;1\nsummax;2\nDelsummor;3\n', {}],
   ] as const)('%s', async (_, text, over) => {
     let bytes: Buffer;
     if (text === null) {

@@ -24,6 +24,12 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   prognosFromDeviation: { file: 'prognos.csv', column: 'Prognosavvikelse (tkr)' },
   openingLeftOut: { file: 'unit4.csv', rows: 3, amount: -123_456_789n },
   adjustmentInDecember: { file: 'unit4.csv', rows: 1, amount: 50_000n },
+  totalsRows: { file: 'utfall.txt', lines: [12, 38], labels: ['Summa 4100', 'Totalt'] },
+  totalsColumn: { file: 'budget.csv', column: 'Helår', rows: 14 },
+  totalsColumnDiffers: { file: 'budget.csv', column: 'Totalt', rows: 14, differing: 2, lines: [5, 9] },
+  headingUnit: { file: 'budget.csv', heading: 'Budget 2024 (tkr)', unit: 'tkr' },
+  headingUnitConflict: { file: 'budget.csv', heading: 'Utfall (kr)', unit: 'kr', given: 'tkr' },
+  unitsLookMixed: { larger: 'utfall', smaller: 'budget', factor: 1000, option: '--budget-unit tkr' },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {

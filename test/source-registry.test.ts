@@ -71,7 +71,8 @@ describe('a source registered by one line', () => {
     const utfall = toyFile('utfall-cli.toy', [...LEDGER, '@ 202401 ¦ 100 ¦ Nämnd ¦ 5011 ¦ 1 000']);
     const prognos = toyFile('prognos.toy', ['@ Kod ¦ Prognos', '@ 100 ¦ 2 000']);
     const report = await cli(['report', '--utfall', utfall, '--budget', BUDGET, '--prognos', prognos, '--format', 'csv']);
-    expect(report.stderr).toBe('');
+    // The toy utfall is a few kronor against the fixtures' whole budget: the units-look-mixed warning, nothing else.
+    expect(report.stderr.replace(/^avvikelse: varning: totalen för budget är omkring \d+ gånger totalen för utfall.*\n/, '')).toBe('');
     expect(report.code).toBe(0);
     // Utfall ack 1 tkr from the toy ledger, Prognos helår 2 tkr from the toy forecast.
     expect(report.stdout).toMatch(/^10;Nämnd- och styrelseverksamhet;904;75;1;74;2;902$/m);

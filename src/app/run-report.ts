@@ -12,8 +12,10 @@ import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
 import { looksReversed, type InputSign, type Perspective } from '../rules/sign.js';
+import { ledgerSize, mixedUnits } from '../rules/units.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey, type ForecastRole } from '../read/code-files.js';
 import { readLedger, tuningFromEnv, type Dialect, type LedgerTotals, type ReadTuning } from '../read/index.js';
+import type { ReadNote } from '../read/source.js';
 import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
@@ -126,6 +128,8 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
     const { opening, adjustment } = ledger.asides;
     if (opening.rows > 0) log.messages.push(message('openingLeftOut', { file, ...opening }));
     if (adjustment.rows > 0) log.messages.push(message('adjustmentInDecember', { file, ...adjustment }));
+    log.messages.push(...ledger.notes.map((n) => readNote(file, n)));
+    for (const n of ledger.notes) if (n.kind === 'headingUnit' && n.applied) log.units.set(kind, n.unit);
     addInto(totals, ledger.totals);
     perFile.push({ file, totals: ledger.totals });
     for (const [k, v] of ledger.names) names.set(k, v);
@@ -152,15 +156,40 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   return reportPeriod(asked);
 }
 
-/** What reading the inputs says: messages for the user, and which reader read each file. */
+/** What reading the inputs says: messages for the user, which reader read each file, and an input's unit when a heading set it. */
 interface RunLog {
   messages: Message[];
   readers: string[];
+  units: Map<'utfall' | 'budget', Unit>;
+}
+
+/** A reader's note as a message for the user. */
+function readNote(file: string, n: ReadNote): Message {
+  if (n.kind === 'totalsRows') return message('totalsRows', { file, lines: n.positions, labels: n.labels });
+  if (n.kind === 'headingUnit') {
+    return n.applied
+      ? message('headingUnit', { file, heading: n.heading, unit: n.unit })
+      : message('headingUnitConflict', { file, heading: n.heading, unit: n.unit, given: n.given });
+  }
+  return n.differing === 0
+    ? message('totalsColumn', { file, column: n.column, rows: n.rows })
+    : message('totalsColumnDiffers', { file, column: n.column, rows: n.rows, differing: n.differing, lines: n.differs });
+}
+
+/** The warning when utfall and budget look to be in different units (rules/units.ts), with the option that fixes it. */
+function unitsWarning(utfall: PeriodTotals, budget: PeriodTotals, req: ReportRequest, log: RunLog): Message[] {
+  const u = ledgerSize(utfall);
+  const b = ledgerSize(budget);
+  const smaller = u < b ? 'utfall' : 'budget';
+  const mixed = mixedUnits(u, b, log.units.get(smaller) ?? req.inputs[smaller].inputUnit);
+  if (mixed === null) return [];
+  const option = `--${mixed.smaller}-unit${mixed.suggested ? ` ${mixed.suggested}` : ''}`;
+  return [message('unitsLookMixed', { larger: mixed.larger, smaller: mixed.smaller, factor: Number(mixed.factor), option })];
 }
 
 /** Reads the inputs and builds the report; its messages come warnings first, then notes, as the CLI prints them. */
 export async function runReport(req: ReportRequest): Promise<Report> {
-  const log: RunLog = { messages: [], readers: [] };
+  const log: RunLog = { messages: [], readers: [], units: new Map() };
   const report = await buildReport(req, log);
   return { ...report, messages: inPrintOrder([...log.messages, ...report.messages]), readers: log.readers };
 }
@@ -185,6 +214,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
+    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
@@ -204,6 +234,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
     const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log);
     names.add(budget.names).add(utfall.names);
+    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const report = buildDrift({
       ...layout,
       utfall: totalPerCode(utfall.totals),
@@ -225,6 +256,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, detail);
+  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);

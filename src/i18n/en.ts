@@ -4,7 +4,19 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, kronor, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import {
+  amountText,
+  capitalise,
+  kronor,
+  lastDay,
+  list,
+  rowList,
+  withRenderers,
+  yearSuffix,
+  type Dictionary,
+  type ErrorTexts,
+  type Params,
+} from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonEn: Record<string, string> = {
@@ -128,6 +140,11 @@ const errorsEn: ErrorTexts = {
   OUTPUT_FORMAT: (p) => outputFormatEn[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>
     `the heading "${p.heading}" belongs to another kind of file: ${roleEn[p.option as string] ?? p.option} ${expectedEn[p.expected as string] ?? p.expected}`,
+  TOTALS_ROW_MISMATCH: (p) => {
+    const kr = (o: string | number | undefined) => `${amountText(o ?? 0, Number(p.exp), '.', ',')} ${p.unit}`;
+    const rows = p.basis === 'all' ? 'all data rows of the file' : 'the rows since the previous total row';
+    return `the total row "${p.label}" says ${kr(p.found)}, but ${rows} add up to ${kr(p.expected)} (difference ${kr(p.diff)}); correct the total row or remove it from the file`;
+  },
 };
 
 const dimensions: Record<string, string> = {
@@ -231,6 +248,18 @@ const dictionary: Dictionary = {
       `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
     prognosFromDeviation: (p) =>
       `${p.file}: the column "${p.column}" is a forecast deviation, not a forecast; Prognos helår = Budget helår − the deviation (a positive deviation is better than budget, in both perspectives)`,
+    totalsRows: (p) =>
+      p.lines.length === 1
+        ? `${p.file} line ${p.lines[0]}: the total row '${p.labels[0]}' matches and is not counted`
+        : `${p.file}: the total rows ${rowList(p.lines, p.labels, 'line', 'and', 'more')} match and are not counted`,
+    totalsColumn: (p) => `${p.file}: the column '${p.column}' is the sum of the months on all ${p.rows} rows and is not counted`,
+    totalsColumnDiffers: (p) =>
+      `${p.file}: the column '${p.column}' differs from the sum of the months by more than rounding on ${p.differing} of ${p.rows} rows (line ${list(p.lines.map(String))}); it is not counted, the months are`,
+    headingUnit: (p) => `${p.file}: the heading '${p.heading}' states ${p.unit}; the amounts are read in ${p.unit}`,
+    headingUnitConflict: (p) =>
+      `${p.file}: the heading '${p.heading}' states ${p.unit}, but the unit ${p.given} is given and used; is it right?`,
+    unitsLookMixed: (p) =>
+      `the total of ${p.larger} is about ${p.factor} times the total of ${p.smaller}: the units are probably mixed; give the right unit with ${p.option} (or --input-unit for every file)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,

@@ -4,7 +4,19 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, kronor, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import {
+  amountText,
+  capitalise,
+  kronor,
+  lastDay,
+  list,
+  rowList,
+  withRenderers,
+  yearSuffix,
+  type Dictionary,
+  type ErrorTexts,
+  type Params,
+} from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
@@ -129,6 +141,11 @@ const errorsSv: ErrorTexts = {
   OUTPUT_FORMAT: (p) => outputFormatSv[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>
     `rubriken "${p.heading}" hör till en annan sorts fil: ${roleSv[p.option as string] ?? p.option} ${expectedSv[p.expected as string] ?? p.expected}`,
+  TOTALS_ROW_MISMATCH: (p) => {
+    const kr = (o: string | number | undefined) => `${amountText(o ?? 0, Number(p.exp), ',', ' ')} ${p.unit}`;
+    const rows = p.basis === 'all' ? 'alla datarader i filen' : 'raderna sedan föregående summarad';
+    return `summaraden "${p.label}" anger ${kr(p.found)}, men ${rows} summerar till ${kr(p.expected)} (skillnad ${kr(p.diff)}); rätta summaraden eller ta bort den ur filen`;
+  },
 };
 
 const dimensions: Record<string, string> = {
@@ -232,6 +249,18 @@ const dictionary: Dictionary = {
       `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
     prognosFromDeviation: (p) =>
       `${p.file}: kolumnen "${p.column}" är en prognosavvikelse, inte en prognos; Prognos helår = Budget helår − avvikelsen (positiv avvikelse = bättre än budget, i båda perspektiven)`,
+    totalsRows: (p) =>
+      p.lines.length === 1
+        ? `${p.file} rad ${p.lines[0]}: summaraden '${p.labels[0]}' stämmer och räknas inte med`
+        : `${p.file}: summaraderna ${rowList(p.lines, p.labels, 'rad', 'och', 'till')} stämmer och räknas inte med`,
+    totalsColumn: (p) => `${p.file}: kolumnen '${p.column}' är månadernas summa på alla ${p.rows} rader och räknas inte med`,
+    totalsColumnDiffers: (p) =>
+      `${p.file}: kolumnen '${p.column}' skiljer sig från månadernas summa med mer än avrundning på ${p.differing} av ${p.rows} rader (rad ${list(p.lines.map(String))}); den räknas inte med, månaderna gäller`,
+    headingUnit: (p) => `${p.file}: rubriken '${p.heading}' anger ${p.unit}; beloppen läses i ${p.unit}`,
+    headingUnitConflict: (p) =>
+      `${p.file}: rubriken '${p.heading}' anger ${p.unit}, men enheten ${p.given} är angiven och används; stämmer den?`,
+    unitsLookMixed: (p) =>
+      `totalen för ${p.larger} är omkring ${p.factor} gånger totalen för ${p.smaller}: enheterna är troligen blandade; ange rätt enhet med ${p.option} (eller --input-unit för alla filer)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

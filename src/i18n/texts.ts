@@ -114,3 +114,25 @@ export function kronor(ore: bigint, lang: Lang): string {
 
 /** ' 2024' after a title's name, or nothing when the data has no year. */
 export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');
+
+/**
+ * An exact amount of öre (a bigint as text) in a unit of 10^exp öre, with every decimal it
+ * has and no trailing zeros, grouped in threes: for the amounts an error names.
+ * @example amountText('-12345650', 5, ',', ' ') // '−123,4565'
+ */
+export function amountText(ore: string | number, exp: number, decimal: string, group: string): string {
+  const o = BigInt(ore);
+  const digits = (o < 0n ? -o : o).toString().padStart(exp + 1, '0');
+  const int = digits.slice(0, digits.length - exp).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const frac = digits.slice(digits.length - exp).replace(/0+$/, '');
+  return `${o < 0n ? '\u2212' : ''}${int}${frac ? decimal + frac : ''}`;
+}
+
+/**
+ * Rows of a file with their labels, the first ten: `rad 12 'Summa 4100', rad 38 'Totalt'`
+ * (and `och 3 till` after ten).
+ */
+export function rowList(lines: readonly number[], labels: readonly string[], line: string, and: string, more: string): string {
+  const shown = lines.slice(0, 10).map((l, i) => `${line} ${l} '${labels[i] ?? ''}'`);
+  return shown.join(', ') + (lines.length > 10 ? ` ${and} ${lines.length - 10} ${more}` : '');
+}

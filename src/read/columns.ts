@@ -7,6 +7,7 @@
  * under its own (lower-cased) header, so `--by` and `--where` can use it.
  */
 import { AvvikelseError, type Place } from '../errors.js';
+import type { Unit } from '../core/money.js';
 import { normaliseHeader } from '../core/text.js';
 import { monthOfName, parsePeriod } from './period.js';
 
@@ -68,6 +69,8 @@ export interface ColumnLayout {
    * period column (a year: an annual amount), and it gives month columns (`jan … dec`) their year.
    */
   year: number;
+  /** A totals column beside month columns (`Totalt`, `Helår`, `Summa`): checked against the months, never added; or -1. */
+  total: number;
 }
 
 export interface ColumnRequest {
@@ -118,6 +121,7 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
 
   // Amount columns: explicit, else one amount-named column, else month columns (wide).
   let amounts: AmountColumn[] = [];
+  let total = -1;
   const explicitAmount = explicitIndex.get('belopp');
   if (explicitAmount !== undefined) {
     amounts = [{ index: explicitAmount, period: null }];
@@ -127,12 +131,15 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
       .filter((m): m is AmountColumn & { period: string } => m.period !== null);
     if (months.length >= 2) {
       amounts = months;
+      total = totalsColumn(headers, taken);
+      if (total >= 0) taken.add(total);
     } else {
-      let candidates = norm.flatMap((h, i) => (!taken.has(i) && ALIASES.belopp.includes(h) ? [i] : []));
+      const base = headers.map(amountBase);
+      let candidates = base.flatMap((h, i) => (!taken.has(i) && h !== null ? [i] : []));
       if (candidates.length > 1 && candidates.includes(year)) candidates = candidates.filter((i) => i !== year);
       else if (candidates.length === 1 && candidates[0] === year) year = -1; // `År`: an annual amount
       if (candidates.length > 1) {
-        const byKind = candidates.filter((i) => norm[i] === req.kind);
+        const byKind = candidates.filter((i) => base[i] === req.kind);
         if (byKind.length === 1) candidates = byKind;
       }
       if (candidates.length > 1) {
@@ -198,5 +205,67 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   }
   // A year column without a month column is the period column: each row's period is a year.
   if (year >= 0 && period < 0) [period, year] = [year, -1];
-  return { headers, dims, names, amounts, period, year };
+  return { headers, dims, names, amounts, period, year, total };
+}
+
+/** Unit words in headings, each with its unit; the longer forms first. */
+const UNIT_WORD = /(tusentals?\s+kronor|tusen\s+kr(?:onor)?|miljoner\s+kronor|mn\s?kr|mnkr|mkr|msek|tkr|tsek|ksek|kronor|kr|sek)\.?/.source;
+const UNIT_OF: readonly [RegExp, Unit][] = [
+  [/^(mn\s?kr|mnkr|mkr|msek|miljoner\s+kronor)$/, 'mnkr'],
+  [/^(tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kr(onor)?)$/, 'tkr'],
+  [/^(kr|kronor|sek)$/, 'kr'],
+];
+/** `Budget 2024 (tkr)`, `Belopp, mnkr`, `Utfall i tkr`, `Belopp [kr]`, `Mkr`: the heading without its unit, and the unit. */
+const WITH_UNIT = new RegExp(`^(.*?)(?:\\s*[([]\\s*(?:i\\s+)?${UNIT_WORD}\\s*[)\\]]|(?:^|[\\s,;:/]+)(?:i\\s+)?${UNIT_WORD})\\s*$`, 'i');
+
+/**
+ * The unit an amount heading states, with the heading without it, or null when it states none.
+ * @example headingUnit('Budget 2024 (tkr)') // { unit: 'tkr', rest: 'Budget 2024' }
+ * @example headingUnit('Belopp, mnkr') // { unit: 'mnkr', rest: 'Belopp' }
+ * @example headingUnit('Mkr') // { unit: 'mnkr', rest: '' }
+ */
+export function headingUnit(header: string): { unit: Unit; rest: string } | null {
+  const m = WITH_UNIT.exec(header.trim());
+  if (!m) return null;
+  const word = (m[2] ?? m[3] ?? '').toLowerCase().replace(/\.$/, '');
+  for (const [re, unit] of UNIT_OF) if (re.test(word)) return { unit, rest: (m[1] as string).trim() };
+  return null;
+}
+
+/**
+ * The amount role an amount heading has without its unit and a trailing year (`Budget 2024
+ * (tkr)` → `budget`), or null when the heading is not an amount heading. A heading that is
+ * only a unit (`Mkr`) is an amount heading too (`belopp`).
+ */
+function amountBase(header: string): string | null {
+  const u = headingUnit(header);
+  const rest = u ? u.rest : header;
+  const h = normaliseHeader(rest.replace(/[\s,]+(19|20)\d\d$/, ''));
+  if (h === '' && u) return 'belopp';
+  return ALIASES.belopp.includes(h) ? h : null;
+}
+
+/** Headings of a totals column beside month columns (without a unit or year). */
+const TOTALS_COLUMN = ['totalt', 'total', 'helår', 'helar', 'summa', 'totalsumma', 'årssumma'];
+
+/** The totals column of a wide file (`Totalt`, `Helår`, `Summa`, also `Helår 2024 (tkr)`), or -1. */
+export function totalsColumn(headers: readonly string[], taken: ReadonlySet<number>): number {
+  return headers.findIndex((h, i) => {
+    if (taken.has(i)) return false;
+    const rest = headingUnit(h)?.rest ?? h;
+    return TOTALS_COLUMN.includes(normaliseHeader(rest.replace(/[\s,]+(19|20)\d\d$/, '')));
+  });
+}
+
+/** Words that open a totals row's label: `Summa 4100`, `Totalt`, `Total`, `Totalsumma`, `Delsumma`, `Subtotal`. */
+const TOTALS_LABEL = /^(summa|totalt|total|totalsumma|delsumma|subtotal)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Whether a cell's text marks a totals row. Its byte-level twin, which accepts at least every
+ * text this accepts, is `maybeTotalsLabel` in read/csv/fast/bytes.ts.
+ * @example isTotalsLabel('Summa 4100') // true
+ * @example isTotalsLabel('Totalförsvar') // false
+ */
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS_LABEL.test(text.trim());
 }

@@ -11,7 +11,7 @@ import type { Ore } from '../core/money.js';
 import { AvvikelseError, type Place } from '../errors.js';
 import { kontoClass, negatesInput, type SignEvidence } from '../rules/sign.js';
 import { canonicalDimension } from './columns.js';
-import type { Aside, AsideKind, FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadSpec, SourceColumns } from './source.js';
+import type { Aside, AsideKind, FieldPlace, KeyPlan, Ledger, LedgerBuilder, ReadNote, ReadSpec, SourceColumns } from './source.js';
 
 interface BoundFilter {
   index: number;
@@ -30,6 +30,7 @@ export class TotalsBuilder implements LedgerBuilder {
   private asides = noAsides();
   private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
   private filters: BoundFilter[] = [];
+  private notes: ReadNote[] = [];
   private readonly negate: boolean;
 
   constructor(
@@ -126,7 +127,12 @@ export class TotalsBuilder implements LedgerBuilder {
     s.costNegative += e.costNegative;
   }
 
+  note(note: ReadNote): void {
+    this.notes.push(note);
+  }
+
   restart(): void {
+    this.notes = [];
     this.totals = new Map();
     this.names = new Map();
     this.dataRows = 0;
@@ -138,7 +144,15 @@ export class TotalsBuilder implements LedgerBuilder {
 
   finish(): Ledger {
     if (this.dataRows === 0 && this.totals.size === 0) throw new AvvikelseError('NO_DATA_ROWS', {}, { file: this.file });
-    return { file: this.file, totals: this.totals, names: this.names, dataRows: this.dataRows, signs: this.signs, asides: this.asides };
+    return {
+      file: this.file,
+      totals: this.totals,
+      names: this.names,
+      dataRows: this.dataRows,
+      signs: this.signs,
+      asides: this.asides,
+      notes: this.notes,
+    };
   }
 }
 

@@ -7,11 +7,23 @@
  * AvvikelseError at a place the source decides (`PlaceOf`): `file:line` with the field for
  * CSV, `file:Sheet!B12` for a sheet. The CSV source uses it on both routes: the csv-parse
  * route for every record, the fast path for the header and the rows outside its byte subset.
+ *
+ * Totals rows (`Summa 4100`, `Delsumma`, `Totalt`; `isTotalsLabel` in columns.ts on the code
+ * cell, on the record's first non-empty cell, or on any text cell when the code is empty) are
+ * never totalled: each must equal the data rows it closes — those since an earlier totals row
+ * or the start of the file, exactly, in öre, per amount column (a totals row above every data
+ * row is checked against all of them at the end) — and is left out with a note; one that
+ * does not is a TOTALS_ROW_MISMATCH error at its amount cell. The fast path never sums a
+ * file with a totals row: its scanner falls back to the general route (fast/bytes.ts
+ * `maybeTotalsLabel`). A totals column beside month columns is checked against the months'
+ * sum per row (a note; the positions where it differs by more than half a unit per month
+ * cell, for rounded templates). An amount heading that states a unit (`Budget 2024 (tkr)`)
+ * sets the input unit unless one was given explicitly (`ReadSpec.inputUnitGiven`).
  */
 import { AvvikelseError, type Place } from '../errors.js';
-import { UNIT_EXPONENT } from '../core/money.js';
+import { UNIT_EXPONENT, type Unit } from '../core/money.js';
 import { parseAmount, type DecimalMark } from './amount.js';
-import { resolveColumns, type ColumnLayout } from './columns.js';
+import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
 
@@ -28,8 +40,27 @@ export class RecordConsumer {
   private recordsSeen = 0;
   /** The position of the current data record. */
   private position = 0;
-  readonly unitExponent: number;
+  /** The input unit: the spec's, or the one the amount headings state (set with the header). */
+  unit: Unit;
+  unitExponent: number;
   readonly decimal: DecimalMark;
+  /** Sums of the data rows so far per amount column, in the file's sign (rows --where leaves out too). */
+  private cum: bigint[] = [];
+  /** `cum` at the start and at every totals row, as keys: a totals row closes the rows since one of them. */
+  private marks = new Set<string>();
+  private lastMark: bigint[] = [];
+  private dataRows = 0;
+  private dataSinceMark = 0;
+  /** Totals rows above every data row, checked against all of them at the end. */
+  private leading: { record: string[]; position: number; label: string; found: bigint[] }[] = [];
+  private totalsPositions: number[] = [];
+  private totalsLabels: string[] = [];
+  /** The totals column: rows checked, and the positions of those that differ from the months. */
+  private totalColumnRows = 0;
+  private totalColumnDiffers: number[] = [];
+  private totalColumnDiffering = 0;
+  /** The columns that name codes (a name is no totals label when its row has a code). */
+  private nameColumns = new Set<number>();
   /** The place of a field of the current record (bound once; used only on error). */
   private readonly place: FieldPlace = (index, value) => this.at(this.position, index, value);
 
@@ -43,6 +74,7 @@ export class RecordConsumer {
     private readonly into: LedgerBuilder,
     private readonly placeOf: PlaceOf,
   ) {
+    this.unit = spec.inputUnit;
     this.unitExponent = UNIT_EXPONENT[spec.inputUnit];
     this.decimal = spec.dialect.decimal;
   }
@@ -59,22 +91,25 @@ export class RecordConsumer {
       throw new AvvikelseError('FIELD_COUNT', { found: record.length, expected: layout.headers.length }, this.placeOf(position));
     }
     this.position = position;
+    const label = this.totalsLabel(record);
+    if (label !== null) {
+      this.totalsRow(record, position, label);
+      return;
+    }
     const key = this.into.key(record, this.place);
-    if (key === null) return;
+    if (key === null) {
+      this.countLeftOut(record);
+      return;
+    }
     const read = layout.period >= 0 ? this.period(record, position) : null;
     const period = read?.key ?? '';
     let rowTotal = 0n;
-    for (const col of layout.amounts) {
-      const raw = record[col.index] as string;
-      const parsed = parseAmount(raw, this.decimal, this.unitExponent);
-      if (typeof parsed !== 'bigint') {
-        throw new AvvikelseError(
-          parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
-          { value: raw, unit: this.spec.inputUnit, max: this.unitExponent },
-          this.at(position, col.index, raw),
-        );
-      }
+    const cum = this.cum;
+    for (let i = 0; i < layout.amounts.length; i++) {
+      const col = layout.amounts[i] as ColumnLayout['amounts'][number];
+      const parsed = this.amount(record, col.index, position);
       rowTotal += parsed;
+      cum[i] = (cum[i] as bigint) + parsed;
       if (read?.kind === 'opening') continue;
       // A month column (`jan`) takes the row's year (`År`) when it has one.
       const at =
@@ -85,6 +120,9 @@ export class RecordConsumer {
             : col.period;
       this.into.add(key, at, parsed);
     }
+    this.dataRows++;
+    this.dataSinceMark++;
+    if (layout.total >= 0) this.checkTotalColumn(record, position, rowTotal);
     if (read !== null && (read.kind === 'opening' || read.kind === 'adjustment')) this.into.aside(read.kind, rowTotal);
     if (read?.kind !== 'opening') this.into.record(record, rowTotal);
   }
@@ -106,9 +144,131 @@ export class RecordConsumer {
     throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, period, raw));
   }
 
+  /** The amount in a cell, or its AMOUNT_INVALID / AMOUNT_PRECISION error. */
+  private amount(record: string[], index: number, position: number): bigint {
+    const raw = record[index] as string;
+    const parsed = parseAmount(raw, this.decimal, this.unitExponent);
+    if (typeof parsed === 'bigint') return parsed;
+    throw new AvvikelseError(
+      parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
+      { value: raw, unit: this.unit, max: this.unitExponent },
+      this.at(position, index, raw),
+    );
+  }
+
+  /** A row --where leaves out still counts towards the totals rows of the file (a cell that is no amount counts as 0). */
+  private countLeftOut(record: string[]): void {
+    const amounts = (this.layout as ColumnLayout).amounts;
+    for (let i = 0; i < amounts.length; i++) {
+      const parsed = parseAmount(record[(amounts[i] as { index: number }).index] as string, this.decimal, this.unitExponent);
+      if (typeof parsed === 'bigint') this.cum[i] = (this.cum[i] as bigint) + parsed;
+    }
+    this.dataRows++;
+    this.dataSinceMark++;
+  }
+
+  /** The label of a totals row (`Summa 4100`, `Totalt`), or null for a data row. */
+  private totalsLabel(record: string[]): string | null {
+    const code = (record[(this.plan as KeyPlan).code] as string).trim();
+    if (code !== '' && isTotalsLabel(code)) return code;
+    for (let i = 0; i < record.length; i++) {
+      const t = (record[i] as string).trim();
+      if (t === '') continue;
+      // A name ('Total kvalitet') is no label when the row has a code.
+      if (isTotalsLabel(t) && (code === '' || !this.nameColumns.has(i))) return t;
+      break;
+    }
+    if (code === '') {
+      const amounts = new Set((this.layout as ColumnLayout).amounts.map((a) => a.index));
+      for (let i = 0; i < record.length; i++)
+        if (!amounts.has(i) && isTotalsLabel(record[i] as string)) return (record[i] as string).trim();
+    }
+    return null;
+  }
+
+  /** Checks a totals row against the rows it closes, or keeps it for the end when no data row came before it. */
+  private totalsRow(record: string[], position: number, label: string): void {
+    const layout = this.layout as ColumnLayout;
+    const found = layout.amounts.map((a) => this.amount(record, a.index, position));
+    if (this.dataRows === 0) {
+      this.leading.push({ record, position, label, found });
+      return;
+    }
+    const need = this.cum.map((c, i) => c - (found[i] as bigint));
+    if (!need.every((n) => n === 0n) && !this.marks.has(need.join(','))) {
+      // Which rows it should close: all of them for a grand total (or when no totals row came
+      // before), else those since the previous totals row.
+      const grand = /^(totalt?|totalsumma)/i.test(label) || this.totalsPositions.length === 0 || this.dataSinceMark === 0;
+      const expected = this.cum.map((c, i) => (grand ? c : c - (this.lastMark[i] as bigint)));
+      this.mismatch(record, position, label, found, expected, grand ? 'all' : 'since');
+    }
+    this.marks.add(this.cum.join(','));
+    this.lastMark = [...this.cum];
+    this.dataSinceMark = 0;
+    this.totalsPositions.push(position);
+    this.totalsLabels.push(label);
+  }
+
+  private mismatch(record: string[], position: number, label: string, found: bigint[], expected: bigint[], basis: 'all' | 'since'): never {
+    const layout = this.layout as ColumnLayout;
+    const i = found.findIndex((f, k) => f !== expected[k]);
+    const col = layout.amounts[i < 0 ? 0 : i] as { index: number };
+    const f = found[i] as bigint;
+    const e = expected[i] as bigint;
+    throw new AvvikelseError(
+      'TOTALS_ROW_MISMATCH',
+      { label, found: f.toString(), expected: e.toString(), diff: (f - e).toString(), exp: this.unitExponent, unit: this.unit, basis },
+      this.at(position, col.index, record[col.index] as string),
+    );
+  }
+
+  /** A wide row's totals column against the sum of its months: more than half a unit per month cell apart is noted. */
+  private checkTotalColumn(record: string[], position: number, months: bigint): void {
+    const layout = this.layout as ColumnLayout;
+    const raw = record[layout.total] as string;
+    if (raw.trim() === '') return;
+    const total = this.amount(record, layout.total, position);
+    this.totalColumnRows++;
+    const diff = total > months ? total - months : months - total;
+    const tolerance = (BigInt(layout.amounts.length) * 10n ** BigInt(this.unitExponent)) / 2n;
+    if (diff > tolerance) {
+      this.totalColumnDiffering++;
+      if (this.totalColumnDiffers.length < 10) this.totalColumnDiffers.push(position);
+    }
+  }
+
   /** No more records: throws why no header was found (or FILE_EMPTY) when none was. */
   end(): void {
-    if (this.layout !== null) return;
+    const layout = this.layout;
+    if (layout !== null) {
+      for (const t of this.leading) {
+        if (t.found.some((f, i) => f !== this.cum[i])) {
+          this.mismatch(t.record, t.position, t.label, t.found, this.cum, 'all');
+        }
+        this.totalsPositions.push(t.position);
+        this.totalsLabels.push(t.label);
+      }
+      if (this.totalsPositions.length > 0) {
+        const order = this.totalsPositions
+          .map((p, i) => i)
+          .sort((a, b) => (this.totalsPositions[a] as number) - (this.totalsPositions[b] as number));
+        this.into.note({
+          kind: 'totalsRows',
+          positions: order.map((i) => this.totalsPositions[i] as number),
+          labels: order.map((i) => this.totalsLabels[i] as string),
+        });
+      }
+      if (layout.total >= 0 && this.totalColumnRows > 0) {
+        this.into.note({
+          kind: 'totalsColumn',
+          column: layout.headers[layout.total] as string,
+          rows: this.totalColumnRows,
+          differs: this.totalColumnDiffers,
+          differing: this.totalColumnDiffering,
+        });
+      }
+      return;
+    }
     if (this.headerError) throw this.headerError;
     throw new AvvikelseError('FILE_EMPTY', {}, { file: this.file });
   }
@@ -135,6 +295,29 @@ export class RecordConsumer {
     }
     this.layout = layout;
     this.plan = this.into.bind(layout, this.placeOf(position));
+    this.cum = layout.amounts.map(() => 0n);
+    this.lastMark = [...this.cum];
+    this.marks.add(this.cum.join(','));
+    this.nameColumns = new Set(layout.names.values());
+    this.unitFromHeadings(layout);
+  }
+
+  /** The unit the amount headings state (one for all of them), used unless an input unit was given; a conflict is noted. */
+  private unitFromHeadings(layout: ColumnLayout): void {
+    const indexes = [...layout.amounts.map((a) => a.index), ...(layout.total >= 0 ? [layout.total] : [])];
+    const stated = indexes.flatMap((i) => {
+      const u = headingUnit(layout.headers[i] as string);
+      return u ? [{ heading: (layout.headers[i] as string).trim(), unit: u.unit }] : [];
+    });
+    const first = stated[0];
+    if (first === undefined || stated.some((s) => s.unit !== first.unit)) return;
+    const given = this.spec.inputUnitGiven === true;
+    if (first.unit === this.spec.inputUnit) return;
+    if (!given) {
+      this.unit = first.unit;
+      this.unitExponent = UNIT_EXPONENT[first.unit];
+    }
+    this.into.note({ kind: 'headingUnit', heading: first.heading, unit: first.unit, applied: !given, given: this.spec.inputUnit });
   }
 
   private at(position: number, index: number, value: string): Place {

@@ -126,6 +126,8 @@ export interface LedgerBuilder {
   aside(kind: AsideKind, amount: Ore): void;
   /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
   counted(rows: number, evidence: SignEvidence): void;
+  /** Something the reader noticed and did that the user is told (a totals row left out, a unit from a heading). */
+  note(note: ReadNote): void;
   /** Forgets everything: a source that starts over (another encoding, another route) calls this first. */
   restart(): void;
   /** The totals. Throws NO_DATA_ROWS when nothing was read. */
@@ -153,7 +155,22 @@ export interface Ledger {
   signs: SignEvidence | null;
   /** Records of period 00, left out, and of periods 13–15, counted into December. */
   asides: Record<AsideKind, Aside>;
+  /** What the reader noticed and did, in file order (app/ turns them into messages). */
+  notes: ReadNote[];
 }
+
+/**
+ * What a reader noticed and did, for the user: positions are the source's (a CSV line).
+ * - `totalsRows`: totals rows (`Summa 4100`, `Totalt`) that match the rows they close, left out;
+ * - `totalsColumn`: a totals column beside month columns, left out; `differs` lists the
+ *   positions of rows where it differs from the months' sum by more than rounding (of `rows` checked);
+ * - `headingUnit`: an amount heading states a unit; `applied` when it was used (no explicit
+ *   input unit), else it conflicts with the explicit `given` one.
+ */
+export type ReadNote =
+  | { kind: 'totalsRows'; positions: number[]; labels: string[] }
+  | { kind: 'totalsColumn'; column: string; rows: number; differs: number[]; differing: number }
+  | { kind: 'headingUnit'; heading: string; unit: Unit; applied: boolean; given: Unit };
 
 /** What a source says about how it read a file. */
 export interface ReadInfo {

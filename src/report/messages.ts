@@ -37,6 +37,18 @@ export interface MessageParams {
   openingLeftOut: { file: string; rows: number; amount: bigint };
   /** Rows of year-end adjustment periods 13–15 counted into December; `amount` in öre, ledger sign. */
   adjustmentInDecember: { file: string; rows: number; amount: bigint };
+  /** Totals rows that equal the rows they close, left out (`lines` and `labels` pair up). */
+  totalsRows: { file: string; lines: number[]; labels: string[] };
+  /** A totals column beside month columns that equals the months' sum, left out. */
+  totalsColumn: { file: string; column: string; rows: number };
+  /** A totals column that differs from the months' sum by more than rounding on `differing` of `rows` rows (the first at `lines`). */
+  totalsColumnDiffers: { file: string; column: string; rows: number; differing: number; lines: number[] };
+  /** An amount heading states the unit the file is read in. */
+  headingUnit: { file: string; heading: string; unit: string };
+  /** An amount heading states another unit than the one given explicitly, which is used. */
+  headingUnitConflict: { file: string; heading: string; unit: string; given: string };
+  /** Utfall and budget totals differ by a factor that suggests mixed units (rules/units.ts); `option` fixes it. */
+  unitsLookMixed: { larger: string; smaller: string; factor: number; option: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -59,6 +71,12 @@ export const MESSAGE_LEVELS = {
   prognosFromDeviation: 'note',
   openingLeftOut: 'note',
   adjustmentInDecember: 'note',
+  totalsRows: 'note',
+  totalsColumn: 'note',
+  totalsColumnDiffers: 'warning',
+  headingUnit: 'note',
+  headingUnitConflict: 'warning',
+  unitsLookMixed: 'warning',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */

@@ -6,7 +6,9 @@
  * - `plainAmount` ↔ `parseAmount`/`scanAmount` in read/amount.ts (the scanner falls back to
  *   `scanAmount` on the character codes `fieldCodes` gives);
  * - `periodIndex` ↔ `parsePeriod` in read/period.ts (a field it rejects goes to the general
- *   consumer with its line).
+ *   consumer with its line);
+ * - `maybeTotalsLabel` ↔ `isTotalsLabel` in read/columns.ts: it accepts at least every field
+ *   the twin accepts (a line it accepts makes the scanner fall back to the general route).
  * test/fast-path.test.ts reads generated ledgers through both routes and requires the same
  * totals and errors, which holds each pair to the same answers.
  */
@@ -173,3 +175,33 @@ export function periodIndex(buf: Uint8Array, s: number, e: number): number {
 
 /** The period key (`YYYY-MM`, or '' for none) of a period index. */
 export const periodKey = (idx: number): string => (idx < 0 ? '' : `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+
+/** Bytes a field's text may start with before its first letter, as `trim()` sees it: ASCII blanks, and every non-ASCII byte (NBSP, BOM …). */
+const skippable = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c || b >= 0x80;
+
+/** Whether buf[s, e) holds only what `trim()` could remove (so the text may be empty). */
+export function blankField(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!skippable(buf[i] as number)) return false;
+  return true;
+}
+
+const LABELS = ['summa', 'total', 'delsumma', 'subtotal'].map((w) => Buffer.from(w, 'latin1'));
+
+/**
+ * Whether buf[s, e) may be a totals row's label (`Summa 4100`, `Totalt`): it starts, after
+ * skippable bytes, with `summa`, `total`, `delsumma` or `subtotal` in any case. A superset of
+ * `isTotalsLabel` (read/columns.ts), which also wants a word boundary after the word.
+ */
+export function maybeTotalsLabel(buf: Uint8Array, s: number, e: number): boolean {
+  while (s < e && skippable(buf[s] as number)) s++;
+  if (s >= e) return false;
+  const first = (buf[s] as number) | 0x20;
+  if (first !== 0x73 && first !== 0x74 && first !== 0x64) return false; // s, t, d
+  for (const w of LABELS) {
+    if (e - s < w.length) continue;
+    let i = 0;
+    while (i < w.length && ((buf[s + i] as number) | 0x20) === w[i]) i++;
+    if (i === w.length) return true;
+  }
+  return false;
+}

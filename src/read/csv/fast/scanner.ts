@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
-import { fieldCodes, periodIndex, plainAmount } from './bytes.js';
+import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
 import { SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
@@ -67,6 +67,27 @@ export class Scanner {
     this.signs[k] = (this.signs[k] as number) + 1;
   }
 
+  /**
+   * Whether the line just split into `f` fields may be a totals row (`Summa 4100`, `Totalt`) as
+   * the general consumer decides it (records-to-ledger.ts): its code field, its first
+   * non-blank field, or, when the code is blank, any field may be a totals label.
+   */
+  private maybeTotalsRow(buf: Buffer, f: number): boolean {
+    if (f > 256) return true;
+    const { starts, ends } = this;
+    const codeAt = this.spec.codeAt;
+    if (codeAt < f) {
+      if (maybeTotalsLabel(buf, starts[codeAt] as number, ends[codeAt] as number)) return true;
+      if (blankField(buf, starts[codeAt] as number, ends[codeAt] as number)) {
+        for (let i = 0; i < f; i++) if (maybeTotalsLabel(buf, starts[i] as number, ends[i] as number)) return true;
+      }
+    }
+    for (let i = 0; i < f; i++) {
+      if (!blankField(buf, starts[i] as number, ends[i] as number)) return maybeTotalsLabel(buf, starts[i] as number, ends[i] as number);
+    }
+    return false;
+  }
+
   /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
   lines(buf: Buffer, from: number, upTo: number): ScanStatus {
     const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, unitExp, decimal, utf8 } = this.spec;
@@ -108,6 +129,7 @@ export class Scanner {
         ends[f] = end;
       }
       f++;
+      if (this.maybeTotalsRow(buf, f)) return 'fallback'; // the general route checks totals rows against the rows above
       let simple = f === width;
       let cs = 0;
       let ce = 0;
