@@ -11,7 +11,7 @@ import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
 const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   encodingFallback: { file: 'utfall.csv' },
   signsLookReversed: { file: 'utfall.csv', positive: 47, total: 48 },
-  otherYears: { file: 'utfall.csv', year: 2024 },
+  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, codes: 12, first: 12, last: 12, amount: -4123350n },
   uncategorised: { accounts: ['1510', '2440'] },
   noName: { dimension: 'ansvar', codes: ['4101', '4102'] },
   emptySub: { pattern: '98*' },
@@ -21,6 +21,9 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   keyNormalised: { key: '51', sum: '12' },
   fgArFallback: { codes: ['5501', '5502'] },
   prognosFgArFallback: { codes: ['5601'] },
+  partYear: { year: 2024, first: 1, last: 8, period: '2024-08' },
+  annualBudget: { period: '2024-01', periodised: true },
+  periodiseringUnused: { value: 'jamn' },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
@@ -35,8 +38,10 @@ const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
 
 /** The values a text must show: strings and numbers, and each item of a list. */
 function shownValues(params: object): string[] {
-  return Object.entries(params).flatMap(([key, v]) => (key === 'dimension' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]));
+  return Object.entries(params).flatMap(([key, v]) => (WORDED.has(key) ? [] : Array.isArray(v) ? v.map(String) : [String(v)]));
 }
+/** Parameters a text shows in words rather than as given: a dimension's name, months by name, an amount in kronor, a choice. */
+const WORDED = new Set(['dimension', 'first', 'last', 'amount', 'periodised']);
 
 describe('message texts', () => {
   it('has an example for every code the report layer knows', () => {
@@ -63,6 +68,27 @@ describe('message texts', () => {
     );
     expect(texts('en').message(message('noName', { dimension: 'verksamhet', codes: ['77'] }))).toBe(
       'activity codes without a name (shown by code): 77',
+    );
+  });
+
+  it('names months and kronor in the words of each language', () => {
+    const left = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 3, first: 11, last: 12, amount: -4123350n });
+    expect(texts('sv').message(left)).toBe(
+      'u.csv: −41 233,50 kr på 3 koder daterade november–december 2023 tas inte med i rapporten för 2024',
+    );
+    expect(texts('en').message(left)).toBe(
+      'u.csv: −41,233.50 kr on 3 codes dated November–December 2023 are left out of the report for 2024',
+    );
+    const one = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 1, first: 12, last: 12, amount: 5n });
+    expect(texts('sv').message(one)).toBe('u.csv: 0,05 kr på 1 kod daterade december 2023 tas inte med i rapporten för 2024');
+    expect(texts('sv').message(message('partYear', { year: 2024, first: 1, last: 8, period: '2024-08' }))).toBe(
+      'utfallet gäller bara januari–augusti 2024 men budgeten hela året; jämför med budget ack med --period 2024-08',
+    );
+    expect(texts('sv').message(message('annualBudget', { period: '2024-01', periodised: true }))).toBe(
+      'budgetens alla rader har perioden 2024-01; den läses som årsbudget för 2024 och periodiseras',
+    );
+    expect(texts('en').message(message('annualBudget', { period: '2024-01', periodised: false }))).toBe(
+      'every budget row has the period 2024-01; it is read as the annual budget for 2024',
     );
   });
 
@@ -103,6 +129,25 @@ describe('title texts', () => {
       });
     }
   }
+
+  it('states the months the utfall covers, and the month a delårsrapport runs to', () => {
+    const coverage = { first: 1, last: 8 };
+    expect(texts('sv').title({ kind: 'drift', year: '2024', unit: 'tkr', coverage })).toBe(
+      'Driftredovisning 2024, utfall januari–augusti, tkr',
+    );
+    expect(texts('en').title({ kind: 'drift', year: '2024', unit: 'tkr', coverage })).toBe(
+      'Operating statement 2024, actuals January–August, tkr',
+    );
+    expect(texts('sv').title({ kind: 'grouped', dimension: 'ansvar', year: '2024', unit: 'kr', coverage: { first: 3, last: 3 } })).toBe(
+      'Redovisning per ansvar 2024, utfall mars, kr',
+    );
+    const period = { year: 2024, month: 8 };
+    expect(texts('sv').title({ kind: 'resultat', year: '2024', unit: 'tkr', period })).toBe('Resultat per 31 augusti 2024, tkr');
+    expect(texts('en').title({ kind: 'resultat', year: '2024', unit: 'tkr', period })).toBe('Result to 31 August 2024, tkr');
+    expect(texts('sv').title({ kind: 'analys', year: '2024', unit: 'tkr', period })).toBe(
+      'Verksamhetsanalys driftbudget per 31 augusti 2024, utfall och budget ackumulerat, tkr',
+    );
+  });
 
   it('leaves out a missing year and the default dimension of a monthly report', () => {
     expect(texts('sv').title({ kind: 'drift', year: '', unit: 'tkr' })).toBe('Driftredovisning, tkr');

@@ -20,8 +20,10 @@ import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
 import { defaultColumns, type ColumnId, type ColumnNeed, type ReportKind } from '../report/columns.js';
 import { buildDrift } from '../report/drift.js';
 import { inPrintOrder, message } from '../report/messages.js';
-import type { Message, Report } from '../report/model.js';
+import type { Message, MonthSpan, Report } from '../report/model.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
+import { hasAnnual, keepYear, monthsCovered, reachesBeyond } from '../report/coverage.js';
+import { asAnnual, singleBudgetPeriod } from '../rules/periodisation.js';
 
 export interface MonthlyOptions {
   /** `YYYY-MM`, or null for the last month with utfall. */
@@ -31,6 +33,8 @@ export interface MonthlyOptions {
   prognosMetod: PrognosMetod;
   prognos: string | null;
   fgPrognos: string | null;
+  /** Whether `periodisering` was given (flag or configuration file) rather than the default: then it is never ignored silently. */
+  periodiseringGiven?: boolean;
 }
 
 export interface ReportRequest {
@@ -130,6 +134,52 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
   return reportPeriod(asked);
 }
 
+type PerFile = readonly { file: string; totals: PeriodTotals }[];
+
+/** The files' totals summed. */
+const combined = (files: PerFile): PeriodTotals => files.reduce((all, f) => addInto(all, f.totals), new Map() as PeriodTotals);
+
+/**
+ * The budget a report of `year` uses. A budget whose dated rows all carry one period of that
+ * year (every row `2024-01-01`, as ledger systems store the KF budget) is that year's annual
+ * budget: a note says so, and its amounts become annual amounts (periodised in a monthly
+ * report). Rows of other years — a whole budget of another year too — are left out with a
+ * warning per file and year. With no `year` (undated utfall) nothing is left out.
+ */
+function budgetOfYear(files: PerFile, year: number | null, log: RunLog, periodised: boolean): PeriodTotals {
+  const single = singleBudgetPeriod(combined(files));
+  let budget = files;
+  if (single !== null && (year === null || Number(single.slice(0, 4)) === year)) {
+    log.messages.push(message('annualBudget', { period: single, periodised }));
+    budget = files.map((f) => ({ file: f.file, totals: asAnnual(f.totals, single) }));
+  }
+  return year === null ? combined(budget) : keepYear(budget, year, log.messages);
+}
+
+/**
+ * A report over everything read (no `--period`): its year is the latest in the utfall, rows
+ * of other years are left out with a warning, and when the utfall covers fewer than twelve
+ * months the title says which; when they end before December and the budget reaches beyond
+ * them (an annual amount, later months), a warning says a full-year budget is set against
+ * part of a year and suggests `--period`.
+ */
+function wholeYear(utfall: PerFile, budgetFiles: PerFile, log: RunLog) {
+  const latest = latestYear(combined(utfall));
+  const year = latest === '' ? null : Number(latest);
+  const u = year === null ? combined(utfall) : keepYear(utfall, year, log.messages);
+  const budget = budgetOfYear(budgetFiles, year, log, false);
+  const span = year === null ? null : monthsCovered(u, year);
+  let coverage: MonthSpan | undefined;
+  if (year !== null && span !== null && (span.first > 1 || span.last < 12)) {
+    coverage = span;
+    if (span.last < 12 && reachesBeyond(budget, year, span)) {
+      const period = `${year}-${String(span.last).padStart(2, '0')}`;
+      log.messages.push(message('partYear', { year, first: span.first, last: span.last, period }));
+    }
+  }
+  return { utfall: u, budget, year: latest, coverage };
+}
+
 /** What reading the inputs says: messages for the user, and which reader read each file. */
 interface RunLog {
   messages: Message[];
@@ -163,15 +213,17 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const budget = await readAll(req.budget, 'budget', req, log, 'konto');
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
+    const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
-      utfall: categorise(utfall.totals, map, unknown),
-      budget: categorise(budget.totals, map, unknown),
+      utfall: categorise(whole.utfall, map, unknown),
+      budget: categorise(whole.budget, map, unknown),
       fgAr: fg ? categorise(fg.totals, map, unknown) : null,
       analys: req.analys,
       resultat: req.resultat,
-      year: latestYear(utfall.totals),
+      year: whole.year,
+      coverage: whole.coverage,
       unit: req.unit,
     });
     if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
@@ -182,11 +234,13 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const utfall = await readAll(req.utfall, 'utfall', req, log);
     const budget = await readAll(req.budget, 'budget', req, log);
     names.add(budget.names).add(utfall.names);
+    const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const report = buildDrift({
       ...layout,
-      utfall: totalPerCode(utfall.totals),
-      budget: totalPerCode(budget.totals),
-      year: latestYear(utfall.totals),
+      utfall: totalPerCode(whole.utfall),
+      budget: totalPerCode(whole.budget),
+      year: whole.year,
+      coverage: whole.coverage,
       unit: req.unit,
       columns: mainColumns(req),
     });
@@ -206,17 +260,17 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log) : null;
   names.add(budget.names).add(utfall.names);
   const period = resolvePeriod(m.period, utfall.perFile);
-  for (const f of utfall.perFile) {
-    const otherYear = [...f.totals.values()].some((ps) =>
-      [...ps.keys()].some((k) => /^\d{4}-/.test(k) && Number(k.slice(0, 4)) !== period.year),
-    );
-    if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
+  const utfallOfYear = keepYear(utfall.perFile, period.year, log.messages);
+  const budgetOfReport = budgetOfYear(budget.perFile, period.year, log, true);
+  if (m.periodiseringGiven && !hasAnnual(budgetOfReport)) {
+    const value = typeof m.periodisering === 'object' ? m.periodisering.file : m.periodisering;
+    log.messages.push(message('periodiseringUnused', { value }));
   }
   const amounts = { unit: req.inputUnit, sign: req.inputSign };
   const report = buildMonthly({
     ...layout,
-    utfall: utfall.totals,
-    budget: budget.totals,
+    utfall: utfallOfYear,
+    budget: budgetOfReport,
     fgAr: fgAr?.totals ?? null,
     period,
     periodisering,

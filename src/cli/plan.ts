@@ -70,6 +70,7 @@ export function planReport(o: Options): ReportPlan {
     monthly = {
       period: o.period ?? null,
       periodisering: o.periodisering ?? 'jamn',
+      periodiseringGiven: o.periodisering !== undefined,
       prognosMetod: o.prognosMetod ?? 'budget',
       prognos: o.prognos ?? null,
       fgPrognos: o.fgPrognos ?? null,

@@ -4,7 +4,18 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import {
+  capitalise,
+  kronor,
+  lastDay,
+  list,
+  monthSpan,
+  withRenderers,
+  yearSuffix,
+  type Dictionary,
+  type ErrorTexts,
+  type Params,
+} from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonEn: Record<string, string> = {
@@ -97,6 +108,10 @@ const dimensions: Record<string, string> = {
 };
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `, actuals January–August` in the title of a report whose utfall covers part of the year. */
+const covers = (c: { first: number; last: number } | undefined): string => (c ? `, actuals ${monthSpan(months, c.first, c.last)}` : '');
+/** ` to 31 August 2024` for a report through a month. */
+const to = (p: { year: number; month: number }): string => ` to ${lastDay(p)} ${months[p.month - 1]} ${p.year}`;
 
 const dictionary: Dictionary = {
   error: errorsEn,
@@ -157,20 +172,24 @@ const dictionary: Dictionary = {
     'half-even': 'rounding: each cell rounded once from the exact amount, halves to even',
   },
   titles: {
-    drift: (t) => `Operating statement${yearSuffix(t.year)}, ${t.unit}`,
-    investering: (t) => `Capital expenditure${yearSuffix(t.year)}, ${t.unit}`,
-    grouped: (t) => `Statement by ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}, ${t.unit}`,
+    drift: (t) => `Operating statement${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    investering: (t) => `Capital expenditure${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    grouped: (t) => `Statement by ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
     sub: (t) => `Breakdown of ${dimension(t.dimension).toLowerCase()} ${t.pattern}`,
     manad: (t) =>
       `Monthly follow-up${t.dimension ? ` by ${dimension(t.dimension).toLowerCase()},` : ''} to ${lastDay(t.period)} ${months[t.period.month - 1]} ${t.period.year}, ${t.unit}`,
-    analys: (t) => `Activity analysis${yearSuffix(t.year)}, ${t.unit}`,
-    resultat: (t) => `Result${yearSuffix(t.year)}, ${t.unit}`,
+    analys: (t) =>
+      t.period
+        ? `Activity analysis${to(t.period)}, actuals and budget year to date, ${t.unit}`
+        : `Activity analysis${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    resultat: (t) => (t.period ? `Result${to(t.period)}, ${t.unit}` : `Result${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`),
   },
   messages: {
     encodingFallback: (p) => `${p.file}: not valid UTF-8, read as Windows-1252`,
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} of ${p.total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
-    otherYears: (p) => `${p.file}: amounts for years other than ${p.year} are left out`,
+    otherYears: (p) =>
+      `${p.file}: ${kronor(p.amount, ',', '.')} on ${p.codes} ${p.codes === 1 ? 'code' : 'codes'} dated ${monthSpan(months, p.first, p.last)} ${p.year} are left out of the report for ${p.reportYear}`,
     uncategorised: (p) =>
       `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} codes without a name (shown by code): ${list(p.codes)}`,
@@ -182,6 +201,12 @@ const dictionary: Dictionary = {
     fgArFallback: (p) => `last year has no utfall for ${list(p.codes)}; their budget is spread in even twelfths`,
     prognosFgArFallback: (p) =>
       `last year has no utfall up to this month for ${list(p.codes)}; their forecast is utfall YTD + remaining budget`,
+    partYear: (p) =>
+      `the actuals cover only ${monthSpan(months, p.first, p.last)} ${p.year} but the budget the whole year; compare with the budget to date with --period ${p.period}`,
+    annualBudget: (p) =>
+      `every budget row has the period ${p.period}; it is read as the annual budget for ${p.period.slice(0, 4)}${p.periodised ? ' and periodised' : ''}`,
+    periodiseringUnused: (p) =>
+      `--periodisering ${p.value} is not used: the budget has no annual amounts; its monthly amounts are used as they are`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,

@@ -4,7 +4,18 @@
  * texts.ts; the compiler checks that every error code, title kind and message code has
  * its text here.
  */
-import { capitalise, lastDay, list, withRenderers, yearSuffix, type Dictionary, type ErrorTexts, type Params } from './texts.js';
+import {
+  capitalise,
+  kronor,
+  lastDay,
+  list,
+  monthSpan,
+  withRenderers,
+  yearSuffix,
+  type Dictionary,
+  type ErrorTexts,
+  type Params,
+} from './texts.js';
 
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
@@ -98,6 +109,10 @@ const dimensions: Record<string, string> = {
 };
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+/** `, utfall januari–augusti` in the title of a report whose utfall covers part of the year. */
+const covers = (c: { first: number; last: number } | undefined): string => (c ? `, utfall ${monthSpan(months, c.first, c.last)}` : '');
+/** ` per 31 augusti 2024` for a report through a month. */
+const per = (p: { year: number; month: number }): string => ` per ${lastDay(p)} ${months[p.month - 1]} ${p.year}`;
 
 const dictionary: Dictionary = {
   error: errorsSv,
@@ -158,20 +173,24 @@ const dictionary: Dictionary = {
     'half-even': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor till jämnt',
   },
   titles: {
-    drift: (t) => `Driftredovisning${yearSuffix(t.year)}, ${t.unit}`,
-    investering: (t) => `Investeringsredovisning${yearSuffix(t.year)}, ${t.unit}`,
-    grouped: (t) => `Redovisning per ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}, ${t.unit}`,
+    drift: (t) => `Driftredovisning${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    investering: (t) => `Investeringsredovisning${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    grouped: (t) => `Redovisning per ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
     sub: (t) => `Redovisning ${dimension(t.dimension).toLowerCase()} ${t.pattern}`,
     manad: (t) =>
       `Månadsuppföljning${t.dimension ? ` per ${dimension(t.dimension).toLowerCase()},` : ''} per ${lastDay(t.period)} ${months[t.period.month - 1]} ${t.period.year}, ${t.unit}`,
-    analys: (t) => `Verksamhetsanalys driftbudget${yearSuffix(t.year)}, ${t.unit}`,
-    resultat: (t) => `Resultat${yearSuffix(t.year)}, ${t.unit}`,
+    analys: (t) =>
+      t.period
+        ? `Verksamhetsanalys driftbudget${per(t.period)}, utfall och budget ackumulerat, ${t.unit}`
+        : `Verksamhetsanalys driftbudget${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    resultat: (t) => (t.period ? `Resultat${per(t.period)}, ${t.unit}` : `Resultat${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`),
   },
   messages: {
     encodingFallback: (p) => `${p.file}: inte giltig UTF-8, läses som Windows-1252`,
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} av ${p.total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
-    otherYears: (p) => `${p.file}: belopp för andra år än ${p.year} tas inte med`,
+    otherYears: (p) =>
+      `${p.file}: ${kronor(p.amount, ' ', ',')} på ${p.codes} ${p.codes === 1 ? 'kod' : 'koder'} daterade ${monthSpan(months, p.first, p.last)} ${p.year} tas inte med i rapporten för ${p.reportYear}`,
     uncategorised: (p) =>
       `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} utan namn (visas med koden): ${list(p.codes)}`,
@@ -183,6 +202,11 @@ const dictionary: Dictionary = {
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
     prognosFgArFallback: (p) =>
       `fg år saknar utfall t.o.m. perioden för ${list(p.codes)}; prognosen beräknas där som utfall ack + återstående budget`,
+    partYear: (p) =>
+      `utfallet gäller bara ${monthSpan(months, p.first, p.last)} ${p.year} men budgeten hela året; jämför med budget ack med --period ${p.period}`,
+    annualBudget: (p) =>
+      `budgetens alla rader har perioden ${p.period}; den läses som årsbudget för ${p.period.slice(0, 4)}${p.periodised ? ' och periodiseras' : ''}`,
+    periodiseringUnused: (p) => `--periodisering ${p.value} används inte: budgeten har inga årsbelopp, dess månadsbelopp används som de är`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

@@ -102,3 +102,21 @@ export const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.
 
 /** ' 2024' after a title's name, or nothing when the data has no year. */
 export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');
+
+/**
+ * A span of months as a title or message names it: `januari–augusti`, or one month alone.
+ * @example monthSpan(['januari', 'februari', 'mars'], 1, 3) // 'januari–mars'
+ */
+export const monthSpan = (names: readonly string[], first: number, last: number): string =>
+  first === last ? (names[first - 1] as string) : `${names[first - 1]}–${names[last - 1]}`;
+
+/**
+ * An exact amount of öre in kronor with two decimals, grouped as the language writes numbers.
+ * @example kronor(-4123350n, ' ', ',') // '−41 233,50 kr'
+ */
+export function kronor(ore: bigint, group: string, decimalMark: string): string {
+  const negative = ore < 0n;
+  const digits = (negative ? -ore : ore).toString().padStart(3, '0');
+  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${negative ? '−' : ''}${whole}${decimalMark}${digits.slice(-2)} kr`;
+}
