@@ -18,7 +18,8 @@ import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
 import { defaultColumns, type ColumnId, type ColumnNeed, type ReportKind } from '../report/columns.js';
-import { buildDrift } from '../report/drift.js';
+import { buildDrift, type Layout } from '../report/drift.js';
+import { buildDelar } from '../report/delar.js';
 import { inPrintOrder, message } from '../report/messages.js';
 import type { Message, MonthSpan, Report } from '../report/model.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
@@ -78,7 +79,8 @@ export interface ReportRequest {
  * from the same registry.
  */
 export function mainColumns(req: ReportRequest): ColumnId[] {
-  const kind: ReportKind = req.analys ? 'analys' : req.resultat ? 'resultat' : req.monthly ? 'manad' : 'drift';
+  // The Resultat of a delårsrapport shows the monthly columns.
+  const kind: ReportKind = req.analys ? 'analys' : req.monthly ? 'manad' : req.resultat ? 'resultat' : 'drift';
   const given = new Set<ColumnNeed>();
   if (req.fgAr.length > 0 && kind !== 'drift') given.add('fgAr');
   if (req.monthly?.fgPrognos) given.add('fgPrognos');
@@ -122,7 +124,7 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', req: ReportRe
 }
 
 /** The report month: the one asked for (which must lie within the utfall), or the last with utfall. */
-function resolvePeriod(asked: string | null, utfall: { file: string; totals: PeriodTotals }[]): ReportPeriod {
+function resolvePeriod(asked: string | null, utfall: readonly { file: string; totals: PeriodTotals }[]): ReportPeriod {
   const all: PeriodTotals = new Map();
   for (const f of utfall) addInto(all, f.totals);
   const range = periodRange(all);
@@ -180,6 +182,59 @@ function wholeYear(utfall: PerFile, budgetFiles: PerFile, log: RunLog) {
   return { utfall: u, budget, year: latest, coverage };
 }
 
+/** The periodisering asked for, with a periodiseringsnyckel read (and its normalisations noted). */
+async function periodiseringOf(m: MonthlyOptions, log: RunLog): Promise<Periodisering> {
+  if (m.periodisering === 'fg-ar') return { kind: 'fg-ar' };
+  if (typeof m.periodisering !== 'object') return { kind: 'jamn' };
+  const key = await readPeriodisationKey(m.periodisering.file);
+  for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
+  return { kind: 'key', by: key.by, weights: key.weights };
+}
+
+/**
+ * A report through a month: the month, the utfall and the budget of its year (other years
+ * left out with a warning, a budget dated once taken as the annual budget), and a warning
+ * when `--periodisering` was given for a budget with nothing annual to spread.
+ */
+function throughMonth(m: MonthlyOptions, utfall: PerFile, budget: PerFile, log: RunLog) {
+  const period = resolvePeriod(m.period, utfall);
+  const utfallOfYear = keepYear(utfall, period.year, log.messages);
+  const budgetOfReport = budgetOfYear(budget, period.year, log, true);
+  if (m.periodiseringGiven && !hasAnnual(budgetOfReport)) {
+    const value = typeof m.periodisering === 'object' ? m.periodisering.file : m.periodisering;
+    log.messages.push(message('periodiseringUnused', { value }));
+  }
+  return { period, utfallOfYear, budgetOfReport };
+}
+
+/** The Verksamhetsanalys and/or Resultat of a delårsrapport: every input read per konto, through the report month. */
+async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout: Layout, names: NameBook, log: RunLog): Promise<Report> {
+  const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
+  const periodisering = await periodiseringOf(m, log);
+  const utfall = await readAll(req.utfall, 'utfall', req, log, 'konto');
+  const budget = await readAll(req.budget, 'budget', req, log, 'konto');
+  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log, 'konto') : null;
+  names.add(budget.names).add(utfall.names);
+  const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const unknown = new Set<string>();
+  const report = buildDelar({
+    ...layout,
+    utfall: utfallOfYear,
+    budget: budgetOfReport,
+    fgAr: fg?.totals ?? null,
+    categories: map,
+    unknown,
+    period,
+    periodisering,
+    prognosMetod: m.prognosMetod,
+    analys: req.analys,
+    resultat: req.resultat,
+    unit: req.unit,
+  });
+  if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
+  return report;
+}
+
 /** What reading the inputs says: messages for the user, and which reader read each file. */
 interface RunLog {
   messages: Message[];
@@ -207,6 +262,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     names,
     comments,
   };
+  if ((req.analys || req.resultat) && req.monthly !== null) return buildDelarsrapport(req, req.monthly, layout, names, log);
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
     const utfall = await readAll(req.utfall, 'utfall', req, log, 'konto');
@@ -247,25 +303,13 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     return report;
   }
 
-  let periodisering: Periodisering = { kind: 'jamn' };
-  if (m.periodisering === 'fg-ar') periodisering = { kind: 'fg-ar' };
-  else if (typeof m.periodisering === 'object') {
-    const key = await readPeriodisationKey(m.periodisering.file);
-    for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
-    periodisering = { kind: 'key', by: key.by, weights: key.weights };
-  }
+  const periodisering = await periodiseringOf(m, log);
   const utfall = await readAll(req.utfall, 'utfall', req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req, log, detail);
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req, log) : null;
   names.add(budget.names).add(utfall.names);
-  const period = resolvePeriod(m.period, utfall.perFile);
-  const utfallOfYear = keepYear(utfall.perFile, period.year, log.messages);
-  const budgetOfReport = budgetOfYear(budget.perFile, period.year, log, true);
-  if (m.periodiseringGiven && !hasAnnual(budgetOfReport)) {
-    const value = typeof m.periodisering === 'object' ? m.periodisering.file : m.periodisering;
-    log.messages.push(message('periodiseringUnused', { value }));
-  }
+  const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const amounts = { unit: req.inputUnit, sign: req.inputSign };
   const report = buildMonthly({
     ...layout,

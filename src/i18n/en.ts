@@ -35,7 +35,7 @@ const hintEn: Record<string, string> = {
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
   parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
-  notWithAnalys: 'monthly options and --columns cannot be combined with --analys or --resultat',
+  notWithAnalys: '--prognos, --fg-prognos and --columns cannot be combined with --analys or --resultat',
 };
 
 /** The reasons of CONFIG_INVALID. */

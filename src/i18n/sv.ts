@@ -36,7 +36,7 @@ const hintSv: Record<string, string> = {
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
   parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
-  notWithAnalys: 'månadsflaggor och --columns går inte att kombinera med --analys eller --resultat',
+  notWithAnalys: '--prognos, --fg-prognos och --columns går inte att kombinera med --analys eller --resultat',
 };
 
 /** The reasons of CONFIG_INVALID. */
