@@ -174,6 +174,14 @@ describe('a delårsrapport per 31 augusti: --analys and --resultat with --period
     expect(run.stdout.split('\n')[0]).toBe('Result to 31 August 2024, tkr');
   });
 
+  it('takes --fail-on on the monthly columns the Resultat shows, and refuses the annual ones', async () => {
+    const base = ['report', '--utfall', UTFALL, '--budget', BUDGET, '--resultat', '--period', '2024-08'];
+    const crossed = await cli([...base, '--fail-on', 'avvikelse_ack<0']);
+    expect(crossed.code).toBe(1);
+    expect(crossed.stderr).toContain('Resultat: Avvikelse ack');
+    expect((await cli([...base, '--fail-on', 'avvikelse<0'])).code).toBe(2);
+  });
+
   it('still refuses a manual forecast, which cannot be split into intäkter and kostnader', async () => {
     const run = await cli(['report', '--utfall', UTFALL, '--budget', BUDGET, '--resultat', '--prognos', 'fixtures/prognos-2024-08.csv']);
     expect(run.code).toBe(2);
