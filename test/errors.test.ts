@@ -76,7 +76,7 @@ const CATALOGUE = {
     { name: 'columns-unknown', args: report(UTFALL, '--columns', 'utfall,prognos_helar') },
     { name: 'columns-mixed', args: report(UTFALL, '--columns', 'utfall,prognos') },
     { name: 'fail-on-invalid', args: report(UTFALL, '--fail-on', 'prognosavvikelse << 5') },
-    { name: 'analys-with-period', args: report(UTFALL, '--analys', '--period', '2024-08') },
+    { name: 'analys-with-prognos', args: report(UTFALL, '--analys', '--period', '2024-08', '--prognos', 'fixtures/prognos-2024-08.csv') },
     { name: 'delimiter-invalid', args: report(UTFALL, '--delimiter', 'pipe') },
     { name: 'verify-format-invalid', args: ['verify', 'fixtures/publicerade/driftredovisning-2024.csv', '--format', 'xml'] },
     { name: 'fail-on-hidden-column', args: report(UTFALL, '--fail-on', 'prognosavvikelse<-5000') },

@@ -105,6 +105,21 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'analys-resultat-json': { args: [...analys, '--analys', '--resultat', '--format', 'json'] },
   'analys-resultat-md': { args: [...analys, '--analys', '--resultat', '--format', 'md', '--sub', '51'] },
   'analys-resultat-html': { args: [...analys, '--analys', '--resultat', '--format', 'html', '--lang', 'en'] },
+  'delar-analys-resultat-table': {
+    args: [
+      ...analys,
+      '--analys',
+      '--resultat',
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      'fixtures/kapitaltjanst-2023.csv',
+    ],
+  },
+  'delar-resultat-en-md': {
+    args: [...analys, '--resultat', '--period', '2024-08', '--prognos-metod', 'linjar', '--lang', 'en', '--format', 'md'],
+  },
   'investering-table': { args: [...investering] },
   'investering-csv': { args: [...investering, '--format', 'csv'] },
   'investering-json': { args: [...investering, '--format', 'json'] },

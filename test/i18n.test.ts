@@ -11,7 +11,7 @@ import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
 const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   encodingFallback: { file: 'utfall.csv' },
   signsLookReversed: { file: 'utfall.csv', positive: 47, total: 48 },
-  otherYears: { file: 'utfall.csv', year: 2024 },
+  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, codes: 12, first: 12, last: 12, amount: -4123350n },
   uncategorised: { accounts: ['1510', '2440'] },
   noName: { dimension: 'ansvar', codes: ['4101', '4102'] },
   emptySub: { pattern: '98*' },
@@ -30,6 +30,9 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   headingUnit: { file: 'budget.csv', heading: 'Budget 2024 (tkr)', unit: 'tkr' },
   headingUnitConflict: { file: 'budget.csv', heading: 'Utfall (kr)', unit: 'kr', given: 'tkr' },
   unitsLookMixed: { larger: 'utfall', smaller: 'budget', factor: 1000, option: '--budget-unit tkr' },
+  partYear: { year: 2024, first: 1, last: 8, period: '2024-08' },
+  annualBudget: { period: '2024-01', periodised: true },
+  periodiseringUnused: { value: 'jamn' },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
@@ -44,10 +47,10 @@ const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {
 
 /** The values a text must show: strings and numbers, and each item of a list (amounts in öre are checked on their own). */
 function shownValues(params: object): string[] {
-  return Object.entries(params).flatMap(([key, v]) =>
-    key === 'dimension' || typeof v === 'bigint' ? [] : Array.isArray(v) ? v.map(String) : [String(v)],
-  );
+  return Object.entries(params).flatMap(([key, v]) => (WORDED.has(key) ? [] : Array.isArray(v) ? v.map(String) : [String(v)]));
 }
+/** Parameters a text shows in words rather than as given: a dimension's name, months by name, an amount in kronor, a choice. */
+const WORDED = new Set(['dimension', 'first', 'last', 'amount', 'periodised']);
 
 describe('message texts', () => {
   it('has an example for every code the report layer knows', () => {
@@ -79,10 +82,31 @@ describe('message texts', () => {
 
   it('shows amounts in öre as exact kronor in the number format of the language', () => {
     const m = message('openingLeftOut', SAMPLES.openingLeftOut);
-    expect(texts('sv').message(m)).toBe('unit4.csv: 3 rader med period 00 (ingående balans), netto -1 234 567,89 kr, räknas inte med');
-    expect(texts('en').message(m)).toBe('unit4.csv: 3 rows of period 00 (opening balance), net -1,234,567.89 kr, left out');
+    expect(texts('sv').message(m)).toBe('unit4.csv: 3 rader med period 00 (ingående balans), netto −1 234 567,89 kr, räknas inte med');
+    expect(texts('en').message(m)).toBe('unit4.csv: 3 rows of period 00 (opening balance), net −1,234,567.89 kr, left out');
     expect(texts('sv').message(message('adjustmentInDecember', SAMPLES.adjustmentInDecember))).toBe(
       'unit4.csv: 1 rad med period 13–15 (bokslutsperioder), netto 500,00 kr, räknas in i december',
+    );
+  });
+
+  it('names months and kronor in the words of each language', () => {
+    const left = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 3, first: 11, last: 12, amount: -4123350n });
+    expect(texts('sv').message(left)).toBe(
+      'u.csv: −41 233,50 kr på 3 koder daterade november–december 2023 tas inte med i rapporten för 2024',
+    );
+    expect(texts('en').message(left)).toBe(
+      'u.csv: −41,233.50 kr on 3 codes dated November–December 2023 are left out of the report for 2024',
+    );
+    const one = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 1, first: 12, last: 12, amount: 5n });
+    expect(texts('sv').message(one)).toBe('u.csv: 0,05 kr på 1 kod daterade december 2023 tas inte med i rapporten för 2024');
+    expect(texts('sv').message(message('partYear', { year: 2024, first: 1, last: 8, period: '2024-08' }))).toBe(
+      'utfallet gäller bara januari–augusti 2024 men budgeten hela året; jämför med budget ack med --period 2024-08',
+    );
+    expect(texts('sv').message(message('annualBudget', { period: '2024-01', periodised: true }))).toBe(
+      'budgetens alla rader har perioden 2024-01; den läses som årsbudget för 2024 och periodiseras',
+    );
+    expect(texts('en').message(message('annualBudget', { period: '2024-01', periodised: false }))).toBe(
+      'every budget row has the period 2024-01; it is read as the annual budget for 2024',
     );
   });
 
@@ -123,6 +147,25 @@ describe('title texts', () => {
       });
     }
   }
+
+  it('states the months the utfall covers, and the month a delårsrapport runs to', () => {
+    const coverage = { first: 1, last: 8 };
+    expect(texts('sv').title({ kind: 'drift', year: '2024', unit: 'tkr', coverage })).toBe(
+      'Driftredovisning 2024, utfall januari–augusti, tkr',
+    );
+    expect(texts('en').title({ kind: 'drift', year: '2024', unit: 'tkr', coverage })).toBe(
+      'Operating statement 2024, actuals January–August, tkr',
+    );
+    expect(texts('sv').title({ kind: 'grouped', dimension: 'ansvar', year: '2024', unit: 'kr', coverage: { first: 3, last: 3 } })).toBe(
+      'Redovisning per ansvar 2024, utfall mars, kr',
+    );
+    const period = { year: 2024, month: 8 };
+    expect(texts('sv').title({ kind: 'resultat', year: '2024', unit: 'tkr', period })).toBe('Resultat per 31 augusti 2024, tkr');
+    expect(texts('en').title({ kind: 'resultat', year: '2024', unit: 'tkr', period })).toBe('Result to 31 August 2024, tkr');
+    expect(texts('sv').title({ kind: 'analys', year: '2024', unit: 'tkr', period })).toBe(
+      'Verksamhetsanalys driftbudget per 31 augusti 2024, utfall och budget ackumulerat, tkr',
+    );
+  });
 
   it('leaves out a missing year and the default dimension of a monthly report', () => {
     expect(texts('sv').title({ kind: 'drift', year: '', unit: 'tkr' })).toBe('Driftredovisning, tkr');

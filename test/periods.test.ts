@@ -279,7 +279,7 @@ describe('exports', () => {
     expect(monthly.stdout).toMatch(/^51 .* 1 200 +200 +200 +0 /m);
     const drift = await cli(['report', '--utfall', utfall, '--budget', file('Verksamhet;Period;Budget\n5101;2024;1200\n'), '--unit', 'kr']);
     expect(drift.code).toBe(0);
-    expect(drift.stdout).toContain('Driftredovisning 2024, kr');
+    expect(drift.stdout).toContain('Driftredovisning 2024, utfall januari–februari, kr');
     expect(drift.stdout).toMatch(/^51 .* 200 +1 200 +1 000$/m);
   });
 });

@@ -20,10 +20,13 @@ import { type Filter } from '../core/codes.js';
 import { DEFAULT_CATEGORIES } from '../rules/categories.js';
 import { buildAnalys, categorise, listUnknown } from '../report/analys.js';
 import { defaultColumns, type ColumnId, type ColumnNeed, type ReportKind } from '../report/columns.js';
-import { buildDrift } from '../report/drift.js';
+import { buildDrift, type Layout } from '../report/drift.js';
+import { buildDelar } from '../report/delar.js';
 import { inPrintOrder, message } from '../report/messages.js';
-import type { Message, Report } from '../report/model.js';
+import type { Message, MonthSpan, Report } from '../report/model.js';
 import { buildMonthly, type Periodisering } from '../report/monthly.js';
+import { hasAnnual, keepYear, monthsCovered, reachesBeyond } from '../report/coverage.js';
+import { asAnnual, singleBudgetPeriod } from '../rules/periodisation.js';
 
 export interface MonthlyOptions {
   /** `YYYY-MM`, or null for the last month with utfall. */
@@ -33,6 +36,8 @@ export interface MonthlyOptions {
   prognosMetod: PrognosMetod;
   prognos: string | null;
   fgPrognos: string | null;
+  /** Whether `periodisering` was given (flag or configuration file) rather than the default: then it is never ignored silently. */
+  periodiseringGiven?: boolean;
 }
 
 /** How one input's files are read: the plain options (`--col`, `--input-unit` …), each overridden by the input's own (`--budget-col`, `inputs.budget.unit` …). */
@@ -88,7 +93,8 @@ export interface ReportRequest {
  * from the same registry.
  */
 export function mainColumns(req: ReportRequest): ColumnId[] {
-  const kind: ReportKind = req.analys ? 'analys' : req.resultat ? 'resultat' : req.monthly ? 'manad' : 'drift';
+  // The Resultat of a delårsrapport shows the monthly columns.
+  const kind: ReportKind = req.analys ? 'analys' : req.monthly ? 'manad' : req.resultat ? 'resultat' : 'drift';
   const given = new Set<ColumnNeed>();
   if (req.fgAr.length > 0 && kind !== 'drift') given.add('fgAr');
   if (req.monthly?.fgPrognos) given.add('fgPrognos');
@@ -138,7 +144,7 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
 }
 
 /** The report month: the one asked for (which must lie within the utfall), or the last with utfall. */
-function resolvePeriod(asked: string | null, utfall: { file: string; totals: PeriodTotals }[]): ReportPeriod {
+function resolvePeriod(asked: string | null, utfall: readonly { file: string; totals: PeriodTotals }[]): ReportPeriod {
   const all: PeriodTotals = new Map();
   for (const f of utfall) addInto(all, f.totals);
   const range = periodRange(all);
@@ -154,6 +160,106 @@ function resolvePeriod(asked: string | null, utfall: { file: string; totals: Per
     throw new AvvikelseError('PERIOD_OUTSIDE_DATA', { period: asked, ...range }, { file: utfall[0]?.file ?? '' });
   }
   return reportPeriod(asked);
+}
+
+type PerFile = readonly { file: string; totals: PeriodTotals }[];
+
+/** The files' totals summed. */
+const combined = (files: PerFile): PeriodTotals => files.reduce((all, f) => addInto(all, f.totals), new Map() as PeriodTotals);
+
+/**
+ * The budget a report of `year` uses. A budget whose dated rows all carry one period of that
+ * year (every row `2024-01-01`, as ledger systems store the KF budget) is that year's annual
+ * budget: a note says so, and its amounts become annual amounts (periodised in a monthly
+ * report). Rows of other years — a whole budget of another year too — are left out with a
+ * warning per file and year. With no `year` (undated utfall) nothing is left out.
+ */
+function budgetOfYear(files: PerFile, year: number | null, log: RunLog, periodised: boolean): PeriodTotals {
+  const single = singleBudgetPeriod(combined(files));
+  let budget = files;
+  if (single !== null && (year === null || Number(single.slice(0, 4)) === year)) {
+    log.messages.push(message('annualBudget', { period: single, periodised }));
+    budget = files.map((f) => ({ file: f.file, totals: asAnnual(f.totals, single) }));
+  }
+  return year === null ? combined(budget) : keepYear(budget, year, log.messages);
+}
+
+/**
+ * A report over everything read (no `--period`): its year is the latest in the utfall, rows
+ * of other years are left out with a warning, and when the utfall covers fewer than twelve
+ * months the title says which; when they end before December and the budget reaches beyond
+ * them (an annual amount, later months), a warning says a full-year budget is set against
+ * part of a year and suggests `--period`.
+ */
+function wholeYear(utfall: PerFile, budgetFiles: PerFile, log: RunLog) {
+  const latest = latestYear(combined(utfall));
+  const year = latest === '' ? null : Number(latest);
+  const u = year === null ? combined(utfall) : keepYear(utfall, year, log.messages);
+  const budget = budgetOfYear(budgetFiles, year, log, false);
+  const span = year === null ? null : monthsCovered(u, year);
+  let coverage: MonthSpan | undefined;
+  if (year !== null && span !== null && (span.first > 1 || span.last < 12)) {
+    coverage = span;
+    if (span.last < 12 && reachesBeyond(budget, year, span)) {
+      const period = `${year}-${String(span.last).padStart(2, '0')}`;
+      log.messages.push(message('partYear', { year, first: span.first, last: span.last, period }));
+    }
+  }
+  return { utfall: u, budget, year: latest, coverage };
+}
+
+/** The periodisering asked for, with a periodiseringsnyckel read (and its normalisations noted). */
+async function periodiseringOf(m: MonthlyOptions, log: RunLog): Promise<Periodisering> {
+  if (m.periodisering === 'fg-ar') return { kind: 'fg-ar' };
+  if (typeof m.periodisering !== 'object') return { kind: 'jamn' };
+  const key = await readPeriodisationKey(m.periodisering.file);
+  for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
+  return { kind: 'key', by: key.by, weights: key.weights };
+}
+
+/**
+ * A report through a month: the month, the utfall and the budget of its year (other years
+ * left out with a warning, a budget dated once taken as the annual budget), and a warning
+ * when `--periodisering` was given for a budget with nothing annual to spread.
+ */
+function throughMonth(m: MonthlyOptions, utfall: PerFile, budget: PerFile, log: RunLog) {
+  const period = resolvePeriod(m.period, utfall);
+  const utfallOfYear = keepYear(utfall, period.year, log.messages);
+  const budgetOfReport = budgetOfYear(budget, period.year, log, true);
+  if (m.periodiseringGiven && !hasAnnual(budgetOfReport)) {
+    const value = typeof m.periodisering === 'object' ? m.periodisering.file : m.periodisering;
+    log.messages.push(message('periodiseringUnused', { value }));
+  }
+  return { period, utfallOfYear, budgetOfReport };
+}
+
+/** The Verksamhetsanalys and/or Resultat of a delårsrapport: every input read per konto, through the report month. */
+async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout: Layout, names: NameBook, log: RunLog): Promise<Report> {
+  const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
+  const periodisering = await periodiseringOf(m, log);
+  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
+  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
+  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
+  names.add(budget.names).add(utfall.names);
+  const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const unknown = new Set<string>();
+  const report = buildDelar({
+    ...layout,
+    utfall: utfallOfYear,
+    budget: budgetOfReport,
+    fgAr: fg?.totals ?? null,
+    categories: map,
+    unknown,
+    period,
+    periodisering,
+    prognosMetod: m.prognosMetod,
+    analys: req.analys,
+    resultat: req.resultat,
+    unit: req.unit,
+  });
+  if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
+  return report;
 }
 
 /** What reading the inputs says: messages for the user, which reader read each file, and an input's unit when a heading set it. */
@@ -208,6 +314,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     names,
     comments,
   };
+  if ((req.analys || req.resultat) && req.monthly !== null) return buildDelarsrapport(req, req.monthly, layout, names, log);
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
     const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
@@ -215,15 +322,17 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
     log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+    const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
-      utfall: categorise(utfall.totals, map, unknown),
-      budget: categorise(budget.totals, map, unknown),
+      utfall: categorise(whole.utfall, map, unknown),
+      budget: categorise(whole.budget, map, unknown),
       fgAr: fg ? categorise(fg.totals, map, unknown) : null,
       analys: req.analys,
       resultat: req.resultat,
-      year: latestYear(utfall.totals),
+      year: whole.year,
+      coverage: whole.coverage,
       unit: req.unit,
     });
     if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
@@ -235,37 +344,27 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log);
     names.add(budget.names).add(utfall.names);
     log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+    const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const report = buildDrift({
       ...layout,
-      utfall: totalPerCode(utfall.totals),
-      budget: totalPerCode(budget.totals),
-      year: latestYear(utfall.totals),
+      utfall: totalPerCode(whole.utfall),
+      budget: totalPerCode(whole.budget),
+      year: whole.year,
+      coverage: whole.coverage,
       unit: req.unit,
       columns: mainColumns(req),
     });
     return report;
   }
 
-  let periodisering: Periodisering = { kind: 'jamn' };
-  if (m.periodisering === 'fg-ar') periodisering = { kind: 'fg-ar' };
-  else if (typeof m.periodisering === 'object') {
-    const key = await readPeriodisationKey(m.periodisering.file);
-    for (const n of key.normalised) log.messages.push(message('keyNormalised', { key: n.prefix, sum: n.sum }));
-    periodisering = { kind: 'key', by: key.by, weights: key.weights };
-  }
+  const periodisering = await periodiseringOf(m, log);
   const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, detail);
   log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
   names.add(budget.names).add(utfall.names);
-  const period = resolvePeriod(m.period, utfall.perFile);
-  for (const f of utfall.perFile) {
-    const otherYear = [...f.totals.values()].some((ps) =>
-      [...ps.keys()].some((k) => /^\d{4}/.test(k) && Number(k.slice(0, 4)) !== period.year),
-    );
-    if (otherYear) log.messages.push(message('otherYears', { file: f.file, year: period.year }));
-  }
+  const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
     if (file === null) return null;
     const read = await readCodeAmounts(file, { unit: input.inputUnit, sign: input.inputSign, role });
@@ -276,8 +375,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const fgPrognos = await forecasts(m.fgPrognos, '--fg-prognos', req.inputs.fgPrognos);
   const report = buildMonthly({
     ...layout,
-    utfall: utfall.totals,
-    budget: budget.totals,
+    utfall: utfallOfYear,
+    budget: budgetOfReport,
     fgAr: fgAr?.totals ?? null,
     period,
     periodisering,

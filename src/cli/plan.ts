@@ -1,6 +1,6 @@
 /**
  * From parsed options to what a command does: the rules that tie several options together
- * (a monthly follow-up or not, monthly options against --analys/--resultat, the inputs a
+ * (a monthly follow-up or not, which monthly options --analys/--resultat take, the inputs a
  * chosen column needs — from the column registry —, `--fg-ar` for the fg-ar methods, the
  * default level and decimals), each stated once, with the errors users already know. Each
  * option on its own is validated by its schema entry in cli/options.ts before it gets here.
@@ -93,17 +93,30 @@ export function planReport(o: Options): ReportPlan {
       ['--fg-prognos', o.fgPrognos],
     ] as const
   ).find(([, v]) => v !== undefined);
-  if ((o.analys || o.resultat) && (monthlyOption || show)) {
-    const [option, value] = monthlyOption ?? ['--columns', (show ?? []).join(',')];
+  // A delårsrapport's Verksamhetsanalys and Resultat take the period, the periodisering and the
+  // forecast method; a manual forecast per code cannot be split into intäkter and kostnader,
+  // and their columns are their own.
+  const notWithAnalys = (
+    [
+      ['--prognos', o.prognos],
+      ['--fg-prognos', o.fgPrognos],
+      ['--columns', show?.join(',')],
+    ] as const
+  ).find(([, v]) => v !== undefined);
+  if ((o.analys || o.resultat) && notWithAnalys) {
+    const [option, value] = notWithAnalys;
     throw new AvvikelseError('OPTION_INVALID', { option, value: value as string, expected: 'notWithAnalys' });
   }
   const isMonthly =
-    !o.analys && !o.resultat && (monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0);
+    o.analys || o.resultat
+      ? monthlyOption !== undefined
+      : monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0;
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     monthly = {
       period: o.period ?? null,
       periodisering: o.periodisering ?? 'jamn',
+      periodiseringGiven: o.periodisering !== undefined,
       prognosMetod: o.prognosMetod ?? 'budget',
       prognos: o.prognos ?? null,
       fgPrognos: o.fgPrognos ?? null,

@@ -11,6 +11,7 @@ import {
   lastDay,
   list,
   rowList,
+  monthSpan,
   withRenderers,
   yearSuffix,
   type Dictionary,
@@ -36,7 +37,7 @@ const hintEn: Record<string, string> = {
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
   parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
-  notWithAnalys: 'monthly options and --columns cannot be combined with --analys or --resultat',
+  notWithAnalys: '--prognos, --fg-prognos and --columns cannot be combined with --analys or --resultat',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -157,6 +158,10 @@ const dimensions: Record<string, string> = {
 };
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `, actuals January–August` in the title of a report whose utfall covers part of the year. */
+const covers = (c: { first: number; last: number } | undefined): string => (c ? `, actuals ${monthSpan(months, c.first, c.last)}` : '');
+/** ` to 31 August 2024` for a report through a month. */
+const to = (p: { year: number; month: number }): string => ` to ${lastDay(p)} ${months[p.month - 1]} ${p.year}`;
 
 const dictionary: Dictionary = {
   error: errorsEn,
@@ -217,20 +222,24 @@ const dictionary: Dictionary = {
     'half-even': 'rounding: each cell rounded once from the exact amount, halves to even',
   },
   titles: {
-    drift: (t) => `Operating statement${yearSuffix(t.year)}, ${t.unit}`,
-    investering: (t) => `Capital expenditure${yearSuffix(t.year)}, ${t.unit}`,
-    grouped: (t) => `Statement by ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}, ${t.unit}`,
+    drift: (t) => `Operating statement${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    investering: (t) => `Capital expenditure${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    grouped: (t) => `Statement by ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
     sub: (t) => `Breakdown of ${dimension(t.dimension).toLowerCase()} ${t.pattern}`,
     manad: (t) =>
       `Monthly follow-up${t.dimension ? ` by ${dimension(t.dimension).toLowerCase()},` : ''} to ${lastDay(t.period)} ${months[t.period.month - 1]} ${t.period.year}, ${t.unit}`,
-    analys: (t) => `Activity analysis${yearSuffix(t.year)}, ${t.unit}`,
-    resultat: (t) => `Result${yearSuffix(t.year)}, ${t.unit}`,
+    analys: (t) =>
+      t.period
+        ? `Activity analysis${to(t.period)}, actuals and budget year to date, ${t.unit}`
+        : `Activity analysis${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    resultat: (t) => (t.period ? `Result${to(t.period)}, ${t.unit}` : `Result${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`),
   },
   messages: {
     encodingFallback: (p) => `${p.file}: not valid UTF-8, read as Windows-1252`,
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} of ${p.total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
-    otherYears: (p) => `${p.file}: amounts for years other than ${p.year} are left out`,
+    otherYears: (p) =>
+      `${p.file}: ${kronor(p.amount, 'en')} on ${p.codes} ${p.codes === 1 ? 'code' : 'codes'} dated ${monthSpan(months, p.first, p.last)} ${p.year} are left out of the report for ${p.reportYear}`,
     uncategorised: (p) =>
       `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} codes without a name (shown by code): ${list(p.codes)}`,
@@ -260,6 +269,12 @@ const dictionary: Dictionary = {
       `${p.file}: the heading '${p.heading}' states ${p.unit}, but the unit ${p.given} is given and used; is it right?`,
     unitsLookMixed: (p) =>
       `the total of ${p.larger} is about ${p.factor} times the total of ${p.smaller}: the units are probably mixed; give the right unit with ${p.option} (or --input-unit for every file)`,
+    partYear: (p) =>
+      `the actuals cover only ${monthSpan(months, p.first, p.last)} ${p.year} but the budget the whole year; compare with the budget to date with --period ${p.period}`,
+    annualBudget: (p) =>
+      `every budget row has the period ${p.period}; it is read as the annual budget for ${p.period.slice(0, 4)}${p.periodised ? ' and periodised' : ''}`,
+    periodiseringUnused: (p) =>
+      `--periodisering ${p.value} is not used: the budget has no annual amounts; its monthly amounts are used as they are`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,

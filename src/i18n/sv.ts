@@ -11,6 +11,7 @@ import {
   lastDay,
   list,
   rowList,
+  monthSpan,
   withRenderers,
   yearSuffix,
   type Dictionary,
@@ -37,7 +38,7 @@ const hintSv: Record<string, string> = {
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
   parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
-  notWithAnalys: 'månadsflaggor och --columns går inte att kombinera med --analys eller --resultat',
+  notWithAnalys: '--prognos, --fg-prognos och --columns går inte att kombinera med --analys eller --resultat',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -158,6 +159,10 @@ const dimensions: Record<string, string> = {
 };
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+/** `, utfall januari–augusti` in the title of a report whose utfall covers part of the year. */
+const covers = (c: { first: number; last: number } | undefined): string => (c ? `, utfall ${monthSpan(months, c.first, c.last)}` : '');
+/** ` per 31 augusti 2024` for a report through a month. */
+const per = (p: { year: number; month: number }): string => ` per ${lastDay(p)} ${months[p.month - 1]} ${p.year}`;
 
 const dictionary: Dictionary = {
   error: errorsSv,
@@ -218,20 +223,24 @@ const dictionary: Dictionary = {
     'half-even': 'avrundning: varje cell avrundas en gång från exakt belopp, halvor till jämnt',
   },
   titles: {
-    drift: (t) => `Driftredovisning${yearSuffix(t.year)}, ${t.unit}`,
-    investering: (t) => `Investeringsredovisning${yearSuffix(t.year)}, ${t.unit}`,
-    grouped: (t) => `Redovisning per ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}, ${t.unit}`,
+    drift: (t) => `Driftredovisning${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    investering: (t) => `Investeringsredovisning${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    grouped: (t) => `Redovisning per ${dimension(t.dimension).toLowerCase()}${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
     sub: (t) => `Redovisning ${dimension(t.dimension).toLowerCase()} ${t.pattern}`,
     manad: (t) =>
       `Månadsuppföljning${t.dimension ? ` per ${dimension(t.dimension).toLowerCase()},` : ''} per ${lastDay(t.period)} ${months[t.period.month - 1]} ${t.period.year}, ${t.unit}`,
-    analys: (t) => `Verksamhetsanalys driftbudget${yearSuffix(t.year)}, ${t.unit}`,
-    resultat: (t) => `Resultat${yearSuffix(t.year)}, ${t.unit}`,
+    analys: (t) =>
+      t.period
+        ? `Verksamhetsanalys driftbudget${per(t.period)}, utfall och budget ackumulerat, ${t.unit}`
+        : `Verksamhetsanalys driftbudget${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`,
+    resultat: (t) => (t.period ? `Resultat${per(t.period)}, ${t.unit}` : `Resultat${yearSuffix(t.year)}${covers(t.coverage)}, ${t.unit}`),
   },
   messages: {
     encodingFallback: (p) => `${p.file}: inte giltig UTF-8, läses som Windows-1252`,
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} av ${p.total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
-    otherYears: (p) => `${p.file}: belopp för andra år än ${p.year} tas inte med`,
+    otherYears: (p) =>
+      `${p.file}: ${kronor(p.amount, 'sv')} på ${p.codes} ${p.codes === 1 ? 'kod' : 'koder'} daterade ${monthSpan(months, p.first, p.last)} ${p.year} tas inte med i rapporten för ${p.reportYear}`,
     uncategorised: (p) =>
       `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} utan namn (visas med koden): ${list(p.codes)}`,
@@ -261,6 +270,11 @@ const dictionary: Dictionary = {
       `${p.file}: rubriken '${p.heading}' anger ${p.unit}, men enheten ${p.given} är angiven och används; stämmer den?`,
     unitsLookMixed: (p) =>
       `totalen för ${p.larger} är omkring ${p.factor} gånger totalen för ${p.smaller}: enheterna är troligen blandade; ange rätt enhet med ${p.option} (eller --input-unit för alla filer)`,
+    partYear: (p) =>
+      `utfallet gäller bara ${monthSpan(months, p.first, p.last)} ${p.year} men budgeten hela året; jämför med budget ack med --period ${p.period}`,
+    annualBudget: (p) =>
+      `budgetens alla rader har perioden ${p.period}; den läses som årsbudget för ${p.period.slice(0, 4)}${p.periodised ? ' och periodiseras' : ''}`,
+    periodiseringUnused: (p) => `--periodisering ${p.value} används inte: budgeten har inga årsbelopp, dess månadsbelopp används som de är`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

@@ -103,13 +103,13 @@ export const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.
 /**
  * An exact amount in öre as kronor with two decimals, for a message: `1 234,50 kr` in
  * Swedish, `1,234.50 kr` in English.
- * @example kronor(-123450n, 'sv') // '-1 234,50 kr'
+ * @example kronor(-123450n, 'sv') // '−1 234,50 kr'
  */
 export function kronor(ore: bigint, lang: Lang): string {
   const abs = ore < 0n ? -ore : ore;
   const int = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
   const frac = (abs % 100n).toString().padStart(2, '0');
-  return `${ore < 0n ? '-' : ''}${int}${lang === 'sv' ? ',' : '.'}${frac} kr`;
+  return `${ore < 0n ? '\u2212' : ''}${int}${lang === 'sv' ? ',' : '.'}${frac} kr`;
 }
 
 /** ' 2024' after a title's name, or nothing when the data has no year. */
@@ -136,3 +136,10 @@ export function rowList(lines: readonly number[], labels: readonly string[], lin
   const shown = lines.slice(0, 10).map((l, i) => `${line} ${l} '${labels[i] ?? ''}'`);
   return shown.join(', ') + (lines.length > 10 ? ` ${and} ${lines.length - 10} ${more}` : '');
 }
+
+/**
+ * A span of months as a title or message names it: `januari–augusti`, or one month alone.
+ * @example monthSpan(['januari', 'februari', 'mars'], 1, 3) // 'januari–mars'
+ */
+export const monthSpan = (names: readonly string[], first: number, last: number): string =>
+  first === last ? (names[first - 1] as string) : `${names[first - 1]}–${names[last - 1]}`;

@@ -14,7 +14,7 @@ import type { Ore, Unit } from '../core/money.js';
 import { DETAIL_SEPARATOR, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { defaultColumns, type ColumnNeed } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
-import type { AmountColumn, Amounts, Message, Report, ReportRow, ReportTable, ResultatRow } from './model.js';
+import type { AmountColumn, Amounts, Message, MonthSpan, Report, ReportRow, ReportTable, ResultatRow } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 
 /** Amounts per category, in ledger sign (costs +). */
@@ -72,6 +72,8 @@ export interface AnalysRequest extends Layout {
   analys: boolean;
   resultat: boolean;
   year: string;
+  /** The months the utfall covers, when fewer than twelve (said in the titles). */
+  coverage?: MonthSpan;
   unit: Unit;
 }
 
@@ -98,7 +100,7 @@ function resultatTable(req: AnalysRequest): ReportTable {
   return {
     id: 'resultat',
     report: 'resultat',
-    title: { kind: 'resultat', year: req.year, unit: req.unit },
+    title: { kind: 'resultat', year: req.year, unit: req.unit, ...(req.coverage ? { coverage: req.coverage } : {}) },
     dimension: req.dimension,
     columns,
     rows: [
@@ -127,7 +129,11 @@ export function buildAnalys(req: AnalysRequest): Report {
     const derive = (s: Record<string, Ore | null>): Amounts => analysValues(s, ANALYS_PERSPECTIVE);
     const laid = layoutTables(
       req,
-      { report: 'analys', title: { kind: 'analys', year: req.year, unit: req.unit }, columns: defaultColumns('analys', new Set()) },
+      {
+        report: 'analys',
+        title: { kind: 'analys', year: req.year, unit: req.unit, ...(req.coverage ? { coverage: req.coverage } : {}) },
+        columns: defaultColumns('analys', new Set()),
+      },
       { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
     );
     tables.push(...laid.tables);

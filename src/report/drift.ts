@@ -9,7 +9,7 @@ import { rowKey, subTableKey } from '../rules/rollup.js';
 import type { NameBook } from '../core/names.js';
 import type { Ore, Unit } from '../core/money.js';
 import { message } from './messages.js';
-import type { AmountColumn, Amounts, ColumnId, Message, Report, ReportKind, ReportTable, Title } from './model.js';
+import type { AmountColumn, Amounts, ColumnId, Message, MonthSpan, Report, ReportKind, ReportTable, Title } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 import { buildTable, type BuildInput, type TableSpec } from './tables.js';
 
@@ -33,6 +33,8 @@ export interface DriftRequest extends Layout {
   budget: ReadonlyMap<string, Ore>;
   /** Year shown in the title ('' for none). */
   year: string;
+  /** The months the utfall covers, when fewer than twelve (said in the title). */
+  coverage?: MonthSpan;
   unit: Unit;
   columns: ColumnId[];
 }
@@ -81,12 +83,13 @@ export function buildDrift(req: DriftRequest): Report {
   const perCode = new Map<string, Record<string, Ore>>();
   for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: 0n });
   for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? 0n, budget: b });
+  const cover = req.coverage ? { coverage: req.coverage } : {};
   const title: Title =
     req.dimension === 'verksamhet'
-      ? { kind: 'drift', year: req.year, unit: req.unit }
+      ? { kind: 'drift', year: req.year, unit: req.unit, ...cover }
       : req.dimension === 'projekt'
-        ? { kind: 'investering', year: req.year, unit: req.unit }
-        : { kind: 'grouped', dimension: req.dimension, year: req.year, unit: req.unit };
+        ? { kind: 'investering', year: req.year, unit: req.unit, ...cover }
+        : { kind: 'grouped', dimension: req.dimension, year: req.year, unit: req.unit, ...cover };
   const derive = (s: Record<string, Ore | null>): Amounts => rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
   const { tables, messages } = layoutTables(
     req,

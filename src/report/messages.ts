@@ -11,8 +11,11 @@ export interface MessageParams {
   encodingFallback: { file: string };
   /** Revenue accounts mostly positive and cost accounts negative (rules/sign.ts looksReversed). */
   signsLookReversed: { file: string; positive: number; total: number };
-  /** A monthly report leaves out utfall of other years than the report year. */
-  otherYears: { file: string; year: number };
+  /**
+   * Amounts of another year than the report's, left out: in `file`, `codes` codes have
+   * amounts dated in months `first`..`last` of `year`, summing to `amount` (öre, ledger sign).
+   */
+  otherYears: { file: string; year: number; reportYear: number; codes: number; first: number; last: number; amount: bigint };
   /** Accounts that no category matches, left out of analys and resultat. */
   uncategorised: { accounts: string[] };
   /** Codes of `dimension` that have no name and are shown by code. */
@@ -49,6 +52,12 @@ export interface MessageParams {
   headingUnitConflict: { file: string; heading: string; unit: string; given: string };
   /** Utfall and budget totals differ by a factor that suggests mixed units (rules/units.ts); `option` fixes it. */
   unitsLookMixed: { larger: string; smaller: string; factor: number; option: string };
+  /** A report without `--period` sets a budget that reaches beyond the utfall's months `first`..`last` of `year` against them. */
+  partYear: { year: number; first: number; last: number; period: string };
+  /** Every dated budget row carries `period`: the budget is the annual budget of its year (`periodised` in a monthly report). */
+  annualBudget: { period: string; periodised: boolean };
+  /** `--periodisering` given, but the budget has no annual amount to spread: its monthly amounts are used as they are. */
+  periodiseringUnused: { value: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -77,6 +86,9 @@ export const MESSAGE_LEVELS = {
   headingUnit: 'note',
   headingUnitConflict: 'warning',
   unitsLookMixed: 'warning',
+  partYear: 'warning',
+  annualBudget: 'note',
+  periodiseringUnused: 'warning',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */

@@ -18,14 +18,23 @@ import type { AmountColumn, ColumnId, ReportKind } from './columns.js';
 
 export type Amounts = Partial<Record<AmountColumn, Ore | null>>;
 
+/** The months (1..12) of the report's year that the utfall covers, when fewer than twelve. */
+export interface MonthSpan {
+  first: number;
+  last: number;
+}
+
 /**
  * What a table's title says; i18n renders it. `year` is '' when the data has none;
  * `dimension` is a dimension id (verksamhet, ansvar, …), null in a monthly title for the
- * default dimension.
+ * default dimension. `coverage`: a report over everything read whose utfall covers only
+ * these months of the year. `period`: a Verksamhetsanalys or Resultat through that month
+ * (a delårsrapport).
  */
 export type Title =
-  | { kind: 'drift' | 'investering' | 'analys' | 'resultat'; year: string; unit: Unit }
-  | { kind: 'grouped'; dimension: string; year: string; unit: Unit }
+  | { kind: 'drift' | 'investering'; year: string; unit: Unit; coverage?: MonthSpan }
+  | { kind: 'analys' | 'resultat'; year: string; unit: Unit; coverage?: MonthSpan; period?: ReportPeriod }
+  | { kind: 'grouped'; dimension: string; year: string; unit: Unit; coverage?: MonthSpan }
   | { kind: 'sub'; dimension: string; pattern: string }
   | { kind: 'manad'; dimension: string | null; period: ReportPeriod; unit: Unit };
 

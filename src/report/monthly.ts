@@ -14,7 +14,7 @@ import { DETAIL_SEPARATOR } from '../core/ledger.js';
 import { layoutTables, type Layout } from './drift.js';
 import { message } from './messages.js';
 import type { AmountColumn, Amounts, ColumnId, Message, Report, Title } from './model.js';
-import { deviation, forecastFromDeviation, inPerspective } from '../rules/sign.js';
+import { deviation, forecastFromDeviation, inPerspective, type Perspective } from '../rules/sign.js';
 import type { BaseValues, NodeColumn } from './tables.js';
 
 export type { Periodisering };
@@ -75,6 +75,56 @@ function placeableForecasts(manual: ReadonlyMap<string, Ore>, codes: string[], f
   return out;
 }
 
+/**
+ * The monthly columns of a row from its ledger-sign sums (utfall_ack, budget_helar,
+ * budget_ack, prognos, fg_prognos, utfall_fg_ar), in `perspective`: the deviations by
+ * rules/sign.ts; Prognosförändring and Utfall fg år only when their input was given.
+ */
+export function monthlyValues(
+  s: Record<string, Ore | null>,
+  perspective: Perspective,
+  given: { fgAr: boolean; fgPrognos: boolean },
+): Amounts {
+  const prognos = s.prognos ?? null;
+  const amounts: Amounts = {
+    budget_helar: s.budget_helar ?? null,
+    budget_ack: s.budget_ack ?? null,
+    utfall_ack: s.utfall_ack ?? null,
+    avvikelse_ack: deviation(s.budget_ack, s.utfall_ack),
+    prognos,
+    prognosavvikelse: deviation(s.budget_helar, prognos),
+    prognosforandring: given.fgPrognos ? deviation(s.fg_prognos, prognos) : null,
+    utfall_fg_ar: given.fgAr ? (s.utfall_fg_ar ?? null) : null,
+  };
+  return inPerspective<AmountColumn>(amounts, perspective);
+}
+
+/**
+ * Budget helår and budget ack through the report month per budget key (a code, or code +
+ * DETAIL_SEPARATOR + konto): amounts per month as given, annual amounts periodised by
+ * `periodisering` (last year's profile per code from `fgAck`/`fgHelar`), with a note naming
+ * the codes that fell back to even twelfths.
+ */
+export function budgetThrough(
+  budget: PeriodTotals,
+  period: ReportPeriod,
+  periodisering: Periodisering,
+  fgAck: (code: string) => Ore | undefined,
+  fgHelar: (code: string) => Ore | undefined,
+): { perKey: Map<string, { helar: Ore; ack: Ore }>; messages: Message[] } {
+  const perKey = new Map<string, { helar: Ore; ack: Ore }>();
+  const evenFallback = new Set<string>();
+  for (const [key, months] of monthsOfYear(budget, period.year)) {
+    const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
+    const annual = months[0] as Ore;
+    const periodised = periodisedAck(annual, periodisering, period.month, { code, konto, fgAck: fgAck(code), fgHelar: fgHelar(code) });
+    if (periodised.fellBack) evenFallback.add(code);
+    perKey.set(key, { helar: fullYear(months), ack: ackThrough(months, period.month) + periodised.ack });
+  }
+  const messages = evenFallback.size > 0 ? [message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) })] : [];
+  return { perKey, messages };
+}
+
 export function buildMonthly(req: MonthlyRequest): Report {
   const { year, month } = req.period;
   const messages: Message[] = [];
@@ -87,17 +137,13 @@ export function buildMonthly(req: MonthlyRequest): Report {
   // Budget helår and budget ack per code; annual amounts are periodised here.
   const budgetHelar = new Map<string, Ore>();
   const budgetAck = new Map<string, Ore>();
-  const evenFallback = new Set<string>();
-  for (const [key, months] of monthsOfYear(req.budget, year)) {
-    const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
-    const annual = months[0] as Ore;
-    const periodised = periodisedAck(annual, req.periodisering, month, { code, konto, fgAck: fgAck(code), fgHelar: fgHelar(code) });
-    if (periodised.fellBack) evenFallback.add(code);
-    const ack = ackThrough(months, month) + periodised.ack;
-    budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + fullYear(months));
-    budgetAck.set(code, (budgetAck.get(code) ?? 0n) + ack);
+  const through = budgetThrough(req.budget, req.period, req.periodisering, fgAck, fgHelar);
+  for (const [key, b] of through.perKey) {
+    const code = key.split(DETAIL_SEPARATOR)[0] as string;
+    budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + b.helar);
+    budgetAck.set(code, (budgetAck.get(code) ?? 0n) + b.ack);
   }
-  if (evenFallback.size > 0) messages.push(message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) }));
+  messages.push(...through.messages);
 
   // Per code: ack, forecast, last year.
   const codes = [...new Set([...utfall.keys(), ...budgetHelar.keys()])];
@@ -135,21 +181,8 @@ export function buildMonthly(req: MonthlyRequest): Report {
     nodes.push({ column: 'fg_prognos', values, replaces: false });
   }
 
-  const hasFg = req.fgAr !== null;
-  const derive = (s: Record<string, Ore | null>): Amounts => {
-    const prognos = s.prognos ?? null;
-    const amounts: Amounts = {
-      budget_helar: s.budget_helar ?? null,
-      budget_ack: s.budget_ack ?? null,
-      utfall_ack: s.utfall_ack ?? null,
-      avvikelse_ack: deviation(s.budget_ack, s.utfall_ack),
-      prognos,
-      prognosavvikelse: deviation(s.budget_helar, prognos),
-      prognosforandring: req.fgPrognos ? deviation(s.fg_prognos, prognos) : null,
-      utfall_fg_ar: hasFg ? (s.utfall_fg_ar ?? null) : null,
-    };
-    return inPerspective<AmountColumn>(amounts, req.perspective);
-  };
+  const derive = (s: Record<string, Ore | null>): Amounts =>
+    monthlyValues(s, req.perspective, { fgAr: req.fgAr !== null, fgPrognos: req.fgPrognos !== null });
   const title: Title = {
     kind: 'manad',
     dimension: req.dimension === 'verksamhet' ? null : req.dimension,

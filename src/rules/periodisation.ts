@@ -107,3 +107,44 @@ export function budgetAck(annual: Ore, method: Periodisering, month: number, lin
   }
   return { ack: ackEven(annual, month), fellBack: false };
 }
+
+/**
+ * The one period every dated amount of a budget carries, when there is exactly one: ledger
+ * systems store the annual (KF) budget under one date, every row `2024-01-01`, so such a
+ * budget is an annual budget, not a budget for that month. Null when the budget has no
+ * dated amounts or more than one period (a monthly budget). Amounts without a period are
+ * annual already and do not count.
+ * @example singleBudgetPeriod(new Map([['51', new Map([['2024-01', 5n]])], ['56', new Map([['2024-01', 7n]])]])) // '2024-01'
+ */
+export function singleBudgetPeriod(budget: ReadonlyMap<string, ReadonlyMap<string, Ore>>): string | null {
+  let only: string | null = null;
+  for (const periods of budget.values()) {
+    for (const key of periods.keys()) {
+      if (!/^\d{4}-\d{2}$/.test(key)) {
+        if (key === '') continue;
+        return null;
+      }
+      if (only === null) only = key;
+      else if (key !== only) return null;
+    }
+  }
+  return only;
+}
+
+/**
+ * The budget with the amounts of `period` moved to the annual slot (no period), to be
+ * periodised like any annual budget.
+ * @example asAnnual(new Map([['51', new Map([['2024-01', 5n], ['', 1n]])]]), '2024-01') // Map { '51' => Map { '' => 6n } }
+ */
+export function asAnnual(budget: ReadonlyMap<string, ReadonlyMap<string, Ore>>, period: string): Map<string, Map<string, Ore>> {
+  const out = new Map<string, Map<string, Ore>>();
+  for (const [code, periods] of budget) {
+    const moved = new Map<string, Ore>();
+    for (const [key, amount] of periods) {
+      const k = key === period ? '' : key;
+      moved.set(k, (moved.get(k) ?? 0n) + amount);
+    }
+    out.set(code, moved);
+  }
+  return out;
+}

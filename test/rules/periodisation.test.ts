@@ -6,7 +6,17 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ackByShare, ackByWeights, ackEven, budgetAck, keyFor, monthlyParts, type Periodisering } from '../../src/rules/periodisation.js';
+import {
+  ackByShare,
+  ackByWeights,
+  ackEven,
+  asAnnual,
+  budgetAck,
+  keyFor,
+  monthlyParts,
+  singleBudgetPeriod,
+  type Periodisering,
+} from '../../src/rules/periodisation.js';
 
 const D = Decimal.clone({ precision: 60 });
 /** round(a × b / c) half away from zero, with decimal.js. */
@@ -115,6 +125,79 @@ describe('budgetAck: the method and its fallback', () => {
         for (const method of methods) expect(budgetAck(a, method, 12, { code: '51', konto: '', fgAck: 7n, fgHelar: 7n }).ack).toBe(a);
         expect(ackByShare(a, 1n, 1n)).toBe(a);
       }),
+    );
+  });
+});
+
+describe('a budget dated once is an annual budget', () => {
+  const totals = (entries: [string, [string, bigint][]][]) => new Map(entries.map(([c, ps]) => [c, new Map(ps)]));
+
+  it('finds the one period every dated row carries', () => {
+    expect(
+      singleBudgetPeriod(
+        totals([
+          ['51', [['2024-01', 5n]]],
+          ['56', [['2024-01', 7n]]],
+        ]),
+      ),
+    ).toBe('2024-01');
+    // Undated (annual) amounts beside it do not count.
+    expect(
+      singleBudgetPeriod(
+        totals([
+          ['51', [['2024-01', 5n]]],
+          ['56', [['', 7n]]],
+        ]),
+      ),
+    ).toBe('2024-01');
+  });
+
+  it('is no annual budget when periods differ, none is dated, or months are columns', () => {
+    expect(
+      singleBudgetPeriod(
+        totals([
+          [
+            '51',
+            [
+              ['2024-01', 5n],
+              ['2024-02', 5n],
+            ],
+          ],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      singleBudgetPeriod(
+        totals([
+          ['51', [['2024-01', 5n]]],
+          ['56', [['2024-02', 7n]]],
+        ]),
+      ),
+    ).toBeNull();
+    expect(singleBudgetPeriod(totals([['51', [['', 5n]]]]))).toBeNull();
+    expect(singleBudgetPeriod(totals([['51', [['M01', 5n]]]]))).toBeNull();
+    expect(singleBudgetPeriod(new Map())).toBeNull();
+  });
+
+  it('moves the amounts of that period to the annual slot, keeping every öre', () => {
+    const moved = asAnnual(
+      totals([
+        [
+          '51',
+          [
+            ['2024-01', 5n],
+            ['', 1n],
+          ],
+        ],
+        ['56', [['2024-01', -7n]]],
+      ]),
+      '2024-01',
+    );
+    expect(moved).toEqual(
+      totals([
+        ['51', [['', 6n]]],
+        ['56', [['', -7n]]],
+      ]),
     );
   });
 });
