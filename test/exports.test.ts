@@ -38,7 +38,6 @@ const DIR = 'fixtures/exports';
 /** `<oracle file>#<run>` → what the reader still lacks for it. */
 const PENDING: Record<string, string> = {
   'dw-fraga-utfall-budget-2024#1': 'per-input columns, NULL cells, other-year rows left out',
-  'excel-budgetmall-2024-tkr#1': 'per-input columns, totals rows, unit from the heading',
   'excel-sv-utfall-2024#1': 'amounts with more decimals than öre (Excel General)',
   'excel-utf8-utfall-2024#1': 'kr currency cells, month-name periods',
   'huvudbok-debet-kredit-2024#1': 'debit and credit columns',

@@ -10,8 +10,9 @@
  *
  * Totals rows (`Summa 4100`, `Delsumma`, `Totalt`; `isTotalsLabel` in columns.ts on the code
  * cell, on the record's first non-empty cell, or on any text cell when the code is empty) are
- * never totalled: each must equal the data rows it closes — those since an earlier totals row
- * or the start of the file, exactly, in öre, per amount column (a totals row above every data
+ * never totalled: each must equal the data rows it closes — a run of consecutive rows ending
+ * at it, starting after an earlier totals row, the start of the file or (among the first
+ * PREFIX_ROWS) any data row — exactly, in öre, per amount column (a totals row above every data
  * row is checked against all of them at the end) — and is left out with a note; one that
  * does not is a TOTALS_ROW_MISMATCH error at its amount cell. The fast path never sums a
  * file with a totals row: its scanner falls back to the general route (fast/bytes.ts
@@ -26,6 +27,9 @@ import { parseAmount, type DecimalMark } from './amount.js';
 import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
+
+/** Data rows after which a totals row may start its run (report exports with subtotals are small). */
+const PREFIX_ROWS = 100_000;
 
 /** How many non-blank records may precede the header. */
 const HEADER_SEARCH_LINES = 20;
@@ -46,7 +50,11 @@ export class RecordConsumer {
   readonly decimal: DecimalMark;
   /** Sums of the data rows so far per amount column, in the file's sign (rows --where leaves out too). */
   private cum: bigint[] = [];
-  /** `cum` at the start and at every totals row, as keys: a totals row closes the rows since one of them. */
+  /**
+   * `cum` at the start, at every totals row and after each of the first PREFIX_ROWS data rows,
+   * as keys: a totals row closes the consecutive rows since one of them (a subtotal under a
+   * heading row that is not summed, such as `100` above `5101 … 5108` and `Summa äldreomsorg`).
+   */
   private marks = new Set<string>();
   private lastMark: bigint[] = [];
   private dataRows = 0;
@@ -122,6 +130,7 @@ export class RecordConsumer {
     }
     this.dataRows++;
     this.dataSinceMark++;
+    if (this.dataRows <= PREFIX_ROWS) this.marks.add(this.cum.join(','));
     if (layout.total >= 0) this.checkTotalColumn(record, position, rowTotal);
     if (read !== null && (read.kind === 'opening' || read.kind === 'adjustment')) this.into.aside(read.kind, rowTotal);
     if (read?.kind !== 'opening') this.into.record(record, rowTotal);
@@ -165,6 +174,7 @@ export class RecordConsumer {
     }
     this.dataRows++;
     this.dataSinceMark++;
+    if (this.dataRows <= PREFIX_ROWS) this.marks.add(this.cum.join(','));
   }
 
   /** The label of a totals row (`Summa 4100`, `Totalt`), or null for a data row. */
