@@ -129,7 +129,11 @@ export class Scanner {
         ends[f] = end;
       }
       f++;
-      if (this.maybeTotalsRow(buf, f)) return 'fallback'; // the general route checks totals rows against the rows above
+      // A code and a first field that start with a digit are no totals labels (the common row);
+      // anything else is looked at closely. The general route checks totals rows against the rows above.
+      const c0 = buf[starts[codeAt] as number] as number;
+      const f0 = buf[starts[0] as number] as number;
+      if (!(c0 >= 0x30 && c0 <= 0x39 && f0 >= 0x30 && f0 <= 0x39) && this.maybeTotalsRow(buf, f)) return 'fallback';
       let simple = f === width;
       let cs = 0;
       let ce = 0;
