@@ -109,7 +109,10 @@ const errorsEn: ErrorTexts = {
   FILE_EMPTY: () => 'the file is empty',
   NO_DATA_ROWS: () => 'the file has a header row but no data rows',
   COLUMN_MISSING: (p) => `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
-  COLUMN_AMBIGUOUS: (p) => `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
+  COLUMN_AMBIGUOUS: (p) =>
+    p.sides !== undefined
+      ? `several columns could be ${p.role}: ${p.candidates}; choose the amount with --col belopp=HEADER, or debit and credit with --col debet=HEADER --col kredit=HEADER`
+      : `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
     p.stated !== undefined

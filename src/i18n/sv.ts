@@ -110,7 +110,10 @@ const errorsSv: ErrorTexts = {
   FILE_EMPTY: () => 'filen är tom',
   NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
   COLUMN_MISSING: (p) => `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
-  COLUMN_AMBIGUOUS: (p) => `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
+  COLUMN_AMBIGUOUS: (p) =>
+    p.sides !== undefined
+      ? `flera kolumner kan vara ${p.role}: ${p.candidates}; välj beloppet med --col belopp=RUBRIK, eller debet och kredit med --col debet=RUBRIK --col kredit=RUBRIK`
+      : `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
     p.stated !== undefined

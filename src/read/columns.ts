@@ -158,7 +158,11 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
   const explicitCredit = explicitIndex.get('kredit');
   if (explicitAmount !== undefined && (explicitDebit !== undefined || explicitCredit !== undefined)) {
     const mapped = [explicitAmount, explicitDebit, explicitCredit].filter((i): i is number => i !== undefined);
-    throw new AvvikelseError('COLUMN_AMBIGUOUS', { role: 'belopp', candidates: list(mapped.map((i) => headers[i] as string)) }, at);
+    throw new AvvikelseError(
+      'COLUMN_AMBIGUOUS',
+      { role: 'belopp', candidates: list(mapped.map((i) => headers[i] as string)), sides: 1 },
+      at,
+    );
   }
   if ((explicitDebit !== undefined) !== (explicitCredit !== undefined)) {
     throw new AvvikelseError('COLUMN_MISSING', { role: explicitDebit === undefined ? 'debet' : 'kredit', headers: list(headers) }, at);
@@ -191,7 +195,11 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
         // Debet and Kredit beside a Belopp column: which one is meant only the user knows.
         const all = [...candidates, ...debits, ...credits].sort((a, b) => a - b);
         if (candidates.length > 0 || debits.length > 1 || credits.length > 1) {
-          throw new AvvikelseError('COLUMN_AMBIGUOUS', { role: 'belopp', candidates: list(all.map((i) => headers[i] as string)) }, at);
+          throw new AvvikelseError(
+            'COLUMN_AMBIGUOUS',
+            { role: 'belopp', candidates: list(all.map((i) => headers[i] as string)), sides: 1 },
+            at,
+          );
         }
         const [debit] = debits;
         const [credit] = credits;
