@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactInUnit } from '../src/rules/rounding.js';
-import { parseAmount } from '../src/read/amount.js';
+import { parseAmount, statedUnit } from '../src/read/amount.js';
 import { parsePeriod } from '../src/read/period.js';
 import { formatFixed } from '../src/write/number.js';
 
@@ -28,8 +28,6 @@ describe('parseAmount', () => {
     ['1,234,567', 123_456_700n],
     [',5', 50n],
     ['  42  ', 4_200n],
-    ['', 0n],
-    ['   ', 0n],
     ['12,500', 1_250n],
     ['123456789012345678,99', 12_345_678_901_234_567_899n],
   ])('%j is %s öre', (text, ore) => {
@@ -37,6 +35,58 @@ describe('parseAmount', () => {
   });
 
   it.each(['12 345,6x', 'abc', '-', '1 23', '12 3456', '1,2,3.4', '--5', '(5', '5)', '1.2.3,45,6', '1 234,', '(-5)', '12e3'])(
+    '%j is not an amount',
+    (text) => {
+      expect(kr(text)).toBe('invalid');
+    },
+  );
+
+  it.each(['', '   ', 'NULL', 'null', ' NULL ', '(null)', '[NULL]', 'Null'])('%j is no amount (null)', (text) => {
+    expect(kr(text)).toBeNull();
+  });
+
+  it.each(['#N/A', '#SAKNAS!', 'NULLL', 'nul', '(null', 'N/A'])('%j is no null marker but invalid', (text) => {
+    expect(kr(text)).toBe('invalid');
+  });
+
+  it.each([
+    ['623\u00a0783,43\u00a0kr', 62_378_343n],
+    ['623 783,43 kr', 62_378_343n],
+    ['-63\u00a0096,11\u00a0kr', -6_309_611n],
+    ['-1 234,50 kr', -123_450n],
+    ['1234kr', 123_400n],
+    ['1234 Kr', 123_400n],
+    ['1 234 kr.', 123_400n],
+    ['1 234,50 SEK', 123_450n],
+    ['1234 sek', 123_400n],
+    ['(1 234) kr', -123_400n],
+    ['1 234- kr', -123_400n],
+    ['−1 234 kr', -123_400n],
+  ])('%j with its currency suffix is %s öre', (text, ore) => {
+    expect(kr(JSON.parse(`"${text}"`) as string)).toBe(ore);
+  });
+
+  it('reads tkr and mnkr suffixes in a file of that unit', () => {
+    expect(parseAmount('12,5 tkr', ',', 5)).toBe(1_250_000n);
+    expect(parseAmount('12,5 TSEK', ',', 5)).toBe(1_250_000n);
+    expect(parseAmount('12 kSEK', ',', 5)).toBe(1_200_000n);
+    expect(parseAmount('3,2 mnkr', ',', 8)).toBe(320_000_000n);
+    expect(parseAmount('3,2 Mkr', ',', 8)).toBe(320_000_000n);
+    expect(parseAmount('-3 MSEK', ',', 8)).toBe(-300_000_000n);
+  });
+
+  it('refuses a suffix that names another unit than the input unit', () => {
+    expect(kr('12 tkr')).toBe('unit');
+    expect(kr('3,2 mnkr')).toBe('unit');
+    expect(parseAmount('1 234 kr', ',', 5)).toBe('unit');
+    expect(parseAmount('12 tkr', ',', 8)).toBe('unit');
+    expect(statedUnit('12,5 tSEK')).toBe('tkr');
+    expect(statedUnit('1 234 kr')).toBe('kr');
+    expect(statedUnit('3 Mkr')).toBe('mnkr');
+    expect(statedUnit('1 234')).toBeNull();
+  });
+
+  it.each(['kr', '- kr', '12 kronor', '12 euro', '12 €', '12abc', 'kr 12', '12,5x kr', '12 kr kr', 'tkr12', '12 t kr'])(
     '%j is not an amount',
     (text) => {
       expect(kr(text)).toBe('invalid');

@@ -35,7 +35,10 @@ const CATALOGUE = {
     { name: 'column-missing-amount', args: report(`${E}/no-amount-column.csv`) },
     { name: 'column-missing-code', args: report(`${E}/no-code-column.csv`) },
   ],
-  COLUMN_AMBIGUOUS: [{ name: 'column-ambiguous', args: report(`${E}/ambiguous.csv`) }],
+  COLUMN_AMBIGUOUS: [
+    { name: 'column-ambiguous', args: report(`${E}/ambiguous.csv`) },
+    { name: 'column-ambiguous-debet-kredit', args: report(`${E}/debet-kredit-belopp.csv`) },
+  ],
   COLUMN_UNKNOWN: [
     { name: 'column-unknown', args: report(UTFALL, '--col', 'verksamhet=Vht') },
     { name: 'where-unknown-column', args: report(UTFALL, '--where', 'projekt=1*') },
@@ -44,6 +47,8 @@ const CATALOGUE = {
     { name: 'amount-invalid', args: report(`${E}/bad-amount.csv`) },
     { name: 'amount-invalid-en', args: report(`${E}/bad-amount.csv`, '--lang', 'en') },
     { name: 'prognos-amount-invalid', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`) },
+    { name: 'amount-unit-suffix', args: report(`${E}/amount-unit-suffix.csv`) },
+    { name: 'amount-unit-suffix-en', args: report(`${E}/amount-unit-suffix.csv`, '--lang', 'en') },
   ],
   AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/precision.csv`) }],
   PERIOD_INVALID: [{ name: 'period-invalid', args: report(`${E}/bad-period.csv`) }],

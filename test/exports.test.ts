@@ -37,11 +37,7 @@ const DIR = 'fixtures/exports';
 
 /** `<oracle file>#<run>` → what the reader still lacks for it. */
 const PENDING: Record<string, string> = {
-  'dw-fraga-utfall-budget-2024#1': 'per-input columns, NULL cells, other-year rows left out',
   'excel-sv-utfall-2024#1': 'amounts with more decimals than öre (Excel General)',
-  'excel-utf8-utfall-2024#1': 'kr currency cells, month-name periods',
-  'huvudbok-debet-kredit-2024#1': 'debit and credit columns',
-  'huvudbok-debet-kredit-2024#2': 'per-input columns, debit and credit columns',
   'oppna-data-budget-2024-mnkr#1': 'per-input unit, amounts with more decimals than öre, year-only period',
   'oppna-data-budget-2024-mnkr#2': 'amounts with more decimals than öre, the mixed-units warning',
   'powerbi-export-2024#1': 'per-input filters, År + Månad periods',

@@ -60,7 +60,7 @@ const badPeriods = ['2024-16', 'aug', '', 'jan 24', '5103', 'mej-24', '2024 13']
 const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011'];
 
 /** An amount in öre written in one of the styles the reader accepts. */
-const amountText = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 9 })).map(([ore, style]) => {
+const amountText = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 12 })).map(([ore, style]) => {
   const neg = ore < 0;
   const digits = String(Math.abs(ore)).padStart(3, '0');
   const int = digits.slice(0, -2);
@@ -85,18 +85,31 @@ const amountText = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), f
       return `${neg ? '-' : ''}${int}`;
     case 8:
       return '';
+    // Excel's currency format: NBSP grouping and NBSP before `kr`; `kr` with no space; `SEK`.
+    case 10:
+      return `${neg ? '-' : ''}${group('\u00a0')},${frac}\u00a0kr`;
+    case 11:
+      return `${neg ? '-' : ''}${int},${frac}kr`;
+    case 12:
+      return `${neg ? '(' : ''}${group(' ')},${frac}${neg ? ')' : ''} SEK`;
     default:
       return `${neg ? '-' : ''}${int},${frac}0`;
   }
 });
-const badAmounts = ['12 345,6x', '1,234', '1 23', '--5', 'abc', '1.2.3,45,6'];
+const badAmounts = ['12 345,6x', '1,234', '1 23', '--5', 'abc', '1.2.3,45,6', '12 tkr', '3,5 Mkr', 'kr', '#N/A', '12 kronor'];
+/** Cells with no amount: empty, and the null markers of database exports. */
+const noAmounts = ['', '  ', 'NULL', 'null', '(null)', '[NULL]'];
 
 const row = fc.record({
   period: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...periods) }, { weight: 1, arbitrary: fc.constantFrom(...badPeriods) }),
   ansvar: fc.constantFrom('4110', '4120'),
   code: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: fc.constant('') }),
   konto: fc.constantFrom(...kontos),
-  amount: fc.oneof({ weight: 40, arbitrary: amountText }, { weight: 1, arbitrary: fc.constantFrom(...badAmounts) }),
+  amount: fc.oneof(
+    { weight: 40, arbitrary: amountText },
+    { weight: 1, arbitrary: fc.constantFrom(...badAmounts) },
+    { weight: 2, arbitrary: fc.constantFrom(...noAmounts) },
+  ),
   extra: fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(';', ';x', '') }),
   blankBefore: fc.oneof({ weight: 20, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
@@ -181,6 +194,19 @@ describe('fast path = general path', () => {
     ['a subtotal that does not match', 'Ansvar;Vht;Belopp\n4110;5101;1\nSumma 4110;;2\n', {}],
     ['a total above the data rows', 'Vht;Belopp\nTotal;3\n5101;1\n5102;2\n', {}],
     ['codes that only start like a label (general path)', 'Vht;Belopp\nTotalx;1\nsummax;2\nDelsummor;3\n', {}],
+    [
+      'currency cells',
+      'Period;Vht;Belopp\njanuari 2024;5101;-63\u00a0096,11\u00a0kr\njanuari 2024;5102;1234kr\nfeb 2024;5101;1 234,50 SEK\n',
+      {},
+    ],
+    ['tkr cells in a file read in tkr', 'Period;Vht;Belopp\n202401;5101;12,5 tkr\n202401;5102;-3 tSEK\n', { inputUnit: 'tkr' }],
+    ['a kr cell in a file read in tkr', 'Period;Vht;Belopp\n202401;5101;12,5\n202401;5102;1 234 kr\n', { inputUnit: 'tkr' }],
+    ['NULL cells: no amount, no data row', 'Period;Vht;Konto;Belopp\n202401;5101;5011;1\n202409;5101;5011;NULL\n202410;5102;3110;\n', {}],
+    [
+      'a debit and a credit column (general path)',
+      'Datum;Vht;Konto;Debet;Kredit\n2024-01-08;5101;5011;100,50;\n2024-01-09;5101;3110;;40\n2024-01-10;5102;5011;5;7\n2024-01-11;5102;5011;;\n',
+      {},
+    ],
   ] as const)('%s', async (_, text, over) => {
     let bytes: Buffer;
     if (text === null) {

@@ -25,6 +25,7 @@ import {
   type Options,
   type RawOptions,
 } from '../src/cli/options.js';
+import { columnMap } from '../src/cli/values.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = (name: string) => abs('fixtures', name);
@@ -213,6 +214,17 @@ describe('options merge and inputs', () => {
     const d = writeConfig({ col: { verksamhet: 'Vht', belopp: 'Summa' } });
     const o = resolve(await flagsOf(['--col', 'belopp=Belopp kr']), loadConfig(undefined, d));
     expect(o.col).toEqual({ verksamhet: 'Vht', belopp: 'Belopp kr' });
+  });
+
+  it('takes debet and kredit (also Debit, Credit) as column roles, per input too', async () => {
+    expect(columnMap('--col', ['Debit=D', 'credit=K', 'vht=V', 'belopp=B'])).toEqual({
+      debet: 'D',
+      kredit: 'K',
+      verksamhet: 'V',
+      belopp: 'B',
+    });
+    const o = resolve(await flagsOf(['--utfall-col', 'debet=Debet', '--utfall-col', 'kredit=Kredit']), loadConfig(undefined, dir()));
+    expect(o.inputs.utfall?.col).toMatchObject({ debet: 'Debet', kredit: 'Kredit' });
   });
 
   it('lists every input file: ledgers, code files, the periodisation key and the configuration file', async () => {

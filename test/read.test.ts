@@ -197,6 +197,126 @@ describe('signs and units', () => {
   });
 });
 
+describe('amounts as exports write them', () => {
+  it('reads currency cells with NBSP before kr, kr with no space, and SEK', async () => {
+    const r = await read(
+      'Månad;Vht;Belopp\njanuari 2024;5101;-63\u00a0096,11\u00a0kr\njanuari 2024;5102;623 783,43 kr\nfebruari 2024;5101;1234kr\nmars 2024;5102;1 234,50 SEK\n',
+    );
+    expect(r.totals.get('5101')).toEqual(
+      new Map([
+        ['2024-01', -6_309_611n],
+        ['2024-02', 123_400n],
+      ]),
+    );
+    expect(r.totals.get('5102')).toEqual(
+      new Map([
+        ['2024-01', 62_378_343n],
+        ['2024-03', 123_450n],
+      ]),
+    );
+  });
+
+  it('reads tkr suffixes in a file read in tkr, also from its heading', async () => {
+    expect((await totals('Vht;Belopp\n5101;12,5 tkr\n', { inputUnit: 'tkr' })).get('5101')).toBe(1_250_000n);
+    expect((await totals('Vht;Belopp (tkr)\n5101;12,5 tkr\n')).get('5101')).toBe(1_250_000n);
+  });
+
+  it('refuses a suffix that contradicts the unit the file is read in, naming both', async () => {
+    const e = await read('Vht;Belopp\n5101;1\n5102;12 tkr\n').catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      code: 'AMOUNT_INVALID',
+      params: { value: '12 tkr', unit: 'kr', stated: 'tkr' },
+      location: { line: 3, column: 'Belopp' },
+    });
+    const text = formatError(e as AvvikelseError, texts('sv'));
+    expect(text).toContain('"12 tkr" är angivet i tkr, men filen läses i kr');
+    expect(text).toContain('--input-unit tkr');
+    const e2 = await read('Vht;Belopp (tkr)\n5101;1 234 kr\n').catch((x: unknown) => x);
+    expect(e2).toMatchObject({ code: 'AMOUNT_INVALID', params: { unit: 'tkr', stated: 'kr' } });
+  });
+
+  it('adds nothing for an empty or NULL amount: no period of the input, no data row, no sign evidence', async () => {
+    const r = await read(
+      'Period;Vht;Konto;Belopp\n202401;5101;5011;1\n202409;5101;3110;NULL\n202410;5102;5011;\n202411;5101;5011;(null)\n',
+    );
+    expect(r.totals).toEqual(new Map([['5101', new Map([['2024-01', 100n]])]]));
+    expect(r.dataRows).toBe(1);
+    expect(r.signs).toEqual({ revenuePositive: 0, revenueNegative: 0, costPositive: 1, costNegative: 0 });
+  });
+
+  it('keeps #N/A an error: a failed lookup is not an empty cell', async () => {
+    await expect(read('Vht;Belopp\n5101;#N/A\n')).rejects.toMatchObject({ code: 'AMOUNT_INVALID', params: { value: '#N/A' } });
+  });
+
+  it('reads each of two value columns with its own NULLs (UTF_V, BUD_V)', async () => {
+    const content =
+      'BOKF_DATUM,VERKSAMHET,UTF_V,BUD_V\n2023-12-31 00:00:00.000,5102,34467.22,NULL\n2024-09-30 00:00:00.000,5102,NULL,100.00\n';
+    const u = await read(content, { columns: { belopp: 'UTF_V', period: 'BOKF_DATUM' } });
+    const b = await read(content, { kind: 'budget', columns: { belopp: 'BUD_V', period: 'BOKF_DATUM' } });
+    expect(u.totals).toEqual(new Map([['5102', new Map([['2023-12', 3_446_722n]])]]));
+    expect(b.totals).toEqual(new Map([['5102', new Map([['2024-09', 10_000n]])]]));
+  });
+});
+
+describe('debit and credit columns', () => {
+  const huvudbok =
+    'Datum;Konto;Verksamhet;Text;Debet;Kredit\n2024-01-08;5011;5101;Lön;38847,03;\n2024-01-12;3110;5101;Avgifter;;446528,22\n2024-02-03;5011;5102;Rättelse;;100\n2024-02-04;5011;5102;Lön;250;50\n';
+
+  it('reads Debet − Kredit in ledger sign, an empty side as 0, the net as sign evidence', async () => {
+    const r = await read(huvudbok);
+    expect(r.totals).toEqual(
+      new Map([
+        ['5101', new Map([['2024-01', 3_884_703n - 44_652_822n]])],
+        ['5102', new Map([['2024-02', -10_000n + 20_000n]])],
+      ]),
+    );
+    expect(r.dataRows).toBe(4);
+    expect(r.signs).toEqual({ revenuePositive: 0, revenueNegative: 1, costPositive: 2, costNegative: 1 });
+  });
+
+  it('recognises Debit and Credit, and a unit in their headings', async () => {
+    expect((await totals('Vht;Debit;Credit\n5101;10;4\n')).get('5101')).toBe(600n);
+    expect((await totals('Vht;Debet (tkr);Kredit (tkr)\n5101;1;0,5\n')).get('5101')).toBe(50_000n);
+  });
+
+  it('maps them explicitly with --col debet=… --col kredit=…', async () => {
+    const content = 'Vht;D-belopp;K-belopp\n5101;10;4\n5101;;1\n';
+    expect((await totals(content, { columns: { debet: 'D-belopp', kredit: 'K-belopp' } })).get('5101')).toBe(500n);
+  });
+
+  it('a row with both sides empty is no data row', async () => {
+    const r = await read('Period;Vht;Debet;Kredit\n202401;5101;1;\n202402;5101;;\n');
+    expect(r.totals).toEqual(new Map([['5101', new Map([['2024-01', 100n]])]]));
+    expect(r.dataRows).toBe(1);
+  });
+
+  it('places an error in the side that holds it', async () => {
+    await expect(read('Vht;Debet;Kredit\n5101;1;x\n')).rejects.toMatchObject({
+      code: 'AMOUNT_INVALID',
+      location: { line: 2, column: 'Kredit' },
+    });
+  });
+
+  it('refuses Debet/Kredit beside a Belopp column, one side alone, and Belopp mapped with a side', async () => {
+    await expect(read('Vht;Belopp;Debet;Kredit\n5101;1;1;\n')).rejects.toMatchObject({
+      code: 'COLUMN_AMBIGUOUS',
+      params: { candidates: '"Belopp", "Debet", "Kredit"' },
+    });
+    await expect(read('Vht;Debet;Text\n5101;1;x\n')).rejects.toMatchObject({ code: 'COLUMN_MISSING', params: { role: 'kredit' } });
+    await expect(read('Vht;D;K\n5101;1;2\n', { columns: { kredit: 'K' } })).rejects.toMatchObject({
+      code: 'COLUMN_MISSING',
+      params: { role: 'debet' },
+    });
+    await expect(
+      read('Vht;Belopp;Debet;Kredit\n5101;1;1;\n', { columns: { belopp: 'Belopp', debet: 'Debet', kredit: 'Kredit' } }),
+    ).rejects.toMatchObject({
+      code: 'COLUMN_AMBIGUOUS',
+    });
+    // An explicit Belopp wins over recognised Debet/Kredit headings.
+    expect((await totals('Vht;Belopp;Debet;Kredit\n5101;1;7;\n', { columns: { belopp: 'Belopp' } })).get('5101')).toBe(100n);
+  });
+});
+
 describe('a stray quote inside an unquoted field: CSV_SYNTAX at its line in every reader (defect 1)', () => {
   const reasonSv = 'felaktig CSV: citattecken mitt i ett fält utan citattecken';
   const named = (name: string, content: string) => {

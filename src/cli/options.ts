@@ -322,7 +322,7 @@ export const OPTIONS = {
     },
     doc: {
       arg: 'ROLE=HEADER',
-      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`',
+      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`, `debet` and `kredit` (amount = debet − kredit)',
       example: '--col verksamhet=Vht --col belopp="Summa kr"',
     },
   }),

@@ -5,7 +5,7 @@
  */
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from '../read/amount.js';
-import { canonicalDimension } from '../read/columns.js';
+import { canonicalDimension, columnRole } from '../read/columns.js';
 import type { Filter } from '../core/codes.js';
 import { columnDef, isColumnId } from '../report/columns.js';
 import { LIMIT_DECIMALS, type Operator, type Threshold } from '../report/thresholds.js';
@@ -34,9 +34,7 @@ export function columnMap(option: string, pairs: string[]): Record<string, strin
     if (eq <= 0 || eq === pair.length - 1) {
       throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'columnMap' });
     }
-    const role = pair.slice(0, eq).trim().toLowerCase();
-    const key = role === 'belopp' || role === 'period' || role === 'namn' ? role : canonicalDimension(role);
-    out[key] = pair.slice(eq + 1).trim();
+    out[columnRole(pair.slice(0, eq))] = pair.slice(eq + 1).trim();
   }
   return out;
 }

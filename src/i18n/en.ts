@@ -109,9 +109,15 @@ const errorsEn: ErrorTexts = {
   FILE_EMPTY: () => 'the file is empty',
   NO_DATA_ROWS: () => 'the file has a header row but no data rows',
   COLUMN_MISSING: (p) => `no column for ${p.role} (headers: ${p.headers}); name it with --col ${p.role}=HEADER`,
-  COLUMN_AMBIGUOUS: (p) => `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
+  COLUMN_AMBIGUOUS: (p) =>
+    p.sides !== undefined
+      ? `several columns could be ${p.role}: ${p.candidates}; choose the amount with --col belopp=HEADER, or debit and credit with --col debet=HEADER --col kredit=HEADER`
+      : `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
-  AMOUNT_INVALID: (p) => `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
+  AMOUNT_INVALID: (p) =>
+    p.stated !== undefined
+      ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
+      : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31, 2024M08 or Aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,

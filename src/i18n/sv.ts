@@ -110,9 +110,15 @@ const errorsSv: ErrorTexts = {
   FILE_EMPTY: () => 'filen är tom',
   NO_DATA_ROWS: () => 'filen har en rubrikrad men inga datarader',
   COLUMN_MISSING: (p) => `kolumnen för ${p.role} saknas (rubriker: ${p.headers}); ange den med --col ${p.role}=RUBRIK`,
-  COLUMN_AMBIGUOUS: (p) => `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
+  COLUMN_AMBIGUOUS: (p) =>
+    p.sides !== undefined
+      ? `flera kolumner kan vara ${p.role}: ${p.candidates}; välj beloppet med --col belopp=RUBRIK, eller debet och kredit med --col debet=RUBRIK --col kredit=RUBRIK`
+      : `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
-  AMOUNT_INVALID: (p) => `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
+  AMOUNT_INVALID: (p) =>
+    p.stated !== undefined
+      ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
+      : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31, 2024M08 eller aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,

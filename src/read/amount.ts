@@ -4,17 +4,27 @@
  * Accepted: decimal comma or point; thousands grouped by space, NBSP (U+00A0), thin space
  * (U+202F), or the other punctuation mark (`1.234,50`, `1,234.50`), always in groups of
  * three; minus as `-`, `−` (U+2212) or `–` (U+2013), leading (optionally followed by a
- * space) or trailing; parentheses `(1 234)` for negatives; a leading `+`. An empty cell is
- * zero, as Excel's SUM treats it. More decimals than whole öre in the input unit is an
- * error unless the extra digits are zeros. It is a hand-written scanner rather than a
- * regular expression because it runs once per ledger row.
+ * space) or trailing; parentheses `(1 234)` for negatives; a leading `+`; a currency or
+ * unit suffix as Excel's currency format and report exports write it (`623 783,43 kr`,
+ * `-1 234,50 kr`, `1234kr`, `1 234 SEK`, `12,5 tkr`, `3,2 mnkr`), which must state the
+ * input unit (`kr`, `kr.`, `sek`; `tkr`, `tsek`, `ksek`; `mnkr`, `mkr`, `msek`; any case):
+ * a suffix that names another unit is the problem `'unit'`, never a silent factor of 1 000.
+ *
+ * No amount (`null`): an empty cell, and the null markers of database exports — `NULL`,
+ * `(null)`, `[NULL]`, in any case (SQL Server Management Studio, Toad, DBeaver). A ledger
+ * reader adds nothing for such a cell (records-to-ledger.ts); the small files read by
+ * code (forecasts) count it as zero, as Excel's SUM does. Excel's error values (`#N/A`,
+ * `#VALUE!`, `#REF!`) are not null markers: a lookup that failed is not an empty cell, so
+ * they stay invalid. More decimals than whole öre in the input unit is an error unless the
+ * extra digits are zeros. It is a hand-written scanner rather than a regular expression
+ * because it runs once per ledger row.
  */
 
 export type DecimalMark = 'auto' | ',' | '.';
 export const DECIMAL_MARKS: readonly DecimalMark[] = ['auto', ',', '.'];
 
-/** Why a text is not an amount: not a number at all, or finer than one öre. */
-export type AmountProblem = 'invalid' | 'precision';
+/** Why a text is not an amount: not a number at all, finer than one öre, or a unit suffix that is not the input unit. */
+export type AmountProblem = 'invalid' | 'precision' | 'unit';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -35,19 +45,86 @@ const D9 = 0x39;
 const isSpace = (c: number): boolean => c === SPACE || c === NBSP || c === THIN || c === NNBSP || c === TAB;
 const isMinus = (c: number): boolean => c === HYPHEN || c === MINUS || c === EN_DASH;
 const isDigit = (c: number): boolean => c >= D0 && c <= D9;
+/** The lower-case ASCII letter of c, or 0 when c is no ASCII letter. */
+const lower = (c: number): number => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? c | 0x20 : 0);
+
+/** Unit suffixes of amount cells (lower case) → the unit's exponent (öre per unit as a power of ten). */
+const SUFFIX_EXPONENT: ReadonlyMap<string, number> = new Map([
+  ['kr', 2],
+  ['sek', 2],
+  ['tkr', 5],
+  ['tsek', 5],
+  ['ksek', 5],
+  ['mnkr', 8],
+  ['mkr', 8],
+  ['msek', 8],
+]);
+/** The longest suffix, in letters. */
+const SUFFIX_MAX = 4;
+/** The unit an exponent stands for, for messages. */
+const SUFFIX_UNIT: Readonly<Record<number, string>> = { 2: 'kr', 5: 'tkr', 8: 'mnkr' };
+
+/** Null markers of database exports, lower case: no amount. */
+const NULL_MARKERS = ['null', '(null)', '[null]'];
+
+/** Whether text[b, e) is a null marker (`NULL`, `(null)`, `[NULL]`, any case). */
+function isNullMarker(text: Uint16Array, b: number, e: number): boolean {
+  const n = e - b;
+  if (n < 4 || n > 6) return false;
+  for (const m of NULL_MARKERS) {
+    if (m.length !== n) continue;
+    let i = 0;
+    while (i < n && ((text[b + i] as number) | (m.charCodeAt(i) >= 0x61 ? 0x20 : 0)) === m.charCodeAt(i)) i++;
+    if (i === n) return true;
+  }
+  return false;
+}
 
 const SCALE = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
 /**
  * The amount `text` in öre, given that the input is in a unit of 10^unitExponent öre
- * (kr: 2, tkr: 5, mnkr: 8), or the reason it is not an amount.
+ * (kr: 2, tkr: 5, mnkr: 8), null for no amount (an empty cell, `NULL`), or the reason it is
+ * not an amount.
+ * @example parseAmount('-63 096,11 kr', 'auto', 2) // -6309611n
+ * @example parseAmount('NULL', 'auto', 2) // null
+ * @example parseAmount('12 tkr', 'auto', 2) // 'unit'
  */
-export function parseAmount(text: string, decimal: DecimalMark, unitExponent: number): bigint | AmountProblem {
+export function parseAmount(text: string, decimal: DecimalMark, unitExponent: number): bigint | AmountProblem | null {
   const n = text.length;
   const codes = n <= SCRATCH.length ? SCRATCH : new Uint16Array(n);
   for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
   const r = scanAmount(codes, n, decimal, unitExponent);
   return typeof r === 'number' ? BigInt(r) : r;
+}
+
+/**
+ * The unit a cell's suffix states (`kr`, `tkr`, `mnkr`), or null when it states none.
+ * @example statedUnit('12,5 tSEK') // 'tkr'
+ */
+export function statedUnit(text: string): string | null {
+  const t = text.trim();
+  const codes = new Uint16Array(t.length);
+  for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
+  const s = suffixAt(codes, 0, t.length);
+  return s === null ? null : (SUFFIX_UNIT[s.exponent] ?? null);
+}
+
+/**
+ * The unit suffix at the end of text[b, e) (`kr`, `tkr`, `SEK` …, optionally with a dot), as
+ * the position where it starts and its exponent, or null when the text ends in no letter.
+ * A word of letters that is no unit gives exponent -1.
+ */
+function suffixAt(text: Uint16Array, b: number, e: number): { at: number; exponent: number } | null {
+  let end = e;
+  if (end > b && (text[end - 1] as number) === DOT && end - 1 > b && lower(text[end - 2] as number) !== 0) end--;
+  let at = end;
+  while (at > b && lower(text[at - 1] as number) !== 0) at--;
+  if (at === end) return null;
+  if (end - at > SUFFIX_MAX) return { at, exponent: -1 };
+  let word = '';
+  for (let i = at; i < end; i++) word += String.fromCharCode(lower(text[i] as number));
+  return { at, exponent: SUFFIX_EXPONENT.get(word) ?? -1 };
 }
 
 /** Reused buffer of character codes for the common, short amounts. */
@@ -58,14 +135,34 @@ const SCRATCH = new Uint16Array(64);
  * most 15 significant digits (so it is an exact integer), as a bigint when it is longer, or
  * the reason it is not an amount. Shared by the text reader and the byte-level fast path
  * (read/csv/fast/), which maps bytes to the same character codes (its `plainAmount` in
- * bytes.ts is this scanner's byte-level twin for the plainest amounts).
+ * bytes.ts is this scanner's byte-level twin for the plainest amounts); null for no amount.
  */
-export function scanAmount(text: Uint16Array, length: number, decimal: DecimalMark, unitExponent: number): number | bigint | AmountProblem {
+export function scanAmount(
+  text: Uint16Array,
+  length: number,
+  decimal: DecimalMark,
+  unitExponent: number,
+): number | bigint | AmountProblem | null {
   let b = 0;
   let e = length;
   while (b < e && isSpace(text[b] as number)) b++;
   while (e > b && isSpace(text[e - 1] as number)) e--;
-  if (b === e) return 0;
+  if (b === e) return null;
+  const last = text[e - 1] as number;
+  if (lower(last) !== 0 || last === DOT || last === RPAREN || last === 0x5d) {
+    if (isNullMarker(text, b, e)) return null;
+    // A unit suffix: `623 783,43 kr`, `1234kr`, `12,5 tkr`; it must be the input unit.
+    const suffix = suffixAt(text, b, e);
+    if (suffix !== null) {
+      if (suffix.exponent < 0 || suffix.at === b) return 'invalid';
+      const before = text[suffix.at - 1] as number;
+      if (!isDigit(before) && !isSpace(before) && before !== RPAREN && !isMinus(before)) return 'invalid';
+      if (suffix.exponent !== unitExponent) return 'unit';
+      e = suffix.at;
+      while (e > b && isSpace(text[e - 1] as number)) e--;
+      if (b === e) return 'invalid';
+    }
+  }
 
   let negative = false;
   if ((text[b] as number) === LPAREN) {

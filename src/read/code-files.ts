@@ -115,7 +115,8 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
     pair(r);
     const code = codeOf(r, header);
     const raw = r.cells[index] ?? '';
-    const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]);
+    // An empty cell (or `NULL`) is a forecast of zero, as before.
+    const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]) ?? 0n;
     if (typeof amount !== 'bigint') {
       throw new AvvikelseError(
         amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',

@@ -1,8 +1,9 @@
 /**
  * Column mapping: which header of a ledger export holds which role (verksamhet, konto,
  * ansvar, projekt, aktivitet, objekt, period, belopp) per SPEC §2.1, which columns hold
- * names of codes, and which hold one amount per month (a budget in wide format).
- * Headers are matched case-insensitively, Swedish or English; any role can be mapped
+ * names of codes, which hold one amount per month (a budget in wide format), and which
+ * hold debit and credit amounts (`Debet`/`Kredit`, `Debit`/`Credit`: amount = debet − kredit,
+ * in ledger sign). Headers are matched case-insensitively, Swedish or English; any role can be mapped
  * explicitly (`--col verksamhet=Vht`), and every other column is kept as a dimension
  * under its own (lower-cased) header, so `--by` and `--where` can use it.
  */
@@ -14,6 +15,33 @@ import { monthOfName, parsePeriod } from './period.js';
 export const CODE_ROLES = ['verksamhet', 'konto', 'ansvar', 'projekt', 'aktivitet', 'objekt'] as const;
 export const ROLES = [...CODE_ROLES, 'period', 'belopp', 'namn'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles of a debit and a credit column (`--col debet=Debet --col kredit=Kredit`): the amount is debet − kredit. */
+export const SIDE_ROLES = ['debet', 'kredit'] as const;
+const SIDE_ALIASES: Record<(typeof SIDE_ROLES)[number], readonly string[]> = {
+  debet: ['debet', 'debit'],
+  kredit: ['kredit', 'credit'],
+};
+
+/**
+ * The role a user means by `role` in `--col ROLE=HEADER`: `belopp`, `period`, `namn`,
+ * `debet` (also `debit`) and `kredit` (also `credit`) as they are, else a dimension.
+ * @example columnRole('Credit') // 'kredit'
+ * @example columnRole('vht') // 'verksamhet'
+ */
+export function columnRole(role: string): string {
+  const r = role.trim().toLowerCase();
+  if (r === 'belopp' || r === 'period' || r === 'namn') return r;
+  for (const side of SIDE_ROLES) if (SIDE_ALIASES[side].includes(r)) return side;
+  return canonicalDimension(r);
+}
+
+/** The side a heading names (`Debet`, `Kredit (kr)`, `Credit`), or null. */
+function sideOf(header: string): (typeof SIDE_ROLES)[number] | null {
+  const h = normaliseHeader(headingUnit(header)?.rest ?? header);
+  for (const side of SIDE_ROLES) if (SIDE_ALIASES[side].includes(h)) return side;
+  return null;
+}
 
 const ALIASES: Record<Exclude<Role, 'namn'>, readonly string[]> = {
   verksamhet: ['verksamhet', 'vht', 'verksamhetskod', 'activity', 'verks'],
@@ -49,7 +77,10 @@ export function monthColumnPeriod(header: string): string | null {
 }
 
 export interface AmountColumn {
+  /** The amount's column; with `credit`, the debit column. */
   index: number;
+  /** The credit column of a debit/credit pair: the amount is the cell at `index` − the cell at `credit`. */
+  credit?: number;
   /** `YYYY-MM`, `Mmm` (a month of an unspecified year) or null (the row's period, if any). */
   period: string | null;
 }
@@ -119,12 +150,27 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
     if (years.length === 1) year = years[0] as number;
   }
 
-  // Amount columns: explicit, else one amount-named column, else month columns (wide).
+  // Amount columns: explicit, else a debit and a credit column, else one amount-named column, else month columns (wide).
   let amounts: AmountColumn[] = [];
   let total = -1;
   const explicitAmount = explicitIndex.get('belopp');
+  const explicitDebit = explicitIndex.get('debet');
+  const explicitCredit = explicitIndex.get('kredit');
+  if (explicitAmount !== undefined && (explicitDebit !== undefined || explicitCredit !== undefined)) {
+    const mapped = [explicitAmount, explicitDebit, explicitCredit].filter((i): i is number => i !== undefined);
+    throw new AvvikelseError(
+      'COLUMN_AMBIGUOUS',
+      { role: 'belopp', candidates: list(mapped.map((i) => headers[i] as string)), sides: 1 },
+      at,
+    );
+  }
+  if ((explicitDebit !== undefined) !== (explicitCredit !== undefined)) {
+    throw new AvvikelseError('COLUMN_MISSING', { role: explicitDebit === undefined ? 'debet' : 'kredit', headers: list(headers) }, at);
+  }
   if (explicitAmount !== undefined) {
     amounts = [{ index: explicitAmount, period: null }];
+  } else if (explicitDebit !== undefined && explicitCredit !== undefined) {
+    amounts = [{ index: explicitDebit, credit: explicitCredit, period: null }];
   } else {
     const months = norm
       .map((_, i) => ({ index: i, period: taken.has(i) ? null : monthColumnPeriod(headers[i] as string) }))
@@ -142,6 +188,27 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
         const byKind = candidates.filter((i) => base[i] === req.kind);
         if (byKind.length === 1) candidates = byKind;
       }
+      const sides = headers.map(sideOf);
+      const debits = sides.flatMap((s, i) => (!taken.has(i) && s === 'debet' ? [i] : []));
+      const credits = sides.flatMap((s, i) => (!taken.has(i) && s === 'kredit' ? [i] : []));
+      if (debits.length > 0 || credits.length > 0) {
+        // Debet and Kredit beside a Belopp column: which one is meant only the user knows.
+        const all = [...candidates, ...debits, ...credits].sort((a, b) => a - b);
+        if (candidates.length > 0 || debits.length > 1 || credits.length > 1) {
+          throw new AvvikelseError(
+            'COLUMN_AMBIGUOUS',
+            { role: 'belopp', candidates: list(all.map((i) => headers[i] as string)), sides: 1 },
+            at,
+          );
+        }
+        const [debit] = debits;
+        const [credit] = credits;
+        if (debit === undefined || credit === undefined) {
+          throw new AvvikelseError('COLUMN_MISSING', { role: debit === undefined ? 'debet' : 'kredit', headers: list(headers) }, at);
+        }
+        candidates = [];
+        amounts = [{ index: debit, credit, period: null }];
+      }
       if (candidates.length > 1) {
         throw new AvvikelseError('COLUMN_AMBIGUOUS', { role: 'belopp', candidates: list(candidates.map((i) => headers[i] as string)) }, at);
       }
@@ -149,7 +216,10 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
     }
   }
   if (amounts.length === 0) throw new AvvikelseError('COLUMN_MISSING', { role: 'belopp', headers: list(headers) }, at);
-  for (const a of amounts) taken.add(a.index);
+  for (const a of amounts) {
+    taken.add(a.index);
+    if (a.credit !== undefined) taken.add(a.credit);
+  }
   if (year >= 0) taken.add(year);
 
   // Code roles and the period.
@@ -194,7 +264,7 @@ export function resolveColumns(headers: string[], req: ColumnRequest): ColumnLay
 
   // Explicit mappings of extra dimensions (`--col kostnadsstalle=KSt`) and every other column.
   for (const [role, i] of explicitIndex) {
-    if (role !== 'belopp' && role !== 'period' && role !== 'namn') dims.set(role, i);
+    if (role !== 'belopp' && role !== 'period' && role !== 'namn' && role !== 'debet' && role !== 'kredit') dims.set(role, i);
   }
   norm.forEach((h, i) => {
     if (!taken.has(i) && h !== '' && !dims.has(h)) dims.set(h, i);

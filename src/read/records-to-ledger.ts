@@ -20,10 +20,17 @@
  * sum per row (a note; the positions where it differs by more than half a unit per month
  * cell, for rounded templates). An amount heading that states a unit (`Budget 2024 (tkr)`)
  * sets the input unit unless one was given explicitly (`ReadSpec.inputUnitGiven`).
+ *
+ * An amount cell with no amount — empty, or a database's `NULL` (`parseAmount` gives null) —
+ * adds nothing: its period is no period of the input (so a warehouse row whose utfall is
+ * NULL for September does not make the utfall reach September), and a row none of whose
+ * amount cells holds an amount is no data row (it is not counted, and gives no sign
+ * evidence). A debit/credit pair (`Debet`/`Kredit`) is one amount, debet − kredit, each
+ * side empty counting as 0; the row's net amount is its sign evidence.
  */
 import { AvvikelseError, type Place } from '../errors.js';
 import { UNIT_EXPONENT, type Unit } from '../core/money.js';
-import { parseAmount, type DecimalMark } from './amount.js';
+import { parseAmount, statedUnit, type DecimalMark } from './amount.js';
 import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
@@ -112,10 +119,13 @@ export class RecordConsumer {
     const read = layout.period >= 0 ? this.period(record, position) : null;
     const period = read?.key ?? '';
     let rowTotal = 0n;
+    let amounts = 0;
     const cum = this.cum;
     for (let i = 0; i < layout.amounts.length; i++) {
       const col = layout.amounts[i] as ColumnLayout['amounts'][number];
-      const parsed = this.amount(record, col.index, position);
+      const parsed = this.columnAmount(record, col, position);
+      if (parsed === null) continue;
+      amounts++;
       rowTotal += parsed;
       cum[i] = (cum[i] as bigint) + parsed;
       if (read?.kind === 'opening') continue;
@@ -128,10 +138,11 @@ export class RecordConsumer {
             : col.period;
       this.into.add(key, at, parsed);
     }
+    if (layout.total >= 0) this.checkTotalColumn(record, position, rowTotal);
+    if (amounts === 0) return; // no amount in the row (empty, NULL): no data row
     this.dataRows++;
     this.dataSinceMark++;
     if (this.dataRows <= PREFIX_ROWS) this.marks.add(this.cum.join(','));
-    if (layout.total >= 0) this.checkTotalColumn(record, position, rowTotal);
     if (read !== null && (read.kind === 'opening' || read.kind === 'adjustment')) this.into.aside(read.kind, rowTotal);
     if (read?.kind !== 'opening') this.into.record(record, rowTotal);
   }
@@ -153,24 +164,36 @@ export class RecordConsumer {
     throw new AvvikelseError('PERIOD_INVALID', { value: raw }, this.at(position, period, raw));
   }
 
-  /** The amount in a cell, or its AMOUNT_INVALID / AMOUNT_PRECISION error. */
-  private amount(record: string[], index: number, position: number): bigint {
+  /** The amount of an amount column in a record (debet − kredit for a pair; an empty side is 0), or null when it holds none. */
+  private columnAmount(record: string[], col: ColumnLayout['amounts'][number], position: number): bigint | null {
+    const amount = this.amount(record, col.index, position);
+    if (col.credit === undefined) return amount;
+    const credit = this.amount(record, col.credit, position);
+    if (amount === null && credit === null) return null;
+    return (amount ?? 0n) - (credit ?? 0n);
+  }
+
+  /** The amount in a cell, null for none (empty, NULL), or its AMOUNT_INVALID / AMOUNT_PRECISION error. */
+  private amount(record: string[], index: number, position: number): bigint | null {
     const raw = record[index] as string;
     const parsed = parseAmount(raw, this.decimal, this.unitExponent);
-    if (typeof parsed === 'bigint') return parsed;
-    throw new AvvikelseError(
-      parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
-      { value: raw, unit: this.unit, max: this.unitExponent },
-      this.at(position, index, raw),
-    );
+    if (typeof parsed === 'bigint' || parsed === null) return parsed;
+    const params: Record<string, string | number> = { value: raw, unit: this.unit, max: this.unitExponent };
+    // A unit suffix that is not the input unit (`12 tkr` in a file read in kr) names both.
+    if (parsed === 'unit') params.stated = statedUnit(raw) ?? '';
+    throw new AvvikelseError(parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', params, this.at(position, index, raw));
   }
 
   /** A row --where leaves out still counts towards the totals rows of the file (a cell that is no amount counts as 0). */
   private countLeftOut(record: string[]): void {
     const amounts = (this.layout as ColumnLayout).amounts;
     for (let i = 0; i < amounts.length; i++) {
-      const parsed = parseAmount(record[(amounts[i] as { index: number }).index] as string, this.decimal, this.unitExponent);
-      if (typeof parsed === 'bigint') this.cum[i] = (this.cum[i] as bigint) + parsed;
+      const col = amounts[i] as ColumnLayout['amounts'][number];
+      const value = (index: number): bigint => {
+        const parsed = parseAmount(record[index] as string, this.decimal, this.unitExponent);
+        return typeof parsed === 'bigint' ? parsed : 0n;
+      };
+      this.cum[i] = (this.cum[i] as bigint) + value(col.index) - (col.credit === undefined ? 0n : value(col.credit));
     }
     this.dataRows++;
     this.dataSinceMark++;
@@ -199,7 +222,7 @@ export class RecordConsumer {
   /** Checks a totals row against the rows it closes, or keeps it for the end when no data row came before it. */
   private totalsRow(record: string[], position: number, label: string): void {
     const layout = this.layout as ColumnLayout;
-    const found = layout.amounts.map((a) => this.amount(record, a.index, position));
+    const found = layout.amounts.map((a) => this.columnAmount(record, a, position) ?? 0n);
     if (this.dataRows === 0) {
       this.leading.push({ record, position, label, found });
       return;
@@ -238,6 +261,7 @@ export class RecordConsumer {
     const raw = record[layout.total] as string;
     if (raw.trim() === '') return;
     const total = this.amount(record, layout.total, position);
+    if (total === null) return;
     this.totalColumnRows++;
     const diff = total > months ? total - months : months - total;
     const tolerance = (BigInt(layout.amounts.length) * 10n ** BigInt(this.unitExponent)) / 2n;
@@ -314,7 +338,10 @@ export class RecordConsumer {
 
   /** The unit the amount headings state (one for all of them), used unless an input unit was given; a conflict is noted. */
   private unitFromHeadings(layout: ColumnLayout): void {
-    const indexes = [...layout.amounts.map((a) => a.index), ...(layout.total >= 0 ? [layout.total] : [])];
+    const indexes = [
+      ...layout.amounts.flatMap((a) => (a.credit === undefined ? [a.index] : [a.index, a.credit])),
+      ...(layout.total >= 0 ? [layout.total] : []),
+    ];
     const stated = indexes.flatMap((i) => {
       const u = headingUnit(layout.headers[i] as string);
       return u ? [{ heading: (layout.headers[i] as string).trim(), unit: u.unit }] : [];

@@ -86,7 +86,7 @@ function fastTarget(consumer: RecordConsumer, into: LedgerBuilder): FastTarget {
       const { layout, plan } = consumer;
       if (layout === null || plan === null) return 'pending';
       const amount = layout.amounts[0];
-      if (layout.amounts.length !== 1 || amount === undefined || amount.period !== null) return 'general';
+      if (layout.amounts.length !== 1 || amount === undefined || amount.period !== null || amount.credit !== undefined) return 'general';
       if (plan.filters > 0 || plan.name >= 0 || plan.detail >= 0) return 'general';
       if (layout.year >= 0) return 'general'; // År + Månad: the period is two fields
       return {

@@ -2,7 +2,7 @@
  * The fast path's per-line loop: splits unquoted records on bytes, reads the code, period,
  * konto class and amount of each, and sums them into a SumTable. A record outside the simple
  * subset (non-ASCII or empty code, a period in another form, a field count that differs from
- * the header, an amount the byte parsers reject) is handed to `slow` (the general consumer,
+ * the header, an amount the byte parsers reject, an empty or `NULL` amount cell) is handed to `slow` (the general consumer,
  * with its line number), or, in a worker that has none, makes the scan 'impure'. A file it
  * cannot read the way csv-parse would — quotes, invalid UTF-8, `\r`-only or mixed line ends —
  * makes it stop with 'fallback'. Amounts are summed in the file's sign; the builder applies
@@ -157,14 +157,15 @@ export class Scanner {
         period = periodIndex(buf, starts[periodAt] as number, ends[periodAt] as number);
         if (period < 0) simple = false;
       }
-      let amount: number | bigint | string = 'invalid';
+      let amount: number | bigint | string | null = 'invalid';
       if (simple) {
         amount = plainAmount(buf, starts[amountAt] as number, ends[amountAt] as number, decimal, unitExp);
         if (Number.isNaN(amount)) {
           const len = fieldCodes(buf, starts[amountAt] as number, ends[amountAt] as number, utf8, this.codes);
           amount = len < 0 ? 'invalid' : scanAmount(this.codes, len, decimal, unitExp);
         }
-        // More than 15 digits (a bigint) is rare enough for the general consumer.
+        // More than 15 digits (a bigint), and a cell with no amount (empty, `NULL`: the row may be
+        // no data row), are rare enough for the general consumer; so is a unit suffix it rejects.
         if (typeof amount !== 'number') simple = false;
       }
       if (!simple) {
