@@ -136,8 +136,15 @@ function namedIndex(buf: Uint8Array, s: number, e: number): number {
  * and 13–15 included (the general path then decides, and counts those for its notes).
  */
 export function periodIndex(buf: Uint8Array, s: number, e: number): number {
+  const n = numericIndex(buf, s, e);
+  // Month names only when the digits did not read (a name is at s, or after `2024-` at s + 5).
+  if (n >= 0 || e - s <= 5 || (letter(buf[s]) === 0 && letter(buf[s + 5]) === 0)) return n;
+  return namedIndex(buf, s, e);
+}
+
+/** `202408`, `2024-08`, `2024M08`, `20240831`, `2024-08-31` as year·12 + month − 1, or -1. */
+function numericIndex(buf: Uint8Array, s: number, e: number): number {
   const len = e - s;
-  if (len > 5 && (letter(buf[s]) > 0 || letter(buf[s + 5]) > 0)) return namedIndex(buf, s, e);
   let y = 0;
   for (let i = 0; i < 4; i++) {
     const d = digit(buf[s + i]);
