@@ -95,8 +95,9 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'avvikelse-kat-'));
     const u = join(dir, 'u.csv');
-    writeFileSync(u, 'Vht;Konto;Belopp\n5101;3110;-100\n5101;5011;300\n5101;9110;50\n5101;8410;7\n');
-    const run = await cli(['report', '--utfall', u, '--budget', u, '--resultat', '--format', 'json', '--unit', 'kr']);
+    const b = join(dir, 'b.csv');
+    for (const file of [u, b]) writeFileSync(file, 'Vht;Konto;Belopp\n5101;3110;-100\n5101;5011;300\n5101;9110;50\n5101;8410;7\n');
+    const run = await cli(['report', '--utfall', u, '--budget', b, '--resultat', '--format', 'json', '--unit', 'kr']);
     expect(run.stderr).toContain('konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): 9110');
     expect(JSON.parse(run.stdout).tables[0].summa.utfall).toBe('-200');
     const map = join(dir, 'kat.csv');
@@ -106,7 +107,7 @@ describe('Verksamhetsanalys and Resultat against the oracle', () => {
       '--utfall',
       u,
       '--budget',
-      u,
+      b,
       '--resultat',
       '--format',
       'json',

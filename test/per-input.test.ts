@@ -129,6 +129,18 @@ describe('settings per input', () => {
     expect(bi.code).toBe(0);
   });
 
+  it('a file with one amount column given as utfall and budget, with no mapping, is the same error after reading', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'avvikelse-same-'));
+    const one = join(d, 'huvudbok.csv');
+    writeFileSync(one, 'Period;Verksamhet;Konto;Belopp\n2024-01;5101;4010;100,00\n2024-02;5102;5011;250,50\n');
+    for (const extra of [[], ['--period', '2024-02'], ['--resultat']]) {
+      const run = await cli(['report', '--utfall', one, '--budget', one, ...extra]);
+      expect(run.code, extra.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${one}: filen är både --utfall och --budget och båda läser beloppen ur samma kolumn`);
+    }
+  });
+
   it('records whether an option set the unit (inputUnitGiven)', () => {
     const none = resolve({}, {});
     expect(none.inputs.utfall.inputUnitGiven).toBe(false);

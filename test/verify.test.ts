@@ -96,14 +96,16 @@ describe('verify: published tables, seeded errors, usage', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const f = join(mkdtempSync(join(tmpdir(), 'avvikelse-tab-')), 'u.tsv');
-    writeFileSync(f, 'Verksamhet\tBelopp\n5101\t1 000\n5102\t2 000,50\n');
+    const dir = mkdtempSync(join(tmpdir(), 'avvikelse-tab-'));
+    const f = join(dir, 'u.tsv');
+    const b = join(dir, 'b.tsv');
+    for (const file of [f, b]) writeFileSync(file, 'Verksamhet\tBelopp\n5101\t1 000\n5102\t2 000,50\n');
     const run = await cli([
       'report',
       '--utfall',
       f,
       '--budget',
-      f,
+      b,
       '--delimiter',
       'tab',
       '--unit',

@@ -164,6 +164,31 @@ function resolvePeriod(asked: string | null, utfall: readonly { file: string; to
 
 type PerFile = readonly { file: string; totals: PeriodTotals }[];
 
+/**
+ * The same file read as utfall and budget with identical totals: both took their amounts from
+ * the same column with the same filters (a file with one `Belopp` column given as both, with
+ * no mapping), so every deviation would be 0. Refused (SAME_AMOUNT_COLUMN), as cli/plan.ts
+ * refuses the same mapped column before reading.
+ */
+function checkSameAmounts(utfall: PerFile, budget: PerFile): void {
+  for (const u of utfall) {
+    const b = budget.find((f) => f.file === u.file);
+    if (b !== undefined && u.totals.size > 0 && sameTotals(u.totals, b.totals)) {
+      throw new AvvikelseError('SAME_AMOUNT_COLUMN', { column: '', first: '--utfall', second: '--budget' }, { file: u.file });
+    }
+  }
+}
+
+function sameTotals(a: PeriodTotals, b: PeriodTotals): boolean {
+  if (a.size !== b.size) return false;
+  for (const [code, periods] of a) {
+    const other = b.get(code);
+    if (other === undefined || other.size !== periods.size) return false;
+    for (const [p, v] of periods) if (other.get(p) !== v) return false;
+  }
+  return true;
+}
+
 /** The files' totals summed. */
 const combined = (files: PerFile): PeriodTotals => files.reduce((all, f) => addInto(all, f.totals), new Map() as PeriodTotals);
 
@@ -239,6 +264,7 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
   const periodisering = await periodiseringOf(m, log);
   const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
   const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
+  checkSameAmounts(utfall.perFile, budget.perFile);
   log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
   names.add(budget.names).add(utfall.names);
@@ -321,6 +347,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
     names.add(budget.names).add(utfall.names);
+    checkSameAmounts(utfall.perFile, budget.perFile);
     log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const unknown = new Set<string>();
@@ -343,6 +370,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
     const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
     const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log);
     names.add(budget.names).add(utfall.names);
+    checkSameAmounts(utfall.perFile, budget.perFile);
     log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const report = buildDrift({
@@ -361,6 +389,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, detail);
+  checkSameAmounts(utfall.perFile, budget.perFile);
   log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
   names.add(budget.names).add(utfall.names);

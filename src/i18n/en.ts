@@ -142,7 +142,7 @@ const errorsEn: ErrorTexts = {
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
-    `the file is both ${p.first} and ${p.second}, and both read their amounts from the column "${p.column}" with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
+    `the file is both ${p.first} and ${p.second}, and both read their amounts from ${p.column ? `the column "${p.column}"` : 'the same column'} with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
   FORMAT_UNSUPPORTED: (p) => formatEn[p.kind as string] ?? `the file is not a CSV file (${p.kind})`,
   OUTPUT_FORMAT: (p) => outputFormatEn[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>

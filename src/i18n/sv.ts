@@ -143,7 +143,7 @@ const errorsSv: ErrorTexts = {
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
-    `filen är både ${p.first} och ${p.second} och båda läser beloppen ur kolumnen "${p.column}" med samma urval, så varje avvikelse blir 0; ange var sitt belopp med ${p.first}-col belopp=… och ${p.second}-col belopp=…, eller var sitt urval med ${p.first}-where och ${p.second}-where`,
+    `filen är både ${p.first} och ${p.second} och båda läser beloppen ur ${p.column ? `kolumnen "${p.column}"` : 'samma kolumn'} med samma urval, så varje avvikelse blir 0; ange var sitt belopp med ${p.first}-col belopp=… och ${p.second}-col belopp=…, eller var sitt urval med ${p.first}-where och ${p.second}-where`,
   FORMAT_UNSUPPORTED: (p) => formatSv[p.kind as string] ?? `filen är ingen CSV-fil (${p.kind})`,
   OUTPUT_FORMAT: (p) => outputFormatSv[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>
