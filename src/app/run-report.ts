@@ -262,12 +262,8 @@ function throughMonth(m: MonthlyOptions, utfall: PerFile, budget: PerFile, log: 
 async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout: Layout, names: NameBook, log: RunLog): Promise<Report> {
   const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
   const periodisering = await periodiseringOf(m, log);
-  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
-  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
-  checkSameAmounts(utfall.perFile, budget.perFile);
-  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+  const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
   const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
-  names.add(budget.names).add(utfall.names);
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const unknown = new Set<string>();
   const report = buildDelar({
@@ -286,6 +282,20 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
   });
   if (unknown.size > 0) log.messages.push(message('uncategorised', { accounts: listUnknown(unknown) }));
   return report;
+}
+
+/**
+ * The utfall and the budget read (each with its `detail` dimension kept apart), their names
+ * added to `names`, and the checks that need both: one column read twice (SAME_AMOUNT_COLUMN)
+ * and units that look mixed (a warning).
+ */
+async function readUtfallAndBudget(req: ReportRequest, log: RunLog, names: NameBook, utfallDetail?: string, budgetDetail?: string) {
+  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, utfallDetail);
+  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, budgetDetail);
+  names.add(budget.names).add(utfall.names);
+  checkSameAmounts(utfall.perFile, budget.perFile);
+  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+  return { utfall, budget };
 }
 
 /** What reading the inputs says: messages for the user, which reader read each file, and an input's unit when a heading set it. */
@@ -343,12 +353,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   if ((req.analys || req.resultat) && req.monthly !== null) return buildDelarsrapport(req, req.monthly, layout, names, log);
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
-    const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, 'konto');
-    const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, 'konto');
+    const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
     const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
-    names.add(budget.names).add(utfall.names);
-    checkSameAmounts(utfall.perFile, budget.perFile);
-    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const unknown = new Set<string>();
     const report = buildAnalys({
@@ -367,11 +373,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   }
   const m = req.monthly;
   if (m === null) {
-    const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
-    const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log);
-    names.add(budget.names).add(utfall.names);
-    checkSameAmounts(utfall.perFile, budget.perFile);
-    log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+    const { utfall, budget } = await readUtfallAndBudget(req, log, names);
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const report = buildDrift({
       ...layout,
@@ -386,13 +388,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   }
 
   const periodisering = await periodiseringOf(m, log);
-  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
-  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, detail);
-  checkSameAmounts(utfall.perFile, budget.perFile);
-  log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
+  const { utfall, budget } = await readUtfallAndBudget(req, log, names, undefined, detail);
   const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
-  names.add(budget.names).add(utfall.names);
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
     if (file === null) return null;
