@@ -6,6 +6,7 @@
  */
 import {
   amountText,
+  explained,
   capitalise,
   kronor,
   lastDay,
@@ -61,8 +62,7 @@ const ioReasonEn: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
 };
-const ioReason = (reason: string | number | undefined) =>
-  reason !== undefined && ioReasonEn[reason] ? `${ioReasonEn[reason]} (${reason})` : `(${String(reason)})`;
+const ioReason = (reason: string | number | undefined) => explained(ioReasonEn, reason);
 
 /** What a refused file is and what to do (FORMAT_UNSUPPORTED's kind; read/refusals.ts). */
 const formatEn: Record<string, string> = {

@@ -6,6 +6,7 @@
  */
 import {
   amountText,
+  explained,
   capitalise,
   kronor,
   lastDay,
@@ -62,8 +63,7 @@ const ioReasonSv: Record<string, string> = {
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
 };
-const ioReason = (reason: string | number | undefined) =>
-  reason !== undefined && ioReasonSv[reason] ? `${ioReasonSv[reason]} (${reason})` : `(${String(reason)})`;
+const ioReason = (reason: string | number | undefined) => explained(ioReasonSv, reason);
 
 /** What a refused file is and what to do (FORMAT_UNSUPPORTED's kind; read/refusals.ts). */
 const formatSv: Record<string, string> = {

@@ -112,6 +112,16 @@ export function kronor(ore: bigint, lang: Lang): string {
   return `${ore < 0n ? '\u2212' : ''}${int}${lang === 'sv' ? ',' : '.'}${frac} kr`;
 }
 
+/**
+ * A system code explained in words, the code kept for searching: `det är en mapp, inte en fil
+ * (EISDIR)`; an unknown code alone in parentheses.
+ * @example explained({ EISDIR: 'a folder' }, 'EISDIR') // 'a folder (EISDIR)'
+ */
+export function explained(words: Readonly<Record<string, string>>, code: string | number | undefined): string {
+  const text = code === undefined ? undefined : words[code];
+  return text === undefined ? `(${String(code)})` : `${text} (${code})`;
+}
+
 /** ' 2024' after a title's name, or nothing when the data has no year. */
 export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');
 
