@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_AMOUNT_DIGITS, ore, type Ore } from '../src/core/money.js';
 import { exactInUnit } from '../src/rules/rounding.js';
-import { parseAmount, statedUnit } from '../src/read/amount.js';
+import { parseAmount, statedUnit, type DecimalMark } from '../src/read/amount.js';
 import { parsePeriod } from '../src/read/period.js';
 import { formatFixed } from '../src/write/number.js';
 
-const kr = (s: string, decimal: 'auto' | ',' | '.' = 'auto') => parseAmount(s, decimal, 2);
+const kr = (s: string, decimal: DecimalMark = 'auto') => parseAmount(s, decimal, 2);
+
+/** A parsed fraction of an öre: an exact decimal (never a bigint), whose exact value is `expected` öre. */
+function expectExact(parsed: ReturnType<typeof parseAmount>, expected: string): void {
+  expect(typeof parsed === 'object' && parsed !== null).toBe(true);
+  expect((parsed as Ore).toString()).toBe(expected);
+}
 
 describe('parseAmount', () => {
   it.each([
@@ -28,7 +35,6 @@ describe('parseAmount', () => {
     ['1,234,567', 123_456_700n],
     [',5', 50n],
     ['  42  ', 4_200n],
-    ['12,500', 1_250n],
     ['123456789012345678,99', 12_345_678_901_234_567_899n],
   ])('%j is %s öre', (text, ore) => {
     expect(kr(text)).toBe(ore);
@@ -93,16 +99,61 @@ describe('parseAmount', () => {
     },
   );
 
-  it('rejects amounts finer than one öre, unless the extra digits are zeros', () => {
-    expect(kr('1,234')).toBe('precision');
+  it('reads amounts finer than one öre exactly, and drops trailing zeros beyond öre', () => {
+    // Excel's General format: ten decimals of a kr amount.
+    expectExact(kr('83333,3333333333'), '8333333.33333333');
+    // A float tail, with the decimal mark given.
+    expectExact(kr('800816.89000000003', '.'), '80081689.000000003');
+    expectExact(kr('-800816.89000000003', '.'), '-80081689.000000003');
+    // A leading 0 is no thousands group: three decimals are read, half an öre.
+    expectExact(kr('0,125'), '12.5');
+    // Grouped by space, so the comma can only be the decimal mark.
+    expectExact(kr('1 234,567'), '123456.7');
+    expectExact(kr('1,2345'), '123.45');
+    expectExact(kr('(0,001)'), '-0.1');
+    // Zeros beyond öre carry no value: whole öre stay integers.
     expect(kr('1,2300')).toBe(123n);
+    expect(kr('1,23000000000000000000000000')).toBe(123n);
+  });
+
+  it('refuses a lone mark before exactly three digits in kr without --decimal (thousands or decimals?)', () => {
+    expect(kr('1,234')).toBe('ambiguous');
+    expect(kr('1.505')).toBe('ambiguous');
+    expect(kr('12,500')).toBe('ambiguous');
+    expect(kr('-123,456 kr')).toBe('ambiguous');
+    // With the decimal mark given it is exact, either way.
+    expectExact(kr('1,505', ','), '150.5');
+    expect(kr('1,505', '.')).toBe(150_500n);
+    expect(kr('12,500', ',')).toBe(1_250n);
+    expect(kr('12,500', '.')).toBe(1_250_000n);
+    // Two marks, or a group of four digits before the mark, say which is which.
+    expectExact(kr('1.234,567'), '123456.7');
+    expectExact(kr('1234,567'), '123456.7');
   });
 
   it('reads tkr and mnkr exactly', () => {
     expect(parseAmount('12,345', ',', 5)).toBe(1_234_500n);
+    // Three decimals fit in tkr (exponent 5): no ambiguity without --decimal either.
+    expect(parseAmount('1,234', 'auto', 5)).toBe(123_400n);
     expect(parseAmount('-1,5', ',', 8)).toBe(-150_000_000n);
     expect(parseAmount('0,00000001', ',', 8)).toBe(1n);
-    expect(parseAmount('0,000000001', ',', 8)).toBe('precision');
+    expectExact(parseAmount('0,000000001', ',', 8), '0.1');
+    expectExact(parseAmount('0,123456789', ',', 8), '12345678.9');
+    expectExact(parseAmount('0,123456789', 'auto', 8), '12345678.9');
+  });
+
+  it(`refuses more than ${MAX_AMOUNT_DIGITS} digits`, () => {
+    const forty = '1234567890'.repeat(4);
+    expect(forty).toHaveLength(MAX_AMOUNT_DIGITS);
+    expect(kr(forty)).toBe(BigInt(forty) * 100n);
+    expect(kr(`${forty}1`)).toBe('precision');
+    expect(kr(`-${forty}1`)).toBe('precision');
+    // Decimals count too, but not the zeros beyond öre that carry no value.
+    expect(kr(`${forty.slice(0, 38)},12`)).toBe(BigInt(`${forty.slice(0, 38)}12`));
+    expect(kr(`${forty.slice(0, 38)},12000`)).toBe(BigInt(`${forty.slice(0, 38)}12`));
+    expect(kr(`${forty.slice(0, 39)},12`)).toBe('precision');
+    expectExact(kr(`${forty.slice(0, 30)},${forty.slice(0, 10)}`), `${forty.slice(0, 30)}12.3456789`);
+    expect(kr(`${forty.slice(0, 30)},${forty.slice(0, 11)}`)).toBe('precision');
   });
 
   it('uses an explicit decimal mark', () => {
@@ -111,7 +162,7 @@ describe('parseAmount', () => {
     expect(kr('1,5', '.')).toBe('invalid');
   });
 
-  it('parses what the writers format (parse ∘ format is the identity)', () => {
+  it('parses what the writers format (parse ∘ format is the identity), whole öre and finer', () => {
     const styles = [
       { group: ' ', decimalMark: ',', minus: '−' },
       { group: '\u00a0', decimalMark: ',', minus: '-' },
@@ -119,11 +170,22 @@ describe('parseAmount', () => {
       { group: '', decimalMark: ',', minus: '-' },
       { group: '', decimalMark: '.', minus: '-' },
       { group: ',', decimalMark: '.', minus: '-' },
-    ];
+    ] as const;
+    // Whole öre, and amounts with up to six decimals of an öre.
+    const amounts = fc
+      .tuple(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.integer({ min: 0, max: 6 }))
+      .map(([n, fine]) => ore(`${n}e-${fine}`));
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.constantFrom(...styles), (ore, style) => {
-        const text = formatFixed(exactInUnit(ore, 'kr'), style);
-        expect(parseAmount(text, 'auto', 2)).toBe(ore);
+      fc.property(amounts, fc.constantFrom(...styles), (amount, style) => {
+        const text = formatFixed(exactInUnit(amount, 'kr'), style);
+        const given = parseAmount(text, style.decimalMark, 2);
+        if (amount.isInteger()) expect(given).toBe(BigInt(amount.toFixed(0)));
+        else expectExact(given, amount.toString());
+        // Without the mark, the same amount — unless a lone mark before three digits could be either.
+        const auto = parseAmount(text, 'auto', 2);
+        if (auto === 'ambiguous') expect(text).toMatch(/^[^,.]*[,.]\d{3}$/);
+        else if (typeof given === 'bigint') expect(auto).toBe(given);
+        else expect(auto).toEqual(given);
       }),
       { numRuns: 3000 },
     );

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ore } from '../src/core/money.js';
 import { COLUMN_IDS, COLUMNS, columnDef, defaultColumns, percentBasis, type ColumnDef, type ReportKind } from '../src/report/columns.js';
 import type { ReportTable } from '../src/report/model.js';
 import { presentTable } from '../src/report/present.js';
@@ -49,9 +50,14 @@ describe('the column registry', () => {
       dimension: 'verksamhet',
       columns: ['avvikelse_procent', 'kommentar'],
       rows: [
-        { kod: '51', namn: null, values: { budget: 1_000n, avvikelse: 500n, budget_helar: 80n, prognosavvikelse: 1n }, kommentar: 'Text' },
+        {
+          kod: '51',
+          namn: null,
+          values: { budget: ore(1_000n), avvikelse: ore(500n), budget_helar: ore(80n), prognosavvikelse: ore(1n) },
+          kommentar: 'Text',
+        },
       ],
-      summa: { budget: 1_000n, avvikelse: 500n, budget_helar: 80n, prognosavvikelse: 1n },
+      summa: { budget: ore(1_000n), avvikelse: ore(500n), budget_helar: ore(80n), prognosavvikelse: ore(1n) },
     });
     const display = { unit: 'kr', decimals: 0, rounding: 'half-away-from-zero', exact: false } as const;
     const drift = presentTable(table('drift'), display);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ore } from '../src/core/money.js';
 import { hasAnnual, inYear, monthsCovered, reachesBeyond } from '../src/report/coverage.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
@@ -180,7 +181,8 @@ describe('a budget with every row dated 2024-01-01', () => {
 });
 
 describe('the coverage rules', () => {
-  const totals = (entries: [string, [string, bigint][]][]) => new Map(entries.map(([c, ps]) => [c, new Map(ps)]));
+  const totals = (entries: [string, [string, bigint][]][]) =>
+    new Map(entries.map(([c, ps]) => [c, new Map(ps.map(([p, a]) => [p, ore(a)]))]));
 
   it('keeps the year and the undated amounts, and counts the rest per year: codes, months, net amount', () => {
     const t = totals([

@@ -4,6 +4,7 @@
  * and rules line, in both languages; and renderers that need nothing but the document.
  */
 import { describe, expect, it } from 'vitest';
+import { ore } from '../src/core/money.js';
 import { texts } from '../src/i18n/index.js';
 import type { Display, ReportTable } from '../src/report/model.js';
 import { presentReport } from '../src/report/present.js';
@@ -30,11 +31,21 @@ const drift: ReportTable = {
   dimension: 'verksamhet',
   columns: ['utfall', 'budget', 'avvikelse', 'kommentar'],
   rows: [
-    { kod: '51', namn: 'Äldreomsorg', values: { utfall: 40_000n, budget: 30_000n, avvikelse: -10_000n }, kommentar: 'Fler brukare' },
-    { kod: '55', namn: 'Individ- och familjeomsorg', values: { utfall: 40_000n, budget: 250_000n, avvikelse: 210_000n }, kommentar: null },
-    { kod: '77', namn: null, values: { utfall: 40_000n, budget: 0n, avvikelse: null }, kommentar: null },
+    {
+      kod: '51',
+      namn: 'Äldreomsorg',
+      values: { utfall: ore(40_000n), budget: ore(30_000n), avvikelse: ore(-10_000n) },
+      kommentar: 'Fler brukare',
+    },
+    {
+      kod: '55',
+      namn: 'Individ- och familjeomsorg',
+      values: { utfall: ore(40_000n), budget: ore(250_000n), avvikelse: ore(210_000n) },
+      kommentar: null,
+    },
+    { kod: '77', namn: null, values: { utfall: ore(40_000n), budget: ore(0n), avvikelse: null }, kommentar: null },
   ],
-  summa: { utfall: 120_000n, budget: 280_000n, avvikelse: null },
+  summa: { utfall: ore(120_000n), budget: ore(280_000n), avvikelse: null },
 };
 
 const resultat: ReportTable = {
@@ -48,26 +59,26 @@ const resultat: ReportTable = {
       kod: 'intakter',
       namn: null,
       label: 'intakter',
-      values: { utfall: 5_000_000n, budget: 4_000_000n, avvikelse: 1_000_000n },
+      values: { utfall: ore(5_000_000n), budget: ore(4_000_000n), avvikelse: ore(1_000_000n) },
       kommentar: null,
     },
     {
       kod: 'kostnader',
       namn: null,
       label: 'kostnader',
-      values: { utfall: -9_000_000n, budget: -8_000_000n, avvikelse: -1_000_000n },
+      values: { utfall: ore(-9_000_000n), budget: ore(-8_000_000n), avvikelse: ore(-1_000_000n) },
       kommentar: null,
     },
     {
       kod: 'personalkostnader',
       namn: null,
       label: 'personalkostnader',
-      values: { utfall: -6_000_000n, budget: -6_000_000n, avvikelse: 0n },
+      values: { utfall: ore(-6_000_000n), budget: ore(-6_000_000n), avvikelse: ore(0n) },
       kommentar: null,
       varav: true,
     },
   ],
-  summa: { utfall: -4_000_000n, budget: -4_000_000n, avvikelse: 0n },
+  summa: { utfall: ore(-4_000_000n), budget: ore(-4_000_000n), avvikelse: ore(0n) },
   summaLabel: 'resultat',
   showCodes: false,
   rowHeading: 'unit',

@@ -50,7 +50,11 @@ const CATALOGUE = {
     { name: 'amount-unit-suffix', args: report(`${E}/amount-unit-suffix.csv`) },
     { name: 'amount-unit-suffix-en', args: report(`${E}/amount-unit-suffix.csv`, '--lang', 'en') },
   ],
-  AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/precision.csv`) }],
+  AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/too-many-digits.csv`) }],
+  AMOUNT_AMBIGUOUS: [
+    { name: 'amount-ambiguous', args: report(`${E}/ambiguous-decimal.csv`) },
+    { name: 'amount-ambiguous-en', args: report(`${E}/ambiguous-decimal.csv`, '--lang', 'en') },
+  ],
   PERIOD_INVALID: [{ name: 'period-invalid', args: report(`${E}/bad-period.csv`) }],
   PERIOD_OUTSIDE_DATA: [{ name: 'period-outside-data', args: report(UTFALL, '--period', '2025-01') }],
   PERIOD_MISSING: [{ name: 'period-missing-in-utfall', args: report(`${E}/no-period.csv`, '--period', '2024-08') }],

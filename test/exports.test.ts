@@ -36,13 +36,7 @@ interface Oracle {
 const DIR = 'fixtures/exports';
 
 /** `<oracle file>#<run>` → what the reader still lacks for it. */
-const PENDING: Record<string, string> = {
-  'excel-sv-utfall-2024#1': 'amounts with more decimals than öre (Excel General)',
-  'oppna-data-budget-2024-mnkr#1': 'amounts with more decimals than öre (9 decimals in mnkr)',
-  'oppna-data-budget-2024-mnkr#2': 'amounts with more decimals than öre (9 decimals in mnkr)',
-  'powerbi-export-2024#1': 'amounts with more decimals than öre (float tails such as 800816.89000000003)',
-  'powerbi-export-2024#2': 'amounts with more decimals than öre (float tails such as 800816.89000000003)',
-};
+const PENDING: Record<string, string> = {};
 
 const oracles = readdirSync(DIR)
   .filter((f) => f.endsWith('.oracle.json'))

@@ -3,6 +3,7 @@
  * text in Swedish and English that shows its parameters, and messages print warnings first.
  */
 import { describe, expect, it } from 'vitest';
+import { ore } from '../src/core/money.js';
 import { LANGS, texts } from '../src/i18n/index.js';
 import { inPrintOrder, message, MESSAGE_CODES, MESSAGE_LEVELS, type MessageCode, type MessageParams } from '../src/report/messages.js';
 import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
@@ -11,7 +12,7 @@ import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
 const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   encodingFallback: { file: 'utfall.csv' },
   signsLookReversed: { file: 'utfall.csv', positive: 47, total: 48 },
-  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, codes: 12, first: 12, last: 12, amount: -4123350n },
+  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, codes: 12, first: 12, last: 12, amount: ore(-4123350n) },
   uncategorised: { accounts: ['1510', '2440'] },
   noName: { dimension: 'ansvar', codes: ['4101', '4102'] },
   emptySub: { pattern: '98*' },
@@ -22,8 +23,8 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   fgArFallback: { codes: ['5501', '5502'] },
   prognosFgArFallback: { codes: ['5601'] },
   prognosFromDeviation: { file: 'prognos.csv', column: 'Prognosavvikelse (tkr)' },
-  openingLeftOut: { file: 'unit4.csv', rows: 3, amount: -123_456_789n },
-  adjustmentInDecember: { file: 'unit4.csv', rows: 1, amount: 50_000n },
+  openingLeftOut: { file: 'unit4.csv', rows: 3, amount: ore(-123_456_789n) },
+  adjustmentInDecember: { file: 'unit4.csv', rows: 1, amount: ore(50_000n) },
   totalsRows: { file: 'utfall.txt', lines: [12, 38], labels: ['Summa 4100', 'Totalt'] },
   totalsColumn: { file: 'budget.csv', column: 'Helår', rows: 14 },
   totalsColumnDiffers: { file: 'budget.csv', column: 'Totalt', rows: 14, differing: 2, lines: [5, 9] },
@@ -87,17 +88,29 @@ describe('message texts', () => {
     expect(texts('sv').message(message('adjustmentInDecember', SAMPLES.adjustmentInDecember))).toBe(
       'unit4.csv: 1 rad med period 13–15 (bokslutsperioder), netto 500,00 kr, räknas in i december',
     );
+    // A fraction of an öre is shown exactly, never rounded away.
+    const fine = message('openingLeftOut', { file: 'unit4.csv', rows: 3, amount: ore('-123456.7') });
+    expect(texts('sv').message(fine)).toBe('unit4.csv: 3 rader med period 00 (ingående balans), netto −1 234,567 kr, räknas inte med');
+    expect(texts('en').message(fine)).toBe('unit4.csv: 3 rows of period 00 (opening balance), net −1,234.567 kr, left out');
   });
 
   it('names months and kronor in the words of each language', () => {
-    const left = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 3, first: 11, last: 12, amount: -4123350n });
+    const left = message('otherYears', {
+      file: 'u.csv',
+      year: 2023,
+      reportYear: 2024,
+      codes: 3,
+      first: 11,
+      last: 12,
+      amount: ore(-4123350n),
+    });
     expect(texts('sv').message(left)).toBe(
       'u.csv: −41 233,50 kr på 3 koder daterade november–december 2023 tas inte med i rapporten för 2024',
     );
     expect(texts('en').message(left)).toBe(
       'u.csv: −41,233.50 kr on 3 codes dated November–December 2023 are left out of the report for 2024',
     );
-    const one = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 1, first: 12, last: 12, amount: 5n });
+    const one = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 1, first: 12, last: 12, amount: ore(5n) });
     expect(texts('sv').message(one)).toBe('u.csv: 0,05 kr på 1 kod daterade december 2023 tas inte med i rapporten för 2024');
     expect(texts('sv').message(message('partYear', { year: 2024, first: 1, last: 8, period: '2024-08' }))).toBe(
       'utfallet gäller bara januari–augusti 2024 men budgeten hela året; jämför med budget ack med --period 2024-08',

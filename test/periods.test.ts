@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ore, type Ore } from '../src/core/money.js';
 import { monthIn, monthsOfYear } from '../src/core/periods.js';
 import { latestYear, totalPerCode } from '../src/core/ledger.js';
 import { periodIndex, periodKey } from '../src/read/csv/fast/bytes.js';
@@ -34,7 +35,8 @@ async function read(content: string, over: Partial<ReadSpec> = {}) {
   expect(strip(fast)).toEqual(strip(general));
   return fast;
 }
-const byPeriod = (l: { totals: Map<string, Map<string, bigint>> }, code: string) => Object.fromEntries(l.totals.get(code) ?? []);
+const byPeriod = (l: { totals: ReadonlyMap<string, ReadonlyMap<string, Ore>> }, code: string) =>
+  Object.fromEntries(l.totals.get(code) ?? []);
 
 describe('period texts', () => {
   it.each([
@@ -112,14 +114,14 @@ describe('period texts', () => {
       [
         '51',
         new Map([
-          ['2024', 1200n],
-          ['2024-03', 5n],
-          ['2023', 7n],
+          ['2024', ore(1200n)],
+          ['2024-03', ore(5n)],
+          ['2023', ore(7n)],
         ]),
       ],
     ]);
     expect(monthsOfYear(totals, 2024).get('51')).toEqual([1200n, 0n, 0n, 5n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n]);
-    expect(latestYear(new Map([['51', new Map([['2025', 1n]])]]))).toBe('2025');
+    expect(latestYear(new Map([['51', new Map([['2025', ore(1n)]])]]))).toBe('2025');
   });
 });
 
@@ -249,8 +251,8 @@ describe('exports', () => {
     const months = 'Jan;Feb;Mar;Apr;Maj;Jun;Jul;Aug;Sep;Okt;Nov;Dec';
     const pivot = `Verksamhet;${months}\n5101;1;2;3;4;5;6;7;8;0;0;0;0\n5102;10;20;30;40;50;60;70;80;0;0;0;0\n`;
     const l = await read(pivot);
-    expect(totalPerCode(l.totals).get('5101')).toBe(3_600n);
-    expect(l.totals.get('5101')?.get('M08')).toBe(800n);
+    expect(totalPerCode(l.totals).get('5101')).toEqual(3_600n);
+    expect(l.totals.get('5101')?.get('M08')).toEqual(800n);
     // With a year in the headings or in an År column, the months are that year's.
     const dated = await read('Verksamhet;jan-24;feb-24;mar-24\n5101;1;2;3\n');
     expect(byPeriod(dated, '5101')).toEqual({ '2024-01': 100n, '2024-02': 200n, '2024-03': 300n });

@@ -184,7 +184,7 @@ function sameTotals(a: PeriodTotals, b: PeriodTotals): boolean {
   for (const [code, periods] of a) {
     const other = b.get(code);
     if (other === undefined || other.size !== periods.size) return false;
-    for (const [p, v] of periods) if (other.get(p) !== v) return false;
+    for (const [p, v] of periods) if (!(other.get(p)?.eq(v) ?? false)) return false;
   }
   return true;
 }
@@ -322,7 +322,7 @@ function readNote(file: string, n: ReadNote): Message {
 function unitsWarning(utfall: PeriodTotals, budget: PeriodTotals, req: ReportRequest, log: RunLog): Message[] {
   const u = ledgerSize(utfall);
   const b = ledgerSize(budget);
-  const smaller = u < b ? 'utfall' : 'budget';
+  const smaller = u.lt(b) ? 'utfall' : 'budget';
   const mixed = mixedUnits(u, b, log.units.get(smaller) ?? req.inputs[smaller].inputUnit);
   if (mixed === null) return [];
   const option = `--${mixed.smaller}-unit${mixed.suggested ? ` ${mixed.suggested}` : ''}`;

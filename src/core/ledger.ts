@@ -3,7 +3,7 @@
  * the exact operations reports need on them: summing several files and collapsing
  * periods into one total per code.
  */
-import type { Ore } from './money.js';
+import { ZERO, type Ore } from './money.js';
 
 /** Code → period (`YYYY-MM`; `YYYY` for a whole year; `Mmm` for a month of no stated year; '' for none) → öre. */
 export type PeriodTotals = Map<string, Map<string, Ore>>;
@@ -16,7 +16,7 @@ export function addInto(into: PeriodTotals, from: ReadonlyMap<string, ReadonlyMa
       target = new Map();
       into.set(code, target);
     }
-    for (const [period, amount] of periods) target.set(period, (target.get(period) ?? 0n) + amount);
+    for (const [period, amount] of periods) target.set(period, (target.get(period) ?? ZERO).plus(amount));
   }
   return into;
 }
@@ -25,8 +25,8 @@ export function addInto(into: PeriodTotals, from: ReadonlyMap<string, ReadonlyMa
 export function totalPerCode(totals: ReadonlyMap<string, ReadonlyMap<string, Ore>>): Map<string, Ore> {
   const out = new Map<string, Ore>();
   for (const [code, periods] of totals) {
-    let t = 0n;
-    for (const amount of periods.values()) t += amount;
+    let t = ZERO;
+    for (const amount of periods.values()) t = t.plus(amount);
     out.set(code, t);
   }
   return out;

@@ -4,7 +4,7 @@
  * (no period: an annual amount of the report year).
  * A monthly report through month m of year Y uses the utfall of Y's months 1..m.
  */
-import type { Ore } from './money.js';
+import { ZERO, type Ore } from './money.js';
 
 export interface ReportPeriod {
   year: number;
@@ -40,8 +40,8 @@ export function monthsOfYear(totals: ReadonlyMap<string, ReadonlyMap<string, Ore
     for (const [key, amount] of periods) {
       const m = monthIn(key, year);
       if (m < 0) continue;
-      arr ??= new Array<Ore>(13).fill(0n);
-      arr[m] = (arr[m] as Ore) + amount;
+      arr ??= new Array<Ore>(13).fill(ZERO);
+      arr[m] = (arr[m] as Ore).plus(amount);
     }
     if (arr) out.set(code, arr);
   }
@@ -50,15 +50,15 @@ export function monthsOfYear(totals: ReadonlyMap<string, ReadonlyMap<string, Ore
 
 /** Sum of months 1..m (the annual slot excluded). */
 export function ackThrough(months: MonthArray, m: number): Ore {
-  let t = 0n;
-  for (let i = 1; i <= m; i++) t += months[i] as Ore;
+  let t = ZERO;
+  for (let i = 1; i <= m; i++) t = t.plus(months[i] as Ore);
   return t;
 }
 
 /** Sum of every slot: the full year. */
 export function fullYear(months: MonthArray): Ore {
-  let t = 0n;
-  for (const a of months) t += a;
+  let t = ZERO;
+  for (const a of months) t = t.plus(a);
   return t;
 }
 

@@ -118,14 +118,16 @@ const errorsEn: ErrorTexts = {
     p.stated !== undefined
       ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
       : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
-  AMOUNT_PRECISION: (p) => `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
+  AMOUNT_PRECISION: (p) => `"${p.value}" has more than ${p.max} digits; no amount is that long`,
+  AMOUNT_AMBIGUOUS: (p) =>
+    `"${p.value}" may be thousands (${String(p.value).replace(/[,.]/, '')} ${p.unit}) or three decimals, finer than öre; give the decimal mark with --decimal , (Swedish export) or --decimal . (English export)`,
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31, 2024M08 or Aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'the file has no period column; a monthly report needs utfall per period (name it with --col period=HEADER)',
   PERIOD_YEAR_MISSING: () =>
     'the month columns of the utfall (Jan … Dec) name no year; give the report month with --period, e.g. --period 2024-08, or give the file a Year column',
   WEIGHT_INVALID: (p) =>
-    `"${p.value}" is not a weight: ${{ precision: 'a number ≥ 0 with at most 6 decimals, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
+    `"${p.value}" is not a weight: ${{ invalid: 'a number ≥ 0, e.g. 8.5', negative: 'weights cannot be negative', zero: 'the weights of the line sum to 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'no table found: a table needs a header row and rows with amounts',
   CATEGORY_INVALID: (p) => `"${p.value}" is not a category (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'the code is empty',

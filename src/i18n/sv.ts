@@ -119,14 +119,16 @@ const errorsSv: ErrorTexts = {
     p.stated !== undefined
       ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
       : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
-  AMOUNT_PRECISION: (p) => `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
+  AMOUNT_PRECISION: (p) => `"${p.value}" har fler än ${p.max} siffror; så långa belopp finns inte`,
+  AMOUNT_AMBIGUOUS: (p) =>
+    `"${p.value}" kan vara tusental (${String(p.value).replace(/[,.]/, ' ')} ${p.unit}) eller tre decimaler, finare än ören; ange decimaltecknet med --decimal , (svensk export) eller --decimal . (engelsk export)`,
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31, 2024M08 eller aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
   PERIOD_MISSING: () => 'filen har ingen periodkolumn; en månadsrapport behöver utfall per period (ange den med --col period=RUBRIK)',
   PERIOD_YEAR_MISSING: () =>
     'utfallets månadskolumner (jan … dec) anger inget år; ange rapportmånaden med --period, t.ex. --period 2024-08, eller ge filen en kolumn År',
   WEIGHT_INVALID: (p) =>
-    `"${p.value}" är ingen vikt: ${{ precision: 'ett tal ≥ 0 med högst 6 decimaler, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
+    `"${p.value}" är ingen vikt: ${{ invalid: 'ett tal ≥ 0, t.ex. 8,5', negative: 'vikter kan inte vara negativa', zero: 'radens vikter summerar till 0' }[p.reason as string]}`,
   TABLE_NOT_FOUND: () => 'ingen tabell hittades: en tabell behöver en rubrikrad och rader med belopp',
   CATEGORY_INVALID: (p) => `"${p.value}" är ingen kategori (intakt, personalkostnad, kapitalkostnad, ovrig_kostnad, exkluderad)`,
   CODE_EMPTY: () => 'koden är tom',

@@ -4,6 +4,7 @@
  * `Message` and row-label ids become prose here, never in the report layer. The compiler
  * checks that a dictionary has a text for every error code, title kind and message code.
  */
+import { Exact, type Ore } from '../core/money.js';
 import type { ReportPeriod } from '../core/periods.js';
 import type { ErrorCode } from '../errors.js';
 import type { ColumnId, Message, MessageCode, MessageParams, ResultatRow, RowLabel, Title } from '../report/model.js';
@@ -100,16 +101,21 @@ export const list = (items: readonly string[]): string => items.join(', ');
 /** The last day of the report month (31 for August): a monthly report is "per 31 augusti". */
 export const lastDay = (p: ReportPeriod): number => new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
 
+/** Digits of a non-negative plain decimal text grouped in threes, with the decimal mark given. */
+function grouped(plain: string, decimal: string, group: string): string {
+  const [int = '', frac] = plain.split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, group) + (frac ? decimal + frac : '');
+}
+
 /**
- * An exact amount in öre as kronor with two decimals, for a message: `1 234,50 kr` in
- * Swedish, `1,234.50 kr` in English.
- * @example kronor(-123450n, 'sv') // '−1 234,50 kr'
+ * An exact amount in öre as kronor with two decimals (more when it has a fraction of an öre),
+ * for a message: `1 234,50 kr` in Swedish, `1,234.50 kr` in English.
+ * @example kronor(ore(-123450n), 'sv') // '−1 234,50 kr'
  */
-export function kronor(ore: bigint, lang: Lang): string {
-  const abs = ore < 0n ? -ore : ore;
-  const int = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
-  const frac = (abs % 100n).toString().padStart(2, '0');
-  return `${ore < 0n ? '\u2212' : ''}${int}${lang === 'sv' ? ',' : '.'}${frac} kr`;
+export function kronor(amount: Ore, lang: Lang): string {
+  const kr = amount.abs().div(100);
+  const plain = kr.toFixed(Math.max(2, kr.decimalPlaces()));
+  return `${amount.isNeg() && !amount.isZero() ? '\u2212' : ''}${grouped(plain, lang === 'sv' ? ',' : '.', lang === 'sv' ? ' ' : ',')} kr`;
 }
 
 /**
@@ -126,16 +132,13 @@ export function explained(words: Readonly<Record<string, string>>, code: string 
 export const yearSuffix = (year: string): string => (year ? ` ${year}` : '');
 
 /**
- * An exact amount of öre (a bigint as text) in a unit of 10^exp öre, with every decimal it
+ * An exact amount of öre (as decimal text) in a unit of 10^exp öre, with every decimal it
  * has and no trailing zeros, grouped in threes: for the amounts an error names.
  * @example amountText('-12345650', 5, ',', ' ') // '−123,4565'
  */
 export function amountText(ore: string | number, exp: number, decimal: string, group: string): string {
-  const o = BigInt(ore);
-  const digits = (o < 0n ? -o : o).toString().padStart(exp + 1, '0');
-  const int = digits.slice(0, digits.length - exp).replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const frac = digits.slice(digits.length - exp).replace(/0+$/, '');
-  return `${o < 0n ? '\u2212' : ''}${int}${frac ? decimal + frac : ''}`;
+  const value = new Exact(ore).div(new Exact(10).pow(exp));
+  return `${value.isNeg() && !value.isZero() ? '\u2212' : ''}${grouped(value.abs().toFixed(), decimal, group)}`;
 }
 
 /**

@@ -15,16 +15,30 @@
  * reader adds nothing for such a cell (records-to-ledger.ts); the small files read by
  * code (forecasts) count it as zero, as Excel's SUM does. Excel's error values (`#N/A`,
  * `#VALUE!`, `#REF!`) are not null markers: a lookup that failed is not an empty cell, so
- * they stay invalid. More decimals than whole öre in the input unit is an error unless the
- * extra digits are zeros. It is a hand-written scanner rather than a regular expression
- * because it runs once per ledger row.
+ * they stay invalid.
+ *
+ * Any number of decimals is read exactly: whole öre (the common case) as an integer, an
+ * amount with a fraction of an öre (Excel's General format `83333,3333333333`, a float tail
+ * `800816.89000000003`, mnkr with nine decimals) as the exact decimal it is (core/money.ts).
+ * Two things are refused: more than `MAX_AMOUNT_DIGITS` digits (no real amount has them;
+ * the problem `'precision'`), and — when the decimal mark is not given — one mark followed by
+ * exactly three digits where three decimals would be finer than öre (`1,234` or `1.234` in
+ * kr): that is a thousands separator in one convention and a decimal mark in the other, so the
+ * problem `'ambiguous'` asks for `--decimal`, never a guess. It is a hand-written scanner
+ * rather than a regular expression because it runs once per ledger row.
  */
+
+import { Exact, MAX_AMOUNT_DIGITS, type Ore } from '../core/money.js';
+import { AvvikelseError, type Place } from '../errors.js';
 
 export type DecimalMark = 'auto' | ',' | '.';
 export const DECIMAL_MARKS: readonly DecimalMark[] = ['auto', ',', '.'];
 
-/** Why a text is not an amount: not a number at all, finer than one öre, or a unit suffix that is not the input unit. */
-export type AmountProblem = 'invalid' | 'precision' | 'unit';
+/**
+ * Why a text is not an amount: not a number at all, more digits than any amount has, a unit
+ * suffix that is not the input unit, or `1,234` in kr without a decimal mark given.
+ */
+export type AmountProblem = 'invalid' | 'precision' | 'unit' | 'ambiguous';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -83,19 +97,39 @@ function isNullMarker(text: Uint16Array, b: number, e: number): boolean {
 const SCALE = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
 /**
- * The amount `text` in öre, given that the input is in a unit of 10^unitExponent öre
+ * The amount `text` in öre (an integer, or the exact decimal when it has a fraction of an öre), given that the input is in a unit of 10^unitExponent öre
  * (kr: 2, tkr: 5, mnkr: 8), null for no amount (an empty cell, `NULL`), or the reason it is
  * not an amount.
  * @example parseAmount('-63 096,11 kr', 'auto', 2) // -6309611n
+ * @example parseAmount('83333,3333333333', 'auto', 2).toString() // '8333333.33333333' (öre)
+ * @example parseAmount('1,234', 'auto', 2) // 'ambiguous'
  * @example parseAmount('NULL', 'auto', 2) // null
  * @example parseAmount('12 tkr', 'auto', 2) // 'unit'
  */
-export function parseAmount(text: string, decimal: DecimalMark, unitExponent: number): bigint | AmountProblem | null {
+export function parseAmount(text: string, decimal: DecimalMark, unitExponent: number): bigint | Ore | AmountProblem | null {
   const n = text.length;
   const codes = n <= SCRATCH.length ? SCRATCH : new Uint16Array(n);
   for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
   const r = scanAmount(codes, n, decimal, unitExponent);
   return typeof r === 'number' ? BigInt(r) : r;
+}
+
+const PROBLEM_CODE = {
+  invalid: 'AMOUNT_INVALID',
+  precision: 'AMOUNT_PRECISION',
+  unit: 'AMOUNT_INVALID',
+  ambiguous: 'AMOUNT_AMBIGUOUS',
+} as const;
+
+/**
+ * The error for a cell that is no amount, at its place: AMOUNT_INVALID (naming the stated
+ * unit when a suffix contradicts the input unit), AMOUNT_PRECISION (more digits than any
+ * amount has) or AMOUNT_AMBIGUOUS (`1,234` in kr: give --decimal).
+ */
+export function amountError(problem: AmountProblem, raw: string, unit: string, at: Place): AvvikelseError {
+  const params: Record<string, string | number> = { value: raw, unit, max: MAX_AMOUNT_DIGITS };
+  if (problem === 'unit') params.stated = statedUnit(raw) ?? '';
+  return new AvvikelseError(PROBLEM_CODE[problem], params, at);
 }
 
 /**
@@ -127,12 +161,24 @@ function suffixAt(text: Uint16Array, b: number, e: number): { at: number; expone
   return { at, exponent: SUFFIX_EXPONENT.get(word) ?? -1 };
 }
 
+/**
+ * Whether text[b, e) — the part before a lone decimal mark — could be the first group of a
+ * thousands-grouped number: one to three digits, not a lone leading zero (`0,125` is no group).
+ */
+function groupable(text: Uint16Array, b: number, e: number): boolean {
+  const n = e - b;
+  if (n < 1 || n > 3) return false;
+  for (let i = b; i < e; i++) if (!isDigit(text[i] as number)) return false;
+  return (text[b] as number) !== D0;
+}
+
 /** Reused buffer of character codes for the common, short amounts. */
 const SCRATCH = new Uint16Array(64);
 
 /**
- * The scanner itself, on `n` character codes: the amount in öre as a number when it has at
- * most 15 significant digits (so it is an exact integer), as a bigint when it is longer, or
+ * The scanner itself, on `n` character codes: the amount in öre as a number when it is a
+ * whole number of öre of at most 15 digits (so it is an exact integer below 2^53), as a
+ * bigint when it is longer, as an exact decimal (`Ore`) when it has a fraction of an öre, or
  * the reason it is not an amount. Shared by the text reader and the byte-level fast path
  * (read/csv/fast/), which maps bytes to the same character codes (its `plainAmount` in
  * bytes.ts is this scanner's byte-level twin for the plainest amounts); null for no amount.
@@ -142,7 +188,7 @@ export function scanAmount(
   length: number,
   decimal: DecimalMark,
   unitExponent: number,
-): number | bigint | AmountProblem | null {
+): number | bigint | Ore | AmountProblem | null {
   let b = 0;
   let e = length;
   while (b < e && isSpace(text[b] as number)) b++;
@@ -262,10 +308,13 @@ export function scanAmount(
     const fb = decimalAt + 1;
     if (fb === fe) return 'invalid';
     for (let i = fb; i < fe; i++) if (!isDigit(text[i] as number)) return 'invalid';
+    // `1,234` in kr: a thousands group or three decimals finer than öre? Only --decimal can say.
+    if (decimal === 'auto' && fe - fb === 3 && unitExponent < 3 && commas + dots === 1 && !sawSeparator && groupable(text, b, decimalAt)) {
+      return 'ambiguous';
+    }
     // Trailing zeros beyond whole öre carry no value.
     while (fe - fb > unitExponent && (text[fe - 1] as number) === D0) fe--;
     fraction = fe - fb;
-    if (fraction > unitExponent) return 'precision';
     for (let i = fb; i < fe; i++) {
       c = text[i] as number;
       if (digits < 15) mantissa = mantissa * 10 + (c - D0);
@@ -274,7 +323,13 @@ export function scanAmount(
     }
   }
 
+  if (digits > MAX_AMOUNT_DIGITS) return 'precision';
   const shift = unitExponent - fraction;
+  if (shift < 0) {
+    // A fraction of an öre: the exact decimal, digits × 10^shift öre.
+    const fine = new Exact(`${big ?? String(mantissa)}e${shift}`);
+    return negative ? fine.neg() : fine;
+  }
   if (big === null && digits + shift <= 15) {
     const ore = mantissa * (SCALE[shift] as number);
     return negative ? -ore : ore;

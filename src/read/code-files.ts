@@ -8,8 +8,8 @@
  */
 import { AvvikelseError } from '../errors.js';
 import { parseCategory, type Category } from '../rules/categories.js';
-import { UNIT_EXPONENT, type Ore, type Unit } from '../core/money.js';
-import { parseAmount } from './amount.js';
+import { asOre, negated, UNIT_EXPONENT, ZERO, type Ore, type Unit } from '../core/money.js';
+import { amountError, parseAmount } from './amount.js';
 import { normaliseHeader } from '../core/text.js';
 import { negatesInput, type InputSign } from '../rules/sign.js';
 import { readRecords } from './index.js';
@@ -117,14 +117,8 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
     const raw = r.cells[index] ?? '';
     // An empty cell (or `NULL`) is a forecast of zero, as before.
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]) ?? 0n;
-    if (typeof amount !== 'bigint') {
-      throw new AvvikelseError(
-        amount === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID',
-        { value: raw, unit, max: UNIT_EXPONENT[unit] },
-        r.at(index, header?.[index], raw),
-      );
-    }
-    values.set(code, !deviation && negatesInput(opts.sign) ? -amount : amount);
+    if (typeof amount === 'string') throw amountError(amount, raw, unit, r.at(index, header?.[index], raw));
+    values.set(code, asOre(!deviation && negatesInput(opts.sign) ? negated(amount) : amount));
   }
   return { values, deviation, column };
 }
@@ -174,14 +168,19 @@ export async function readCategoryMap(file: string): Promise<Map<string, Categor
   return out;
 }
 
-/** Scale of parsed weights: 10^6, so `8,333333` is exact. */
+/**
+ * Weights are read as amounts of 10^-6 units (so a lone mark with three decimals, `8,333`, is
+ * a decimal mark, never a thousands group: weights are not thousands) and kept exact, any
+ * number of decimals.
+ */
 const WEIGHT_EXPONENT = 6;
+const ONE_WEIGHT = 10 ** WEIGHT_EXPONENT;
 
 export interface PeriodisationKey {
   /** Whether the prefixes are verksamhet (or --by) codes or konto. */
   by: 'kod' | 'konto';
-  /** Prefix (or `*`) → 12 weights at a common scale. */
-  weights: Map<string, bigint[]>;
+  /** Prefix (or `*`) → 12 exact weights at a common scale. */
+  weights: Map<string, Ore[]>;
   /** Prefixes whose weights sum to neither 1 nor 100, with the sum as written. */
   normalised: { prefix: string; sum: string }[];
 }
@@ -190,9 +189,8 @@ export interface PeriodisationKey {
 export async function readPeriodisationKey(file: string): Promise<PeriodisationKey> {
   const { header, rows } = body(await readRecords(file));
   const by = header && ['konto', 'account'].includes(normaliseHeader(header[0] ?? '')) ? 'konto' : 'kod';
-  const weights = new Map<string, bigint[]>();
+  const weights = new Map<string, Ore[]>();
   const normalised: { prefix: string; sum: string }[] = [];
-  const one = 10n ** BigInt(WEIGHT_EXPONENT);
   for (const r of rows) {
     const filled = r.cells.filter((f, i) => i === 0 || f.trim() !== '');
     if (filled.length !== 13) throw new AvvikelseError('FIELD_COUNT', { found: filled.length, expected: 13 }, r.place);
@@ -200,17 +198,14 @@ export async function readPeriodisationKey(file: string): Promise<PeriodisationK
     const ws = filled.slice(1).map((raw, i) => {
       const w = parseAmount(raw, 'auto', WEIGHT_EXPONENT);
       const at = r.at(i + 1, header?.[i + 1], raw);
-      if (typeof w !== 'bigint') throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'precision' }, at);
-      if (w < 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'negative' }, at);
-      return w;
+      if (w === null || typeof w === 'string') throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'invalid' }, at);
+      const weight = asOre(w).div(ONE_WEIGHT);
+      if (weight.isNeg()) throw new AvvikelseError('WEIGHT_INVALID', { value: raw, reason: 'negative' }, at);
+      return weight;
     });
-    const sum = ws.reduce((a, b) => a + b, 0n);
-    if (sum === 0n) throw new AvvikelseError('WEIGHT_INVALID', { value: '0', reason: 'zero' }, r.place);
-    if (sum !== one && sum !== 100n * one) {
-      const digits = sum.toString().padStart(WEIGHT_EXPONENT + 1, '0');
-      const text = `${digits.slice(0, -WEIGHT_EXPONENT)},${digits.slice(-WEIGHT_EXPONENT)}`.replace(/,?0+$/, '');
-      normalised.push({ prefix, sum: text });
-    }
+    const sum = ws.reduce((a, b) => a.plus(b), ZERO);
+    if (sum.isZero()) throw new AvvikelseError('WEIGHT_INVALID', { value: '0', reason: 'zero' }, r.place);
+    if (!sum.eq(1) && !sum.eq(100)) normalised.push({ prefix, sum: sum.toString().replace('.', ',') });
     weights.set(prefix, ws);
   }
   return { by, weights, normalised };

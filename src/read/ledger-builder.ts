@@ -7,7 +7,7 @@
  */
 import { valueGlob } from '../core/codes.js';
 import { DETAIL_SEPARATOR, type PeriodTotals } from '../core/ledger.js';
-import type { Ore } from '../core/money.js';
+import { asOre, negated, plus, signOf, type ReadOre } from '../core/money.js';
 import { AvvikelseError, type Place } from '../errors.js';
 import { kontoClass, negatesInput, type SignEvidence } from '../rules/sign.js';
 import { canonicalDimension } from './columns.js';
@@ -23,7 +23,8 @@ const quoted = (headers: readonly string[]): string => headers.map((h) => `"${h}
 
 /** Totals one ledger file read with `spec`. */
 export class TotalsBuilder implements LedgerBuilder {
-  private totals: PeriodTotals = new Map();
+  /** Running sums per key and period, as integers while the amounts are whole öre (core/money.ts `ReadOre`). */
+  private totals = new Map<string, Map<string, ReadOre>>();
   private names = new Map<string, string>();
   private dataRows = 0;
   private signs: SignEvidence | null = null;
@@ -72,24 +73,28 @@ export class TotalsBuilder implements LedgerBuilder {
     return this.plan.detail < 0 ? code : code + DETAIL_SEPARATOR + (fields[this.plan.detail] as string).trim();
   }
 
-  add(key: string, period: string, amount: Ore): void {
+  add(key: string, period: string, amount: ReadOre): void {
     let byPeriod = this.totals.get(key);
     if (byPeriod === undefined) {
       byPeriod = new Map();
       this.totals.set(key, byPeriod);
     }
-    byPeriod.set(period, (byPeriod.get(period) ?? 0n) + (this.negate ? -amount : amount));
+    const a = this.negate ? negated(amount) : amount;
+    const sum = byPeriod.get(period);
+    // Whole öre (the common case) as bigints inline; `plus` for the rest.
+    byPeriod.set(period, sum === undefined ? a : typeof sum === 'bigint' && typeof a === 'bigint' ? sum + a : plus(sum, a));
   }
 
-  record(fields: readonly string[], total: Ore): void {
+  record(fields: readonly string[], total: ReadOre): void {
     const { name, konto, code } = this.plan;
     if (name >= 0) {
       const text = (fields[name] as string).trim();
       if (text !== '') this.names.set((fields[code] as string).trim(), text);
     }
-    if (konto >= 0 && total !== 0n) {
+    const sign = signOf(total);
+    if (konto >= 0 && sign !== 0) {
       const cls = kontoClass((fields[konto] as string).trim().charCodeAt(0));
-      const positive = total > 0n !== this.negate;
+      const positive = sign > 0 !== this.negate;
       const signs = this.signs as SignEvidence;
       if (cls === 'revenue') {
         if (positive) signs.revenuePositive++;
@@ -102,10 +107,10 @@ export class TotalsBuilder implements LedgerBuilder {
     this.dataRows++;
   }
 
-  aside(kind: AsideKind, amount: Ore): void {
+  aside(kind: AsideKind, amount: ReadOre): void {
     const a = this.asides[kind];
     a.rows++;
-    a.amount += this.negate ? -amount : amount;
+    a.amount = plus(a.amount, this.negate ? negated(amount) : amount);
   }
 
   counted(rows: number, evidence: SignEvidence): void {
@@ -144,16 +149,22 @@ export class TotalsBuilder implements LedgerBuilder {
 
   finish(): Ledger {
     if (this.dataRows === 0 && this.totals.size === 0) throw new AvvikelseError('NO_DATA_ROWS', {}, { file: this.file });
+    const totals: PeriodTotals = new Map();
+    for (const [key, byPeriod] of this.totals) totals.set(key, new Map([...byPeriod].map(([period, sum]) => [period, asOre(sum)])));
+    const aside = (a: { rows: number; amount: ReadOre }): Aside => ({ rows: a.rows, amount: asOre(a.amount) });
     return {
       file: this.file,
-      totals: this.totals,
+      totals,
       names: this.names,
       dataRows: this.dataRows,
       signs: this.signs,
-      asides: this.asides,
+      asides: { opening: aside(this.asides.opening), adjustment: aside(this.asides.adjustment) },
       notes: this.notes,
     };
   }
 }
 
-const noAsides = (): Record<AsideKind, Aside> => ({ opening: { rows: 0, amount: 0n }, adjustment: { rows: 0, amount: 0n } });
+const noAsides = (): Record<AsideKind, { rows: number; amount: ReadOre }> => ({
+  opening: { rows: 0, amount: 0n },
+  adjustment: { rows: 0, amount: 0n },
+});

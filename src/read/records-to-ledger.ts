@@ -29,8 +29,8 @@
  * side empty counting as 0; the row's net amount is its sign evidence.
  */
 import { AvvikelseError, type Place } from '../errors.js';
-import { UNIT_EXPONENT, type Unit } from '../core/money.js';
-import { parseAmount, statedUnit, type DecimalMark } from './amount.js';
+import { asOre, minus, plus, signOf, UNIT_EXPONENT, type ReadOre, type Unit } from '../core/money.js';
+import { amountError, parseAmount, type DecimalMark } from './amount.js';
 import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
@@ -56,18 +56,18 @@ export class RecordConsumer {
   unitExponent: number;
   readonly decimal: DecimalMark;
   /** Sums of the data rows so far per amount column, in the file's sign (rows --where leaves out too). */
-  private cum: bigint[] = [];
+  private cum: ReadOre[] = [];
   /**
    * `cum` at the start, at every totals row and after each of the first PREFIX_ROWS data rows,
    * as keys: a totals row closes the consecutive rows since one of them (a subtotal under a
    * heading row that is not summed, such as `100` above `5101 … 5108` and `Summa äldreomsorg`).
    */
   private marks = new Set<string>();
-  private lastMark: bigint[] = [];
+  private lastMark: ReadOre[] = [];
   private dataRows = 0;
   private dataSinceMark = 0;
   /** Totals rows above every data row, checked against all of them at the end. */
-  private leading: { record: string[]; position: number; label: string; found: bigint[] }[] = [];
+  private leading: { record: string[]; position: number; label: string; found: ReadOre[] }[] = [];
   private totalsPositions: number[] = [];
   private totalsLabels: string[] = [];
   /** The totals column: rows checked, and the positions of those that differ from the months. */
@@ -118,7 +118,7 @@ export class RecordConsumer {
     }
     const read = layout.period >= 0 ? this.period(record, position) : null;
     const period = read?.key ?? '';
-    let rowTotal = 0n;
+    let rowTotal: ReadOre = 0n;
     let amounts = 0;
     const cum = this.cum;
     for (let i = 0; i < layout.amounts.length; i++) {
@@ -126,8 +126,14 @@ export class RecordConsumer {
       const parsed = this.columnAmount(record, col, position);
       if (parsed === null) continue;
       amounts++;
-      rowTotal += parsed;
-      cum[i] = (cum[i] as bigint) + parsed;
+      const c = cum[i] as ReadOre;
+      if (typeof parsed === 'bigint' && typeof rowTotal === 'bigint' && typeof c === 'bigint') {
+        rowTotal += parsed;
+        cum[i] = c + parsed;
+      } else {
+        rowTotal = plus(rowTotal, parsed);
+        cum[i] = plus(c, parsed);
+      }
       if (read?.kind === 'opening') continue;
       // A month column (`jan`) takes the row's year (`År`) when it has one.
       const at =
@@ -165,23 +171,20 @@ export class RecordConsumer {
   }
 
   /** The amount of an amount column in a record (debet − kredit for a pair; an empty side is 0), or null when it holds none. */
-  private columnAmount(record: string[], col: ColumnLayout['amounts'][number], position: number): bigint | null {
+  private columnAmount(record: string[], col: ColumnLayout['amounts'][number], position: number): ReadOre | null {
     const amount = this.amount(record, col.index, position);
     if (col.credit === undefined) return amount;
     const credit = this.amount(record, col.credit, position);
     if (amount === null && credit === null) return null;
-    return (amount ?? 0n) - (credit ?? 0n);
+    return minus(amount ?? 0n, credit ?? 0n);
   }
 
-  /** The amount in a cell, null for none (empty, NULL), or its AMOUNT_INVALID / AMOUNT_PRECISION error. */
-  private amount(record: string[], index: number, position: number): bigint | null {
+  /** The amount in a cell, null for none (empty, NULL), or its amount error (read/amount.ts `amountError`). */
+  private amount(record: string[], index: number, position: number): ReadOre | null {
     const raw = record[index] as string;
     const parsed = parseAmount(raw, this.decimal, this.unitExponent);
-    if (typeof parsed === 'bigint' || parsed === null) return parsed;
-    const params: Record<string, string | number> = { value: raw, unit: this.unit, max: this.unitExponent };
-    // A unit suffix that is not the input unit (`12 tkr` in a file read in kr) names both.
-    if (parsed === 'unit') params.stated = statedUnit(raw) ?? '';
-    throw new AvvikelseError(parsed === 'precision' ? 'AMOUNT_PRECISION' : 'AMOUNT_INVALID', params, this.at(position, index, raw));
+    if (typeof parsed !== 'string') return parsed;
+    throw amountError(parsed, raw, this.unit, this.at(position, index, raw));
   }
 
   /** A row --where leaves out still counts towards the totals rows of the file (a cell that is no amount counts as 0). */
@@ -189,11 +192,11 @@ export class RecordConsumer {
     const amounts = (this.layout as ColumnLayout).amounts;
     for (let i = 0; i < amounts.length; i++) {
       const col = amounts[i] as ColumnLayout['amounts'][number];
-      const value = (index: number): bigint => {
+      const value = (index: number): ReadOre => {
         const parsed = parseAmount(record[index] as string, this.decimal, this.unitExponent);
-        return typeof parsed === 'bigint' ? parsed : 0n;
+        return parsed === null || typeof parsed === 'string' ? 0n : parsed;
       };
-      this.cum[i] = (this.cum[i] as bigint) + value(col.index) - (col.credit === undefined ? 0n : value(col.credit));
+      this.cum[i] = minus(plus(this.cum[i] as ReadOre, value(col.index)), col.credit === undefined ? 0n : value(col.credit));
     }
     this.dataRows++;
     this.dataSinceMark++;
@@ -227,12 +230,12 @@ export class RecordConsumer {
       this.leading.push({ record, position, label, found });
       return;
     }
-    const need = this.cum.map((c, i) => c - (found[i] as bigint));
-    if (!need.every((n) => n === 0n) && !this.marks.has(need.join(','))) {
+    const need = this.cum.map((c, i) => minus(c, found[i] as ReadOre));
+    if (!need.every((n) => signOf(n) === 0) && !this.marks.has(need.join(','))) {
       // Which rows it should close: all of them for a grand total (or when no totals row came
       // before), else those since the previous totals row.
       const grand = /^(totalt?|totalsumma)/i.test(label) || this.totalsPositions.length === 0 || this.dataSinceMark === 0;
-      const expected = this.cum.map((c, i) => (grand ? c : c - (this.lastMark[i] as bigint)));
+      const expected = this.cum.map((c, i) => (grand ? c : minus(c, this.lastMark[i] as ReadOre)));
       this.mismatch(record, position, label, found, expected, grand ? 'all' : 'since');
     }
     this.marks.add(this.cum.join(','));
@@ -242,30 +245,37 @@ export class RecordConsumer {
     this.totalsLabels.push(label);
   }
 
-  private mismatch(record: string[], position: number, label: string, found: bigint[], expected: bigint[], basis: 'all' | 'since'): never {
+  private mismatch(
+    record: string[],
+    position: number,
+    label: string,
+    found: ReadOre[],
+    expected: ReadOre[],
+    basis: 'all' | 'since',
+  ): never {
     const layout = this.layout as ColumnLayout;
-    const i = found.findIndex((f, k) => f !== expected[k]);
+    const i = found.findIndex((f, k) => signOf(minus(f, expected[k] as ReadOre)) !== 0);
     const col = layout.amounts[i < 0 ? 0 : i] as { index: number };
-    const f = found[i] as bigint;
-    const e = expected[i] as bigint;
+    const f = found[i] as ReadOre;
+    const e = expected[i] as ReadOre;
     throw new AvvikelseError(
       'TOTALS_ROW_MISMATCH',
-      { label, found: f.toString(), expected: e.toString(), diff: (f - e).toString(), exp: this.unitExponent, unit: this.unit, basis },
+      { label, found: f.toString(), expected: e.toString(), diff: minus(f, e).toString(), exp: this.unitExponent, unit: this.unit, basis },
       this.at(position, col.index, record[col.index] as string),
     );
   }
 
   /** A wide row's totals column against the sum of its months: more than half a unit per month cell apart is noted. */
-  private checkTotalColumn(record: string[], position: number, months: bigint): void {
+  private checkTotalColumn(record: string[], position: number, months: ReadOre): void {
     const layout = this.layout as ColumnLayout;
     const raw = record[layout.total] as string;
     if (raw.trim() === '') return;
     const total = this.amount(record, layout.total, position);
     if (total === null) return;
     this.totalColumnRows++;
-    const diff = total > months ? total - months : months - total;
-    const tolerance = (BigInt(layout.amounts.length) * 10n ** BigInt(this.unitExponent)) / 2n;
-    if (diff > tolerance) {
+    // More than half a unit per month cell: 2·|total − months| > cells · 10^exp öre.
+    const diff = asOre(minus(total, months)).abs().times(2);
+    if (diff.gt(asOre(BigInt(layout.amounts.length) * 10n ** BigInt(this.unitExponent)))) {
       this.totalColumnDiffering++;
       if (this.totalColumnDiffers.length < 10) this.totalColumnDiffers.push(position);
     }
@@ -276,7 +286,7 @@ export class RecordConsumer {
     const layout = this.layout;
     if (layout !== null) {
       for (const t of this.leading) {
-        if (t.found.some((f, i) => f !== this.cum[i])) {
+        if (t.found.some((f, i) => signOf(minus(f, this.cum[i] as ReadOre)) !== 0)) {
           this.mismatch(t.record, t.position, t.label, t.found, this.cum, 'all');
         }
         this.totalsPositions.push(t.position);

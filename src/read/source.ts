@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import type { Filter } from '../core/codes.js';
 import type { PeriodTotals } from '../core/ledger.js';
-import type { Ore, Unit } from '../core/money.js';
+import type { Ore, ReadOre, Unit } from '../core/money.js';
 import type { Place } from '../errors.js';
 import type { InputSign, SignEvidence } from '../rules/sign.js';
 import type { Dialect } from './csv/dialect.js';
@@ -115,15 +115,15 @@ export interface LedgerBuilder {
   /** The key a record is totalled under, or null when a --where filter leaves it out. Throws CODE_EMPTY. */
   key(fields: readonly string[], place: FieldPlace): string | null;
   /** Adds one amount (öre, in the file's sign) under a key and period (`YYYY-MM`, `Mmm` or ''). */
-  add(key: string, period: string, amount: Ore): void;
+  add(key: string, period: string, amount: ReadOre): void;
   /** A record is totalled: counts it, keeps its code's name, and counts sign evidence from its konto and its total (file's sign). */
-  record(fields: readonly string[], total: Ore): void;
+  record(fields: readonly string[], total: ReadOre): void;
   /**
    * A record of period 00 (`opening`: the opening balance, not added) or of a year-end
    * adjustment period 13–15 (`adjustment`: added into December), with its amount in the
    * file's sign: counted for the notes that say so (`Ledger.asides`).
    */
-  aside(kind: AsideKind, amount: Ore): void;
+  aside(kind: AsideKind, amount: ReadOre): void;
   /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
   counted(rows: number, evidence: SignEvidence): void;
   /** Something the reader noticed and did that the user is told (a totals row left out, a unit from a heading). */

@@ -10,7 +10,7 @@
  */
 import { categoryOf, type Category, type CategoryMap } from '../rules/categories.js';
 import { compareCodes } from '../core/codes.js';
-import type { Ore, Unit } from '../core/money.js';
+import { ZERO, type Ore, type Unit } from '../core/money.js';
 import { DETAIL_SEPARATOR, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { defaultColumns, type ColumnNeed } from './columns.js';
 import { layoutTables, type Layout } from './drift.js';
@@ -19,7 +19,7 @@ import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
 
 /** Amounts per category, in ledger sign (costs +). */
 export type ByCategory = Record<Category, Ore>;
-const empty = (): ByCategory => ({ intakt: 0n, personalkostnad: 0n, kapitalkostnad: 0n, ovrig_kostnad: 0n, exkluderad: 0n });
+const empty = (): ByCategory => ({ intakt: ZERO, personalkostnad: ZERO, kapitalkostnad: ZERO, ovrig_kostnad: ZERO, exkluderad: ZERO });
 
 /** Per code, the amounts of each category; accounts that match no category are listed. */
 export function categorise(totals: PeriodTotals, map: CategoryMap, unknown: Set<string>): Map<string, ByCategory> {
@@ -33,17 +33,17 @@ export function categorise(totals: PeriodTotals, map: CategoryMap, unknown: Set<
     }
     let c = out.get(code);
     if (!c) out.set(code, (c = empty()));
-    c[category] += amount;
+    c[category] = c[category].plus(amount);
   }
   return out;
 }
 
-const costs = (c: ByCategory) => c.personalkostnad + c.kapitalkostnad + c.ovrig_kostnad;
+const costs = (c: ByCategory) => c.personalkostnad.plus(c.kapitalkostnad).plus(c.ovrig_kostnad);
 
 /** The Verksamhetsanalys and the Resultat are published in the result perspective (intäkter +, kostnader −). */
 export const ANALYS_PERSPECTIVE: Perspective = 'resultat';
 
-const plus = (a: Ore | null | undefined, b: Ore | null | undefined): Ore | null => (a == null || b == null ? null : a + b);
+const plus = (a: Ore | null | undefined, b: Ore | null | undefined): Ore | null => (a == null || b == null ? null : a.plus(b));
 
 /**
  * A Verksamhetsanalys row from its ledger-sign sums (iu/ku: intäkt and kostnad utfall, ib/kb:
@@ -79,7 +79,7 @@ export interface AnalysRequest extends Layout {
 
 function sumAll(m: Map<string, ByCategory>): ByCategory {
   const total = empty();
-  for (const c of m.values()) for (const k of Object.keys(total) as Category[]) total[k] += c[k];
+  for (const c of m.values()) for (const k of Object.keys(total) as Category[]) total[k] = total[k].plus(c[k]);
   return total;
 }
 
@@ -109,7 +109,7 @@ function resultatTable(req: AnalysRequest): ReportTable {
       row('personalkostnader', (c) => c.personalkostnad, true),
       row('kapitalkostnader', (c) => c.kapitalkostnad, true),
     ],
-    summa: values((c) => c.intakt + costs(c)),
+    summa: values((c) => c.intakt.plus(costs(c))),
     summaLabel: 'resultat',
     showCodes: false,
     rowHeading: 'unit',

@@ -5,7 +5,7 @@
  * warning. Periods without a year (`''`, an annual amount; `Mmm`, a month column of no
  * stated year) belong to every year and are always kept.
  */
-import type { Ore } from '../core/money.js';
+import { ZERO, type Ore } from '../core/money.js';
 import { DETAIL_SEPARATOR, type PeriodTotals } from '../core/ledger.js';
 import { monthIn } from '../core/periods.js';
 import { message } from './messages.js';
@@ -22,7 +22,7 @@ export interface OtherYear {
 
 /**
  * The totals of `year` (and those of no year), and per other year what was left out.
- * @example inYear(new Map([['51', new Map([['2023-12', 5n], ['2024-01', 7n]])]]), 2024).kept // Map { '51' => Map { '2024-01' => 7n } }
+ * @example inYear(new Map([['51', new Map([['2023-12', ore(5n)], ['2024-01', ore(7n)]])]]), 2024).kept // Map { '51' => Map { '2024-01' => 7 öre } }
  */
 export function inYear(totals: PeriodTotals, year: number): { kept: PeriodTotals; others: OtherYear[] } {
   const kept: PeriodTotals = new Map();
@@ -37,11 +37,11 @@ export function inYear(totals: PeriodTotals, year: number): { kept: PeriodTotals
       const y = Number(key.slice(0, 4));
       const m = Number(key.slice(5, 7));
       let o = others.get(y);
-      if (!o) others.set(y, (o = { year: y, codes: 0, first: m, last: m, amount: 0n, codeSet: new Set() }));
+      if (!o) others.set(y, (o = { year: y, codes: 0, first: m, last: m, amount: ZERO, codeSet: new Set() }));
       o.codeSet.add(code.split(DETAIL_SEPARATOR)[0] as string);
       o.first = Math.min(o.first, m);
       o.last = Math.max(o.last, m);
-      o.amount += amount;
+      o.amount = o.amount.plus(amount);
     }
     if (mine.size > 0) kept.set(code, mine);
   }
@@ -73,7 +73,7 @@ export function keepYear(files: readonly { file: string; totals: PeriodTotals }[
     for (const [code, periods] of kept) {
       let target = out.get(code);
       if (!target) out.set(code, (target = new Map<string, Ore>()));
-      for (const [p, a] of periods) target.set(p, (target.get(p) ?? 0n) + a);
+      for (const [p, a] of periods) target.set(p, (target.get(p) ?? ZERO).plus(a));
     }
   }
   return out;
@@ -98,13 +98,13 @@ export function monthsCovered(totals: PeriodTotals, year: number): { first: numb
  * Whether a budget holds amounts outside months `first`..`last` of its year: an annual
  * amount (no period) or another month. Such a budget compared with utfall of those months
  * sets a full year against part of one.
- * @example reachesBeyond(new Map([['51', new Map([['', 1200n]])]]), 2024, { first: 1, last: 8 }) // true
+ * @example reachesBeyond(new Map([['51', new Map([['', ore(1200n)]])]]), 2024, { first: 1, last: 8 }) // true
  */
 export function reachesBeyond(budget: PeriodTotals, year: number, span: { first: number; last: number }): boolean {
   for (const periods of budget.values()) {
     for (const [key, amount] of periods) {
       const m = monthIn(key, year);
-      if (amount !== 0n && m >= 0 && (m < span.first || m > span.last)) return true;
+      if (!amount.isZero() && m >= 0 && (m < span.first || m > span.last)) return true;
     }
   }
   return false;
@@ -112,6 +112,6 @@ export function reachesBeyond(budget: PeriodTotals, year: number, span: { first:
 
 /** Whether a budget holds an annual amount (no period) to periodise. */
 export function hasAnnual(budget: PeriodTotals): boolean {
-  for (const periods of budget.values()) if ((periods.get('') ?? 0n) !== 0n) return true;
+  for (const periods of budget.values()) if (!(periods.get('') ?? ZERO).isZero()) return true;
   return false;
 }

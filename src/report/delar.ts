@@ -12,7 +12,7 @@
  */
 import { categoryOf, type Category, type CategoryMap } from '../rules/categories.js';
 import { compareCodes } from '../core/codes.js';
-import type { Ore, Unit } from '../core/money.js';
+import { ZERO, type Ore, type Unit } from '../core/money.js';
 import { DETAIL_SEPARATOR, type PeriodTotals } from '../core/ledger.js';
 import { ackThrough, fullYear, monthsOfYear, type ReportPeriod } from '../core/periods.js';
 import { forecast, type PrognosMetod } from '../rules/forecast.js';
@@ -33,7 +33,7 @@ interface Base {
   utfall_fg_ar: Ore;
 }
 const BASE_KEYS = ['utfall_ack', 'budget_helar', 'budget_ack', 'prognos', 'utfall_fg_ar'] as const;
-const zero = (): Base => ({ utfall_ack: 0n, budget_helar: 0n, budget_ack: 0n, prognos: 0n, utfall_fg_ar: 0n });
+const zero = (): Base => ({ utfall_ack: ZERO, budget_helar: ZERO, budget_ack: ZERO, prognos: ZERO, utfall_fg_ar: ZERO });
 const COSTS: readonly Category[] = ['personalkostnad', 'kapitalkostnad', 'ovrig_kostnad'];
 
 export interface DelarRequest extends Layout {
@@ -66,7 +66,7 @@ function split(totals: PeriodTotals, year: number, req: DelarRequest, pick: (mon
     }
     let c = out.get(code);
     if (!c) out.set(code, (c = new Map<Category, Ore>()));
-    c.set(category, (c.get(category) ?? 0n) + pick(months));
+    c.set(category, (c.get(category) ?? ZERO).plus(pick(months)));
   }
   return out;
 }
@@ -75,8 +75,8 @@ const sumOf = (s: Split | null, code: string, category?: Category): Ore | undefi
   const c = s?.get(code);
   if (!c) return undefined;
   if (category !== undefined) return c.get(category);
-  let t = 0n;
-  for (const v of c.values()) t += v;
+  let t = ZERO;
+  for (const v of c.values()) t = t.plus(v);
   return t;
 };
 
@@ -102,7 +102,11 @@ function baseValues(req: DelarRequest): { perCode: Map<string, Map<Category, Bas
     if (!b) c.set(category, (b = zero()));
     return b;
   };
-  for (const [code, cats] of utfallAck) for (const [category, v] of cats) at(code, category).utfall_ack += v;
+  for (const [code, cats] of utfallAck)
+    for (const [category, v] of cats) {
+      const base = at(code, category);
+      base.utfall_ack = base.utfall_ack.plus(v);
+    }
   for (const [key, b] of through.perKey) {
     const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
     const category = categoryOf(konto, req.categories);
@@ -111,14 +115,14 @@ function baseValues(req: DelarRequest): { perCode: Map<string, Map<Category, Bas
       continue;
     }
     const base = at(code, category);
-    base.budget_helar += b.helar;
-    base.budget_ack += b.ack;
+    base.budget_helar = base.budget_helar.plus(b.helar);
+    base.budget_ack = base.budget_ack.plus(b.ack);
   }
   const fellBack = new Set<string>();
   for (const [code, cats] of perCode) {
     for (const [category, base] of cats) {
-      const fa = fgAck ? (sumOf(fgAck, code, category) ?? 0n) : undefined;
-      const fh = fgHelar ? (sumOf(fgHelar, code, category) ?? 0n) : undefined;
+      const fa = fgAck ? (sumOf(fgAck, code, category) ?? ZERO) : undefined;
+      const fh = fgHelar ? (sumOf(fgHelar, code, category) ?? ZERO) : undefined;
       const { prognos, fellBack: fb } = forecast(req.prognosMetod, {
         utfallAck: base.utfall_ack,
         budgetHelar: base.budget_helar,
@@ -129,7 +133,7 @@ function baseValues(req: DelarRequest): { perCode: Map<string, Map<Category, Bas
       });
       if (fb) fellBack.add(code);
       base.prognos = prognos;
-      base.utfall_fg_ar = fa ?? 0n;
+      base.utfall_fg_ar = fa ?? ZERO;
     }
   }
   const messages = [...through.messages];
@@ -140,11 +144,11 @@ function baseValues(req: DelarRequest): { perCode: Map<string, Map<Category, Bas
 function resultatTable(req: DelarRequest, perCode: Map<string, Map<Category, Base>>): ReportTable {
   const hasFg = req.fgAr !== null;
   const total = (cats: readonly Category[]): Record<string, Ore> => {
-    const t: Record<string, Ore> = Object.fromEntries(BASE_KEYS.map((k) => [k, 0n]));
+    const t: Record<string, Ore> = Object.fromEntries(BASE_KEYS.map((k) => [k, ZERO]));
     for (const c of perCode.values()) {
       for (const category of cats) {
         const b = c.get(category);
-        if (b) for (const k of BASE_KEYS) t[k] = (t[k] as Ore) + b[k];
+        if (b) for (const k of BASE_KEYS) t[k] = (t[k] as Ore).plus(b[k]);
       }
     }
     return t;
@@ -184,7 +188,8 @@ export function buildDelar(req: DelarRequest): Report {
   if (req.analys) {
     const rows = new Map<string, Record<string, Ore>>();
     for (const [code, cats] of perCode) {
-      const pick = (k: 'utfall_ack' | 'budget_ack', which: readonly Category[]) => which.reduce((t, c) => t + (cats.get(c)?.[k] ?? 0n), 0n);
+      const pick = (k: 'utfall_ack' | 'budget_ack', which: readonly Category[]) =>
+        which.reduce((t, c) => t.plus(cats.get(c)?.[k] ?? ZERO), ZERO);
       rows.set(code, {
         iu: pick('utfall_ack', ['intakt']),
         ku: pick('utfall_ack', COSTS),

@@ -7,7 +7,7 @@
 import { codePattern, compareCodes } from '../core/codes.js';
 import { rowKey, subTableKey } from '../rules/rollup.js';
 import type { NameBook } from '../core/names.js';
-import type { Ore, Unit } from '../core/money.js';
+import { ZERO, type Ore, type Unit } from '../core/money.js';
 import { message } from './messages.js';
 import type { AmountColumn, Amounts, ColumnId, Message, MonthSpan, Report, ReportKind, ReportTable, Title } from './model.js';
 import { deviation, inPerspective, type Perspective } from '../rules/sign.js';
@@ -81,8 +81,8 @@ export function layoutTables(
 /** Builds the driftredovisning and its sub-tables. */
 export function buildDrift(req: DriftRequest): Report {
   const perCode = new Map<string, Record<string, Ore>>();
-  for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: 0n });
-  for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? 0n, budget: b });
+  for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: ZERO });
+  for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? ZERO, budget: b });
   const cover = req.coverage ? { coverage: req.coverage } : {};
   const title: Title =
     req.dimension === 'verksamhet'

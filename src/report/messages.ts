@@ -2,8 +2,10 @@
  * What a report run tells the user besides its tables, as values: a `Message` is a level
  * (warning or note), a code and the parameters its text needs. The texts themselves live
  * in i18n (one per code and language, checked by the compiler), so the report layer
- * writes no prose. This module imports nothing, so any layer may hold messages.
+ * writes no prose. This module imports only the amount type (core), so any layer above core
+ * may hold messages.
  */
+import type { Ore } from '../core/money.js';
 
 /** The parameters of each message code. Lists of codes are sorted by the producer. */
 export interface MessageParams {
@@ -15,7 +17,7 @@ export interface MessageParams {
    * Amounts of another year than the report's, left out: in `file`, `codes` codes have
    * amounts dated in months `first`..`last` of `year`, summing to `amount` (öre, ledger sign).
    */
-  otherYears: { file: string; year: number; reportYear: number; codes: number; first: number; last: number; amount: bigint };
+  otherYears: { file: string; year: number; reportYear: number; codes: number; first: number; last: number; amount: Ore };
   /** Accounts that no category matches, left out of analys and resultat. */
   uncategorised: { accounts: string[] };
   /** Codes of `dimension` that have no name and are shown by code. */
@@ -37,9 +39,9 @@ export interface MessageParams {
   /** A forecast file whose column is a forecast deviation: the forecast is budget helår − deviation. */
   prognosFromDeviation: { file: string; column: string };
   /** Rows of period 00 (the opening balance) left out; `amount` in öre, ledger sign. */
-  openingLeftOut: { file: string; rows: number; amount: bigint };
+  openingLeftOut: { file: string; rows: number; amount: Ore };
   /** Rows of year-end adjustment periods 13–15 counted into December; `amount` in öre, ledger sign. */
-  adjustmentInDecember: { file: string; rows: number; amount: bigint };
+  adjustmentInDecember: { file: string; rows: number; amount: Ore };
   /** Totals rows that equal the rows they close, left out (`lines` and `labels` pair up). */
   totalsRows: { file: string; lines: number[]; labels: string[] };
   /** A totals column beside month columns that equals the months' sum, left out. */

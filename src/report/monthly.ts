@@ -5,7 +5,7 @@
  * the driftredovisning (main table and sub-tables), every amount exact to the öre.
  */
 import { compareCodes } from '../core/codes.js';
-import type { Ore, Unit } from '../core/money.js';
+import { ZERO, type Ore, type Unit } from '../core/money.js';
 import { budgetAck as periodisedAck, type Periodisering } from '../rules/periodisation.js';
 import { ackThrough, fullYear, monthsOfYear, type MonthArray, type ReportPeriod } from '../core/periods.js';
 import { forecast, type PrognosInput, type PrognosMetod } from '../rules/forecast.js';
@@ -54,8 +54,8 @@ function asForecasts(
   if (!deviations) return values;
   const out = new Map<string, Ore>();
   for (const [node, avvikelse] of values) {
-    let budget = 0n;
-    for (const [code, b] of budgetHelar) if (code.startsWith(node)) budget += b;
+    let budget = ZERO;
+    for (const [code, b] of budgetHelar) if (code.startsWith(node)) budget = budget.plus(b);
     out.set(node, forecastFromDeviation(budget, avvikelse));
   }
   return out;
@@ -119,7 +119,7 @@ export function budgetThrough(
     const annual = months[0] as Ore;
     const periodised = periodisedAck(annual, periodisering, period.month, { code, konto, fgAck: fgAck(code), fgHelar: fgHelar(code) });
     if (periodised.fellBack) evenFallback.add(code);
-    perKey.set(key, { helar: fullYear(months), ack: ackThrough(months, period.month) + periodised.ack });
+    perKey.set(key, { helar: fullYear(months), ack: ackThrough(months, period.month).plus(periodised.ack) });
   }
   const messages = evenFallback.size > 0 ? [message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) })] : [];
   return { perKey, messages };
@@ -140,8 +140,8 @@ export function buildMonthly(req: MonthlyRequest): Report {
   const through = budgetThrough(req.budget, req.period, req.periodisering, fgAck, fgHelar);
   for (const [key, b] of through.perKey) {
     const code = key.split(DETAIL_SEPARATOR)[0] as string;
-    budgetHelar.set(code, (budgetHelar.get(code) ?? 0n) + b.helar);
-    budgetAck.set(code, (budgetAck.get(code) ?? 0n) + b.ack);
+    budgetHelar.set(code, (budgetHelar.get(code) ?? ZERO).plus(b.helar));
+    budgetAck.set(code, (budgetAck.get(code) ?? ZERO).plus(b.ack));
   }
   messages.push(...through.messages);
 
@@ -151,9 +151,9 @@ export function buildMonthly(req: MonthlyRequest): Report {
   const budgetMethod = new Set<string>();
   for (const code of codes) {
     const input: PrognosInput = {
-      utfallAck: utfall.get(code) ? ackThrough(utfall.get(code) as MonthArray, month) : 0n,
-      budgetHelar: budgetHelar.get(code) ?? 0n,
-      budgetAck: budgetAck.get(code) ?? 0n,
+      utfallAck: utfall.get(code) ? ackThrough(utfall.get(code) as MonthArray, month) : ZERO,
+      budgetHelar: budgetHelar.get(code) ?? ZERO,
+      budgetAck: budgetAck.get(code) ?? ZERO,
       month,
       fgAck: fgAck(code),
       fgHelar: fgHelar(code),
@@ -165,7 +165,7 @@ export function buildMonthly(req: MonthlyRequest): Report {
       budget_helar: input.budgetHelar,
       budget_ack: input.budgetAck,
       prognos,
-      utfall_fg_ar: input.fgAck ?? 0n,
+      utfall_fg_ar: input.fgAck ?? ZERO,
     });
   }
   if (budgetMethod.size > 0) messages.push(message('prognosFgArFallback', { codes: [...budgetMethod].sort(compareCodes) }));

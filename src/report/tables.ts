@@ -10,7 +10,7 @@
  */
 import { compareCodes } from '../core/codes.js';
 import type { NameBook } from '../core/names.js';
-import type { Ore } from '../core/money.js';
+import { ZERO, type Ore } from '../core/money.js';
 import type { Amounts, ColumnId, ReportKind, ReportRow, ReportTable, Title } from './model.js';
 import { placeNodes } from '../rules/subtree.js';
 
@@ -60,7 +60,7 @@ export function buildTable(spec: TableSpec, input: BuildInput): ReportTable {
 
   // Base sums per row and for the Summa.
   const allColumns = [...new Set([...input.baseColumns, ...input.nodes.map((n) => n.column)])];
-  const zeros = (): Record<string, Ore | null> => Object.fromEntries(allColumns.map((c) => [c, 0n]));
+  const zeros = (): Record<string, Ore | null> => Object.fromEntries(allColumns.map((c) => [c, ZERO]));
   const sums = new Map<string, Record<string, Ore | null>>(keys.map((key) => [key, zeros()]));
   const summa = zeros();
 
@@ -71,7 +71,7 @@ export function buildTable(spec: TableSpec, input: BuildInput): ReportTable {
       codes: allCodes,
       keyOf: spec.keyOf,
       replaces: nodeCol.replaces,
-      computed: (c) => input.perCode.get(c)?.[col] ?? 0n,
+      computed: (c) => input.perCode.get(c)?.[col] ?? ZERO,
     });
     for (const key of keys) (sums.get(key) as Record<string, Ore | null>)[col] = placed.rows.get(key) ?? null;
     summa[col] = placed.summa;
@@ -84,9 +84,9 @@ export function buildTable(spec: TableSpec, input: BuildInput): ReportTable {
       const values = input.perCode.get(c) as BaseValues;
       for (const col of input.baseColumns) {
         if (nodeColumns.has(col)) continue;
-        const v = values[col] ?? 0n;
-        s[col] = (s[col] as Ore) + v;
-        summa[col] = (summa[col] as Ore) + v;
+        const v = values[col] ?? ZERO;
+        s[col] = (s[col] as Ore).plus(v);
+        summa[col] = (summa[col] as Ore).plus(v);
       }
     }
   }

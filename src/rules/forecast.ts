@@ -27,34 +27,34 @@ export interface PrognosInput {
 
 /**
  * The `budget` method: utfall ack + the budget that remains for the rest of the year.
- * @example prognosBudget({ utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 }) // 900n
+ * @example prognosBudget({ utfallAck: ore(500n), budgetHelar: ore(1_200n), budgetAck: ore(800n), month: 8 }) // 900 öre
  */
 export function prognosBudget(p: PrognosInput): Ore {
-  return p.utfallAck + (p.budgetHelar - p.budgetAck);
+  return p.utfallAck.plus(p.budgetHelar.minus(p.budgetAck));
 }
 
 /**
  * The `linjar` method: the year-to-date pace for twelve months.
- * @example prognosLinjar({ utfallAck: 800n, budgetHelar: 0n, budgetAck: 0n, month: 8 }) // 1_200n
+ * @example prognosLinjar({ utfallAck: ore(800n), budgetHelar: ZERO, budgetAck: ZERO, month: 8 }) // 1 200 öre
  */
 export function prognosLinjar(p: PrognosInput): Ore {
-  return toOre(p.utfallAck * 12n, BigInt(p.month));
+  return toOre(p.utfallAck.times(12).div(p.month));
 }
 
 /**
  * Last year's profile, or null when last year has nothing through this month to scale by.
- * @example prognosFgAr({ utfallAck: 500n, budgetHelar: 0n, budgetAck: 0n, month: 8, fgAck: 400n, fgHelar: 600n }) // 750n
+ * @example prognosFgAr({ utfallAck: ore(500n), budgetHelar: ZERO, budgetAck: ZERO, month: 8, fgAck: ore(400n), fgHelar: ore(600n) }) // 750 öre
  */
 export function prognosFgAr(p: PrognosInput): Ore | null {
-  if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck === 0n) return null;
-  return toOre(p.utfallAck * p.fgHelar, p.fgAck);
+  if (p.fgAck === undefined || p.fgHelar === undefined || p.fgAck.isZero()) return null;
+  return toOre(p.utfallAck.times(p.fgHelar).div(p.fgAck));
 }
 
 /**
  * The forecast of one code by `method`, and whether it fell back: `fg-ar` falls back to the
  * `budget` method where last year has no utfall through this month to scale by (a note names
  * those codes); `budget` and `linjar` always apply.
- * @example forecast('fg-ar', { utfallAck: 500n, budgetHelar: 1_200n, budgetAck: 800n, month: 8 }) // { prognos: 900n, fellBack: true }
+ * @example forecast('fg-ar', { utfallAck: ore(500n), budgetHelar: ore(1_200n), budgetAck: ore(800n), month: 8 }) // { prognos: 900 öre, fellBack: true }
  */
 export function forecast(method: PrognosMetod, input: PrognosInput): { prognos: Ore; fellBack: boolean } {
   if (method === 'linjar') return { prognos: prognosLinjar(input), fellBack: false };

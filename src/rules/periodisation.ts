@@ -7,39 +7,44 @@
  * last year's profile, or a periodiseringsnyckel by code or konto) and its fallback: even
  * twelfths when last year has nothing to scale by, or when no key matches.
  */
-import type { Ore } from '../core/money.js';
+import type { Decimal } from 'decimal.js';
+import { Exact, ZERO, type Ore } from '../core/money.js';
 import { toOre } from './rounding.js';
 
-/** Twelve non-negative weights, as integers at a common scale (their sum must be positive). */
-export type Weights = readonly bigint[];
+/** Twelve non-negative weights, exact decimals at any common scale (their sum must be positive). */
+export type Weights = readonly Decimal[];
 
 /**
  * The part of an annual amount that a share `part / whole` gives, to the öre: round(A · part / whole).
- * @example ackByShare(1_000n, 62n, 100n) // 620n
+ * The whole share is the annual amount itself, unrounded, so the parts always sum to it — also
+ * when it has a fraction of an öre (Excel's General format).
+ * @example ackByShare(ore(1_000n), new Exact(62), new Exact(100)) // 620 öre
+ * @example ackByShare(ore('12.5'), new Exact(12), new Exact(12)) // 12,5 öre
  */
-export function ackByShare(annual: Ore, part: bigint, whole: bigint): Ore {
-  return toOre(annual * part, whole);
+export function ackByShare(annual: Ore, part: Decimal, whole: Decimal): Ore {
+  if (part.eq(whole)) return annual;
+  return toOre(annual.times(part).div(whole));
 }
 
 /**
  * Budget through month m of an annual amount spread by weights: round(A · Σw[1..m] / Σw).
- * @example ackByWeights(1_200n, [1n, 1n, 2n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n], 2) // 600n
+ * @example ackByWeights(ore(1_200n), [1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0].map((w) => new Exact(w)), 2) // 600 öre
  */
 export function ackByWeights(annual: Ore, weights: Weights, m: number): Ore {
-  let total = 0n;
-  let upTo = 0n;
+  let total: Decimal = ZERO;
+  let upTo: Decimal = ZERO;
   weights.forEach((w, i) => {
-    total += w;
-    if (i < m) upTo += w;
+    total = total.plus(w);
+    if (i < m) upTo = upTo.plus(w);
   });
   return ackByShare(annual, upTo, total);
 }
 
-const EVEN: Weights = new Array<bigint>(12).fill(1n);
+const EVEN: Weights = new Array<Decimal>(12).fill(new Exact(1));
 
 /**
  * Budget through month m of an annual amount in even twelfths: round(A · m / 12).
- * @example ackEven(100n, 1) // 8n
+ * @example ackEven(ore(100n), 1) // 8 öre
  */
 export function ackEven(annual: Ore, m: number): Ore {
   return ackByWeights(annual, EVEN, m);
@@ -47,14 +52,14 @@ export function ackEven(annual: Ore, m: number): Ore {
 
 /**
  * The twelve monthly parts (differences of the cumulative amounts), which sum to `annual`.
- * @example monthlyParts(100n) // [8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n, 8n, 9n, 8n]
+ * @example monthlyParts(ore(100n)) // 8, 9, 8, 8, 9, 8, 8, 9, 8, 8, 9, 8 öre
  */
 export function monthlyParts(annual: Ore, weights: Weights = EVEN): Ore[] {
   const parts: Ore[] = [];
-  let previous = 0n;
+  let previous = ZERO;
   for (let m = 1; m <= 12; m++) {
     const ack = ackByWeights(annual, weights, m);
-    parts.push(ack - previous);
+    parts.push(ack.minus(previous));
     previous = ack;
   }
   return parts;
@@ -92,17 +97,17 @@ export interface BudgetLine {
  * utfall for the code to take the profile from (a note names those codes); a key without a
  * matching prefix (nor `*`) also gives twelfths, silently, as documented for keys. A zero
  * amount has nothing to periodise and never falls back.
- * @example budgetAck(1_200n, { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: 10n, fgHelar: 40n }) // { ack: 300n, fellBack: false }
+ * @example budgetAck(ore(1_200n), { kind: 'fg-ar' }, 3, { code: '51', konto: '', fgAck: ore(10n), fgHelar: ore(40n) }) // { ack: 300 öre, fellBack: false }
  */
 export function budgetAck(annual: Ore, method: Periodisering, month: number, line: BudgetLine): { ack: Ore; fellBack: boolean } {
-  if (annual === 0n) return { ack: 0n, fellBack: false };
+  if (annual.isZero()) return { ack: ZERO, fellBack: false };
   if (method.kind === 'key') {
     const w = keyFor(method.weights, method.by === 'konto' ? line.konto : line.code);
     return { ack: w ? ackByWeights(annual, w, month) : ackEven(annual, month), fellBack: false };
   }
   if (method.kind === 'fg-ar') {
     const { fgAck, fgHelar } = line;
-    if (fgAck === undefined || fgHelar === undefined || fgHelar === 0n) return { ack: ackEven(annual, month), fellBack: true };
+    if (fgAck === undefined || fgHelar === undefined || fgHelar.isZero()) return { ack: ackEven(annual, month), fellBack: true };
     return { ack: ackByShare(annual, fgAck, fgHelar), fellBack: false }; // last year's share of the full year through this month
   }
   return { ack: ackEven(annual, month), fellBack: false };
@@ -114,7 +119,7 @@ export function budgetAck(annual: Ore, method: Periodisering, month: number, lin
  * budget is an annual budget, not a budget for that month. Null when the budget has no
  * dated amounts or more than one period (a monthly budget). Amounts without a period are
  * annual already and do not count.
- * @example singleBudgetPeriod(new Map([['51', new Map([['2024-01', 5n]])], ['56', new Map([['2024-01', 7n]])]])) // '2024-01'
+ * @example singleBudgetPeriod(new Map([['51', new Map([['2024-01', ore(5n)]])], ['56', new Map([['2024-01', ore(7n)]])]])) // '2024-01'
  */
 export function singleBudgetPeriod(budget: ReadonlyMap<string, ReadonlyMap<string, Ore>>): string | null {
   let only: string | null = null;
@@ -134,7 +139,7 @@ export function singleBudgetPeriod(budget: ReadonlyMap<string, ReadonlyMap<strin
 /**
  * The budget with the amounts of `period` moved to the annual slot (no period), to be
  * periodised like any annual budget.
- * @example asAnnual(new Map([['51', new Map([['2024-01', 5n], ['', 1n]])]]), '2024-01') // Map { '51' => Map { '' => 6n } }
+ * @example asAnnual(new Map([['51', new Map([['2024-01', ore(5n)], ['', ore(1n)]])]]), '2024-01') // Map { '51' => Map { '' => 6 öre } }
  */
 export function asAnnual(budget: ReadonlyMap<string, ReadonlyMap<string, Ore>>, period: string): Map<string, Map<string, Ore>> {
   const out = new Map<string, Map<string, Ore>>();
@@ -142,7 +147,7 @@ export function asAnnual(budget: ReadonlyMap<string, ReadonlyMap<string, Ore>>, 
     const moved = new Map<string, Ore>();
     for (const [key, amount] of periods) {
       const k = key === period ? '' : key;
-      moved.set(k, (moved.get(k) ?? 0n) + amount);
+      moved.set(k, (moved.get(k) ?? ZERO).plus(amount));
     }
     out.set(code, moved);
   }

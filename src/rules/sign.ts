@@ -53,17 +53,17 @@ export function isDeviation(column: string): column is DeviationColumn {
  * planned − actual, so positive means better than planned (spent less, or earned more).
  * It is the same number in both perspectives: in the result perspective it reads as
  * actual − planned of the negated amounts. Null when either amount is unknown.
- * @example deviation(1_000n, 800n) // 200n: 800 spent of a budget of 1 000 is 200 better
+ * @example deviation(ore(1_000n), ore(800n)) // 200 öre: 800 spent of a budget of 1 000 is 200 better
  */
 export function deviation(planned: Ore | null | undefined, actual: Ore | null | undefined): Ore | null {
-  return planned === null || planned === undefined || actual === null || actual === undefined ? null : planned - actual;
+  return planned === null || planned === undefined || actual === null || actual === undefined ? null : planned.minus(actual);
 }
 
 /**
  * Ledger-sign amounts in a report's perspective: the kostnad perspective shows them as they
  * are; the resultat perspective negates every amount except the deviations (`DEVIATIONS`),
  * which are the same number in both. Unknown (null) amounts stay null.
- * @example inPerspective({ utfall: 800n, avvikelse: 200n }, 'resultat') // { utfall: -800n, avvikelse: 200n }
+ * @example inPerspective({ utfall: ore(800n), avvikelse: ore(200n) }, 'resultat') // { utfall: −800 öre, avvikelse: 200 öre }
  */
 export function inPerspective<C extends string>(
   amounts: Partial<Record<C, Ore | null>>,
@@ -72,7 +72,7 @@ export function inPerspective<C extends string>(
   if (perspective === 'kostnad') return amounts;
   const out: Partial<Record<C, Ore | null>> = {};
   for (const [col, v] of Object.entries(amounts) as [C, Ore | null | undefined][]) {
-    out[col] = v === null || v === undefined || isDeviation(col) ? v : -v;
+    out[col] = v === null || v === undefined || isDeviation(col) ? v : v.neg();
   }
   return out;
 }
@@ -127,8 +127,8 @@ export function looksReversed(s: SignEvidence): boolean {
  * so `deviation(budget, forecastFromDeviation(budget, a)) === a` — and, like every deviation,
  * `a` reads the same in both perspectives (positive = better than budget): shown in the
  * resultat perspective, the forecast is the (negated) budget + the deviation.
- * @example forecastFromDeviation(1_000n, -200n) // 1_200n: 200 worse than a cost budget of 1 000
+ * @example forecastFromDeviation(ore(1_000n), ore(-200n)) // 1 200 öre: 200 worse than a cost budget of 1 000
  */
 export function forecastFromDeviation(budgetHelar: Ore, avvikelse: Ore): Ore {
-  return budgetHelar - avvikelse;
+  return budgetHelar.minus(avvikelse);
 }

@@ -8,7 +8,7 @@
  * forecasts) adds the computed values of the codes no node covers; a non-replacing one (last
  * report's forecasts) leaves rows without a node unknown, and then its Summa too.
  */
-import type { Ore } from '../core/money.js';
+import { ZERO, type Ore } from '../core/money.js';
 
 /** What the node rule needs to know about one table and one node column. */
 export interface NodeInput {
@@ -36,8 +36,8 @@ export function covered(node: string, codes: Iterable<string>): string[] {
 
 /**
  * The value of a node column in each row of a table (null: cannot be shown) and in its Summa.
- * @example placeNodes({ nodes: new Map([['56', 900n]]), codes: ['5601', '5602'], keyOf: (c) => c, replaces: true, computed: () => 0n })
- * // rows: 5601 → null, 5602 → null (56 cannot be split); summa: 900n
+ * @example placeNodes({ nodes: new Map([['56', ore(900n)]]), codes: ['5601', '5602'], keyOf: (c) => c, replaces: true, computed: () => ZERO })
+ * // rows: 5601 → null, 5602 → null (56 cannot be split); summa: 900 öre
  */
 export function placeNodes(input: NodeInput): { rows: Map<string, Ore | null>; summa: Ore | null } {
   const rowCodes = new Map<string, string[]>();
@@ -48,8 +48,8 @@ export function placeNodes(input: NodeInput): { rows: Map<string, Ore | null>; s
     if (!list) rowCodes.set(key, (list = []));
     list.push(code);
   }
-  const rows = new Map<string, Ore | null>([...rowCodes.keys()].map((k) => [k, 0n]));
-  let summa: Ore | null = 0n;
+  const rows = new Map<string, Ore | null>([...rowCodes.keys()].map((k) => [k, ZERO]));
+  let summa: Ore | null = ZERO;
   const takenOver = new Set<string>();
   const rowHasNode = new Set<string>();
   const splitRows = new Set<string>();
@@ -63,10 +63,10 @@ export function placeNodes(input: NodeInput): { rows: Map<string, Ore | null>; s
     if (inTable.length === 0) continue;
     if (keys.has(null))
       summaSplit = true; // part of the node is outside this table
-    else summa = summa + amount;
+    else summa = summa.plus(amount);
     if (keys.size === 1) {
       const key = inTable[0] as string;
-      rows.set(key, (rows.get(key) as Ore) + amount);
+      rows.set(key, (rows.get(key) as Ore).plus(amount));
       rowHasNode.add(key);
     } else {
       for (const r of inTable) splitRows.add(r);
@@ -85,8 +85,8 @@ export function placeNodes(input: NodeInput): { rows: Map<string, Ore | null>; s
         if (takenOver.has(c)) continue;
         const v = input.computed(c);
         const r = rows.get(key) as Ore | null;
-        if (r !== null) rows.set(key, r + v);
-        if (summa !== null) summa += v;
+        if (r !== null) rows.set(key, r.plus(v));
+        if (summa !== null) summa = summa.plus(v);
       }
     }
   }

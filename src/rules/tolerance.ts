@@ -77,7 +77,7 @@ export interface LedgerAmount {
  * `mode`, by the same function `report` rounds its cells with — at the published scale.
  *
  * @example
- * ledgerAsPublished({ ore: 6_551_770_000n, unit: 'tkr' }, 1, 'half-away-from-zero'); // 655_177_000n (65 517,7 at scale 4)
+ * ledgerAsPublished({ ore: ore(6_551_770_000n), unit: 'tkr' }, 1, 'half-away-from-zero'); // 655_177_000n (65 517,7 at scale 4)
  */
 export function ledgerAsPublished(exact: LedgerAmount, decimals: number, mode: RoundingMode): bigint {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > PUBLISHED_SCALE)
@@ -93,7 +93,7 @@ export function ledgerAsPublished(exact: LedgerAmount, decimals: number, mode: R
  * precision.
  *
  * @example
- * const exact = { ore: 6_551_770_000n, unit: 'tkr' } as const; // 65 517,70 tkr
+ * const exact = { ore: ore(6_551_770_000n), unit: 'tkr' } as const; // 65 517,70 tkr
  * matchesLedger(exact, { value: 655_177_000n, decimals: 1, percent: false }, 'half-away-from-zero'); // true  (65 517,7)
  * matchesLedger(exact, { value: 655_180_000n, decimals: 0, percent: false }, 'half-away-from-zero'); // true  (65 518)
  * matchesLedger(exact, { value: 655_180_000n, decimals: 1, percent: false }, 'half-away-from-zero'); // false (65 518,0)

@@ -9,21 +9,21 @@
  * next to the larger one: its unit raised by the nearest power of 1 000 of the factor.
  */
 import type { PeriodTotals } from '../core/ledger.js';
-import { UNITS, type Ore, type Unit } from '../core/money.js';
+import { UNITS, ZERO, type Ore, type Unit } from '../core/money.js';
 
 /** From this factor on, utfall and budget are taken to be in different units. */
 export const MIXED_FACTOR = 300n;
 
 /**
  * The size of a ledger: the sum of the absolute totals of its keys, all periods together.
- * @example ledgerSize(new Map([['51', new Map([['2024-01', 300n]])], ['52', new Map([['', -200n]])]])) // 500n
+ * @example ledgerSize(new Map([['51', new Map([['2024-01', ore(300n)]])], ['52', new Map([['', ore(-200n)]])]])) // 500 öre
  */
 export function ledgerSize(totals: ReadonlyMap<string, ReadonlyMap<string, Ore>> | PeriodTotals): Ore {
-  let size = 0n;
+  let size = ZERO;
   for (const periods of totals.values()) {
-    let t = 0n;
-    for (const a of periods.values()) t += a;
-    size += t < 0n ? -t : t;
+    let t = ZERO;
+    for (const a of periods.values()) t = t.plus(a);
+    size = size.plus(t.abs());
   }
   return size;
 }
@@ -41,15 +41,16 @@ export interface MixedUnits {
 /**
  * Whether utfall and budget sizes (`ledgerSize`) differ by `MIXED_FACTOR` or more; null when
  * they do not, or when either is zero (nothing to compare).
- * @example mixedUnits(123_456_700n, 123_400n, 'kr') // { larger: 'utfall', smaller: 'budget', factor: 1000n, suggested: 'tkr' }
- * @example mixedUnits(100n, 90n, 'kr') // null
+ * @example mixedUnits(ore(123_456_700n), ore(123_400n), 'kr') // { larger: 'utfall', smaller: 'budget', factor: 1000n, suggested: 'tkr' }
+ * @example mixedUnits(ore(100n), ore(90n), 'kr') // null
  */
 export function mixedUnits(utfall: Ore, budget: Ore, smallerUnit: Unit): MixedUnits | null {
-  if (utfall <= 0n || budget <= 0n) return null;
-  const [larger, smaller, big, small] =
-    utfall >= budget ? (['utfall', 'budget', utfall, budget] as const) : (['budget', 'utfall', budget, utfall] as const);
-  if (big < small * MIXED_FACTOR) return null;
-  const factor = big / small;
+  if (!utfall.gt(0) || !budget.gt(0)) return null;
+  const [larger, smaller, big, small] = utfall.gte(budget)
+    ? (['utfall', 'budget', utfall, budget] as const)
+    : (['budget', 'utfall', budget, utfall] as const);
+  if (big.lt(small.times(MIXED_FACTOR.toString()))) return null;
+  const factor = BigInt(big.div(small).floor().toFixed(0));
   // The nearest power of 1 000: 300 … 299 999 → one step (kr → tkr), 300 000 … → two.
   let steps = 0;
   for (let f = factor * 10n; f >= 3000n; f /= 1000n) steps++;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Ore } from '../../src/core/money.js';
+import { ore, ZERO, type Ore } from '../../src/core/money.js';
 import type { PeriodTotals } from '../../src/core/ledger.js';
 import { NameBook } from '../../src/core/names.js';
 import { ANALYS_PERSPECTIVE, analysValues, buildAnalys, resultatValues, type ByCategory } from '../../src/report/analys.js';
@@ -26,7 +26,7 @@ import {
   type Perspective,
 } from '../../src/rules/sign.js';
 
-const amount = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n });
+const amount = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map(ore);
 const level = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
 const perspectives = (build: (p: Perspective) => ReportTable[]) => [build('kostnad'), build('resultat')] as const;
 const layout = (l: number | null, subs: string[]) => ({
@@ -39,7 +39,7 @@ const layout = (l: number | null, subs: string[]) => ({
 });
 
 /** −1, 0 or 1. */
-const signOf = (v: Ore): number => (v > 0n ? 1 : v < 0n ? -1 : 0);
+const signOf = (v: Ore): number => (v.gt(0) ? 1 : v.lt(0) ? -1 : 0);
 
 /**
  * The sign property for one report built in both perspectives: every deviation cell is the
@@ -63,14 +63,14 @@ function expectSignRule(
       for (const col of Object.keys(k) as AmountColumn[]) {
         const kv = k[col] ?? null;
         if (columnDef(col).kind === 'deviation') expect([col, r[col]]).toEqual([col, kv]);
-        else expect([col, r[col]]).toEqual([col, kv === null ? null : -kv]);
+        else expect([col, r[col]]).toEqual([col, kv === null ? null : kv.neg()]);
       }
       for (const [dev, [planned, actual]] of Object.entries(pairs) as [AmountColumn, [AmountColumn, AmountColumn]][]) {
         const d = k[dev];
         if (d === null || d === undefined) continue;
         const [kp, ka, rp, ra] = [k[planned], k[actual], r[planned], r[actual]] as [Ore, Ore, Ore, Ore];
-        expect([dev, signOf(d)]).toEqual([dev, signOf(kp - ka)]); // kostnad: spent less than planned
-        expect([dev, signOf(r[dev] as Ore)]).toEqual([dev, signOf(ra - rp)]); // resultat: came out above plan
+        expect([dev, signOf(d)]).toEqual([dev, signOf(kp.minus(ka))]); // kostnad: spent less than planned
+        expect([dev, signOf(r[dev] as Ore)]).toEqual([dev, signOf(ra.minus(rp))]); // resultat: came out above plan
       }
     }
   });
@@ -78,17 +78,17 @@ function expectSignRule(
 
 describe('a forecast from a forecast deviation (a Prognosavvikelse column where a forecast was asked for)', () => {
   it('is budget helår − deviation in ledger sign: the inverse of the deviation rule, in both perspectives', () => {
-    expect(forecastFromDeviation(1_000n, -200n)).toBe(1_200n); // 200 worse than a cost budget of 1 000
-    expect(forecastFromDeviation(-5_000n, 300n)).toBe(-5_300n); // 300 better than a revenue budget of 5 000
+    expect(forecastFromDeviation(ore(1_000n), ore(-200n))).toEqual(1_200n); // 200 worse than a cost budget of 1 000
+    expect(forecastFromDeviation(ore(-5_000n), ore(300n))).toEqual(-5_300n); // 300 better than a revenue budget of 5 000
     fc.assert(
       fc.property(amount, amount, fc.constantFrom(...PERSPECTIVES), (budget, avvikelse, perspective) => {
         const prognos = forecastFromDeviation(budget, avvikelse);
-        expect(deviation(budget, prognos)).toBe(avvikelse);
+        expect(deviation(budget, prognos)).toEqual(avvikelse);
         // As shown: the deviation is the same number, and positive exactly when the shown forecast is better.
         const shown = inPerspective({ budget_helar: budget, prognos, prognosavvikelse: deviation(budget, prognos) }, perspective);
-        expect(shown.prognosavvikelse).toBe(avvikelse);
-        const better = perspective === 'kostnad' ? shown.prognos! < shown.budget_helar! : shown.prognos! > shown.budget_helar!;
-        expect(avvikelse > 0n).toBe(better);
+        expect(shown.prognosavvikelse).toEqual(avvikelse);
+        const better = perspective === 'kostnad' ? shown.prognos!.lt(shown.budget_helar!) : shown.prognos!.gt(shown.budget_helar!);
+        expect(avvikelse.gt(0)).toBe(better);
       }),
     );
   });
@@ -96,14 +96,14 @@ describe('a forecast from a forecast deviation (a Prognosavvikelse column where 
 
 describe('the deviation rule', () => {
   it('is planned − actual in ledger sign, unknown when either is', () => {
-    expect(deviation(1_000n, 800n)).toBe(200n);
-    expect(deviation(null, 800n)).toBeNull();
-    expect(deviation(1_000n, undefined)).toBeNull();
+    expect(deviation(ore(1_000n), ore(800n))).toEqual(200n);
+    expect(deviation(null, ore(800n))).toBeNull();
+    expect(deviation(ore(1_000n), undefined)).toBeNull();
     fc.assert(
       fc.property(fc.bigInt(), fc.bigInt(), (planned, actual) => {
-        expect(deviation(planned, actual)).toBe(planned - actual);
+        expect(deviation(ore(planned), ore(actual))).toEqual(planned - actual);
         // Costs positive in the ledger: spending less than planned is better.
-        expect(deviation(planned, actual)! > 0n).toBe(actual < planned);
+        expect(deviation(ore(planned), ore(actual))!.gt(0)).toBe(actual < planned);
       }),
     );
   });
@@ -112,11 +112,13 @@ describe('the deviation rule', () => {
     fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom('utfall', 'budget', ...DEVIATIONS, 'prognos'), fc.option(fc.bigInt(), { nil: null })),
-        (amounts) => {
-          expect(inPerspective(amounts, 'kostnad')).toEqual(amounts);
-          const r = inPerspective(amounts, 'resultat') as Record<string, bigint | null>;
-          for (const [col, v] of Object.entries(amounts)) {
-            expect(r[col]).toBe(v === null || (DEVIATIONS as readonly string[]).includes(col) ? v : -v);
+        (given) => {
+          const amounts = Object.fromEntries(Object.entries(given).map(([col, v]) => [col, v === null ? null : ore(v)]));
+          expect(inPerspective(amounts, 'kostnad')).toEqual(given);
+          const r = inPerspective(amounts, 'resultat');
+          expect(Object.keys(r).sort()).toEqual(Object.keys(given).sort());
+          for (const [col, v] of Object.entries(given)) {
+            expect(r[col]).toEqual(v === null || (DEVIATIONS as readonly string[]).includes(col) ? v : -v);
           }
         },
       ),
@@ -174,13 +176,14 @@ describe('every report kind shows deviations by the one rule', () => {
   it('driftredovisning: avvikelse is the same number in both perspectives, and positive means better than budget', () => {
     fc.assert(
       fc.property(fc.bigInt(), fc.bigInt(), (u, b) => {
-        const k = rowValues(u, b, 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-        const r = rowValues(u, b, 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', bigint>;
-        expect(k.avvikelse).toBe(r.avvikelse);
-        expect(k.avvikelse).toBe(k.budget - k.utfall);
-        expect(r.avvikelse).toBe(r.utfall - r.budget);
+        const k = rowValues(ore(u), ore(b), 'kostnad') as Record<'utfall' | 'budget' | 'avvikelse', Ore>;
+        const r = rowValues(ore(u), ore(b), 'resultat') as Record<'utfall' | 'budget' | 'avvikelse', Ore>;
+        expect(k.avvikelse).toEqual(r.avvikelse);
+        expect(k.avvikelse).toEqual(k.budget.minus(k.utfall));
+        expect(r.avvikelse).toEqual(r.utfall.minus(r.budget));
+        expect(k.avvikelse).toEqual(b - u);
         // Costs positive in the ledger: spending less than budget is better.
-        if (u < b) expect(k.avvikelse > 0n).toBe(true);
+        if (u < b) expect(k.avvikelse.gt(0)).toBe(true);
       }),
     );
   });
@@ -188,7 +191,7 @@ describe('every report kind shows deviations by the one rule', () => {
   const ledger = (codes: fc.Arbitrary<string>) =>
     fc.array(fc.tuple(codes, amount), { maxLength: 25 }).map((pairs) => {
       const m = new Map<string, Ore>();
-      for (const [c, a] of pairs) m.set(c, (m.get(c) ?? 0n) + a);
+      for (const [c, a] of pairs) m.set(c, (m.get(c) ?? ZERO).plus(a));
       return m;
     });
 
@@ -222,7 +225,7 @@ describe('every report kind shows deviations by the one rule', () => {
         for (const [c, month, a] of entries) {
           const key = month === 0 ? '' : `${year}-${String(month).padStart(2, '0')}`;
           const p = m.get(c) ?? new Map<string, Ore>();
-          p.set(key, (p.get(key) ?? 0n) + a);
+          p.set(key, (p.get(key) ?? ZERO).plus(a));
           m.set(c, p);
         }
         return m;
@@ -245,7 +248,7 @@ describe('every report kind shows deviations by the one rule', () => {
         (utfall, budget, fgAr, manualPrognos, month, m, l, previous) => {
           const codes = [...new Set([...utfall.keys(), ...budget.keys()])];
           // Last report's forecast for every code: each row's previous forecast is the sum over its codes.
-          const fgPrognos = new Map(codes.map((c, i) => [c, previous + BigInt(i) * 1_000n]));
+          const fgPrognos = new Map(codes.map((c, i) => [c, previous.plus(i * 1_000)]));
           const build = (perspective: Perspective) =>
             buildMonthly({
               ...layout(l, ['5']),
@@ -265,16 +268,16 @@ describe('every report kind shows deviations by the one rule', () => {
           expectSignRule(k, r, { avvikelse_ack: ['budget_ack', 'utfall_ack'], prognosavvikelse: ['budget_helar', 'prognos'] });
           // prognosförändring: the previous forecast minus this one, positive when the forecast improved.
           const byRow = new Map<string, Ore>();
-          for (const [c, v] of fgPrognos) byRow.set(rowKey(l)(c), (byRow.get(rowKey(l)(c)) ?? 0n) + v);
+          for (const [c, v] of fgPrognos) byRow.set(rowKey(l)(c), (byRow.get(rowKey(l)(c)) ?? ZERO).plus(v));
           for (const [i, row] of (k[0] as ReportTable).rows.entries()) {
             const before = byRow.get(row.kod) as Ore;
             const change = row.values.prognosforandring;
             if (change === null || change === undefined) continue;
-            expect(change).toBe(before - (row.values.prognos as Ore));
-            expect(signOf(change)).toBe(signOf(before - (row.values.prognos as Ore)));
+            expect(change).toEqual(before.minus(row.values.prognos as Ore));
+            expect(signOf(change)).toBe(signOf(before.minus(row.values.prognos as Ore)));
             const shown = (r[0] as ReportTable).rows[i]!.values;
-            expect(shown.prognosforandring).toBe(change);
-            expect(signOf(shown.prognosforandring as Ore)).toBe(signOf((shown.prognos as Ore) - -before)); // resultat: the forecast result rose
+            expect(shown.prognosforandring).toEqual(change);
+            expect(signOf(shown.prognosforandring as Ore)).toBe(signOf((shown.prognos as Ore).minus(before.neg()))); // resultat: the forecast result rose
           }
         },
       ),
@@ -296,13 +299,18 @@ describe('every report kind shows deviations by the one rule', () => {
     fc.assert(
       fc.property(base, (s) => {
         const [k, r] = [analysValues(s, 'kostnad'), analysValues(s, 'resultat')];
-        expect(k.nettoavvikelse).toBe(r.nettoavvikelse);
+        expect(k.nettoavvikelse).toEqual(r.nettoavvikelse);
         // Better than budget: a smaller net cost (ledger sign), a larger net result (result perspective).
-        expect(signOf(k.nettoavvikelse as Ore)).toBe(signOf(s.ib + s.kb - (s.iu + s.ku)));
+        expect(signOf(k.nettoavvikelse as Ore)).toBe(signOf(s.ib.plus(s.kb).minus(s.iu.plus(s.ku))));
         expect(signOf(r.nettoavvikelse as Ore)).toBe(
-          signOf((r.intakt_utfall as Ore) + (r.kostnad_utfall as Ore) - (r.intakt_budget as Ore) - (r.kostnad_budget as Ore)),
+          signOf(
+            (r.intakt_utfall as Ore)
+              .plus(r.kostnad_utfall as Ore)
+              .minus(r.intakt_budget as Ore)
+              .minus(r.kostnad_budget as Ore),
+          ),
         );
-        expect(k.intakt_utfall).toBe(-(r.intakt_utfall as Ore));
+        expect(k.intakt_utfall).toEqual((r.intakt_utfall as Ore).neg());
       }),
     );
     // The builder shows exactly these values, in the published perspective.
@@ -321,9 +329,9 @@ describe('every report kind shows deviations by the one rule', () => {
         });
         expect(report.perspective).toBe(ANALYS_PERSPECTIVE);
         for (const row of [...report.tables[0]!.rows.map((x) => x.values), report.tables[0]!.summa]) {
-          const net = (a: Ore | null | undefined, b: Ore | null | undefined) => (a as Ore) + (b as Ore);
+          const net = (a: Ore | null | undefined, b: Ore | null | undefined) => (a as Ore).plus(b as Ore);
           expect(signOf(row.nettoavvikelse as Ore)).toBe(
-            signOf(net(row.intakt_utfall, row.kostnad_utfall) - net(row.intakt_budget, row.kostnad_budget)),
+            signOf(net(row.intakt_utfall, row.kostnad_utfall).minus(net(row.intakt_budget, row.kostnad_budget))),
           );
         }
       }),
@@ -334,10 +342,10 @@ describe('every report kind shows deviations by the one rule', () => {
     fc.assert(
       fc.property(amount, amount, fc.option(amount, { nil: null }), (u, b, fg) => {
         const [k, r] = [resultatValues(u, b, fg, 'kostnad'), resultatValues(u, b, fg, 'resultat')];
-        expect(k.avvikelse).toBe(r.avvikelse);
-        expect(signOf(k.avvikelse as Ore)).toBe(signOf(b - u));
-        expect(signOf(r.avvikelse as Ore)).toBe(signOf((r.utfall as Ore) - (r.budget as Ore)));
-        expect(r.utfall_fg_ar).toBe(fg === null ? undefined : -fg);
+        expect(k.avvikelse).toEqual(r.avvikelse);
+        expect(signOf(k.avvikelse as Ore)).toBe(signOf(b.minus(u)));
+        expect(signOf(r.avvikelse as Ore)).toBe(signOf((r.utfall as Ore).minus(r.budget as Ore)));
+        expect(r.utfall_fg_ar).toEqual(fg === null ? undefined : fg.neg());
       }),
     );
     fc.assert(
@@ -355,12 +363,15 @@ describe('every report kind shows deviations by the one rule', () => {
         });
         const table = report.tables[0]!;
         for (const row of [...table.rows.map((x) => x.values), table.summa]) {
-          expect(signOf(row.avvikelse as Ore)).toBe(signOf((row.utfall as Ore) - (row.budget as Ore)));
+          expect(signOf(row.avvikelse as Ore)).toBe(signOf((row.utfall as Ore).minus(row.budget as Ore)));
         }
         // Revenue above budget is better: the Intäkter row is positive when more came in than planned.
         const intakter = table.rows.find((x) => x.kod === 'intakter')!.values;
-        const [iu, ib] = [[...utfall.values()].reduce((a, c) => a + c.intakt, 0n), [...budget.values()].reduce((a, c) => a + c.intakt, 0n)];
-        expect(signOf(intakter.avvikelse as Ore)).toBe(signOf(ib - iu)); // ledger sign: revenue is negative
+        const [iu, ib] = [
+          [...utfall.values()].reduce((a, c) => a.plus(c.intakt), ZERO),
+          [...budget.values()].reduce((a, c) => a.plus(c.intakt), ZERO),
+        ];
+        expect(signOf(intakter.avvikelse as Ore)).toBe(signOf(ib.minus(iu))); // ledger sign: revenue is negative
       }),
     );
   });

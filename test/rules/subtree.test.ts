@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePattern } from '../../src/core/codes.js';
-import type { Ore } from '../../src/core/money.js';
+import { ore, ZERO, type Ore } from '../../src/core/money.js';
 import { rowKey, subTableKey } from '../../src/rules/rollup.js';
 import { covered, placeNodes, type NodeInput } from '../../src/rules/subtree.js';
 
@@ -21,36 +21,36 @@ function oracle(input: NodeInput): { rows: Map<string, Ore | null>; summa: Ore |
     const whole = touching.filter(([n]) => keysOf(n).size === 1);
     if (whole.length < touching.length || (!replaces && whole.length === 0)) rows.set(key, null);
     else {
-      const own = replaces ? codes.filter((c) => keyOf(c) === key && !isCovered(c)).reduce((a, c) => a + computed(c), 0n) : 0n;
-      rows.set(key, whole.reduce((a, [, v]) => a + v, 0n) + own);
+      const own = replaces ? codes.filter((c) => keyOf(c) === key && !isCovered(c)).reduce((a, c) => a.plus(computed(c)), ZERO) : ZERO;
+      rows.set(key, whole.reduce((a, [, v]) => a.plus(v), ZERO).plus(own));
     }
   }
   const inTable = [...nodes].filter(([n]) => [...keysOf(n)].some((k) => k !== null));
   const partlyOutside = inTable.some(([n]) => keysOf(n).has(null));
   if (partlyOutside || (!replaces && [...rows.values()].some((v) => v === null))) return { rows, summa: null };
-  const own = replaces ? codes.filter((c) => keyOf(c) !== null && !isCovered(c)).reduce((a, c) => a + computed(c), 0n) : 0n;
-  return { rows, summa: inTable.reduce((a, [, v]) => a + v, 0n) + own };
+  const own = replaces ? codes.filter((c) => keyOf(c) !== null && !isCovered(c)).reduce((a, c) => a.plus(computed(c)), ZERO) : ZERO;
+  return { rows, summa: inTable.reduce((a, [, v]) => a.plus(v), ZERO).plus(own) };
 }
 
 const codes = fc.uniqueArray(fc.stringMatching(/^[1-5][0-9]{0,3}$/), { maxLength: 12 });
 const nodes = fc
-  .array(fc.tuple(fc.stringMatching(/^[1-5][0-9]{0,2}$/), fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n })), { maxLength: 4 })
+  .array(fc.tuple(fc.stringMatching(/^[1-5][0-9]{0,2}$/), fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }).map(ore)), { maxLength: 4 })
   .map((e) => new Map(e));
 const level = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
 const keyOf = fc.oneof(
   level.map((l) => rowKey(l)),
   fc.tuple(fc.constantFrom('5', '51', '1?'), level).map(([glob, l]) => subTableKey(codePattern(glob), l)),
 );
-const computed = (c: string): Ore => BigInt(c) * 7n;
+const computed = (c: string): Ore => ore(BigInt(c) * 7n);
 
 describe('node values', () => {
   it('a whole cannot be split: its codes show nothing, the Summa shows the whole', () => {
     const placed = placeNodes({
-      nodes: new Map([['56', 900n]]),
+      nodes: new Map([['56', ore(900n)]]),
       codes: ['5601', '5602'],
       keyOf: (c) => c,
       replaces: true,
-      computed: () => 0n,
+      computed: () => ore(0n),
     });
     expect(placed).toEqual({
       rows: new Map([
@@ -61,7 +61,13 @@ describe('node values', () => {
     });
     // Rolled up to 56, the row holds the whole node.
     expect(
-      placeNodes({ nodes: new Map([['56', 900n]]), codes: ['5601', '5602', '5101'], keyOf: rowKey(2), replaces: true, computed: () => 5n }),
+      placeNodes({
+        nodes: new Map([['56', ore(900n)]]),
+        codes: ['5601', '5602', '5101'],
+        keyOf: rowKey(2),
+        replaces: true,
+        computed: () => ore(5n),
+      }),
     ).toEqual({
       rows: new Map([
         ['56', 900n],
@@ -87,7 +93,7 @@ describe('node values', () => {
         const { rows, summa } = placeNodes({ nodes: ns, codes: cs, keyOf: key, replaces: true, computed });
         const values = [...rows.values()];
         fc.pre(summa !== null && values.every((v) => v !== null));
-        expect(summa).toBe(values.reduce((a, v) => a + v, 0n));
+        expect(summa).toEqual(values.reduce((a, v) => a.plus(v), ZERO));
       }),
       { numRuns: 500 },
     );

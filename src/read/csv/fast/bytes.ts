@@ -47,8 +47,8 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_00
 
 /**
  * The most common amount, read straight from bytes: an optional `-`, digits, and at most one
- * decimal mark followed by at most `unitExp` digits (`-12345,67`), with at most 15 digits in
- * all. Anything else returns NaN and goes through the shared scanner, which gives the same
+ * decimal mark followed by at most `unitExp` digits (`-12345,67`), whose value in öre has at
+ * most 15 digits (so it is an exact integer in float64). Anything else returns NaN and goes through the shared scanner, which gives the same
  * value for these inputs (the differential test holds the two to that).
  */
 export function plainAmount(buf: Uint8Array, s: number, e: number, decimal: string, unitExp: number): number {
@@ -70,8 +70,12 @@ export function plainAmount(buf: Uint8Array, s: number, e: number, decimal: stri
       fraction = 0;
     } else return NaN;
   }
-  if (digits === 0 || digits > 15 || fraction === 0 || fraction > unitExp) return NaN;
-  const ore = mantissa * (POW10[unitExp - Math.max(fraction, 0)] as number);
+  if (digits === 0 || fraction === 0 || fraction > unitExp) return NaN;
+  // The öre value must stay an exact integer of at most 15 digits (below 2^53) after scaling:
+  // `999999999999999` kr is 17 digits of öre, and float64 would round it.
+  const shift = unitExp - Math.max(fraction, 0);
+  if (digits + shift > 15) return NaN;
+  const ore = mantissa * (POW10[shift] as number);
   return negative ? -ore : ore;
 }
 

@@ -157,7 +157,7 @@ export class Scanner {
         period = periodIndex(buf, starts[periodAt] as number, ends[periodAt] as number);
         if (period < 0) simple = false;
       }
-      let amount: number | bigint | string | null = 'invalid';
+      let amount: number | bigint | object | string | null = 'invalid';
       if (simple) {
         amount = plainAmount(buf, starts[amountAt] as number, ends[amountAt] as number, decimal, unitExp);
         if (Number.isNaN(amount)) {
