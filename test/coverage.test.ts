@@ -93,7 +93,9 @@ describe('a driftredovisning of part of a year', () => {
 
 describe('rows of another year', () => {
   const warning =
-    'avvikelse: varning: ' + WITH_DEC_2023 + ': 1 134,25 kr på 2 koder daterade december 2023 tas inte med i rapporten för 2024\n';
+    'avvikelse: varning: ' +
+    WITH_DEC_2023 +
+    ': 2 rader (2 koder) daterade december 2023, netto 1 134,25 kr, tas inte med i rapporten för 2024\n';
 
   it('are left out of the driftredovisning with a warning that counts them per year', async () => {
     const run = await cli(['report', '--utfall', WITH_DEC_2023, '--budget', BUDGET]);
@@ -114,8 +116,8 @@ describe('rows of another year', () => {
     const file = utfallWith('utfall-tre-ar.csv', () => true, ['202211;4110;100;5011;10,00', '202312;4110;100;5011;5,00']);
     const run = await cli(['report', '--utfall', file, '--budget', BUDGET]);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
-      `avvikelse: varning: ${file}: 10,00 kr på 1 kod daterade november 2022 tas inte med i rapporten för 2024`,
-      `avvikelse: varning: ${file}: 5,00 kr på 1 kod daterade december 2023 tas inte med i rapporten för 2024`,
+      `avvikelse: varning: ${file}: 1 rad (1 kod) daterade november 2022, netto 10,00 kr, tas inte med i rapporten för 2024`,
+      `avvikelse: varning: ${file}: 1 rad (1 kod) daterade december 2023, netto 5,00 kr, tas inte med i rapporten för 2024`,
     ]);
   });
 
@@ -123,7 +125,7 @@ describe('rows of another year', () => {
     const old = budgetDated('budget-2023.csv', () => '2023-01-01');
     const run = await json(['--utfall', UTFALL, '--budget', old]);
     expect(run.stderr).toBe(
-      `avvikelse: varning: ${old}: 309 248 005,00 kr på 21 koder daterade januari 2023 tas inte med i rapporten för 2024\n`,
+      `avvikelse: varning: ${old}: 168 rader (21 koder) daterade januari 2023, netto 309 248 005,00 kr, tas inte med i rapporten för 2024\n`,
     );
     expect(run.stderr).not.toContain('årsbudget');
     expect(run.doc.tables[0]!.summa.budget).toBe('0');
@@ -204,7 +206,14 @@ describe('the coverage rules', () => {
         ],
       ],
     ]);
-    const { kept, others } = inYear(t, 2024);
+    const rows = new Map([
+      ['2023-11', 2],
+      ['2023-12', 3],
+      ['2024-01', 1],
+      ['2022-03', 4],
+      ['', 1],
+    ]);
+    const { kept, others } = inYear(t, 2024, rows);
     expect(kept).toEqual(
       totals([
         ['51\u00015011', [['2024-01', 1n]]],
@@ -218,8 +227,8 @@ describe('the coverage rules', () => {
       ]),
     );
     expect(others).toEqual([
-      { year: 2022, codes: 1, first: 3, last: 3, amount: 9n },
-      { year: 2023, codes: 1, first: 11, last: 12, amount: 10n },
+      { year: 2022, rows: 4, codes: 1, first: 3, last: 3, amount: 9n },
+      { year: 2023, rows: 5, codes: 1, first: 11, last: 12, amount: 10n },
     ]);
   });
 

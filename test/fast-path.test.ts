@@ -35,6 +35,7 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
         totals: r.totals,
         names: r.names,
         rows: r.dataRows,
+        rowsByPeriod: r.rowsByPeriod,
         signs: r.signs,
         asides: r.asides,
         notes: r.notes,

@@ -12,7 +12,7 @@ import { RESULTAT_ROWS, type Title } from '../src/report/model.js';
 const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   encodingFallback: { file: 'utfall.csv' },
   signsLookReversed: { file: 'utfall.csv', positive: 47, total: 48 },
-  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, codes: 12, first: 12, last: 12, amount: ore(-4123350n) },
+  otherYears: { file: 'utfall.csv', year: 2023, reportYear: 2024, rows: 40, codes: 12, first: 12, last: 12, amount: ore(-4123350n) },
   uncategorised: { accounts: ['1510', '2440'] },
   noName: { dimension: 'ansvar', codes: ['4101', '4102'] },
   emptySub: { pattern: '98*' },
@@ -99,19 +99,29 @@ describe('message texts', () => {
       file: 'u.csv',
       year: 2023,
       reportYear: 2024,
+      rows: 7,
       codes: 3,
       first: 11,
       last: 12,
       amount: ore(-4123350n),
     });
     expect(texts('sv').message(left)).toBe(
-      'u.csv: −41 233,50 kr på 3 koder daterade november–december 2023 tas inte med i rapporten för 2024',
+      'u.csv: 7 rader (3 koder) daterade november–december 2023, netto −41 233,50 kr, tas inte med i rapporten för 2024',
     );
     expect(texts('en').message(left)).toBe(
-      'u.csv: −41,233.50 kr on 3 codes dated November–December 2023 are left out of the report for 2024',
+      'u.csv: 7 rows (3 codes) dated November–December 2023, net −41,233.50 kr, are left out of the report for 2024',
     );
-    const one = message('otherYears', { file: 'u.csv', year: 2023, reportYear: 2024, codes: 1, first: 12, last: 12, amount: ore(5n) });
-    expect(texts('sv').message(one)).toBe('u.csv: 0,05 kr på 1 kod daterade december 2023 tas inte med i rapporten för 2024');
+    const one = message('otherYears', {
+      file: 'u.csv',
+      year: 2023,
+      reportYear: 2024,
+      rows: 1,
+      codes: 1,
+      first: 12,
+      last: 12,
+      amount: ore(5n),
+    });
+    expect(texts('sv').message(one)).toBe('u.csv: 1 rad (1 kod) daterade december 2023, netto 0,05 kr, tas inte med i rapporten för 2024');
     expect(texts('sv').message(message('partYear', { year: 2024, first: 1, last: 8, period: '2024-08' }))).toBe(
       'utfallet gäller bara januari–augusti 2024 men budgeten hela året; jämför med budget ack med --period 2024-08',
     );

@@ -129,7 +129,7 @@ describe('settings per input', () => {
     expect(bi.code).toBe(0);
   });
 
-  it('a file with one amount column given as utfall and budget, with no mapping, is the same error after reading', async () => {
+  it('a file with one amount column given as utfall and budget, with no mapping, is the same error, naming the column', async () => {
     const d = mkdtempSync(join(tmpdir(), 'avvikelse-same-'));
     const one = join(d, 'huvudbok.csv');
     writeFileSync(one, 'Period;Verksamhet;Konto;Belopp\n2024-01;5101;4010;100,00\n2024-02;5102;5011;250,50\n');
@@ -137,8 +137,22 @@ describe('settings per input', () => {
       const run = await cli(['report', '--utfall', one, '--budget', one, ...extra]);
       expect(run.code, extra.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain(`${one}: filen är både --utfall och --budget och båda läser beloppen ur samma kolumn`);
+      expect(run.stderr).toContain(`${one}: filen är både --utfall och --budget och båda läser beloppen ur kolumnen "Belopp"`);
     }
+  });
+
+  it('a file read as utfall and budget names the input in each of its notes, since each read has its own', async () => {
+    const file = 'fixtures/exports/unit4-browser-2024.csv';
+    const run = await cli(['report', '--utfall', file, '--budget', file, '--sub', '51']);
+    expect(run.code, run.stderr).toBe(0);
+    const notes = run.stderr.split('\n').filter((l) => l.includes('period 00'));
+    expect(notes).toEqual([
+      `avvikelse: not: ${file} (--utfall): 4 rader med period 00 (ingående balans), netto −833 180,11 kr, räknas inte med`,
+      `avvikelse: not: ${file} (--budget): 4 rader med period 00 (ingående balans), netto 0,00 kr, räknas inte med`,
+    ]);
+    // A file read for one input only is named alone.
+    const alone = await cli(['report', '--utfall', file, '--budget', 'fixtures/budget-2024.csv']);
+    expect(alone.stderr).toContain(`avvikelse: not: ${file}: 4 rader med period 00`);
   });
 
   it('records whether an option set the unit (inputUnitGiven)', () => {

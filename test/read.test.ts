@@ -465,7 +465,7 @@ describe('the read boundary', () => {
         const key = into.key(fields, (index, value) => ({ file: path, record: i + 1, column: ['verksamhet', 'konto'][index], value }));
         if (key === null) return;
         into.add(key, period, BigInt(amount));
-        into.record(fields, BigInt(amount));
+        into.record(fields, BigInt(amount), period);
       });
       return { format: 'toy', reader: 'toy', encodingFallback: false };
     },

@@ -11,6 +11,8 @@ import { periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js
 import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
+import { normaliseHeader } from '../core/text.js';
+import { resolve as resolvePath } from 'node:path';
 import { looksReversed, type InputSign, type Perspective } from '../rules/sign.js';
 import { ledgerSize, mixedUnits } from '../rules/units.js';
 import { readCategoryMap, readCodeAmounts, readCodeTexts, readPeriodisationKey, type ForecastRole } from '../read/code-files.js';
@@ -108,10 +110,30 @@ function signWarning(ledger: LedgerTotals): Message | null {
   return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputSettings, req: ReportRequest, log: RunLog, detail?: string) {
+/** The option a file was given with, in messages about it, when the same file is read for more than one input. */
+type InputOption = '--utfall' | '--budget' | '--fg-ar';
+
+/**
+ * The name messages use for a file: the file, and the option it was given with when it is
+ * read for several inputs (`raindance.txt (--budget)`), since each read has its own notes.
+ */
+function fileLabel(file: string, option: InputOption, req: ReportRequest): string {
+  const inputs = [req.utfall, req.budget, req.fgAr].filter((files) => files.includes(file)).length;
+  return inputs > 1 ? `${file} (${option})` : file;
+}
+
+async function readAll(
+  files: string[],
+  kind: 'utfall' | 'budget',
+  option: InputOption,
+  input: InputSettings,
+  req: ReportRequest,
+  log: RunLog,
+  detail?: string,
+) {
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
-  const perFile: { file: string; totals: PeriodTotals }[] = [];
+  const perFile: FileTotals[] = [];
   const tuning = req.tuning ?? tuningFromEnv({});
   for (const file of files) {
     const ledger = await readLedger(file, {
@@ -128,16 +150,17 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
     log.readers.push(`${file}: ${ledger.reader}`);
-    if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file }));
-    const w = signWarning(ledger);
+    const label = fileLabel(file, option, req);
+    if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file: label }));
+    const w = signWarning({ ...ledger, file: label });
     if (w) log.messages.push(w);
     const { opening, adjustment } = ledger.asides;
-    if (opening.rows > 0) log.messages.push(message('openingLeftOut', { file, ...opening }));
-    if (adjustment.rows > 0) log.messages.push(message('adjustmentInDecember', { file, ...adjustment }));
-    log.messages.push(...ledger.notes.map((n) => readNote(file, n)));
+    if (opening.rows > 0) log.messages.push(message('openingLeftOut', { file: label, ...opening }));
+    if (adjustment.rows > 0) log.messages.push(message('adjustmentInDecember', { file: label, ...adjustment }));
+    log.messages.push(...ledger.notes.map((n) => readNote(label, n)));
     for (const n of ledger.notes) if (n.kind === 'headingUnit' && n.applied) log.units.set(kind, n.unit);
     addInto(totals, ledger.totals);
-    perFile.push({ file, totals: ledger.totals });
+    perFile.push({ file, label, totals: ledger.totals, rowsByPeriod: ledger.rowsByPeriod, amountColumns: ledger.amountColumns });
     for (const [k, v] of ledger.names) names.set(k, v);
   }
   return { totals, names, perFile };
@@ -162,31 +185,45 @@ function resolvePeriod(asked: string | null, utfall: readonly { file: string; to
   return reportPeriod(asked);
 }
 
-type PerFile = readonly { file: string; totals: PeriodTotals }[];
+/** One file's totals: its name, the name messages give it (`fileLabel`), and its data rows per period. */
+interface FileTotals {
+  file: string;
+  label: string;
+  totals: PeriodTotals;
+  rowsByPeriod: ReadonlyMap<string, number>;
+  /** The headings of the amount columns read (`Ledger.amountColumns`). */
+  amountColumns: readonly string[];
+}
+type PerFile = readonly FileTotals[];
+
+/** The files as the coverage rules name them in warnings: by their labels. */
+const labelled = (files: PerFile) => files.map((f) => ({ file: f.label, totals: f.totals, rowsByPeriod: f.rowsByPeriod }));
+
+/** The filters of an input, in one comparable text. */
+const filterKey = (s: InputSettings): string =>
+  s.where
+    .map((w) => `${w.dimension}${w.negate ? '!=' : '='}${w.glob}`)
+    .sort()
+    .join('\n');
 
 /**
- * The same file read as utfall and budget with identical totals: both took their amounts from
- * the same column with the same filters (a file with one `Belopp` column given as both, with
- * no mapping), so every deviation would be 0. Refused (SAME_AMOUNT_COLUMN), as cli/plan.ts
- * refuses the same mapped column before reading.
+ * The one rule against reading the same amounts twice: the same file read as utfall and as
+ * budget from the same amount column(s) — as the reader found or was told them — with the
+ * same filters gives every deviation 0. Refused (SAME_AMOUNT_COLUMN), naming the column.
+ * A file whose `Utfall` and `Budget` columns the reader tells apart, or that each input
+ * filters its own way (`--utfall-where Version=Utfall`), is read as asked.
  */
-function checkSameAmounts(utfall: PerFile, budget: PerFile): void {
+function checkSameAmounts(utfall: PerFile, budget: PerFile, req: ReportRequest): void {
+  if (filterKey(req.inputs.utfall) !== filterKey(req.inputs.budget)) return;
   for (const u of utfall) {
-    const b = budget.find((f) => f.file === u.file);
-    if (b !== undefined && u.totals.size > 0 && sameTotals(u.totals, b.totals)) {
-      throw new AvvikelseError('SAME_AMOUNT_COLUMN', { column: '', first: '--utfall', second: '--budget' }, { file: u.file });
+    const b = budget.find((f) => resolvePath(f.file) === resolvePath(u.file));
+    if (b === undefined || u.amountColumns.length === 0) continue;
+    const columns = (f: FileTotals) => f.amountColumns.map(normaliseHeader).join('\n');
+    if (columns(u) === columns(b)) {
+      const column = u.amountColumns.join(' − ');
+      throw new AvvikelseError('SAME_AMOUNT_COLUMN', { column, first: '--utfall', second: '--budget' }, { file: u.file });
     }
   }
-}
-
-function sameTotals(a: PeriodTotals, b: PeriodTotals): boolean {
-  if (a.size !== b.size) return false;
-  for (const [code, periods] of a) {
-    const other = b.get(code);
-    if (other === undefined || other.size !== periods.size) return false;
-    for (const [p, v] of periods) if (!(other.get(p)?.eq(v) ?? false)) return false;
-  }
-  return true;
 }
 
 /** The files' totals summed. */
@@ -204,9 +241,9 @@ function budgetOfYear(files: PerFile, year: number | null, log: RunLog, periodis
   let budget = files;
   if (single !== null && (year === null || Number(single.slice(0, 4)) === year)) {
     log.messages.push(message('annualBudget', { period: single, periodised }));
-    budget = files.map((f) => ({ file: f.file, totals: asAnnual(f.totals, single) }));
+    budget = files.map((f) => ({ ...f, totals: asAnnual(f.totals, single) }));
   }
-  return year === null ? combined(budget) : keepYear(budget, year, log.messages);
+  return year === null ? combined(budget) : keepYear(labelled(budget), year, log.messages);
 }
 
 /**
@@ -219,7 +256,7 @@ function budgetOfYear(files: PerFile, year: number | null, log: RunLog, periodis
 function wholeYear(utfall: PerFile, budgetFiles: PerFile, log: RunLog) {
   const latest = latestYear(combined(utfall));
   const year = latest === '' ? null : Number(latest);
-  const u = year === null ? combined(utfall) : keepYear(utfall, year, log.messages);
+  const u = year === null ? combined(utfall) : keepYear(labelled(utfall), year, log.messages);
   const budget = budgetOfYear(budgetFiles, year, log, false);
   const span = year === null ? null : monthsCovered(u, year);
   let coverage: MonthSpan | undefined;
@@ -249,7 +286,7 @@ async function periodiseringOf(m: MonthlyOptions, log: RunLog): Promise<Periodis
  */
 function throughMonth(m: MonthlyOptions, utfall: PerFile, budget: PerFile, log: RunLog) {
   const period = resolvePeriod(m.period, utfall);
-  const utfallOfYear = keepYear(utfall, period.year, log.messages);
+  const utfallOfYear = keepYear(labelled(utfall), period.year, log.messages);
   const budgetOfReport = budgetOfYear(budget, period.year, log, true);
   if (m.periodiseringGiven && !hasAnnual(budgetOfReport)) {
     const value = typeof m.periodisering === 'object' ? m.periodisering.file : m.periodisering;
@@ -263,7 +300,7 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
   const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
   const periodisering = await periodiseringOf(m, log);
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
+  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log, 'konto') : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const unknown = new Set<string>();
   const report = buildDelar({
@@ -290,10 +327,10 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
  * and units that look mixed (a warning).
  */
 async function readUtfallAndBudget(req: ReportRequest, log: RunLog, names: NameBook, utfallDetail?: string, budgetDetail?: string) {
-  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, utfallDetail);
-  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, budgetDetail);
+  const utfall = await readAll(req.utfall, 'utfall', '--utfall', req.inputs.utfall, req, log, utfallDetail);
+  const budget = await readAll(req.budget, 'budget', '--budget', req.inputs.budget, req, log, budgetDetail);
   names.add(budget.names).add(utfall.names);
-  checkSameAmounts(utfall.perFile, budget.perFile);
+  checkSameAmounts(utfall.perFile, budget.perFile, req);
   log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
   return { utfall, budget };
 }
@@ -354,7 +391,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
     const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
+    const fg =
+      req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log, 'konto') : null;
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
     const unknown = new Set<string>();
     const report = buildAnalys({
@@ -390,7 +428,7 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const periodisering = await periodiseringOf(m, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, undefined, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log) : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
   const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
     if (file === null) return null;

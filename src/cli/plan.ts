@@ -6,9 +6,7 @@
  * option on its own is validated by its schema entry in cli/options.ts before it gets here.
  * The writer's choices (format, output file, CSV dialect, colour) stay in the commands.
  */
-import { resolve as absolute } from 'node:path';
 import { DEFAULT_DECIMALS } from '../core/money.js';
-import { normaliseHeader } from '../core/text.js';
 import { AvvikelseError } from '../errors.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
@@ -44,27 +42,6 @@ const settings = (i: InputOptions): InputSettings => ({
 });
 
 /** A filter list as a comparable text, in any order. */
-const filterKey = (s: InputSettings): string =>
-  s.where
-    .map((w) => `${w.dimension}${w.negate ? '!=' : '='}${w.glob}`)
-    .sort()
-    .join('\n');
-
-/**
- * The same file as utfall and budget, read from the same amount column with the same filters,
- * gives the same amounts twice: every deviation 0. Refused (SAME_AMOUNT_COLUMN) when the amount
- * column is mapped (`--col belopp=…`, `--utfall-col`/`--budget-col`) to the same header for both;
- * without a mapping, the reader picks the `Utfall` and the `Budget` column of such a file apart.
- */
-function checkSameAmounts(utfall: string[], budget: string[], u: InputSettings, b: InputSettings): void {
-  const column = u.columns.belopp;
-  if (column === undefined || b.columns.belopp === undefined) return;
-  if (normaliseHeader(column) !== normaliseHeader(b.columns.belopp) || filterKey(u) !== filterKey(b)) return;
-  const budgetFiles = new Set(budget.map((f) => absolute(f)));
-  const file = utfall.find((f) => budgetFiles.has(absolute(f)));
-  if (file !== undefined) throw new AvvikelseError('SAME_AMOUNT_COLUMN', { column, first: '--utfall', second: '--budget' }, { file });
-}
-
 /**
  * The report a run makes: every cross-option rule, once. Throws OPTION_MISSING for a missing
  * input (naming `command` in the hint, as `report` does today) and OPTION_INVALID for
@@ -133,7 +110,6 @@ export function planReport(o: Options): ReportPlan {
     SettingsInput,
     InputSettings
   >;
-  checkSameAmounts(utfall, budget, inputs.utfall, inputs.budget);
   const request: ReportRequest = {
     utfall,
     budget,

@@ -247,7 +247,7 @@ const dictionary: Dictionary = {
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} of ${p.total} amounts on revenue accounts (class 3) are positive and cost accounts negative; are the signs reversed? The default is costs positive (debit +); see --input-sign`,
     otherYears: (p) =>
-      `${p.file}: ${kronor(p.amount, 'en')} on ${p.codes} ${p.codes === 1 ? 'code' : 'codes'} dated ${monthSpan(months, p.first, p.last)} ${p.year} are left out of the report for ${p.reportYear}`,
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'row' : 'rows'} (${p.codes} ${p.codes === 1 ? 'code' : 'codes'}) dated ${monthSpan(months, p.first, p.last)} ${p.year}, net ${kronor(p.amount, 'en')}, are left out of the report for ${p.reportYear}`,
     uncategorised: (p) =>
       `accounts with no category are left out of the activity analysis and result (give them with --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} codes without a name (shown by code): ${list(p.codes)}`,

@@ -248,7 +248,7 @@ const dictionary: Dictionary = {
     signsLookReversed: (p) =>
       `${p.file}: ${p.positive} av ${p.total} belopp på intäktskonton (klass 3) är positiva och kostnadskonton negativa; är tecknen omvända? Standard är kostnader positiva (debet +); se --input-sign`,
     otherYears: (p) =>
-      `${p.file}: ${kronor(p.amount, 'sv')} på ${p.codes} ${p.codes === 1 ? 'kod' : 'koder'} daterade ${monthSpan(months, p.first, p.last)} ${p.year} tas inte med i rapporten för ${p.reportYear}`,
+      `${p.file}: ${p.rows} ${p.rows === 1 ? 'rad' : 'rader'} (${p.codes} ${p.codes === 1 ? 'kod' : 'koder'}) daterade ${monthSpan(months, p.first, p.last)} ${p.year}, netto ${kronor(p.amount, 'sv')}, tas inte med i rapporten för ${p.reportYear}`,
     uncategorised: (p) =>
       `konton utan kategori tas inte med i verksamhetsanalys och resultat (ange dem med --kategorier): ${list(p.accounts)}`,
     noName: (p) => `${dimension(p.dimension).toLowerCase()} utan namn (visas med koden): ${list(p.codes)}`,

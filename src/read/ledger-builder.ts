@@ -27,6 +27,8 @@ export class TotalsBuilder implements LedgerBuilder {
   private totals = new Map<string, Map<string, ReadOre>>();
   private names = new Map<string, string>();
   private dataRows = 0;
+  private amountColumns: string[] = [];
+  private rowsByPeriod = new Map<string, number>();
   private signs: SignEvidence | null = null;
   private asides = noAsides();
   private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
@@ -51,6 +53,9 @@ export class TotalsBuilder implements LedgerBuilder {
       if (index === undefined) throw new AvvikelseError('COLUMN_MISSING', { role: this.spec.detail, headers: quoted(headers) }, at);
       detail = index;
     }
+    this.amountColumns = (columns.amounts ?? []).flatMap((a) =>
+      [a.index, ...(a.credit === undefined ? [] : [a.credit])].map((i) => headers[i] ?? ''),
+    );
     const konto = dims.get('konto') ?? -1;
     this.signs = konto >= 0 ? { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 } : null;
     this.filters = this.spec.where.map((w) => {
@@ -85,7 +90,8 @@ export class TotalsBuilder implements LedgerBuilder {
     byPeriod.set(period, sum === undefined ? a : typeof sum === 'bigint' && typeof a === 'bigint' ? sum + a : plus(sum, a));
   }
 
-  record(fields: readonly string[], total: ReadOre): void {
+  record(fields: readonly string[], total: ReadOre, period: string): void {
+    this.rowsByPeriod.set(period, (this.rowsByPeriod.get(period) ?? 0) + 1);
     const { name, konto, code } = this.plan;
     if (name >= 0) {
       const text = (fields[name] as string).trim();
@@ -113,8 +119,9 @@ export class TotalsBuilder implements LedgerBuilder {
     a.amount = plus(a.amount, this.negate ? negated(amount) : amount);
   }
 
-  counted(rows: number, evidence: SignEvidence): void {
+  counted(rows: number, evidence: SignEvidence, rowsByPeriod: ReadonlyMap<string, number>): void {
     this.dataRows += rows;
+    for (const [period, n] of rowsByPeriod) this.rowsByPeriod.set(period, (this.rowsByPeriod.get(period) ?? 0) + n);
     const s = this.signs;
     if (s === null) return;
     // Evidence counted in the file's sign: a negated file's positives are the ledger's negatives.
@@ -141,6 +148,8 @@ export class TotalsBuilder implements LedgerBuilder {
     this.totals = new Map();
     this.names = new Map();
     this.dataRows = 0;
+    this.amountColumns = [];
+    this.rowsByPeriod = new Map();
     this.signs = null;
     this.asides = noAsides();
     this.plan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
@@ -157,6 +166,8 @@ export class TotalsBuilder implements LedgerBuilder {
       totals,
       names: this.names,
       dataRows: this.dataRows,
+      amountColumns: this.amountColumns,
+      rowsByPeriod: this.rowsByPeriod,
       signs: this.signs,
       asides: { opening: aside(this.asides.opening), adjustment: aside(this.asides.adjustment) },
       notes: this.notes,

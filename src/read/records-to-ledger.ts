@@ -119,6 +119,7 @@ export class RecordConsumer {
     const read = layout.period >= 0 ? this.period(record, position) : null;
     const period = read?.key ?? '';
     let rowTotal: ReadOre = 0n;
+    let rowPeriod: string | null = null;
     let amounts = 0;
     const cum = this.cum;
     for (let i = 0; i < layout.amounts.length; i++) {
@@ -142,6 +143,7 @@ export class RecordConsumer {
           : read?.kind === 'year' && col.period.startsWith('M')
             ? `${period}-${col.period.slice(1)}`
             : col.period;
+      rowPeriod ??= at;
       this.into.add(key, at, parsed);
     }
     if (layout.total >= 0) this.checkTotalColumn(record, position, rowTotal);
@@ -150,7 +152,7 @@ export class RecordConsumer {
     this.dataSinceMark++;
     if (this.dataRows <= PREFIX_ROWS) this.marks.add(this.cum.join(','));
     if (read !== null && (read.kind === 'opening' || read.kind === 'adjustment')) this.into.aside(read.kind, rowTotal);
-    if (read?.kind !== 'opening') this.into.record(record, rowTotal);
+    if (read?.kind !== 'opening') this.into.record(record, rowTotal, rowPeriod ?? period);
   }
 
   /** The period of a data row: its period column, with its year column when it has one. Throws PERIOD_INVALID. */

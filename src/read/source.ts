@@ -72,6 +72,8 @@ export interface SourceColumns {
   dims: ReadonlyMap<string, number>;
   /** Dimension → field index of the column naming its codes. */
   names: ReadonlyMap<string, number>;
+  /** The amount columns read (a debit/credit pair as one), when the source has columns: named in `Ledger.amountColumns`. */
+  amounts?: readonly { readonly index: number; readonly credit?: number }[];
 }
 
 /** Where the builder finds what it needs in each record, once bound. */
@@ -116,16 +118,19 @@ export interface LedgerBuilder {
   key(fields: readonly string[], place: FieldPlace): string | null;
   /** Adds one amount (öre, in the file's sign) under a key and period (`YYYY-MM`, `Mmm` or ''). */
   add(key: string, period: string, amount: ReadOre): void;
-  /** A record is totalled: counts it, keeps its code's name, and counts sign evidence from its konto and its total (file's sign). */
-  record(fields: readonly string[], total: ReadOre): void;
+  /**
+   * A record is totalled: counts it under `period` (the period of its first amount), keeps its
+   * code's name, and counts sign evidence from its konto and its total (file's sign).
+   */
+  record(fields: readonly string[], total: ReadOre, period: string): void;
   /**
    * A record of period 00 (`opening`: the opening balance, not added) or of a year-end
    * adjustment period 13–15 (`adjustment`: added into December), with its amount in the
    * file's sign: counted for the notes that say so (`Ledger.asides`).
    */
   aside(kind: AsideKind, amount: ReadOre): void;
-  /** Records a byte-level route summed itself (through `add`), and their sign evidence counted in the file's sign. */
-  counted(rows: number, evidence: SignEvidence): void;
+  /** Records a byte-level route summed itself (through `add`), per period, and their sign evidence counted in the file's sign. */
+  counted(rows: number, evidence: SignEvidence, rowsByPeriod: ReadonlyMap<string, number>): void;
   /** Something the reader noticed and did that the user is told (a totals row left out, a unit from a heading). */
   note(note: ReadNote): void;
   /** Forgets everything: a source that starts over (another encoding, another route) calls this first. */
@@ -151,6 +156,10 @@ export interface Ledger {
   /** Code → name, from name columns in the file (last one wins). */
   names: Map<string, string>;
   dataRows: number;
+  /** The headings of the amount columns read (debet and kredit both), for SAME_AMOUNT_COLUMN; empty for a source without columns. */
+  amountColumns: readonly string[];
+  /** Data rows per period (the period of each row's first amount), so a warning can count the rows it leaves out. */
+  rowsByPeriod: ReadonlyMap<string, number>;
   /** Counts that reveal a reversed sign convention (rules/sign.ts `looksReversed`), or null without a konto column. */
   signs: SignEvidence | null;
   /** Records of period 00, left out, and of periods 13–15, counted into December. */

@@ -11,9 +11,10 @@ import { monthIn } from '../core/periods.js';
 import { message } from './messages.js';
 import type { Message } from './model.js';
 
-/** The amounts of one other year that a file holds: how many codes, which months, their net sum (ledger sign). */
+/** The amounts of one other year that a file holds: how many rows and codes, which months, their net sum (ledger sign). */
 export interface OtherYear {
   year: number;
+  rows: number;
   codes: number;
   first: number;
   last: number;
@@ -24,7 +25,11 @@ export interface OtherYear {
  * The totals of `year` (and those of no year), and per other year what was left out.
  * @example inYear(new Map([['51', new Map([['2023-12', ore(5n)], ['2024-01', ore(7n)]])]]), 2024).kept // Map { '51' => Map { '2024-01' => 7 öre } }
  */
-export function inYear(totals: PeriodTotals, year: number): { kept: PeriodTotals; others: OtherYear[] } {
+export function inYear(
+  totals: PeriodTotals,
+  year: number,
+  rowsByPeriod: ReadonlyMap<string, number> = new Map(),
+): { kept: PeriodTotals; others: OtherYear[] } {
   const kept: PeriodTotals = new Map();
   const others = new Map<number, OtherYear & { codeSet: Set<string> }>();
   for (const [code, periods] of totals) {
@@ -37,13 +42,17 @@ export function inYear(totals: PeriodTotals, year: number): { kept: PeriodTotals
       const y = Number(key.slice(0, 4));
       const m = Number(key.slice(5, 7));
       let o = others.get(y);
-      if (!o) others.set(y, (o = { year: y, codes: 0, first: m, last: m, amount: ZERO, codeSet: new Set() }));
+      if (!o) others.set(y, (o = { year: y, codes: 0, first: m, last: m, amount: ZERO, rows: 0, codeSet: new Set() }));
       o.codeSet.add(code.split(DETAIL_SEPARATOR)[0] as string);
       o.first = Math.min(o.first, m);
       o.last = Math.max(o.last, m);
       o.amount = o.amount.plus(amount);
     }
     if (mine.size > 0) kept.set(code, mine);
+  }
+  for (const [key, n] of rowsByPeriod) {
+    const o = monthIn(key, year) < 0 ? others.get(Number(key.slice(0, 4))) : undefined;
+    if (o) o.rows += n;
   }
   const list = [...others.values()].map(({ codeSet, ...o }) => ({ ...o, codes: codeSet.size })).sort((a, b) => a.year - b.year);
   return { kept, others: list };
@@ -53,16 +62,21 @@ export function inYear(totals: PeriodTotals, year: number): { kept: PeriodTotals
  * The totals of several files restricted to `year`, summed, with a warning per file and other
  * year that names the codes counted, the months and the amount left out.
  */
-export function keepYear(files: readonly { file: string; totals: PeriodTotals }[], year: number, messages: Message[]): PeriodTotals {
+export function keepYear(
+  files: readonly { file: string; totals: PeriodTotals; rowsByPeriod?: ReadonlyMap<string, number> }[],
+  year: number,
+  messages: Message[],
+): PeriodTotals {
   const out: PeriodTotals = new Map();
   for (const f of files) {
-    const { kept, others } = inYear(f.totals, year);
+    const { kept, others } = inYear(f.totals, year, f.rowsByPeriod);
     for (const o of others) {
       messages.push(
         message('otherYears', {
           file: f.file,
           year: o.year,
           reportYear: year,
+          rows: o.rows,
           codes: o.codes,
           first: o.first,
           last: o.last,

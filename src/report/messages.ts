@@ -14,10 +14,10 @@ export interface MessageParams {
   /** Revenue accounts mostly positive and cost accounts negative (rules/sign.ts looksReversed). */
   signsLookReversed: { file: string; positive: number; total: number };
   /**
-   * Amounts of another year than the report's, left out: in `file`, `codes` codes have
-   * amounts dated in months `first`..`last` of `year`, summing to `amount` (öre, ledger sign).
+   * Amounts of another year than the report's, left out: in `file`, `rows` data rows of `codes`
+   * codes are dated in months `first`..`last` of `year`, summing to `amount` (öre, ledger sign).
    */
-  otherYears: { file: string; year: number; reportYear: number; codes: number; first: number; last: number; amount: Ore };
+  otherYears: { file: string; year: number; reportYear: number; rows: number; codes: number; first: number; last: number; amount: Ore };
   /** Accounts that no category matches, left out of analys and resultat. */
   uncategorised: { accounts: string[] };
   /** Codes of `dimension` that have no name and are shown by code. */

@@ -56,13 +56,15 @@ export interface FastOptions {
 
 /** Adds a scanner's or a worker's sums and counts to the builder. */
 function mergeInto(into: LedgerBuilder, scanned: { table: Scanner['table']; rows: number; signs: readonly number[] } | RangeResult): void {
-  if ('table' in scanned) {
-    for (const [code, idx, amount] of scanned.table.entries()) into.add(code, periodKey(idx), amount);
-  } else {
-    for (const [code, idx, amount] of scanned.entries) into.add(code, periodKey(idx), BigInt(amount));
+  const rowsByPeriod = new Map<string, number>();
+  const entries = 'table' in scanned ? scanned.table.entries() : scanned.entries.map(([c, i, a, r]) => [c, i, BigInt(a), r] as const);
+  for (const [code, idx, amount, rows] of entries) {
+    const period = periodKey(idx);
+    into.add(code, period, amount);
+    rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + rows);
   }
   const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
-  into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative });
+  into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);
 }
 
 /**

@@ -20,7 +20,7 @@ export interface WorkerTask {
 /** Result of the worker for one range: its exact entries (amounts as decimal strings) and counts, or why it stopped. */
 export interface RangeResult {
   status: ScanStatus;
-  entries: [string, number, string][];
+  entries: [string, number, string, number][];
   rows: number;
   signs: number[];
   crlf: boolean | null;
@@ -32,8 +32,9 @@ export function scanTask(task: WorkerTask): RangeResult {
   try {
     const scanner = new Scanner(task.spec, task.crlf, null);
     const status = scanRange(fd, task.start, task.end, scanner);
-    const entries: [string, number, string][] = [];
-    if (status === 'ok') for (const [code, idx, amount] of scanner.table.entries()) entries.push([code, idx, amount.toString()]);
+    const entries: [string, number, string, number][] = [];
+    if (status === 'ok')
+      for (const [code, idx, amount, rows] of scanner.table.entries()) entries.push([code, idx, amount.toString(), rows]);
     return { status, entries, rows: scanner.rows, signs: [...scanner.signs], crlf: scanner.crlf };
   } finally {
     closeSync(fd);

@@ -19,6 +19,8 @@ export class SumTable {
   keyLen = new Int32Array(256);
   period = new Int32Array(256);
   sums = new Float64Array(256);
+  /** Rows added per entry. */
+  rows = new Int32Array(256);
   big: bigint[] = [];
 
   /** Adds `amount` (integer öre, |amount| < 2^53) to the entry of code bytes buf[s, e) and `period`. */
@@ -38,6 +40,7 @@ export class SumTable {
           this.big[entry] = (this.big[entry] as bigint) + BigInt(sum);
           this.sums[entry] = 0;
         } else this.sums[entry] = sum;
+        this.rows[entry] = (this.rows[entry] as number) + 1;
         return;
       }
       i = (i + 1) & mask;
@@ -46,6 +49,7 @@ export class SumTable {
     this.slots[i] = entry + 1;
     this.hashes[i] = h;
     this.sums[entry] = amount;
+    this.rows[entry] = 1;
     if (this.count * 2 > this.cap) this.grow();
   }
 
@@ -69,6 +73,7 @@ export class SumTable {
       this.keyStart = grow32(this.keyStart);
       this.keyLen = grow32(this.keyLen);
       this.period = grow32(this.period);
+      this.rows = grow32(this.rows);
       const sums = new Float64Array(n);
       sums.set(this.sums);
       this.sums = sums;
@@ -103,13 +108,13 @@ export class SumTable {
     }
   }
 
-  /** Every entry's code (decoded), period index and exact total. */
-  *entries(): Generator<[string, number, bigint]> {
+  /** Every entry's code (decoded), period index, exact total and row count. */
+  *entries(): Generator<[string, number, bigint, number]> {
     const decoder = new TextDecoder('latin1');
     for (let e = 0; e < this.count; e++) {
       const start = this.keyStart[e] as number;
       const code = decoder.decode(this.arena.subarray(start, start + (this.keyLen[e] as number)));
-      yield [code, this.period[e] as number, (this.big[e] as bigint) + BigInt(this.sums[e] as number)];
+      yield [code, this.period[e] as number, (this.big[e] as bigint) + BigInt(this.sums[e] as number), this.rows[e] as number];
     }
   }
 }
