@@ -50,6 +50,8 @@ export interface InputSettings {
   inputUnitGiven: boolean;
   inputSign: InputSign;
   dialect: Dialect;
+  /** SIE: dimension role → dimension number or name (`--sie-dim`). */
+  sieDim: Record<string, string>;
 }
 
 /** The inputs that take settings of their own: the ledgers (every setting) and the forecast files (unit and sign). */
@@ -108,7 +110,20 @@ function signWarning(ledger: LedgerTotals): Message | null {
   return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputSettings, req: ReportRequest, log: RunLog, detail?: string) {
+/**
+ * Reads the files of one input. `role` is the input (a SIE file gives each its own records);
+ * last year's utfall is read as `utfall` with `year`, the year before the report's, when known.
+ */
+async function readAll(
+  files: string[],
+  role: 'utfall' | 'budget' | 'fgAr',
+  input: InputSettings,
+  req: ReportRequest,
+  log: RunLog,
+  detail?: string,
+  year?: number,
+) {
+  const kind = role === 'budget' ? 'budget' : 'utfall';
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: { file: string; totals: PeriodTotals }[] = [];
@@ -124,6 +139,9 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
       groupBy: req.by,
       detail,
       where: input.where,
+      role,
+      year,
+      sieDim: input.sieDim,
       tuning,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
@@ -263,8 +281,8 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
   const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
   const periodisering = await periodiseringOf(m, log);
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, 'konto', period.year - 1) : null;
   const unknown = new Set<string>();
   const report = buildDelar({
     ...layout,
@@ -313,6 +331,12 @@ function readNote(file: string, n: ReadNote): Message {
       ? message('headingUnit', { file, heading: n.heading, unit: n.unit })
       : message('headingUnitConflict', { file, heading: n.heading, unit: n.unit, given: n.given });
   }
+  if (n.kind === 'sieRead') return message('sieRead', { file, record: n.record, year: n.year, dates: n.dates, dimensions: n.dimensions });
+  if (n.kind === 'sieBalanceAccounts') return message('sieBalanceAccounts', { file, accounts: n.accounts, rows: n.rows });
+  if (n.kind === 'sieUnallocated') {
+    const { role, dim, code, rows, amount, record } = n;
+    return message('sieUnallocated', { file, role, dim, code, rows, amount, record });
+  }
   return n.differing === 0
     ? message('totalsColumn', { file, column: n.column, rows: n.rows })
     : message('totalsColumnDiffers', { file, column: n.column, rows: n.rows, differing: n.differing, lines: n.differs });
@@ -354,8 +378,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
     const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log, 'konto') : null;
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
+    const fgYear = whole.year === '' ? undefined : Number(whole.year) - 1;
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, 'konto', fgYear) : null;
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
@@ -390,8 +415,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const periodisering = await periodiseringOf(m, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, undefined, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', req.inputs.fgAr, req, log) : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, undefined, period.year - 1) : null;
   const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
     if (file === null) return null;
     const read = await readCodeAmounts(file, { unit: input.inputUnit, sign: input.inputSign, role });
