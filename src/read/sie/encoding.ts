@@ -81,8 +81,6 @@ function pc8(): Uint16Array {
   return table;
 }
 
-const utf16 = new TextDecoder('utf-16le');
-
 /**
  * Decodes whole lines of a SIE file (the caller splits at line ends, so no character is cut).
  * UTF-8 is decoded fatally: the reader turns an invalid byte into ENCODING_INVALID.
@@ -93,12 +91,13 @@ export function sieDecoder(encoding: SieEncoding): (bytes: Uint8Array) => string
     return (bytes) => td.decode(bytes);
   }
   if (encoding === 'pc8') {
+    // Latin-1 from 0xC0 up: decode as Latin-1 (native), then map the CP437 bytes 0x80–0xBF.
     const table = pc8();
-    return (bytes) => {
-      const out = new Uint16Array(bytes.length);
-      for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i] as number] as number;
-      return utf16.decode(out);
-    };
+    const cp437 = (c: string) => String.fromCharCode(table[c.charCodeAt(0)] as number);
+    return (bytes) =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        .toString('latin1')
+        .replace(/[\x80-\xbf]/g, cp437);
   }
   const name = encoding === 'cp437' ? 'cp437' : 'win1252';
   return (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);

@@ -463,13 +463,13 @@ class SieState {
   private trans(label: string, fields: SieField[], line: number): void {
     if (!this.verOpen) this.syntax(line, label, 'outsideVer');
     if (label === '#BTRANS') return;
-    const signature = fields.map(fieldText).join(' ');
-    if (label === '#TRANS' && this.rtrans !== null && this.rtrans === signature) {
+    const signature = (): string => fields.map(fieldText).join(' ');
+    if (label === '#TRANS' && this.rtrans !== null && this.rtrans === signature()) {
       // The #TRANS the standard repeats after an #RTRANS, for older readers: counted once.
       this.rtrans = null;
       return;
     }
-    this.rtrans = label === '#RTRANS' ? signature : null;
+    this.rtrans = label === '#RTRANS' ? signature() : null;
     if (this.role === 'budget' || this.wanted() !== 0) return;
     const konto = this.account(fields, 0, line, label);
     const field = fields[1];
