@@ -334,6 +334,24 @@ describe('verifications, years and roles', () => {
     );
   });
 
+  it('counts sign evidence by the account class, and by #KTYP where the class says nothing; balance accounts not at all', async () => {
+    const f = sieFile([
+      ...HEAD,
+      '#KTYP 8410 I',
+      '#KTYP 8510 K',
+      '#PSALDO 0 202408 3110 {} -10.00',
+      '#PSALDO 0 202408 5011 {} 20.00',
+      '#PSALDO 0 202408 8410 {} 30.00',
+      '#PSALDO 0 202408 8510 {} 40.00',
+      '#PSALDO 0 202408 9000 {} 50.00',
+      '#PSALDO 0 202408 1930 {} -60.00',
+    ]);
+    const l = await read(f, { groupBy: 'konto' });
+    expect(l.signs).toEqual({ revenuePositive: 1, revenueNegative: 1, costPositive: 2, costNegative: 0 });
+    expect([...l.totals.keys()].sort()).toEqual(['3110', '5011', '8410', '8510', '9000']);
+    expect(l.notes.find((x) => x.kind === 'sieBalanceAccounts')).toEqual({ kind: 'sieBalanceAccounts', accounts: 1, rows: 1 });
+  });
+
   it('is refused as a small file (names, comments, forecasts)', async () => {
     const f = sieFile([...HEAD, ...ver]);
     await expect(readRecords(f)).rejects.toMatchObject({ code: 'FORMAT_UNSUPPORTED', params: { kind: 'sie' } });
