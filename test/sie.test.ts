@@ -362,6 +362,11 @@ describe('verifications, years and roles', () => {
     const run = await cli(['report', '--utfall', f, '--budget', BUDGET]);
     expect(run.stderr).toContain(`${f}:9: felaktig SIE-post #TRANS: "100,50" är inget SIE-belopp`);
     expect(run.stderr).toContain(`  9 | #TRANS 5011 {20 "5101"} 100,50\n    | ${' '.repeat(24)}^^^^^^`);
+    // A balance's amount and quantity are not an amount with a space; a decimal comma after it is.
+    const quantity = sieFile([...HEAD, '#PSALDO 0 202408 5011 {} 500 100']);
+    expect(await perCode(quantity, { groupBy: 'konto' })).toEqual({ '5011': 50000n });
+    const comma = sieFile([...HEAD, '#PSALDO 0 202408 5011 {} 12 345,60']);
+    await expect(read(comma, { groupBy: 'konto' })).rejects.toMatchObject({ code: 'SIE_SYNTAX', params: { value: '12 345,60' } });
     const outside = sieFile([...HEAD, '#TRANS 5011 {} 1.00']);
     await expect(read(outside)).rejects.toMatchObject({ code: 'SIE_SYNTAX', params: { problem: 'outsideVer' }, location: { line: 6 } });
     const unclosed = sieFile([...HEAD, '#VER A 1 20240815', '{', '#TRANS 5011 {} 1.00']);

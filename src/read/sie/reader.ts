@@ -242,13 +242,17 @@ class SieState {
 
   /**
    * The text of the amount field `i`, or SIE_SYNTAX when it is an amount written with a space
-   * between thousands (`12 345,60`), which reads as two fields.
+   * between thousands (`12 345,60`), which reads as two fields. After a `#TRANS` amount comes
+   * a date, so three digits there are the rest of the amount; after a balance's amount comes
+   * its quantity, the record's last field, so they are only when a decimal comma or another
+   * field follows (`500 100` is 500 kr and a quantity of 100).
    */
-  private split(fields: SieField[], i: number, line: number, label: string): string {
+  private split(fields: SieField[], i: number, line: number, label: string, quantityNext: boolean): string {
     const text = this.text(fields, i, line, label);
     const next = fields[i + 1];
-    if (typeof next === 'string' && /^-?\d{1,3}$/.test(text) && /^\d{3}([,.]\d*)?$/.test(next))
-      this.syntax(line, label, 'amount', i + 1, `${text} ${next}`);
+    if (typeof next === 'string' && /^-?\d{1,3}$/.test(text) && /^\d{3}([,.]\d*)?$/.test(next)) {
+      if (!quantityNext || next.includes(',') || fields.length > i + 2) this.syntax(line, label, 'amount', i + 1, `${text} ${next}`);
+    }
     return text;
   }
 
@@ -375,7 +379,7 @@ class SieState {
     const list = objects !== undefined && typeof objects !== 'string' ? objects : null;
     const hasList = list !== null;
     const amountAt = hasList ? 4 : 3;
-    const amount = this.amount(this.split(fields, amountAt, line, label), line, label, amountAt + 1);
+    const amount = this.amount(this.split(fields, amountAt, line, label, true), line, label, amountAt + 1);
     const pairs = list !== null ? list.pairs : [];
     for (const [d] of pairs) this.dims.use(d);
     this.balances.push({ year, period, konto, pairs, amount, line });
@@ -476,7 +480,7 @@ class SieState {
     const list = field !== undefined && typeof field !== 'string' ? field : null;
     const hasList = list !== null;
     const amountAt = hasList ? 2 : 1;
-    const amount = this.amount(this.split(fields, amountAt, line, label), line, label, amountAt + 1);
+    const amount = this.amount(this.split(fields, amountAt, line, label, false), line, label, amountAt + 1);
     const dateField = fields[amountAt + 1];
     const date = typeof dateField === 'string' && dateField.trim() !== '' ? dateField.trim() : (this.verDate as string);
     const period = this.month(date, line, label, typeof dateField === 'string' && dateField.trim() !== '' ? amountAt + 2 : 3);
