@@ -6,7 +6,10 @@
 // MB/s and peak RSS (median of BENCH_RUNS runs, default 5). If @duckdb/node-api is installed
 // (`npm install --no-save @duckdb/node-api`), it runs the same exact aggregation in DuckDB
 // with one and two threads and prints the ratios.
-// Usage: npm run bench [-- ROWS...]   (default 1000000 and 10000000)
+// A SIE case (`--sie ROWS`): a SIE type 4 file of ROWS #TRANS lines on {1 "ansvar" 20
+// "verksamhet"} (one #VER per three rows, with its bank row), read as utfall the same way.
+// Usage: npm run bench [-- ROWS...] [-- --sie ROWS]   (default 1000000 and 10000000, and SIE 1000000;
+// given only --sie sizes, only SIE is run)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +17,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-if (sizes.length === 0) sizes.push(1_000_000, 10_000_000);
+const argv = process.argv.slice(2);
+const sieSizes = argv.flatMap((a, i) => (argv[i - 1] === '--sie' && Number(a) > 0 ? [Number(a)] : []));
+const sizes = argv.filter((a, i) => argv[i - 1] !== '--sie' && Number(a) > 0).map(Number);
+if (sizes.length === 0 && sieSizes.length === 0) {
+  sizes.push(1_000_000, 10_000_000);
+  sieSizes.push(1_000_000);
+}
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(tmpdir(), 'avvikelse-bench');
 mkdirSync(dir, { recursive: true });
@@ -91,6 +96,64 @@ async function generate(rows) {
   return { path, budgetPath, totals: asStrings };
 }
 
+/** Öre as SIE writes amounts: decimal point, two decimals. */
+function sieKronor(ore) {
+  return kronor(ore).replace(',', '.');
+}
+
+/** A SIE type 4 file of `rows` #TRANS lines (and a bank row per #VER of three), with the generator's sums per verksamhet. */
+async function generateSie(rows) {
+  const path = join(dir, `utfall-${rows}.se`);
+  const budgetPath = join(dir, `budget-sie-${rows}.csv`);
+  const totalsPath = `${path}.totals.json`;
+  if (existsSync(path) && existsSync(totalsPath))
+    return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
+  let seed = 54321 + rows;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed;
+  };
+  const totals = Object.fromEntries(CODES.map((c) => [c, 0n]));
+  const out = createWriteStream(path);
+  let buf = [
+    '#FLAGGA 0',
+    '#PROGRAM "avvikelse bench" 1',
+    '#FORMAT PC8',
+    '#SIETYP 4',
+    '#RAR 0 20240101 20241231',
+    '#DIM 1 "Ansvar"',
+    '#DIM 20 "Verksamhet"',
+    ...KONTON.map((k) => `#KONTO ${k} "Konto ${k}"`),
+    '',
+  ].join('\n');
+  let ver = 0n;
+  for (let i = 0; i < rows; i++) {
+    const month = String((i % 12) + 1).padStart(2, '0');
+    if (i % 3 === 0) buf += `#VER A ${i / 3 + 1} 2024${month}15 "Verifikation"\n{\n`;
+    const code = CODES[next() % CODES.length];
+    const konto = KONTON[next() % KONTON.length];
+    let ore = BigInt(next() % 50_000_000);
+    if (konto.startsWith('3')) ore = -ore;
+    totals[code] += ore;
+    ver += ore;
+    buf += `#TRANS ${konto} {1 "${ANSVAR[next() % ANSVAR.length]}" 20 "${code}"} ${sieKronor(ore)} 2024${month}15 "Rad ${i}"\n`;
+    if (i % 3 === 2 || i === rows - 1) {
+      buf += `#TRANS 1930 {} ${sieKronor(-ver)}\n}\n`;
+      ver = 0n;
+    }
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise((r) => out.end(r));
+  writeFileSync(budgetPath, `Verksamhet;Budget\n${CODES.map((c) => `${c};1 000 000,00`).join('\n')}\n`);
+  const asStrings = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toString()]));
+  writeFileSync(totalsPath, JSON.stringify(asStrings));
+  return { path, budgetPath, totals: asStrings };
+}
+
 function exactKr(ore) {
   const neg = ore.startsWith('-');
   const s = (neg ? ore.slice(1) : ore).padStart(3, '0');
@@ -134,9 +197,9 @@ async function duckdb(path, threads, totals) {
 }
 
 const results = [];
-for (const rows of sizes) {
-  process.stderr.write(`generating ${rows} rows…\n`);
-  const { path, budgetPath, totals } = await generate(rows);
+for (const [format, rows] of [...sizes.map((n) => ['csv', n]), ...sieSizes.map((n) => ['sie', n])]) {
+  process.stderr.write(`generating ${rows} ${format === 'sie' ? '#TRANS' : ''} rows…\n`);
+  const { path, budgetPath, totals } = format === 'sie' ? await generateSie(rows) : await generate(rows);
   const mb = statSync(path).size / 1e6;
   const times = [];
   const rss = [];
@@ -170,9 +233,10 @@ for (const rows of sizes) {
     rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
   }
   const t = median(times);
-  const d1 = await duckdb(path, 1, totals);
+  const d1 = format === 'sie' ? null : await duckdb(path, 1, totals);
   const d2 = d1 === null ? null : await duckdb(path, 2, totals);
   results.push({
+    format,
     rows,
     mb: mb.toFixed(1),
     seconds: t.toFixed(2),
@@ -180,7 +244,7 @@ for (const rows of sizes) {
     mbPerSecond: (mb / t).toFixed(1),
     peakRssMb: median(rss).toFixed(0),
     totals: 'exact ✓',
-    duckdb1: d1 === null ? 'not installed' : d1.toFixed(2),
+    duckdb1: format === 'sie' ? '' : d1 === null ? 'not installed' : d1.toFixed(2),
     duckdb2: d2 === null ? '' : d2.toFixed(2),
     ratio1: d1 === null ? '' : (t / d1).toFixed(2),
     ratio2: d2 === null ? '' : (t / d2).toFixed(2),

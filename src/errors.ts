@@ -40,7 +40,11 @@ export type ErrorCode =
   | 'FORMAT_UNSUPPORTED'
   | 'OUTPUT_FORMAT'
   | 'COLUMN_ROLE'
-  | 'TOTALS_ROW_MISMATCH';
+  | 'TOTALS_ROW_MISMATCH'
+  | 'SIE_SYNTAX'
+  | 'SIE_DIMENSION'
+  | 'SIE_NO_OBJECTS'
+  | 'SIE_NO_AMOUNTS';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

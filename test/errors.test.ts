@@ -125,7 +125,7 @@ const CATALOGUE = {
     { name: 'format-ods', args: ['report', '--utfall', UTFALL, '--budget', `${E}/budget.ods`] },
     { name: 'format-xls', args: report(`${E}/gammal.xls`) },
     { name: 'format-zip', args: report(UTFALL, '--kommentarer', `${E}/kommentarer.docx`) },
-    { name: 'format-sie', args: report(`${E}/huvudbok.se`) },
+    { name: 'format-sie-kommentarer', args: report(UTFALL, '--kommentarer', `${E}/huvudbok.se`) },
     { name: 'format-pdf', args: ['verify', `${E}/driftredovisning.pdf`] },
     { name: 'format-binary', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/prognos.png`) },
     { name: 'format-html', args: report(`${E}/utfall-webb.xls`) },
@@ -143,6 +143,19 @@ const CATALOGUE = {
   TOTALS_ROW_MISMATCH: [
     { name: 'totals-row-mismatch', args: report(`${E}/totals-row-mismatch.csv`) },
     { name: 'totals-row-mismatch-en', args: report(`${E}/totals-row-mismatch.csv`, '--lang', 'en') },
+  ],
+  SIE_SYNTAX: [
+    { name: 'sie-syntax-amount', args: report(`${E}/sie-belopp.se`) },
+    { name: 'sie-syntax-objects-en', args: report(`${E}/sie-objektlista.se`, '--lang', 'en') },
+  ],
+  SIE_DIMENSION: [
+    { name: 'sie-dimension-missing', args: report(`${E}/huvudbok.se`) },
+    { name: 'sie-dimension-unknown', args: report(`${E}/sie-belopp.se`, '--sie-dim', 'verksamhet=21') },
+  ],
+  SIE_NO_OBJECTS: [{ name: 'sie-no-objects', args: report(`${E}/sie-utan-objekt.se`) }],
+  SIE_NO_AMOUNTS: [
+    { name: 'sie-no-budget', args: ['report', '--utfall', UTFALL, '--budget', `${E}/huvudbok.se`] },
+    { name: 'sie-no-year', args: report(UTFALL, '--period', '2024-08', '--fg-ar', `${E}/sie-utan-objekt.se`) },
   ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 

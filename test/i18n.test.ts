@@ -34,6 +34,17 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   partYear: { year: 2024, first: 1, last: 8, period: '2024-08' },
   annualBudget: { period: '2024-01', periodised: true },
   periodiseringUnused: { value: 'jamn' },
+  sieRead: { file: 'sjovik.se', record: '#PSALDO', year: 0, dates: '20240101–20241231', dimensions: 'verksamhet: 20 Verksamhet' },
+  sieBalanceAccounts: { file: 'sjovik.se', accounts: 3, rows: 36 },
+  sieUnallocated: {
+    file: 'sjovik.se',
+    role: 'verksamhet',
+    dim: '20 Verksamhet',
+    code: '–',
+    rows: 12,
+    amount: ore(-1234567n),
+    record: '#PSALDO',
+  },
 };
 
 const TITLES: { [K in Title['kind']]: Title & { kind: K } } = {

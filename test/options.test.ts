@@ -36,7 +36,9 @@ const B = abs(BUDGET);
  * A non-default value for every key the configuration file may set: as JSON, as flags, and
  * the other flags (on every run, the baseline included) under which the value shows.
  */
-type Sample = { json: unknown; flag: string[]; context?: string[]; budget?: string };
+type Sample = { json: unknown; flag: string[]; context?: string[]; budget?: string; utfall?: string };
+/** A SIE file (the ledger of the CSV fixtures): `--sie-dim verksamhet=1` reads its ansvar dimension as verksamhet. */
+const SIE = abs('fixtures/sie/sjovik-2024-typ3.se');
 const PLAIN_SAMPLES: Record<string, Sample> = {
   utfall: { json: [U, U], flag: ['--utfall', U, U] },
   budget: { json: [B, B], flag: ['--budget', B, B] },
@@ -65,6 +67,7 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   encoding: { json: 'utf-8', flag: ['--encoding', 'utf-8'] },
   delimiter: { json: ',', flag: ['--delimiter', ','] },
   decimal: { json: '.', flag: ['--decimal', '.'] },
+  sieDim: { json: { verksamhet: '1' }, flag: ['--sie-dim', 'verksamhet=1'], utfall: SIE },
   csvDialect: { json: 'en', flag: ['--csv-dialect', 'en'], context: ['--format', 'csv'] },
   format: { json: 'csv', flag: ['--format', 'csv'] },
   lang: { json: 'en', flag: ['--lang', 'en'] },
@@ -101,6 +104,11 @@ const ledgerSettings = (input: string, flag: string, context: string[] = []): Re
   [`inputs.${input}.encoding`]: { json: 'utf-8', flag: [`--${flag}-encoding`, 'utf-8'], context },
   [`inputs.${input}.delimiter`]: { json: ',', flag: [`--${flag}-delimiter`, ','], context },
   [`inputs.${input}.decimal`]: { json: '.', flag: [`--${flag}-decimal`, '.'], context },
+  [`inputs.${input}.sieDim`]: {
+    json: { verksamhet: '1' },
+    flag: [`--${flag}-sie-dim`, 'verksamhet=1'],
+    ...(input === 'fgAr' ? { context: ['--fg-ar', SIE, '--period', '2024-08'] } : { [input]: SIE }),
+  },
 });
 const forecastSettings = (input: string, flag: string, file: string): Record<string, Sample> => ({
   [`inputs.${input}.unit`]: { json: 'mnkr', flag: [`--${flag}-unit`, 'mnkr'], context: ['--period', '2024-08', `--${flag}`, NO_UNIT] },
@@ -195,7 +203,7 @@ describe('the configuration file round-trips every key', () => {
     it(`${key}: a report run from the file equals the run with the flag, and differs without it`, async () => {
       const sample = SAMPLES[key] as Sample;
       const context = sample.context ?? [];
-      const base: Record<string, string[]> = { utfall: [U], budget: [sample.budget ?? B] };
+      const base: Record<string, string[]> = { utfall: [sample.utfall ?? U], budget: [sample.budget ?? B] };
       const baseFlags = (but?: string) => Object.entries(base).flatMap(([k, v]) => (k === but ? [] : [`--${k}`, ...v]));
       const plain = plainKey(key);
       const fileBase = Object.fromEntries(Object.entries(base).filter(([k]) => k !== plain));

@@ -52,6 +52,8 @@ export interface InputSettings {
   inputUnitGiven: boolean;
   inputSign: InputSign;
   dialect: Dialect;
+  /** SIE: dimension role → dimension number or name (`--sie-dim`). */
+  sieDim: Record<string, string>;
 }
 
 /** The inputs that take settings of their own: the ledgers (every setting) and the forecast files (unit and sign). */
@@ -110,27 +112,32 @@ function signWarning(ledger: LedgerTotals): Message | null {
   return message('signsLookReversed', { file: ledger.file, positive: s.revenuePositive, total: s.revenuePositive + s.revenueNegative });
 }
 
-/** The option a file was given with, in messages about it, when the same file is read for more than one input. */
-type InputOption = '--utfall' | '--budget' | '--fg-ar';
+/** The option each input's files are given with, in messages about a file read for more than one input. */
+const OPTION_OF = { utfall: '--utfall', budget: '--budget', fgAr: '--fg-ar' } as const;
 
 /**
  * The name messages use for a file: the file, and the option it was given with when it is
  * read for several inputs (`raindance.txt (--budget)`), since each read has its own notes.
  */
-function fileLabel(file: string, option: InputOption, req: ReportRequest): string {
+function fileLabel(file: string, role: keyof typeof OPTION_OF, req: ReportRequest): string {
   const inputs = [req.utfall, req.budget, req.fgAr].filter((files) => files.includes(file)).length;
-  return inputs > 1 ? `${file} (${option})` : file;
+  return inputs > 1 ? `${file} (${OPTION_OF[role]})` : file;
 }
 
+/**
+ * Reads the files of one input. `role` is the input (a SIE file gives each its own records);
+ * last year's utfall is read as `utfall` with `year`, the year before the report's, when known.
+ */
 async function readAll(
   files: string[],
-  kind: 'utfall' | 'budget',
-  option: InputOption,
+  role: 'utfall' | 'budget' | 'fgAr',
   input: InputSettings,
   req: ReportRequest,
   log: RunLog,
   detail?: string,
+  year?: number,
 ) {
+  const kind = role === 'budget' ? 'budget' : 'utfall';
   const totals: PeriodTotals = new Map();
   const names = new Map<string, string>();
   const perFile: FileTotals[] = [];
@@ -146,11 +153,14 @@ async function readAll(
       groupBy: req.by,
       detail,
       where: input.where,
+      role,
+      year,
+      sieDim: input.sieDim,
       tuning,
       progress: req.progress ? (done, total) => req.progress?.(file, done, total) : undefined,
     });
     log.readers.push(`${file}: ${ledger.reader}`);
-    const label = fileLabel(file, option, req);
+    const label = fileLabel(file, role, req);
     if (ledger.encodingFallback) log.messages.push(message('encodingFallback', { file: label }));
     const w = signWarning({ ...ledger, file: label });
     if (w) log.messages.push(w);
@@ -300,8 +310,8 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
   const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
   const periodisering = await periodiseringOf(m, log);
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log, 'konto') : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, 'konto', period.year - 1) : null;
   const unknown = new Set<string>();
   const report = buildDelar({
     ...layout,
@@ -327,8 +337,8 @@ async function buildDelarsrapport(req: ReportRequest, m: MonthlyOptions, layout:
  * and units that look mixed (a warning).
  */
 async function readUtfallAndBudget(req: ReportRequest, log: RunLog, names: NameBook, utfallDetail?: string, budgetDetail?: string) {
-  const utfall = await readAll(req.utfall, 'utfall', '--utfall', req.inputs.utfall, req, log, utfallDetail);
-  const budget = await readAll(req.budget, 'budget', '--budget', req.inputs.budget, req, log, budgetDetail);
+  const utfall = await readAll(req.utfall, 'utfall', req.inputs.utfall, req, log, utfallDetail);
+  const budget = await readAll(req.budget, 'budget', req.inputs.budget, req, log, budgetDetail);
   names.add(budget.names).add(utfall.names);
   checkSameAmounts(utfall.perFile, budget.perFile, req);
   log.messages.push(...unitsWarning(utfall.totals, budget.totals, req, log));
@@ -349,6 +359,12 @@ function readNote(file: string, n: ReadNote): Message {
     return n.applied
       ? message('headingUnit', { file, heading: n.heading, unit: n.unit })
       : message('headingUnitConflict', { file, heading: n.heading, unit: n.unit, given: n.given });
+  }
+  if (n.kind === 'sieRead') return message('sieRead', { file, record: n.record, year: n.year, dates: n.dates, dimensions: n.dimensions });
+  if (n.kind === 'sieBalanceAccounts') return message('sieBalanceAccounts', { file, accounts: n.accounts, rows: n.rows });
+  if (n.kind === 'sieUnallocated') {
+    const { role, dim, code, rows, amount, record } = n;
+    return message('sieUnallocated', { file, role, dim, code, rows, amount, record });
   }
   return n.differing === 0
     ? message('totalsColumn', { file, column: n.column, rows: n.rows })
@@ -391,9 +407,9 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   if (req.analys || req.resultat) {
     const map = req.kategorier ? await readCategoryMap(req.kategorier) : DEFAULT_CATEGORIES;
     const { utfall, budget } = await readUtfallAndBudget(req, log, names, 'konto', 'konto');
-    const fg =
-      req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log, 'konto') : null;
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
+    const fgYear = whole.year === '' ? undefined : Number(whole.year) - 1;
+    const fg = req.fgAr.length > 0 && req.resultat ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, 'konto', fgYear) : null;
     const unknown = new Set<string>();
     const report = buildAnalys({
       ...layout,
@@ -428,8 +444,8 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const periodisering = await periodiseringOf(m, log);
   const detail = periodisering.kind === 'key' && periodisering.by === 'konto' ? 'konto' : undefined;
   const { utfall, budget } = await readUtfallAndBudget(req, log, names, undefined, detail);
-  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'utfall', '--fg-ar', req.inputs.fgAr, req, log) : null;
   const { period, utfallOfYear, budgetOfReport } = throughMonth(m, utfall.perFile, budget.perFile, log);
+  const fgAr = req.fgAr.length > 0 ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, undefined, period.year - 1) : null;
   const forecasts = async (file: string | null, role: ForecastRole, input: InputSettings) => {
     if (file === null) return null;
     const read = await readCodeAmounts(file, { unit: input.inputUnit, sign: input.inputSign, role });

@@ -70,6 +70,7 @@ const WINS: Record<PerInputName, string> = {
   encoding: 'as a whole',
   delimiter: 'as a whole',
   decimal: 'as a whole',
+  sieDim: 'as a whole',
 };
 
 /** One row per setting: its per-input flags, what wins, an example. */
@@ -82,7 +83,8 @@ function inputsTable(): string {
     const def: Entry = OPTIONS[first.setting];
     const plain = usage(def).split(' ')[0] as string;
     const inputs = flags.map((p) => code(usage(OPTIONS[p.input]).split(' ')[0] as string)).join(', ');
-    const example = def.doc.example?.replace(plain, `--budget-${name}`).replace(` ${plain} `, ` --budget-${name} `);
+    const own = PER_INPUT_FLAGS.find((p) => p.name === name && p.input === 'budget')?.long ?? `--budget-${name}`;
+    const example = def.doc.example?.replace(plain, own).replace(` ${plain} `, ` ${own} `);
     lines.push(
       `| ${flags.map((p) => cell(code(`${p.long}${def.doc.arg ? ` ${def.doc.arg}` : ''}`))).join(' ')} | ${cell(`like ${code(plain)}, for one input (${inputs}); the input's own wins over ${code(plain)} ${WINS[name]}`)} | ${example ? cell(code(example)) : ''} |`,
     );

@@ -39,7 +39,7 @@ import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
 import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
-import { columnMap, filters, integer, oneOf, threshold } from './values.js';
+import { columnMap, filters, integer, oneOf, sieDims, threshold } from './values.js';
 
 /**
  * What an option's value looks like before it is parsed, by kind. The kind drives commander
@@ -88,9 +88,9 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
 }
 
 /** The name of a per-input setting: the flag's suffix (`--budget-col`) and its key in `inputs.<input>`. */
-export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal';
+export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal' | 'sieDim';
 /** What a ledger's files may override (utfall, budget, last year's utfall). */
-const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal'];
+const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim'];
 /** What a `kod;belopp` file may override (forecasts). */
 const AMOUNT_SETTINGS: readonly PerInputName[] = ['unit', 'sign'];
 
@@ -487,10 +487,10 @@ export const OPTIONS = {
     commands: LEDGER,
     parse: encoding,
     fallback: 'auto',
-    help: { sv: 'teckenkodning i indata: auto, utf-8, cp1252', en: 'input encoding: auto, utf-8, cp1252' },
+    help: { sv: 'teckenkodning i indata: auto, utf-8, cp1252, cp437', en: 'input encoding: auto, utf-8, cp1252, cp437' },
     doc: {
       arg: 'E',
-      text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`',
+      text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`, `cp437` (`pc8`, what SIE files are written in)',
       example: '--encoding cp1252',
     },
   }),
@@ -513,6 +513,23 @@ export const OPTIONS = {
     fallback: 'auto',
     help: { sv: 'decimaltecken i indata: auto , .', en: 'decimal mark of the input: auto , .' },
     doc: { arg: 'D', text: 'input decimal mark: `auto` (default), `,`, `.`', example: '--decimal .' },
+  }),
+  sieDim: option({
+    flag: '--sie-dim <roll=dimension>',
+    kind: 'record',
+    perInput: 'sieDim',
+    commands: LEDGER,
+    parse: (v) => sieDims('--sie-dim', v),
+    fallback: {},
+    help: {
+      sv: 'SIE: vilken dimension som är en roll, t.ex. verksamhet=20 (upprepbar)',
+      en: 'SIE: which dimension holds a role, e.g. verksamhet=20 (repeatable)',
+    },
+    doc: {
+      arg: 'ROLE=DIM',
+      text: "SIE files: the dimension (`#DIM` number or name) that holds a role, where the dimensions' names do not say it (repeatable)",
+      example: '--sie-dim verksamhet=20 --sie-dim ansvar=1',
+    },
   }),
   csvDialect: option({
     flag: '--csv-dialect <d>',
@@ -761,7 +778,7 @@ type ValueOf<D> = D extends OptionDef<Kind, infer T, infer F> ? ([Exclude<F, und
 type PlainOptions = { -readonly [K in OptionKey]: ValueOf<(typeof OPTIONS)[K]> };
 
 /** The entries marked `perInput`, by schema key (a test checks that the marks are exactly these). */
-export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal'] as const;
+export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** How one input's files are read: the plain options, each overridden by the input's own setting. */
@@ -817,7 +834,7 @@ export const PER_INPUT_FLAGS: readonly PerInputFlag[] = entries.flatMap(([input,
     const [setting, s] = settingEntry(name);
     const inputLong = longFlag(def.flag);
     const settingLong = longFlag(s.flag);
-    const long = `${inputLong}-${name}`;
+    const long = `${inputLong}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     return {
       input,
       setting,

@@ -39,6 +39,18 @@ export function columnMap(option: string, pairs: string[]): Record<string, strin
   return out;
 }
 
+/** `role=dimension` pairs (`--sie-dim verksamhet=20`): a role (canonicalised, `vht` → verksamhet) and a SIE dimension's number or name. */
+export function sieDims(option: string, pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const value = pair.slice(eq + 1).trim();
+    if (eq <= 0 || value === '') throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'sieDim' });
+    out[canonicalDimension(pair.slice(0, eq))] = value;
+  }
+  return out;
+}
+
 /** `dim=glob` or `dim!=glob` (`--where ansvar=41*`). */
 export function filters(option: string, specs: string[]): Filter[] {
   return specs.map((spec) => {

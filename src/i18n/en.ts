@@ -34,6 +34,7 @@ const hintEn: Record<string, string> = {
   period: 'YYYY-MM, e.g. 2024-08',
   threshold: 'COLUMN<NUMBER, e.g. prognosavvikelse<-5000',
   columnMap: 'ROLE=HEADER, e.g. verksamhet=Vht',
+  sieDim: "ROLE=DIMENSION, e.g. verksamhet=20 (the dimension's number or name in the SIE file)",
   filter: 'DIMENSION=GLOB, e.g. ansvar=41*',
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
@@ -73,7 +74,7 @@ const formatEn: Record<string, string> = {
   pdf: 'the file is a PDF, not a CSV file; amounts in a PDF cannot be read exactly: export the same table as CSV from the system it comes from',
   binary:
     'the file is not text (it has NUL bytes near the start), so it is no CSV file: give a CSV file, text with semicolons, commas or tabs between the fields',
-  sie: 'the file is a SIE file (#FLAGGA/#SIETYP), not a CSV file, and avvikelse does not read SIE yet: export the utfall as CSV from the ledger system (per verksamhet, konto and period)',
+  sie: 'the file is a SIE file (#FLAGGA/#SIETYP): it can be given as --utfall, --budget or --fg-ar, but this file must be a table (CSV or Markdown)',
   html: 'the file is a web page (HTML), not a CSV file (some systems save these with the extension .xls): open it in Excel, save it with File › Save As › "CSV UTF-8 (Comma delimited)" and give the CSV file',
 };
 
@@ -101,6 +102,40 @@ const expectedEn: Record<string, string> = {
 /** Usage errors commander reports, in our words (others keep commander's own text). */
 const usageEn: Record<string, (p: Params) => string> = {
   excessArguments: (p) => `too many arguments: at most ${p.expected}, got ${p.found}`,
+};
+
+/** What is wrong with a SIE record (SIE_SYNTAX's problem). */
+const sieSyntaxEn: Record<string, (p: Params) => string> = {
+  fields: (p) => `the record has too few fields (${p.found}); it must be ${p.layout}`,
+  objectsHere: (p) => `an object list ${p.value} where the record (${p.layout}) has a field`,
+  year: (p) => `the year number "${p.value}" is not an integer (0 is the fiscal year, -1 the year before)`,
+  amount: (p) => `"${p.value}" is not a SIE amount (digits with a decimal point, no thousands separator, e.g. -1234.50)`,
+  account: () => 'the account number is missing',
+  date: (p) => `"${p.value}" is not a date YYYYMMDD`,
+  period: (p) => `"${p.value}" is not a period YYYYMM`,
+  quote: (p) => `the quote in ${p.value} is never closed`,
+  objects: (p) => `the object list ${p.value} is malformed: it must be {dimension "object" …}, in pairs, closed by }`,
+  verUnclosed: () => 'the verification is never closed by a line }',
+  brace: () => 'a line { or } that belongs to no #VER',
+  outsideVer: () => 'a transaction outside a verification (#VER followed by { … })',
+};
+
+/** Why a role has no SIE dimension (SIE_DIMENSION's reason). */
+const sieDimensionEn: Record<string, (p: Params) => string> = {
+  missing: (p) =>
+    `no dimension of the SIE file has a name that means ${p.role} (dimensions: ${p.dims}); say which dimension is ${p.role} with --sie-dim ${p.role}=NR`,
+  ambiguous: (p) =>
+    `several dimensions of the SIE file may be ${p.role} (${p.dim}); say which with --sie-dim ${p.role}=NR (dimensions: ${p.dims})`,
+  unknown: (p) => `--sie-dim ${p.role}=${p.dim}: the SIE file has no such dimension (dimensions: ${p.dims})`,
+};
+
+/** What a SIE file lacks (SIE_NO_AMOUNTS's reason). */
+const sieNoAmountsEn: Record<string, (p: Params) => string> = {
+  utfall: (p) => `the SIE file has no #TRANS, #PSALDO or #RES for year ${p.year} (fiscal years: ${p.years})`,
+  budget: (p) =>
+    `the SIE file has no budget (#PBUDGET) for year ${p.year} (fiscal years: ${p.years}); export the SIE file with the budget (#PBUDGET, in SIE types 2 and 3) or give the budget in a file of its own`,
+  year: (p) =>
+    `the SIE file has no fiscal year ${p.year} (fiscal years: ${p.years}); give a SIE file of ${p.year} as --fg-ar, or this year's file if it has last year's balances (#RAR -1)`,
 };
 
 const errorsEn: ErrorTexts = {
@@ -149,6 +184,11 @@ const errorsEn: ErrorTexts = {
   OUTPUT_FORMAT: (p) => outputFormatEn[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>
     `the heading "${p.heading}" belongs to another kind of file: ${roleEn[p.option as string] ?? p.option} ${expectedEn[p.expected as string] ?? p.expected}`,
+  SIE_SYNTAX: (p) => `malformed SIE record ${p.record}: ${sieSyntaxEn[p.problem as string]?.(p) ?? p.problem}`,
+  SIE_DIMENSION: (p) => sieDimensionEn[p.reason as string]?.(p) ?? String(p.reason),
+  SIE_NO_OBJECTS: (p) =>
+    `the SIE file's ${p.record} has no objects of dimension ${p.dim} (${p.role}), only amounts per account: export object balances (SIE type 3) or verifications (SIE type 4) with ${p.role} on the rows, name another dimension with --sie-dim ${p.role}=NR, or group by account with --by konto`,
+  SIE_NO_AMOUNTS: (p) => sieNoAmountsEn[p.reason as string]?.(p) ?? String(p.reason),
   TOTALS_ROW_MISMATCH: (p) => {
     const kr = (o: string | number | undefined) => `${amountText(o ?? 0, Number(p.exp), '.', ',')} ${p.unit}`;
     const rows = p.basis === 'all' ? 'all data rows of the file' : 'the rows since the previous total row';
@@ -283,6 +323,12 @@ const dictionary: Dictionary = {
       `every budget row has the period ${p.period}; it is read as the annual budget for ${p.period.slice(0, 4)}${p.periodised ? ' and periodised' : ''}`,
     periodiseringUnused: (p) =>
       `--periodisering ${p.value} is not used: the budget has no annual amounts; its monthly amounts are used as they are`,
+    sieRead: (p) =>
+      `${p.file}: read from ${p.record} of fiscal year ${p.year}${p.dates ? ` (${p.dates})` : ''}${p.dimensions ? `; dimensions ${p.dimensions}` : ''}`,
+    sieBalanceAccounts: (p) =>
+      `${p.file}: ${p.accounts} balance ${p.accounts === 1 ? 'account' : 'accounts'} (#KTYP T/S, or class 1–2) in ${p.rows} ${p.rows === 1 ? 'record' : 'records'} left out`,
+    sieUnallocated: (p) =>
+      `${p.file}: the objects of dimension ${p.dim} do not cover every amount of ${p.record}; what has no ${p.role} (${p.rows} ${p.rows === 1 ? 'record' : 'records'}, net ${kronor(p.amount, 'en')}) is shown on the row ${p.code} Ofördelat (unallocated)`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,

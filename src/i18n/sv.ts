@@ -35,6 +35,7 @@ const hintSv: Record<string, string> = {
   period: 'ÅÅÅÅ-MM, t.ex. 2024-08',
   threshold: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000',
   columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
+  sieDim: 'ROLL=DIMENSION, t.ex. verksamhet=20 (dimensionens nummer eller namn i SIE-filen)',
   filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
@@ -74,7 +75,7 @@ const formatSv: Record<string, string> = {
   pdf: 'filen är en PDF, inte en CSV-fil; belopp i en PDF kan inte läsas exakt: ta ut samma tabell som CSV ur systemet den kommer från',
   binary:
     'filen är inte text (den har nollbyte i början) och alltså ingen CSV-fil: ange en CSV-fil, text med semikolon, komma eller tabb mellan fälten',
-  sie: 'filen är en SIE-fil (#FLAGGA/#SIETYP), inte en CSV-fil, och avvikelse läser inte SIE ännu: ta ut utfallet som CSV ur ekonomisystemet (per verksamhet, konto och period)',
+  sie: 'filen är en SIE-fil (#FLAGGA/#SIETYP): den kan anges som --utfall, --budget eller --fg-ar, men den här filen ska vara en tabell (CSV eller Markdown)',
   html: 'filen är en webbsida (HTML), inte en CSV-fil (en del system sparar sådana med filändelsen .xls): öppna den i Excel, spara med Arkiv › Spara som › "CSV UTF-8 (kommaavgränsad)" och ange CSV-filen',
 };
 
@@ -102,6 +103,40 @@ const expectedSv: Record<string, string> = {
 /** Usage errors commander reports, in Swedish (others keep commander's own text). */
 const usageSv: Record<string, (p: Params) => string> = {
   excessArguments: (p) => `för många argument: högst ${p.expected}, fick ${p.found}`,
+};
+
+/** What is wrong with a SIE record (SIE_SYNTAX's problem). */
+const sieSyntaxSv: Record<string, (p: Params) => string> = {
+  fields: (p) => `posten har för få fält (${p.found}); den ska vara ${p.layout}`,
+  objectsHere: (p) => `en objektlista ${p.value} där posten (${p.layout}) ska ha ett fält`,
+  year: (p) => `årsnumret "${p.value}" är inget heltal (0 är räkenskapsåret, -1 året före)`,
+  amount: (p) => `"${p.value}" är inget SIE-belopp (siffror med punkt som decimaltecken, utan tusentalsavgränsare, t.ex. -1234.50)`,
+  account: () => 'kontonumret saknas',
+  date: (p) => `"${p.value}" är inget datum ÅÅÅÅMMDD`,
+  period: (p) => `"${p.value}" är ingen period ÅÅÅÅMM`,
+  quote: (p) => `citattecknet i ${p.value} stängs aldrig`,
+  objects: (p) => `objektlistan ${p.value} är felaktig: den ska vara {dimensionsnr "objektkod" …}, par för par, och stängas med }`,
+  verUnclosed: () => 'verifikationen stängs aldrig med en rad }',
+  brace: () => 'en rad { eller } som inte hör till någon #VER',
+  outsideVer: () => 'en transaktion utanför en verifikation (#VER följd av { … })',
+};
+
+/** Why a role has no SIE dimension (SIE_DIMENSION's reason). */
+const sieDimensionSv: Record<string, (p: Params) => string> = {
+  missing: (p) =>
+    `ingen dimension i SIE-filen har ett namn som betyder ${p.role} (dimensioner: ${p.dims}); ange vilken dimension som är ${p.role} med --sie-dim ${p.role}=NR`,
+  ambiguous: (p) =>
+    `flera dimensioner i SIE-filen kan vara ${p.role} (${p.dim}); ange vilken med --sie-dim ${p.role}=NR (dimensioner: ${p.dims})`,
+  unknown: (p) => `--sie-dim ${p.role}=${p.dim}: SIE-filen har ingen sådan dimension (dimensioner: ${p.dims})`,
+};
+
+/** What a SIE file lacks (SIE_NO_AMOUNTS's reason). */
+const sieNoAmountsSv: Record<string, (p: Params) => string> = {
+  utfall: (p) => `SIE-filen har inga #TRANS, #PSALDO eller #RES för år ${p.year} (räkenskapsår: ${p.years})`,
+  budget: (p) =>
+    `SIE-filen har ingen budget (#PBUDGET) för år ${p.year} (räkenskapsår: ${p.years}); exportera SIE-filen med budget (#PBUDGET, i SIE typ 2 och 3) eller ange budgeten i en egen fil`,
+  year: (p) =>
+    `SIE-filen har inget räkenskapsår ${p.year} (räkenskapsår: ${p.years}); ange en SIE-fil för ${p.year} med --fg-ar, eller årets fil om den har föregående års saldon (#RAR -1)`,
 };
 
 const errorsSv: ErrorTexts = {
@@ -150,6 +185,11 @@ const errorsSv: ErrorTexts = {
   OUTPUT_FORMAT: (p) => outputFormatSv[p.reason as string]?.(p) ?? String(p.reason),
   COLUMN_ROLE: (p) =>
     `rubriken "${p.heading}" hör till en annan sorts fil: ${roleSv[p.option as string] ?? p.option} ${expectedSv[p.expected as string] ?? p.expected}`,
+  SIE_SYNTAX: (p) => `felaktig SIE-post ${p.record}: ${sieSyntaxSv[p.problem as string]?.(p) ?? p.problem}`,
+  SIE_DIMENSION: (p) => sieDimensionSv[p.reason as string]?.(p) ?? String(p.reason),
+  SIE_NO_OBJECTS: (p) =>
+    `SIE-filens ${p.record} har inga objekt i dimension ${p.dim} (${p.role}), bara belopp per konto: exportera objektsaldon (SIE typ 3) eller verifikationer (SIE typ 4) med ${p.role} på raderna, ange en annan dimension med --sie-dim ${p.role}=NR, eller gruppera per konto med --by konto`,
+  SIE_NO_AMOUNTS: (p) => sieNoAmountsSv[p.reason as string]?.(p) ?? String(p.reason),
   TOTALS_ROW_MISMATCH: (p) => {
     const kr = (o: string | number | undefined) => `${amountText(o ?? 0, Number(p.exp), ',', ' ')} ${p.unit}`;
     const rows = p.basis === 'all' ? 'alla datarader i filen' : 'raderna sedan föregående summarad';
@@ -283,6 +323,12 @@ const dictionary: Dictionary = {
     annualBudget: (p) =>
       `budgetens alla rader har perioden ${p.period}; den läses som årsbudget för ${p.period.slice(0, 4)}${p.periodised ? ' och periodiseras' : ''}`,
     periodiseringUnused: (p) => `--periodisering ${p.value} används inte: budgeten har inga årsbelopp, dess månadsbelopp används som de är`,
+    sieRead: (p) =>
+      `${p.file}: läst ur ${p.record} för räkenskapsår ${p.year}${p.dates ? ` (${p.dates})` : ''}${p.dimensions ? `; dimensioner ${p.dimensions}` : ''}`,
+    sieBalanceAccounts: (p) =>
+      `${p.file}: ${p.accounts} ${p.accounts === 1 ? 'balanskonto' : 'balanskonton'} (#KTYP T/S, eller klass 1–2) i ${p.rows} ${p.rows === 1 ? 'post' : 'poster'} räknas inte med`,
+    sieUnallocated: (p) =>
+      `${p.file}: objekten i dimension ${p.dim} täcker inte alla belopp i ${p.record}; det som saknar ${p.role} (${p.rows} ${p.rows === 1 ? 'post' : 'poster'}, netto ${kronor(p.amount, 'sv')}) visas på raden ${p.code} Ofördelat`,
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>

@@ -11,7 +11,8 @@
  */
 import { csvSource } from './csv/index.js';
 import { markdownSource } from './markdown.js';
-import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, sieRefusal, xlsRefusal, xlsxRefusal, zipRefusal } from './refusals.js';
+import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, xlsRefusal, xlsxRefusal, zipRefusal } from './refusals.js';
+import { sieSource } from './sie/index.js';
 import type { Source } from './source.js';
 
 /** Every input format, in sniffing order; the refusals first (specific before general), CSV last. */
@@ -21,7 +22,7 @@ export const SOURCES: readonly Source[] = [
   xlsRefusal,
   zipRefusal,
   pdfRefusal,
-  sieRefusal,
+  sieSource,
   htmlRefusal,
   binaryRefusal,
   markdownSource,

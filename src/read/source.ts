@@ -57,8 +57,17 @@ export interface ReadSpec {
   inputSign: InputSign;
   /** Explicit role → header (`--col`; CSV and sheets). */
   columns: Record<string, string>;
-  /** CSV only: encoding, delimiter and decimal mark, each possibly 'auto'. */
+  /** CSV only: encoding, delimiter and decimal mark, each possibly 'auto' (SIE takes the encoding). */
   dialect: Dialect;
+  /**
+   * The input the file is read as (default: `kind`): a SIE file holds all three, and gives
+   * `#PSALDO`/`#TRANS` of year 0 to `utfall`, `#PBUDGET` to `budget`, and last year's to `fgAr`.
+   */
+  role?: 'utfall' | 'budget' | 'fgAr';
+  /** `fgAr`: the calendar year wanted (the report year − 1), when known; a SIE file then picks its fiscal year of it. */
+  year?: number;
+  /** SIE: dimension role → dimension number or name (`--sie-dim verksamhet=20`). */
+  sieDim?: Readonly<Record<string, string>>;
   tuning: ReadTuning;
   /** Called now and then with bytes read and the file size, for a progress display. */
   progress?: (done: number, total: number) => void;
@@ -174,12 +183,20 @@ export interface Ledger {
  * - `totalsColumn`: a totals column beside month columns, left out; `differs` lists the
  *   positions of rows where it differs from the months' sum by more than rounding (of `rows` checked);
  * - `headingUnit`: an amount heading states a unit; `applied` when it was used (no explicit
- *   input unit), else it conflicts with the explicit `given` one.
+ *   input unit), else it conflicts with the explicit `given` one;
+ * - `sieRead`: which SIE records of which year (`#RAR` index, its dates) were read, and which
+ *   dimension holds each role needed;
+ * - `sieBalanceAccounts`: balance accounts (`#KTYP` T/S, or 1xxx/2xxx) left out of a SIE file;
+ * - `sieUnallocated`: what a dimension's objects leave of the `{}` totals (or verification rows
+ *   without the dimension), in the ofördelat row `code`: `rows` records, net `amount` (ledger sign).
  */
 export type ReadNote =
   | { kind: 'totalsRows'; positions: number[]; labels: string[] }
   | { kind: 'totalsColumn'; column: string; rows: number; differs: number[]; differing: number }
-  | { kind: 'headingUnit'; heading: string; unit: Unit; applied: boolean; given: Unit };
+  | { kind: 'headingUnit'; heading: string; unit: Unit; applied: boolean; given: Unit }
+  | { kind: 'sieRead'; record: string; year: number; dates: string; dimensions: string }
+  | { kind: 'sieBalanceAccounts'; accounts: number; rows: number }
+  | { kind: 'sieUnallocated'; role: string; dim: string; code: string; rows: number; amount: Ore; record: string };
 
 /** What a source says about how it read a file. */
 export interface ReadInfo {

@@ -60,6 +60,12 @@ export interface MessageParams {
   annualBudget: { period: string; periodised: boolean };
   /** `--periodisering` given, but the budget has no annual amount to spread: its monthly amounts are used as they are. */
   periodiseringUnused: { value: string };
+  /** A SIE file read from `record` (`#PSALDO`, `#TRANS` …) of year `year` (`#RAR`, its `dates`), with the dimension holding each role needed. */
+  sieRead: { file: string; record: string; year: number; dates: string; dimensions: string };
+  /** Balance accounts (`#KTYP` T/S, or 1xxx/2xxx) of a SIE file left out: `accounts` accounts in `rows` records. */
+  sieBalanceAccounts: { file: string; accounts: number; rows: number };
+  /** What the objects of dimension `dim` (role `role`) leave of the accounts' totals, in the ofördelat row `code`: `rows` records, net `amount` (öre, ledger sign). */
+  sieUnallocated: { file: string; role: string; dim: string; code: string; rows: number; amount: Ore; record: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -91,6 +97,9 @@ export const MESSAGE_LEVELS = {
   partYear: 'warning',
   annualBudget: 'note',
   periodiseringUnused: 'warning',
+  sieRead: 'note',
+  sieBalanceAccounts: 'note',
+  sieUnallocated: 'warning',
 } as const satisfies Record<MessageCode, MessageLevel>;
 
 /** Every message code, for tests that check each has a text. */

@@ -12,7 +12,7 @@
 import iconv from 'iconv-lite';
 import type { DecimalMark } from '../amount.js';
 
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'cp437';
 
 /** How a CSV file is written: each setting given, or 'auto' to sniff it. */
 export interface Dialect {
@@ -20,7 +20,7 @@ export interface Dialect {
   delimiter: Delimiter | 'auto';
   decimal: DecimalMark;
 }
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252', 'utf-16le'];
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'cp437'];
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -36,6 +36,8 @@ export function parseEncodingName(name: string): Encoding | null {
   if (['utf-8', 'utf8'].includes(n)) return 'utf-8';
   if (['windows-1252', 'cp1252', 'win1252', 'latin1', 'latin-1', 'iso-8859-1', 'ansi'].includes(n)) return 'windows-1252';
   if (['utf-16le', 'utf16le', 'utf-16', 'unicode'].includes(n)) return 'utf-16le';
+  // IBM PC code page 437, what SIE files call PC8 (#FORMAT PC8); never sniffed for CSV.
+  if (['cp437', 'pc8', 'ibm437', 'ibm-437', '437', 'dos'].includes(n)) return 'cp437';
   return null;
 }
 
@@ -139,7 +141,7 @@ export function createDecoder(encoding: Encoding): Decoder {
       },
     };
   }
-  const dec = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : 'utf16le');
+  const dec = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding === 'cp437' ? 'cp437' : 'utf16le');
   return {
     write: (chunk) => dec.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
     end: () => dec.end() ?? '',

@@ -76,7 +76,7 @@ export async function readFast(
   opts: FastOptions,
   target: FastTarget,
 ): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
-  if (opts.encoding === 'utf-16le') return FALLBACK;
+  if (opts.encoding === 'utf-16le' || opts.encoding === 'cp437') return FALLBACK;
   const utf8 = opts.encoding === 'utf-8';
   // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
   // holds a partial character between calls.
