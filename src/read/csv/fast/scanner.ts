@@ -19,8 +19,8 @@ const CHUNK = 4 << 20;
 export const NL = 0x0a;
 export const CR = 0x0d;
 export const QUOTE = 0x22;
-const SP = 0x20;
-const TAB = 0x09;
+/** ASCII blanks `trim()` removes inside a line: space, TAB, \v and \f (CR and LF end the line). */
+const blank = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c;
 
 /** Where the fields are and how to read them, from the header (given by the general reader). */
 export interface ScanColumns {
@@ -140,15 +140,15 @@ export class Scanner {
       if (simple) {
         cs = starts[codeAt] as number;
         ce = ends[codeAt] as number;
-        while (cs < ce && (buf[cs] === SP || buf[cs] === TAB)) cs++;
-        while (ce > cs && (buf[ce - 1] === SP || buf[ce - 1] === TAB)) ce--;
+        while (cs < ce && blank(buf[cs])) cs++;
+        while (ce > cs && blank(buf[ce - 1])) ce--;
         simple = ce > cs;
         for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
       }
       let kontoFirst = 0;
       if (simple && kontoAt >= 0) {
         let k = starts[kontoAt] as number;
-        while (k < (ends[kontoAt] as number) && (buf[k] === SP || buf[k] === TAB)) k++;
+        while (k < (ends[kontoAt] as number) && blank(buf[k])) k++;
         kontoFirst = k < (ends[kontoAt] as number) ? (buf[k] as number) : 0;
         if (kontoFirst >= 0x80) simple = false;
       }
