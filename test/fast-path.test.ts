@@ -122,7 +122,8 @@ const ledger = fc.record({
   rows: fc.array(row, { minLength: 1, maxLength: 40 }),
   delimiter: fc.constantFrom(';', '\t', ','),
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
-  eol: fc.constantFrom('\n', '\r\n'),
+  // `mixed`: CRLF and LF alternating, as `cat jan.csv feb.csv` of a Windows and a Unix export gives.
+  eol: fc.constantFrom('\n', '\r\n', 'mixed'),
   title: fc.boolean(),
   quoted: fc.oneof({ weight: 8, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   finalNewline: fc.boolean(),
@@ -142,7 +143,8 @@ function render(l: Ledger): Buffer {
     if (r.extra !== null) line += r.extra.replace(/;/g, d);
     lines.push(line);
   }
-  const text = lines.join(l.eol) + (l.finalNewline ? l.eol : '');
+  const eol = (i: number) => (l.eol !== 'mixed' ? l.eol : i % 3 === 0 ? '\r\n' : '\n');
+  const text = lines.map((line, i) => line + (i < lines.length - 1 || l.finalNewline ? eol(i) : '')).join('');
   if (l.encoding === 'win1252')
     return iconv.encode(
       text.replace(/[\u2212\u202f]/g, (c) => (c === '\u2212' ? '-' : ' ')),
@@ -261,7 +263,7 @@ describe('two threads = one csv-parse', () => {
     ),
     delimiter: fc.constantFrom(';', '\t'),
     encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
-    eol: fc.constantFrom('\n', '\r\n'),
+    eol: fc.constantFrom('\n', '\r\n', 'mixed'),
     title: fc.boolean(),
     quoted: fc.constant(false),
     finalNewline: fc.boolean(),

@@ -146,6 +146,16 @@ export function createDecoder(encoding: Encoding): Decoder {
   };
 }
 
+/**
+ * The line ends every CSV reader splits records on, in any mix: CRLF, LF and a lone CR (a file
+ * made by `cat jan.csv feb.csv` from a Windows and a Unix export has both). csv-parse otherwise
+ * keeps the first line end it sees and leaves a `\r` at the end of the other lines' last field.
+ */
+export const LINE_ENDS = ['\r\n', '\n', '\r'];
+
+/** Splits text into lines at any of LINE_ENDS. */
+export const LINE_END = /\r\n|\n|\r/;
+
 export type Delimiter = ';' | ',' | '\t';
 export const DELIMITERS: readonly Delimiter[] = [';', '\t', ','];
 
@@ -176,8 +186,8 @@ function countOutsideQuotes(line: string, delim: string): number {
  * that order, since a decimal comma makes `,` counts vary from line to line.
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/, 30).filter((l) => l.trim() !== '');
-  if (text.length > 0 && !/\r?\n/.test(text.slice(-2))) lines.pop(); // last line may be cut off
+  const lines = text.split(LINE_END, 30).filter((l) => l.trim() !== '');
+  if (text.length > 0 && !/[\r\n]$/.test(text)) lines.pop(); // last line may be cut off
   if (lines.length === 0 && text.trim() !== '') lines.push(text);
   let best: Delimiter = ';';
   let bestScore = -1;

@@ -25,6 +25,26 @@ function fieldStarts(line: string, delim: string): number[] {
   return starts;
 }
 
+/**
+ * The bytes [start, end) of line `line` (1-based), counting CRLF, LF and a lone CR as one line
+ * end each, as the readers do (LINE_ENDS); null when the file has fewer lines.
+ */
+function lineBounds(bytes: Uint8Array, line: number): [number, number] | null {
+  let start = 0;
+  let n = 1;
+  for (let i = 0; i < bytes.length && n < line; i++) {
+    const b = bytes[i];
+    if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+    else if (b !== 0x0a && b !== 0x0d) continue;
+    n++;
+    start = i + 1;
+  }
+  if (n < line) return null;
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return [start, end];
+}
+
 /** The excerpt lines under an error at `place`, or [] when it has no line or the line cannot be shown. */
 export function csvExcerpt(place: Place): string[] {
   const { file, line, field, value } = place;
@@ -35,21 +55,16 @@ export function csvExcerpt(place: Place): string[] {
   } catch {
     return [];
   }
-  let start = 0;
-  for (let n = 1; n < line; n++) {
-    const nl = bytes.indexOf(0x0a, start);
-    if (nl < 0) return [];
-    start = nl + 1;
-  }
-  let end = bytes.indexOf(0x0a, start);
-  if (end < 0) end = bytes.length;
+  const bounds = lineBounds(bytes, line);
+  if (bounds === null) return [];
+  const [start, end] = bounds;
   const guess = sniffEncoding(bytes.subarray(0, 65536), bytes.length <= 65536);
   const from = start === 0 ? guess.bomLength : start;
   let text: string;
   try {
-    text = createDecoder(guess.encoding).write(bytes.subarray(from, end)).replace(/\r$/, '');
+    text = createDecoder(guess.encoding).write(bytes.subarray(from, end));
   } catch {
-    text = createDecoder('windows-1252').write(bytes.subarray(from, end)).replace(/\r$/, '');
+    text = createDecoder('windows-1252').write(bytes.subarray(from, end));
   }
   if (text.length > EXCERPT_MAX_WIDTH) return [];
   if (field === undefined) return lineExcerpt(line, text);

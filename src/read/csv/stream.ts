@@ -8,7 +8,7 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
 import type { RecordConsumer } from '../records-to-ledger.js';
-import { createDecoder, type Delimiter, type Encoding } from './dialect.js';
+import { createDecoder, LINE_ENDS, type Delimiter, type Encoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
 export interface StreamOptions {
@@ -29,7 +29,12 @@ export async function streamRecords(opts: StreamOptions, consumer: RecordConsume
   // Plain 'data' events, not on_record or info: those build a context object per record and
   // double csv-parse's run time. The records are emitted synchronously as they are parsed
   // (the consumer never lets them queue), so parser.info.lines is the record's last line.
-  const parser: Parser = parse({ delimiter: opts.delimiter, relax_column_count: true, skip_empty_lines: true });
+  const parser: Parser = parse({
+    delimiter: opts.delimiter,
+    record_delimiter: LINE_ENDS,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  });
   let failure: unknown = null;
   parser.on('data', (record: string[]) => {
     if (failure) return;

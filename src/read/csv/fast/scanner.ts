@@ -4,7 +4,7 @@
  * subset (non-ASCII or empty code, a period in another form, a field count that differs from
  * the header, an amount the byte parsers reject, an empty or `NULL` amount cell) is handed to `slow` (the general consumer,
  * with its line number), or, in a worker that has none, makes the scan 'impure'. A file it
- * cannot read the way csv-parse would — quotes, invalid UTF-8, `\r`-only or mixed line ends —
+ * cannot read the way csv-parse would — quotes, invalid UTF-8, a lone `\r` —
  * makes it stop with 'fallback'. Amounts are summed in the file's sign; the builder applies
  * the input sign.
  */
@@ -58,8 +58,6 @@ export class Scanner {
 
   constructor(
     readonly spec: ScanSpec,
-    /** The line end style (true: CRLF), once known. */
-    public crlf: boolean | null,
     private readonly slow: SlowLine | null,
   ) {}
 
@@ -99,12 +97,11 @@ export class Scanner {
       if (e < 0 || e >= upTo) e = upTo;
       const terminated = e < upTo; // else the last line of the file, without a newline
       let end = e;
+      // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
+      // a lone CR is a line end too, which only csv-parse splits on.
       const cr = end > s && buf[end - 1] === CR;
       if (cr) end--;
-      if (terminated) {
-        if (this.crlf === null) this.crlf = cr;
-        else if (this.crlf !== cr) return 'fallback'; // csv-parse keeps the first line end it sees
-      } else if (cr) return 'fallback';
+      if (cr && !terminated) return 'fallback';
       this.line++;
       if (end === s) {
         s = e + 1;
