@@ -109,3 +109,58 @@ describe('mixed line endings (item 13): CRLF and LF in one file are read as line
     expect(records.map((r) => r.place.line)).toEqual([1, 2, 3]);
   });
 });
+
+describe('UTF-16 without a BOM, and UTF-16BE (item 14): recognised by the NUL pattern and read', () => {
+  const text = 'Period\tVht\tVerksamhetsnamn\tBelopp\r\n202401\t5101\tÄldreomsorg\t–1 234,50\r\n202402\t5102\tSärskilt boende\t10\r\n';
+  const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+  const shapes = [
+    ['UTF-16LE without a BOM', Buffer.from(text, 'utf16le'), 'utf-16le'],
+    ['UTF-16BE with a BOM', be(`\ufeff${text}`), 'utf-16be'],
+    ['UTF-16BE without a BOM', be(text), 'utf-16be'],
+    ['UTF-16LE with a BOM', Buffer.from(`\ufeff${text}`, 'utf16le'), 'utf-16le'],
+  ] as const;
+
+  it.each(shapes)('%s', async (_, bytes, encoding) => {
+    for (const ext of ['.csv', '.txt', '']) {
+      const path = file(bytes, ext);
+      for (const [, fastPath] of READERS) {
+        const r = await readWith(path, fastPath);
+        expect(r.encoding).toBe(encoding);
+        expect(r.delimiter).toBe('\t');
+        expect(r.names.get('5101')).toBe('Äldreomsorg');
+        expect(r.names.get('5102')).toBe('Särskilt boende');
+        expect(totalPerCode(r.totals)).toEqual(
+          new Map([
+            ['5101', -123_450n],
+            ['5102', 1000n],
+          ]),
+        );
+      }
+    }
+  });
+
+  it('a small file (names) in UTF-16BE without a BOM', async () => {
+    const records = await readRecords(file(be('Kod;Namn\n5101;Hemtjänst\n')));
+    expect(records.map((r) => r.cells)).toEqual([
+      ['Kod', 'Namn'],
+      ['5101', 'Hemtjänst'],
+    ]);
+  });
+
+  it('an error in a UTF-16BE file names the line and shows it without NUL bytes', async () => {
+    const path = file(be('Vht;Belopp\n5101;1\n5102;1x\n'));
+    const r = await cli(['report', '--utfall', path, '--budget', path, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path}:3: column Belopp: "1x"`);
+    expect(r.stderr).toContain('  3 | 5102;1x\n');
+    expect(r.stderr).not.toContain('\0');
+  });
+
+  it('--encoding utf-16be is accepted', async () => {
+    const path = file(be('Vht;Belopp\n5101;1\n'));
+    const r = await readWith(path, true, { dialect: { encoding: 'utf-16be', delimiter: 'auto', decimal: 'auto' } });
+    expect(totalPerCode(r.totals).get('5101')).toBe(100n);
+    const run = await cli(['report', '--utfall', path, '--budget', path, '--encoding', 'utf-16be', '--lang', 'en']);
+    expect(run.stderr).not.toContain('OPTION_INVALID');
+  });
+});

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Place } from '../../errors.js';
 import { EXCERPT_MAX_WIDTH, lineExcerpt } from '../excerpt.js';
-import { createDecoder, sniffDelimiterInBytes, sniffEncoding } from './dialect.js';
+import { createDecoder, isUtf16, LINE_END, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
 
 function fieldStarts(line: string, delim: string): number[] {
   const starts = [0];
@@ -45,6 +45,24 @@ function lineBounds(bytes: Uint8Array, line: number): [number, number] | null {
   return [start, end];
 }
 
+/** The text of line `line` of a file's bytes in `encoding`, or null when it has fewer lines. */
+function lineText(bytes: Buffer, line: number, encoding: Encoding, bom: number): string | null {
+  if (isUtf16(encoding)) {
+    // Two bytes a character: decoded whole, then split (an error path, so the cost is fine).
+    const d = createDecoder(encoding);
+    return (d.write(bytes.subarray(bom)) + d.end()).split(LINE_END)[line - 1] ?? null;
+  }
+  const bounds = lineBounds(bytes, line);
+  if (bounds === null) return null;
+  const [start, end] = bounds;
+  const from = start === 0 ? bom : start;
+  try {
+    return createDecoder(encoding).write(bytes.subarray(from, end));
+  } catch {
+    return createDecoder('windows-1252').write(bytes.subarray(from, end));
+  }
+}
+
 /** The excerpt lines under an error at `place`, or [] when it has no line or the line cannot be shown. */
 export function csvExcerpt(place: Place): string[] {
   const { file, line, field, value } = place;
@@ -55,18 +73,9 @@ export function csvExcerpt(place: Place): string[] {
   } catch {
     return [];
   }
-  const bounds = lineBounds(bytes, line);
-  if (bounds === null) return [];
-  const [start, end] = bounds;
   const guess = sniffEncoding(bytes.subarray(0, 65536), bytes.length <= 65536);
-  const from = start === 0 ? guess.bomLength : start;
-  let text: string;
-  try {
-    text = createDecoder(guess.encoding).write(bytes.subarray(from, end));
-  } catch {
-    text = createDecoder('windows-1252').write(bytes.subarray(from, end));
-  }
-  if (text.length > EXCERPT_MAX_WIDTH) return [];
+  const text = lineText(bytes, line, guess.encoding, guess.bomLength);
+  if (text === null || text.length > EXCERPT_MAX_WIDTH) return [];
   if (field === undefined) return lineExcerpt(line, text);
   const delim = sniffDelimiterInBytes(bytes.subarray(guess.bomLength, 65536), guess.encoding);
   const at = fieldStarts(text, delim)[field - 1];

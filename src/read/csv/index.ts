@@ -12,7 +12,7 @@ import { AvvikelseError, type Place } from '../../errors.js';
 import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
 import { fileError } from '../files.js';
 import { RecordConsumer } from '../records-to-ledger.js';
-import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
+import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, utf16ByteOrder, type Encoding } from './dialect.js';
 import { csvExcerpt } from './excerpt.js';
 import { FALLBACK, readFast, SERIAL, type FastTarget } from './fast/index.js';
 import { csvPlace, csvRecords } from './records.js';
@@ -42,6 +42,7 @@ async function readSample(file: string): Promise<{ sample: Buffer; size: number 
 function bomLength(sample: Buffer, encoding: Encoding): number {
   if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
   if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && sample[0] === 0xfe && sample[1] === 0xff) return 2;
   return 0;
 }
 
@@ -131,12 +132,11 @@ async function readWith(
 }
 
 /**
- * CSV sniffs as text: no NUL byte in the sample (UTF-16 after its byte-order mark aside) —
- * so it is the source for any text file no other source claims.
+ * CSV sniffs as text: no NUL byte in the sample, or UTF-16 text (with or without a byte-order
+ * mark) — so it is the source for any text file no other source claims.
  */
 function looksLikeText(sample: Uint8Array): boolean {
-  if (sample[0] === 0xff && sample[1] === 0xfe) return true;
-  return sample.indexOf(0) < 0;
+  return utf16ByteOrder(sample) !== null || sample.indexOf(0) < 0;
 }
 
 /** The CSV source (ledgers and records). */

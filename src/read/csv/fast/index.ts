@@ -21,7 +21,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createDecoder, type Delimiter, type Encoding } from '../dialect.js';
+import { createDecoder, isUtf16, type Delimiter, type Encoding } from '../dialect.js';
 import type { LedgerBuilder } from '../../source.js';
 import { periodKey } from './bytes.js';
 import { lineBoundaryAfter, runWorker, type RangeResult } from './parallel.js';
@@ -74,7 +74,7 @@ export async function readFast(
   opts: FastOptions,
   target: FastTarget,
 ): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
-  if (opts.encoding === 'utf-16le') return FALLBACK;
+  if (isUtf16(opts.encoding)) return FALLBACK;
   const utf8 = opts.encoding === 'utf-8';
   // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
   // holds a partial character between calls.
