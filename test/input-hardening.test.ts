@@ -4,7 +4,9 @@
  * configuration keys that name Object.prototype's members — each read right or refused with a
  * clear error, through both CSV readers where a ledger is read.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +164,176 @@ describe('UTF-16 without a BOM, and UTF-16BE (item 14): recognised by the NUL pa
     expect(totalPerCode(r.totals).get('5101')).toBe(100n);
     const run = await cli(['report', '--utfall', path, '--budget', path, '--encoding', 'utf-16be', '--lang', 'en']);
     expect(run.stderr).not.toContain('OPTION_INVALID');
+  });
+});
+
+/** A named pipe in the test directory. */
+function fifo(): string {
+  const path = join(dir, `p${n++}`);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+/** Writes `content` into a FIFO from another process, after a moment (the reader waits for it). */
+function writeLater(path: string, content: string): void {
+  const source = file(content);
+  spawn('sh', ['-c', `sleep 0.2; cat '${source}' > '${path}'`], { stdio: 'ignore' });
+}
+
+const UTFALL_TEXT = 'Period;Vht;Belopp\n202401;5101;10\n202401;5102;-2,50\n';
+const BUDGET_TEXT = 'Vht;Belopp\n5101;100\n5102;100\n';
+
+describe('FIFOs and process substitution (item 10)', () => {
+  it('a FIFO with no writer blocks neither choosing its source nor drawing an excerpt', () => {
+    // Run in a child with a time limit: a blocked open would hang this process for good.
+    const path = fifo();
+    const script = `
+      const { findSource, excerpt } = await import('./dist/read/index.js');
+      findSource(${JSON.stringify(path)}, 'read');
+      findSource(${JSON.stringify(path)}, 'records');
+      console.log(JSON.stringify(excerpt({ file: ${JSON.stringify(path)}, line: 2 })));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stdout.trim()).toBe('[]');
+  });
+
+  it('a FIFO is read once, as a stream, when its writer comes: utfall, names and a configuration file', async () => {
+    const utfall = fifo();
+    const names = fifo();
+    const config = fifo();
+    const budget = file(BUDGET_TEXT);
+    writeLater(utfall, UTFALL_TEXT);
+    writeLater(names, 'Kod;Namn\n5101;Hemtjänst\n');
+    writeLater(config, JSON.stringify({ lang: 'en' }));
+    const r = await cli([
+      'report',
+      '--utfall',
+      utfall,
+      '--budget',
+      budget,
+      '--names',
+      names,
+      '--config',
+      config,
+      '--level',
+      '4',
+      '--unit',
+      'kr',
+      '--decimals',
+      '2',
+      '--format',
+      'csv',
+    ]);
+    expect(r.stderr).not.toContain('FILE_UNREADABLE');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5101;Hemtjänst;10,00;100,00;90,00');
+    expect(r.stdout).toContain('5102;;-2,50;100,00;102,50');
+  });
+
+  it('--utfall <(cat utfall.csv) reads the pipe, sniffing from its first chunk (not EISDIR)', () => {
+    const utfall = file(UTFALL_TEXT);
+    const budget = file(BUDGET_TEXT);
+    const run = (input: string) =>
+      spawnSync('bash', ['-c', `node bin/avvikelse.js report --utfall ${input} --budget '${budget}' --unit kr --format csv --lang en`], {
+        encoding: 'utf8',
+      });
+    const piped = run(`<(cat '${utfall}')`);
+    expect(piped.stderr).toBe(run(`'${utfall}'`).stderr);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(run(`'${utfall}'`).stdout);
+  });
+
+  it('a large pipe in Windows-1252 after an ASCII start, and an error in a pipe named at its line without a hang', () => {
+    const lines = ['Vht;Namn;Belopp'];
+    for (let i = 0; i < 5000; i++) lines.push('5101;Hemtjanst;1,00');
+    lines.push('5102;S\xe4rskilt boende;2,00');
+    const cp1252 = join(dir, `w${n++}.csv`);
+    writeFileSync(cp1252, Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
+    const budget = file(BUDGET_TEXT);
+    const ok = spawnSync(
+      'bash',
+      ['-c', `node bin/avvikelse.js report --utfall <(cat '${cp1252}') --budget '${budget}' --level 4 --unit kr --format csv --lang en`],
+      { encoding: 'utf8' },
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('5102;Särskilt boende;2;100;98');
+    const bad = file('Vht;Belopp\n5101;1\n5102;1x\n');
+    const r = spawnSync('bash', ['-c', `node bin/avvikelse.js report --utfall <(cat '${bad}') --budget '${budget}' --lang en`], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^avvikelse: error: \/dev\/fd\/\d+:3: column Belopp: "1x" is not an amount/);
+  });
+
+  it('a workbook through a pipe is refused by its bytes, as a file is', async () => {
+    const pipe = fifo();
+    writeLater(pipe, 'PK\u0003\u0004xl/workbook.xml');
+    const r = await cli(['report', '--utfall', pipe, '--budget', file(BUDGET_TEXT), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[FORMAT_UNSUPPORTED]');
+  });
+
+  it('names the real reason a file cannot be read: a folder, a link loop, a socket', async () => {
+    const folder = join(dir, `d${n++}`);
+    mkdirSync(folder);
+    const loop = join(dir, `loop${n++}`);
+    symlinkSync(loop, loop);
+    const socket = join(dir, `s${n++}.sock`);
+    const server = createServer().listen(socket);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const budget = file(BUDGET_TEXT);
+      const reason = async (path: string) => (await cli(['report', '--utfall', path, '--budget', budget, '--lang', 'en'])).stderr;
+      expect(await reason(folder)).toContain('cannot read the file: it is a folder, not a file (EISDIR) [FILE_UNREADABLE]');
+      expect(await reason(loop)).toContain('cannot read the file: the symbolic links form a loop (ELOOP) [FILE_UNREADABLE]');
+      expect(await reason(socket)).toContain('(ENXIO) [FILE_UNREADABLE]');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('configuration edge cases (item 16)', () => {
+  const budget = () => file(BUDGET_TEXT);
+  const withConfig = async (config: string) => {
+    const path = file(config, '.json');
+    return cli(['report', '--utfall', budget(), '--budget', budget(), '--config', path, '--lang', 'en']);
+  };
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+    'a key named %s is an unknown key, at the top, as an input section and inside one',
+    async (key) => {
+      for (const json of [`{"${key}": "x"}`, `{"inputs": {"${key}": {}}}`, `{"inputs": {"budget": {"${key}": "x"}}}`]) {
+        const r = await withConfig(json);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(
+          `unknown key "${json.includes('budget') ? 'inputs.budget.' : json.includes('inputs') ? 'inputs.' : ''}${key}"`,
+        );
+        expect(r.stderr).toContain('[CONFIG_INVALID]');
+      }
+    },
+  );
+
+  it('a folder or a link loop as the configuration file is FILE_UNREADABLE with the reason, not invalid JSON', async () => {
+    const folder = join(dir, `cfg${n++}`);
+    mkdirSync(folder);
+    const loop = join(dir, `cfgloop${n++}.json`);
+    symlinkSync(loop, loop);
+    for (const [path, why] of [
+      [folder, 'EISDIR'],
+      [loop, 'ELOOP'],
+    ]) {
+      const r = await cli(['report', '--utfall', budget(), '--budget', budget(), '--config', path as string, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`(${why}) [FILE_UNREADABLE]`);
+      expect(r.stderr).not.toContain('JSON');
+    }
+  });
+
+  it('a configuration file that is invalid JSON is still CONFIG_INVALID', async () => {
+    const r = await withConfig('{"lang": ');
+    expect(r.stderr).toContain('[CONFIG_INVALID]');
+    expect(readFileSync(file('x'), 'utf8')).toBe('x');
   });
 });

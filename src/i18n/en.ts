@@ -61,6 +61,9 @@ const ioReasonEn: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
+  ELOOP: 'the symbolic links form a loop',
+  ENXIO: 'it is a socket or a device with nothing at the other end, not a file',
+  EIO: 'an input/output error on the disk or device',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonEn, reason);
 

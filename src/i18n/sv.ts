@@ -62,6 +62,9 @@ const ioReasonSv: Record<string, string> = {
   EROFS: 'filsystemet är skrivskyddat',
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
+  ELOOP: 'de symboliska länkarna går i en slinga',
+  ENXIO: 'det är en socket eller en enhet utan någon i andra änden, ingen fil',
+  EIO: 'läsfel på disken eller enheten',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonSv, reason);
 

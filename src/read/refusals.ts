@@ -69,6 +69,28 @@ export const isSie = (sample: Uint8Array): boolean =>
 export const isHtml = (sample: Uint8Array): boolean =>
   /^(\xef\xbb\xbf)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|table)\b/i.test(latin1(sample, 4 * HEAD));
 
+/** Every refused kind with its sniff, in the registry's order (specific before general). */
+const KINDS: readonly (readonly [RefusedKind, (sample: Uint8Array) => boolean])[] = [
+  ['xlsx', isXlsx],
+  ['ods', isOds],
+  ['xls', isXls],
+  ['zip', isZip],
+  ['pdf', isPdf],
+  ['sie', isSie],
+  ['html', isHtml],
+  ['binary', isBinary],
+];
+
+/**
+ * The kind of file the first bytes of a stream show, or null for text: what the refusals in
+ * the registry decide for a regular file, for an input read once (a pipe), whose bytes cannot
+ * be sampled before its reader is chosen.
+ * @example refusedKind(Buffer.from('%PDF-1.7')) // 'pdf'
+ */
+export function refusedKind(sample: Uint8Array): RefusedKind | null {
+  return KINDS.find(([, sniff]) => sniff(sample))?.[0] ?? null;
+}
+
 /** A source that recognises one kind of file and refuses it, whatever is asked of it. */
 function refusal(kind: RefusedKind, sniff: (sample: Uint8Array) => boolean): LedgerSource & RecordSource {
   const refuse = (file: string): Promise<never> => Promise.reject(new AvvikelseError('FORMAT_UNSUPPORTED', { kind }, { file }));

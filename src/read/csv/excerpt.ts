@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Place } from '../../errors.js';
 import { EXCERPT_MAX_WIDTH, lineExcerpt } from '../excerpt.js';
+import { isRegularFile } from '../files.js';
 import { createDecoder, isUtf16, LINE_END, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
 
 function fieldStarts(line: string, delim: string): number[] {
@@ -67,6 +68,8 @@ function lineText(bytes: Buffer, line: number, encoding: Encoding, bom: number):
 export function csvExcerpt(place: Place): string[] {
   const { file, line, field, value } = place;
   if (line === undefined) return [];
+  // A pipe was read once and is gone (and a FIFO would block): no excerpt.
+  if (!isRegularFile(file)) return [];
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
