@@ -337,3 +337,58 @@ describe('configuration edge cases (item 16)', () => {
     expect(readFileSync(file('x'), 'utf8')).toBe('x');
   });
 });
+
+describe('bounded fields and messages (item 11)', () => {
+  it.each(READERS)('an amount cell of more than 40 characters is AMOUNT_INVALID at its place through the %s', async (_, fastPath) => {
+    const long = '1'.repeat(41);
+    const f = await failure(readWith(file(`Period;Vht;Belopp\n202401;5101;${long}\n`), fastPath));
+    expect(f).toMatchObject({ code: 'AMOUNT_INVALID', line: 2, column: 'Belopp', value: long, params: { length: 41, max: 40 } });
+    // Blanks around an amount do not count.
+    const r = await readWith(file(`Period;Vht;Belopp\n202401;5101;${' '.repeat(30)}-1 234,50${' '.repeat(30)}\n`), fastPath);
+    expect(totalPerCode(r.totals).get('5101')).toBe(-123_450n);
+  });
+
+  it('a forecast cell of more than 40 characters too', async () => {
+    const forecast = file(`Vht;Prognos\n51;${'9'.repeat(60)}\n`);
+    const budget = file(BUDGET_TEXT);
+    const utfall = file(UTFALL_TEXT);
+    const r = await cli(['report', '--utfall', utfall, '--budget', budget, '--period', '2024-01', '--prognos', forecast, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is too long for an amount (60 characters, at most 40) [AMOUNT_INVALID]');
+  });
+
+  it('a 5 MB amount field is refused at once on both readers, with a short message', async () => {
+    const path = file(`Period;Vht;Belopp\n202401;5101;10\n202401;5102;${'9'.repeat(5_000_000)}\n`);
+    const budget = file(BUDGET_TEXT);
+    for (const reader of ['fast', 'csv-parse']) {
+      const started = Date.now();
+      const r = await cli(['report', '--utfall', path, '--budget', budget, '--lang', 'en'], { env: { AVVIKELSE_READER: reader } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${path}:3: `);
+      expect(r.stderr).toContain('[CSV_SYNTAX]');
+      expect(r.stderr.length).toBeLessThan(1000);
+    }
+  });
+
+  it('a quote never closed in a large file is refused when the record passes 1 MiB, not at the end', async () => {
+    const path = file(`Period;Vht;Belopp\n202401;"5101;10\n${'202401;5101;10\n'.repeat(300_000)}`);
+    const f = await failure(readWith(path, false));
+    expect(f.code).toBe('CSV_SYNTAX');
+    expect(f.params).toEqual({ reason: 'CSV_MAX_RECORD_SIZE' });
+    expect(f.line).toBeLessThan(300_000);
+  });
+
+  it('every quoted value in a message is cut to 80 characters with its length', async () => {
+    const header = `Belopp${'x'.repeat(200)}`;
+    const path = file(`Vht;${header}\n5101;1\n`);
+    const r = await cli(['report', '--utfall', path, '--budget', file(BUDGET_TEXT), '--col', `belopp=${'y'.repeat(300)}`, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"${'y'.repeat(80)}…[300 characters]"`);
+    expect(r.stderr).not.toContain('y'.repeat(81));
+    const bad = file(`Vht;Belopp\n5101;${'1x'.repeat(20)}${' '.repeat(5000)}\n`);
+    const s = await cli(['report', '--utfall', bad, '--budget', file(BUDGET_TEXT), '--lang', 'en']);
+    expect(s.stderr).toContain('…[5040 characters]" is not an amount');
+    expect(s.stderr.length).toBeLessThan(500);
+  });
+});

@@ -23,6 +23,7 @@ import {
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonEn: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote is opened but never closed before the end of the file',
+  CSV_MAX_RECORD_SIZE: 'the record is longer than 1 MiB; is a quote never closed?',
   CSV_INVALID_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
@@ -118,9 +119,11 @@ const errorsEn: ErrorTexts = {
       : `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
-    p.stated !== undefined
-      ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
-      : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
+    p.length !== undefined
+      ? `"${p.value}" is too long for an amount (${p.length} characters, at most ${p.max})`
+      : p.stated !== undefined
+        ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
+        : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" has more decimals than whole öre in ${p.unit} (at most ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" is not a period (for example 2024-08, 202408, 2024-08-31, 2024M08 or Aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `the period ${p.period} is outside the utfall (${p.first} – ${p.last})`,
@@ -175,6 +178,7 @@ const to = (p: { year: number; month: number }): string => ` to ${lastDay(p)} ${
 const dictionary: Dictionary = {
   error: errorsEn,
   errorLabel: 'error',
+  characters: (n) => `${n} characters`,
   warningLabel: 'warning',
   line: 'line',
   column: 'column',

@@ -23,6 +23,7 @@ import {
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'ett citattecken öppnas men stängs aldrig före filens slut',
+  CSV_MAX_RECORD_SIZE: 'raden är längre än 1 MiB; är ett citattecken aldrig stängt?',
   CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
@@ -119,9 +120,11 @@ const errorsSv: ErrorTexts = {
       : `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
-    p.stated !== undefined
-      ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
-      : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
+    p.length !== undefined
+      ? `"${p.value}" är för långt för ett belopp (${p.length} tecken, högst ${p.max})`
+      : p.stated !== undefined
+        ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
+        : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" har fler decimaler än hela ören i ${p.unit} (högst ${p.max})`,
   PERIOD_INVALID: (p) => `"${p.value}" är inte en period (till exempel 2024-08, 202408, 2024-08-31, 2024M08 eller aug 2024)`,
   PERIOD_OUTSIDE_DATA: (p) => `perioden ${p.period} ligger utanför utfallet (${p.first} – ${p.last})`,
@@ -176,6 +179,7 @@ const per = (p: { year: number; month: number }): string => ` per ${lastDay(p)} 
 const dictionary: Dictionary = {
   error: errorsSv,
   errorLabel: 'fel',
+  characters: (n) => `${n} tecken`,
   warningLabel: 'varning',
   line: 'rad',
   column: 'kolumn',

@@ -31,6 +31,7 @@
 import { AvvikelseError, type Place } from '../errors.js';
 import { UNIT_EXPONENT, type Unit } from '../core/money.js';
 import { parseAmount, statedUnit, type DecimalMark } from './amount.js';
+import { checkAmountLength } from './limits.js';
 import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
@@ -176,6 +177,7 @@ export class RecordConsumer {
   /** The amount in a cell, null for none (empty, NULL), or its AMOUNT_INVALID / AMOUNT_PRECISION error. */
   private amount(record: string[], index: number, position: number): bigint | null {
     const raw = record[index] as string;
+    checkAmountLength(raw, this.at(position, index, raw));
     const parsed = parseAmount(raw, this.decimal, this.unitExponent);
     if (typeof parsed === 'bigint' || parsed === null) return parsed;
     const params: Record<string, string | number> = { value: raw, unit: this.unit, max: this.unitExponent };

@@ -8,6 +8,7 @@ import { promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
+import { RECORD_MAX_CHARS } from '../limits.js';
 import type { PlaceOf, SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, LINE_ENDS, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
@@ -41,6 +42,7 @@ async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
     parse(text, {
       delimiter: sniffDelimiter(text),
       record_delimiter: LINE_ENDS,
+      max_record_size: RECORD_MAX_CHARS,
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (fields: string[], ctx) => {

@@ -9,6 +9,7 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
 import { AvvikelseError } from '../../errors.js';
+import { RECORD_MAX_CHARS } from '../limits.js';
 import type { RecordConsumer } from '../records-to-ledger.js';
 import { createDecoder, InvalidUtf8, LINE_ENDS, type Decoder, type Delimiter, type Encoding } from './dialect.js';
 import { csvParseError } from './errors.js';
@@ -53,6 +54,7 @@ export async function streamRecords(opts: StreamOptions, consumer: RecordConsume
   const parser: Parser = parse({
     delimiter: opts.delimiter,
     record_delimiter: LINE_ENDS,
+    max_record_size: RECORD_MAX_CHARS,
     relax_column_count: true,
     skip_empty_lines: true,
   });

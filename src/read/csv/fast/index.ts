@@ -25,7 +25,7 @@ import { createDecoder, isUtf16, type Delimiter, type Encoding } from '../dialec
 import type { LedgerBuilder } from '../../source.js';
 import { periodKey } from './bytes.js';
 import { lineBoundaryAfter, runWorker, type RangeResult } from './parallel.js';
-import { CR, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
+import { CR, LONG_LINE, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
 
 export type { ScanColumns } from './scanner.js';
 
@@ -101,6 +101,7 @@ export async function readFast(
       const cr = end > s && headText[end - 1] === CR;
       if (cr) end--;
       if (cr && nl < 0) return FALLBACK; // a lone CR at the end of the file
+      if (end - s > LONG_LINE) return FALLBACK;
       if (headText.subarray(s, end).indexOf(CR) >= 0) return FALLBACK;
       if (utf8 && !isUtf8(headText.subarray(s, end))) return FALLBACK;
       line++;

@@ -12,10 +12,16 @@ import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
+import { RECORD_MAX_CHARS } from '../../limits.js';
 import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
 import { SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
+/**
+ * Bytes of a line from which the fast path leaves the file to csv-parse, which refuses a record
+ * over RECORD_MAX_CHARS (read/limits.ts; counted in its own UTF-8 bytes, so a quarter here).
+ */
+export const LONG_LINE = RECORD_MAX_CHARS >> 2;
 export const NL = 0x0a;
 export const CR = 0x0d;
 export const QUOTE = 0x22;
@@ -102,6 +108,7 @@ export class Scanner {
       const cr = end > s && buf[end - 1] === CR;
       if (cr) end--;
       if (cr && !terminated) return 'fallback';
+      if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
       this.line++;
       if (end === s) {
         s = e + 1;
