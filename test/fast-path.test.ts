@@ -50,15 +50,18 @@ async function both(bytes: Buffer, over: Partial<ReadSpec> = {}) {
   return { fast: await run(true), general: await run(false) };
 }
 
-const codes = ['5101', '5102', '051', '51', ' 5103 ', '9201', 'Å12', '5101 '];
+// Codes padded with every ASCII blank `trim()` removes, \v and \f included (one code, never two).
+const codes = ['5101', '5102', '051', '51', ' 5103 ', '9201', 'Å12', '5101 ', '\v5101', '5102\f', '\f\v5103\t', '\x0b51'];
 const periods = [
   ...['202401', '2024-02', '2024-03-31', '20240430', '2024M05', '2024-6', ' 202407', '2024-08-31 00:00:00', '2024/09/30'],
   // Month names, a year, adjustment periods (into December) and the opening balance (left out).
   ...['jan-24', 'Jan 2024', 'januari 2024', '2024 januari', '2024-jan', 'okt 2024', 'maj-24', 'Sept 2024', 'DEC-2024', 'feb.-24'],
   ...['2024', '202413', '2024-14', '2024M15', '202400', '2024-00'],
+  // Years 0000–0999, written with four digits: the period key keeps them (`0999-05`, never `999-05`).
+  ...['0999-05', '099906', '0001M01', '0000-12-31', '0042-03', 'jan 0999'],
 ];
 const badPeriods = ['2024-16', 'aug', '', 'jan 24', '5103', 'mej-24', '2024 13'];
-const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011'];
+const kontos = ['3110', '5011', '4610', '7810', ' 3510', '', '\u00a05011', '\v3110', '\f5011\f'];
 
 /** An amount in öre written in one of the styles the reader accepts. */
 const amountText = fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 12 })).map(([ore, style]) => {
@@ -108,6 +111,7 @@ const row = fc.record({
   konto: fc.constantFrom(...kontos),
   amount: fc.oneof(
     { weight: 40, arbitrary: amountText },
+    { weight: 2, arbitrary: amountText.map((a) => `\v${a}\f`) },
     { weight: 1, arbitrary: fc.constantFrom(...badAmounts) },
     { weight: 2, arbitrary: fc.constantFrom(...noAmounts) },
   ),
@@ -119,7 +123,8 @@ const ledger = fc.record({
   rows: fc.array(row, { minLength: 1, maxLength: 40 }),
   delimiter: fc.constantFrom(';', '\t', ','),
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
-  eol: fc.constantFrom('\n', '\r\n'),
+  // `mixed`: CRLF and LF alternating, as `cat jan.csv feb.csv` of a Windows and a Unix export gives.
+  eol: fc.constantFrom('\n', '\r\n', 'mixed'),
   title: fc.boolean(),
   quoted: fc.oneof({ weight: 8, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   finalNewline: fc.boolean(),
@@ -139,7 +144,8 @@ function render(l: Ledger): Buffer {
     if (r.extra !== null) line += r.extra.replace(/;/g, d);
     lines.push(line);
   }
-  const text = lines.join(l.eol) + (l.finalNewline ? l.eol : '');
+  const eol = (i: number) => (l.eol !== 'mixed' ? l.eol : i % 3 === 0 ? '\r\n' : '\n');
+  const text = lines.map((line, i) => line + (i < lines.length - 1 || l.finalNewline ? eol(i) : '')).join('');
   if (l.encoding === 'win1252')
     return iconv.encode(
       text.replace(/[\u2212\u202f]/g, (c) => (c === '\u2212' ? '-' : ' ')),
@@ -182,6 +188,8 @@ describe('fast path = general path', () => {
     ['a lone CR', 'Vht;Belopp\r5101;1\r5102;2\r', {}],
     ['mixed line ends', 'Vht;Belopp\r\n5101;1\n5102;2\r\n', {}],
     ['an empty file after the header', 'Vht;Belopp\n', {}],
+    ['codes and kontos padded with \\v and \\f', 'Period;Vht;Konto;Belopp\n202401;\v5101\v;\f3110;-10\n202401;5101\f;3110;-20\n', {}],
+    ['years 0000–0999', 'Period;Vht;Belopp\n0999-05;5101;10\n000112;5101;1\n2024-01;5101;2\n', {}],
     ['a code with more than 15 digits of amount', 'Vht;Belopp\n5101;123456789012345678,99\n', {}],
     ['a cp1252 byte after 64 KiB of ASCII', null, {}],
     ['the explicit decimal point', 'Vht;Belopp\n5101;1,234.50\n', { dialect: { encoding: 'auto', delimiter: 'auto', decimal: '.' } }],
@@ -256,7 +264,7 @@ describe('two threads = one csv-parse', () => {
     ),
     delimiter: fc.constantFrom(';', '\t'),
     encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'win1252'),
-    eol: fc.constantFrom('\n', '\r\n'),
+    eol: fc.constantFrom('\n', '\r\n', 'mixed'),
     title: fc.boolean(),
     quoted: fc.constant(false),
     finalNewline: fc.boolean(),

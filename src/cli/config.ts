@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AvvikelseError } from '../errors.js';
+import { fileError } from '../read/files.js';
 import { fromConfig, type RawOptions } from './options.js';
 
 export const CONFIG_FILE = 'avvikelse.config.json';
@@ -18,13 +19,18 @@ export const CONFIG_FILE = 'avvikelse.config.json';
 export function loadConfig(explicitPath: string | undefined, cwd: string): RawOptions {
   const path = explicitPath ?? join(cwd, CONFIG_FILE);
   if (!explicitPath && !existsSync(path)) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    // A folder, a file without permission, a link loop: the system's reason, never "invalid JSON".
+    throw fileError(e, path);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new AvvikelseError('FILE_NOT_FOUND', {}, { file: path });
-    throw new AvvikelseError('CONFIG_INVALID', { reason: 'json', detail: err.message }, { file: path });
+    throw new AvvikelseError('CONFIG_INVALID', { reason: 'json', detail: (e as Error).message }, { file: path });
   }
   return { ...fromConfig(json, path), config: path };
 }

@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { AvvikelseError, isAvvikelseError } from '../errors.js';
 import { readFileSync } from 'node:fs';
-import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/index.js';
+import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig } from './config.js';
 import { excerpt } from '../read/index.js';
@@ -39,9 +39,10 @@ export function formatError(e: AvvikelseError, t: Texts): string {
     if (loc.sheet !== undefined) place = `${loc.file}:${loc.sheet}!${loc.cell}: `;
     else if (loc.record !== undefined) place = `${loc.file}:#${loc.record}: `;
     else place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
-    if (loc.column !== undefined) place += `${t.column} ${loc.column}: `;
+    if (loc.column !== undefined) place += `${t.column} ${clip(loc.column, QUOTED_MAX, t.characters)}: `;
   }
-  const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](e.params)} [${e.code}]`];
+  // Every value from the data is cut short (a header or a cell of 50 MB is a line, not 50 MB).
+  const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](clipParams(e.params, t.characters))} [${e.code}]`];
   if (loc) lines.push(...excerpt(loc));
   return `${lines.join('\n')}\n`;
 }

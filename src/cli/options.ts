@@ -490,7 +490,7 @@ export const OPTIONS = {
     help: { sv: 'teckenkodning i indata: auto, utf-8, cp1252, cp437', en: 'input encoding: auto, utf-8, cp1252, cp437' },
     doc: {
       arg: 'E',
-      text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`, `cp437` (`pc8`, what SIE files are written in)',
+      text: 'input encoding: `auto` (default), `utf-8`, `cp1252` (`windows-1252`), `utf-16le`, `utf-16be` (UTF-16 is detected with or without a BOM), `cp437` (`pc8`, what SIE files are written in)',
       example: '--encoding cp1252',
     },
   }),

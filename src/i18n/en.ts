@@ -23,6 +23,7 @@ import {
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonEn: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote is opened but never closed before the end of the file',
+  CSV_MAX_RECORD_SIZE: 'the record is longer than 1 MiB; is a quote never closed?',
   CSV_INVALID_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters right after a closing quote',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'a quote inside an unquoted field',
@@ -62,6 +63,9 @@ const ioReasonEn: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
+  ELOOP: 'the symbolic links form a loop',
+  ENXIO: 'it is a socket or a device with nothing at the other end, not a file',
+  EIO: 'an input/output error on the disk or device',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonEn, reason);
 
@@ -150,9 +154,11 @@ const errorsEn: ErrorTexts = {
       : `several columns could be ${p.role}: ${p.candidates}; choose one with --col ${p.role}=HEADER`,
   COLUMN_UNKNOWN: (p) => `no column "${p.name}" (from ${p.source}); headers: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
-    p.stated !== undefined
-      ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
-      : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
+    p.length !== undefined
+      ? `"${p.value}" is too long for an amount (${p.length} characters, at most ${p.max})`
+      : p.stated !== undefined
+        ? `"${p.value}" is in ${p.stated}, but the file is read in ${p.unit}; give the unit with --input-unit ${p.stated} (or --utfall-unit, --budget-unit)`
+        : `"${p.value}" is not an amount (for example -1 234,50 or -1234.50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" has more than ${p.max} digits; no amount is that long`,
   AMOUNT_AMBIGUOUS: (p) =>
     `"${p.value}" may be thousands (${String(p.value).replace(/[,.]/, '')} ${p.unit}) or three decimals, finer than öre; give the decimal mark with --decimal , (Swedish export) or --decimal . (English export)`,
@@ -214,6 +220,7 @@ const to = (p: { year: number; month: number }): string => ` to ${lastDay(p)} ${
 const dictionary: Dictionary = {
   error: errorsEn,
   errorLabel: 'error',
+  characters: (n) => `${n} characters`,
   warningLabel: 'warning',
   line: 'line',
   column: 'column',

@@ -9,6 +9,7 @@ import { sv } from './sv.js';
 import type { Lang, Texts } from './texts.js';
 
 export type { Dictionary, Lang, Texts } from './texts.js';
+export { clip, clipParams, QUOTED_MAX } from './texts.js';
 
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 

@@ -23,6 +23,7 @@ import {
 /** csv-parse's error codes, explained (the reason parameter of CSV_SYNTAX is the code). */
 const csvReasonSv: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'ett citattecken öppnas men stängs aldrig före filens slut',
+  CSV_MAX_RECORD_SIZE: 'raden är längre än 1 MiB; är ett citattecken aldrig stängt?',
   CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken',
   CSV_QUOTE_IN_UNQUOTED_FIELD: 'citattecken mitt i ett fält utan citattecken',
@@ -63,6 +64,9 @@ const ioReasonSv: Record<string, string> = {
   EROFS: 'filsystemet är skrivskyddat',
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
+  ELOOP: 'de symboliska länkarna går i en slinga',
+  ENXIO: 'det är en socket eller en enhet utan någon i andra änden, ingen fil',
+  EIO: 'läsfel på disken eller enheten',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonSv, reason);
 
@@ -151,9 +155,11 @@ const errorsSv: ErrorTexts = {
       : `flera kolumner kan vara ${p.role}: ${p.candidates}; välj en med --col ${p.role}=RUBRIK`,
   COLUMN_UNKNOWN: (p) => `kolumnen "${p.name}" (från ${p.source}) finns inte; rubriker: ${p.headers}`,
   AMOUNT_INVALID: (p) =>
-    p.stated !== undefined
-      ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
-      : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
+    p.length !== undefined
+      ? `"${p.value}" är för långt för ett belopp (${p.length} tecken, högst ${p.max})`
+      : p.stated !== undefined
+        ? `"${p.value}" är angivet i ${p.stated}, men filen läses i ${p.unit}; ange enheten med --input-unit ${p.stated} (eller --utfall-unit, --budget-unit)`
+        : `"${p.value}" är inte ett belopp (till exempel -1 234,50)`,
   AMOUNT_PRECISION: (p) => `"${p.value}" har fler än ${p.max} siffror; så långa belopp finns inte`,
   AMOUNT_AMBIGUOUS: (p) =>
     `"${p.value}" kan vara tusental (${String(p.value).replace(/[,.]/, ' ')} ${p.unit}) eller tre decimaler, finare än ören; ange decimaltecknet med --decimal , (svensk export) eller --decimal . (engelsk export)`,
@@ -215,6 +221,7 @@ const per = (p: { year: number; month: number }): string => ` per ${lastDay(p)} 
 const dictionary: Dictionary = {
   error: errorsSv,
   errorLabel: 'fel',
+  characters: (n) => `${n} tecken`,
   warningLabel: 'varning',
   line: 'rad',
   column: 'kolumn',

@@ -24,6 +24,8 @@ export interface Dictionary {
   error: ErrorTexts;
   /** Prefix of every error line. */
   errorLabel: string;
+  /** The length of a value cut short in a message (`clip`): `50000000 tecken`. */
+  characters: (n: number) => string;
   warningLabel: string;
   noteLabel: string;
   line: string;
@@ -156,3 +158,33 @@ export function rowList(lines: readonly number[], labels: readonly string[], lin
  */
 export const monthSpan = (names: readonly string[], first: number, last: number): string =>
   first === last ? (names[first - 1] as string) : `${names[first - 1]}–${names[last - 1]}`;
+
+/** Characters of one quoted value from the data (a cell, a header) that a message shows. */
+export const QUOTED_MAX = 80;
+/** Characters of a list of such values (`headers`, `candidates`), and of any other parameter, that a message shows. */
+export const LIST_MAX = 400;
+/** Parameters the program writes itself (the known keys of the configuration file), never cut. */
+const OWN_PARAMS = new Set(['known']);
+/** Parameters that quote one value from the data. */
+const QUOTED_PARAMS = new Set(['value', 'name', 'column', 'heading', 'first', 'second', 'label', 'code']);
+
+/**
+ * `text` cut to `max` characters (never inside a surrogate pair) with an ellipsis and its
+ * whole length, so a 50 MB field never makes 50 MB of message.
+ * @example clip('1234567890', 4, (n) => `${n} tecken`) // '1234…[10 tecken]'
+ */
+export function clip(text: string, max: number, characters: (n: number) => string): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…[${characters(text.length)}]`;
+}
+
+/** An error's parameters with every value from the data cut by `clip` (QUOTED_MAX for one value, LIST_MAX for the rest). */
+export function clipParams(params: Params, characters: (n: number) => string): Params {
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] =
+      typeof value !== 'string' || OWN_PARAMS.has(key) ? value : clip(value, QUOTED_PARAMS.has(key) ? QUOTED_MAX : LIST_MAX, characters);
+  }
+  return out;
+}

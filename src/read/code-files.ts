@@ -10,6 +10,7 @@ import { AvvikelseError } from '../errors.js';
 import { parseCategory, type Category } from '../rules/categories.js';
 import { asOre, negated, UNIT_EXPONENT, ZERO, type Ore, type Unit } from '../core/money.js';
 import { amountError, parseAmount } from './amount.js';
+import { checkAmountLength } from './limits.js';
 import { normaliseHeader } from '../core/text.js';
 import { negatesInput, type InputSign } from '../rules/sign.js';
 import { readRecords } from './index.js';
@@ -115,6 +116,7 @@ export async function readCodeAmounts(file: string, opts: AmountFileOptions): Pr
     pair(r);
     const code = codeOf(r, header);
     const raw = r.cells[index] ?? '';
+    checkAmountLength(raw, r.at(index, header?.[index], raw));
     // An empty cell (or `NULL`) is a forecast of zero, as before.
     const amount = parseAmount(raw, 'auto', UNIT_EXPONENT[unit]) ?? 0n;
     if (typeof amount === 'string') throw amountError(amount, raw, unit, r.at(index, header?.[index], raw));

@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Place } from '../errors.js';
+import { isRegularFile } from './files.js';
 import { TotalsBuilder } from './ledger-builder.js';
 import { SOURCES } from './registry.js';
 import type { LedgerSource, LedgerTotals, ReadSpec, RecordSource, Source, SourceRecord } from './source.js';
@@ -20,8 +21,13 @@ export { SOURCES } from './registry.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
-/** The first bytes of a file, or null when it cannot be read (the source then reports why). */
+/**
+ * The first bytes of a file, or null when it cannot be read (the source then reports why) or
+ * is no regular file: a pipe or FIFO is opened once, by its reader, never here (a sample would
+ * consume its first bytes, and a FIFO with no writer would block).
+ */
 function sampleOf(file: string): Uint8Array | null {
+  if (!isRegularFile(file)) return null;
   let fd: number;
   try {
     fd = openSync(file, 'r');

@@ -31,6 +31,7 @@
 import { AvvikelseError, type Place } from '../errors.js';
 import { asOre, minus, plus, signOf, UNIT_EXPONENT, type ReadOre, type Unit } from '../core/money.js';
 import { amountError, parseAmount, type DecimalMark } from './amount.js';
+import { checkAmountLength } from './limits.js';
 import { headingUnit, isTotalsLabel, resolveColumns, type ColumnLayout } from './columns.js';
 import { combinePeriod, readPeriod, type PeriodRead } from './period.js';
 import type { FieldPlace, KeyPlan, LedgerBuilder, PlaceOf, ReadSpec } from './source.js';
@@ -184,6 +185,7 @@ export class RecordConsumer {
   /** The amount in a cell, null for none (empty, NULL), or its amount error (read/amount.ts `amountError`). */
   private amount(record: string[], index: number, position: number): ReadOre | null {
     const raw = record[index] as string;
+    checkAmountLength(raw, this.at(position, index, raw));
     const parsed = parseAmount(raw, this.decimal, this.unitExponent);
     if (typeof parsed !== 'string') return parsed;
     throw amountError(parsed, raw, this.unit, this.at(position, index, raw));

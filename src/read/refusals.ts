@@ -9,6 +9,7 @@
  * still refused, never read as CSV. Its signatures are ones no CSV export starts with.
  */
 import { AvvikelseError } from '../errors.js';
+import { utf16ByteOrder } from './csv/dialect.js';
 import type { LedgerSource, RecordSource } from './source.js';
 
 /** What a refused file is; i18n/ words what to do with each. */
@@ -48,27 +49,13 @@ export const isZip = (sample: Uint8Array): boolean => startsWith(sample, ZIP);
 export const isPdf = (sample: Uint8Array): boolean => /%PDF-\d\.\d/.test(latin1(sample, HEAD));
 
 /**
- * Text in UTF-16: a byte-order mark, or the NUL bytes of ASCII characters all on the same
- * side of each pair (UTF-16LE or BE without a mark). Such a file is text, not binary.
+ * Other binary content: a NUL byte in the first KiB that is not UTF-16 text (a byte-order mark,
+ * or the NUL bytes of ASCII characters all on one side of each pair: `utf16ByteOrder`, which
+ * the CSV reader reads such text with).
  */
-function looksUtf16(head: Uint8Array): boolean {
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return true;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  const pairs = head.length >> 1;
-  return (even === 0 && odd >= pairs / 2) || (odd === 0 && even >= pairs / 2);
-}
-
-/** Other binary content: a NUL byte in the first KiB that is not UTF-16 text. */
 export function isBinary(sample: Uint8Array): boolean {
   const head = sample.subarray(0, HEAD);
-  return head.includes(0) && !looksUtf16(head);
+  return head.includes(0) && utf16ByteOrder(head) === null;
 }
 
 /**
@@ -81,6 +68,28 @@ export const isSie = (sample: Uint8Array): boolean =>
 /** An HTML page (some systems save one as `.xls`): it opens with a doctype, `<html>` or `<table>`. */
 export const isHtml = (sample: Uint8Array): boolean =>
   /^(\xef\xbb\xbf)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|table)\b/i.test(latin1(sample, 4 * HEAD));
+
+/** Every refused kind with its sniff, in the registry's order (specific before general). */
+const KINDS: readonly (readonly [RefusedKind, (sample: Uint8Array) => boolean])[] = [
+  ['xlsx', isXlsx],
+  ['ods', isOds],
+  ['xls', isXls],
+  ['zip', isZip],
+  ['pdf', isPdf],
+  ['sie', isSie],
+  ['html', isHtml],
+  ['binary', isBinary],
+];
+
+/**
+ * The kind of file the first bytes of a stream show, or null for text: what the refusals in
+ * the registry decide for a regular file, for an input read once (a pipe), whose bytes cannot
+ * be sampled before its reader is chosen.
+ * @example refusedKind(Buffer.from('%PDF-1.7')) // 'pdf'
+ */
+export function refusedKind(sample: Uint8Array): RefusedKind | null {
+  return KINDS.find(([, sniff]) => sniff(sample))?.[0] ?? null;
+}
 
 /** A source that recognises one kind of file and refuses it, whatever is asked of it. */
 function refusal(kind: RefusedKind, sniff: (sample: Uint8Array) => boolean): LedgerSource & RecordSource {

@@ -4,15 +4,16 @@
  *
  * Encodings: UTF-8 with or without BOM, Windows-1252 (what Swedish Excel writes as "CSV",
  * decoded with iconv-lite because Node's TextDecoder maps 0x80–0x9F as Latin-1, turning
- * the en dash `–` used as minus into a control character), and UTF-16LE with BOM (Excel's
- * "Unicode text"). A sample that is not valid UTF-8 is Windows-1252; a sample that is pure
+ * the en dash `–` used as minus into a control character), and UTF-16 (Excel's "Unicode
+ * text" is UTF-16LE with a BOM): LE or BE, with a BOM or recognised without one by the NUL
+ * bytes of its ASCII characters, all on one side of each byte pair. A sample that is not valid UTF-8 is Windows-1252; a sample that is pure
  * ASCII is only tentatively UTF-8, and the reader starts over as Windows-1252 if a later
  * byte proves otherwise, so å, ä, ö are never silently garbled.
  */
 import iconv from 'iconv-lite';
 import type { DecimalMark } from '../amount.js';
 
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'cp437';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'cp437';
 
 /** How a CSV file is written: each setting given, or 'auto' to sniff it. */
 export interface Dialect {
@@ -20,7 +21,10 @@ export interface Dialect {
   delimiter: Delimiter | 'auto';
   decimal: DecimalMark;
 }
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'cp437'];
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be', 'cp437'];
+
+/** Whether an encoding is one of the UTF-16 pair (two bytes per character: no byte-level fast path). */
+export const isUtf16 = (e: Encoding): boolean => e === 'utf-16le' || e === 'utf-16be';
 
 export interface EncodingGuess {
   encoding: Encoding;
@@ -36,6 +40,7 @@ export function parseEncodingName(name: string): Encoding | null {
   if (['utf-8', 'utf8'].includes(n)) return 'utf-8';
   if (['windows-1252', 'cp1252', 'win1252', 'latin1', 'latin-1', 'iso-8859-1', 'ansi'].includes(n)) return 'windows-1252';
   if (['utf-16le', 'utf16le', 'utf-16', 'unicode'].includes(n)) return 'utf-16le';
+  if (['utf-16be', 'utf16be'].includes(n)) return 'utf-16be';
   // IBM PC code page 437, what SIE files call PC8 (#FORMAT PC8); never sniffed for CSV.
   if (['cp437', 'pc8', 'ibm437', 'ibm-437', '437', 'dos'].includes(n)) return 'cp437';
   return null;
@@ -85,12 +90,42 @@ export function firstInvalidUtf8(buf: Uint8Array, start = 0, end = buf.length, t
   return -1;
 }
 
+/** Bytes of the first KiB that say whether text without a BOM is UTF-16. */
+const UTF16_PROBE = 1024;
+
+/**
+ * The byte order of UTF-16 text from its first bytes: a byte-order mark (`FF FE` LE, `FE FF`
+ * BE), else the NUL bytes of ASCII and Latin-1 characters — at least one pair in two with a
+ * NUL, every NUL on the same side (odd offsets LE, even offsets BE); null for anything else.
+ * refusals.ts asks the same, so text it does not refuse as binary is read here.
+ * @example utf16ByteOrder(Buffer.from('V\0h\0t\0', 'latin1')) // 'utf-16le'
+ */
+export function utf16ByteOrder(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const head = sample.subarray(0, Math.min(sample.length, UTF16_PROBE) & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = head.length >> 1;
+  if (pairs === 0) return null;
+  if (even === 0 && odd >= pairs / 2) return 'utf-16le';
+  if (odd === 0 && even >= pairs / 2) return 'utf-16be';
+  return null;
+}
+
 /** Guesses the encoding from the first bytes of a file (`atEof`: the sample is the whole file). */
 export function sniffEncoding(sample: Uint8Array, atEof: boolean): EncodingGuess {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
     return { encoding: 'utf-8', bomLength: 3, certain: true };
   }
-  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, certain: true };
+  const utf16 = utf16ByteOrder(sample);
+  if (utf16 !== null) return { encoding: utf16, bomLength: sample[0] === 0xff || sample[0] === 0xfe ? 2 : 0, certain: true };
   const bad = firstInvalidUtf8(sample, 0, sample.length, !atEof);
   if (bad >= 0) return { encoding: 'windows-1252', bomLength: 0, certain: true };
   const ascii = sample.every((b) => b < 0x80);
@@ -141,12 +176,23 @@ export function createDecoder(encoding: Encoding): Decoder {
       },
     };
   }
-  const dec = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding === 'cp437' ? 'cp437' : 'utf16le');
+  const name = { 'windows-1252': 'win1252', cp437: 'cp437', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be' }[encoding];
+  const dec = iconv.getDecoder(name, { stripBOM: false });
   return {
     write: (chunk) => dec.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
     end: () => dec.end() ?? '',
   };
 }
+
+/**
+ * The line ends every CSV reader splits records on, in any mix: CRLF, LF and a lone CR (a file
+ * made by `cat jan.csv feb.csv` from a Windows and a Unix export has both). csv-parse otherwise
+ * keeps the first line end it sees and leaves a `\r` at the end of the other lines' last field.
+ */
+export const LINE_ENDS = ['\r\n', '\n', '\r'];
+
+/** Splits text into lines at any of LINE_ENDS. */
+export const LINE_END = /\r\n|\n|\r/;
 
 export type Delimiter = ';' | ',' | '\t';
 export const DELIMITERS: readonly Delimiter[] = [';', '\t', ','];
@@ -178,8 +224,8 @@ function countOutsideQuotes(line: string, delim: string): number {
  * that order, since a decimal comma makes `,` counts vary from line to line.
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/, 30).filter((l) => l.trim() !== '');
-  if (text.length > 0 && !/\r?\n/.test(text.slice(-2))) lines.pop(); // last line may be cut off
+  const lines = text.split(LINE_END, 30).filter((l) => l.trim() !== '');
+  if (text.length > 0 && !/[\r\n]$/.test(text)) lines.pop(); // last line may be cut off
   if (lines.length === 0 && text.trim() !== '') lines.push(text);
   let best: Delimiter = ';';
   let bestScore = -1;
@@ -206,5 +252,5 @@ export function sniffDelimiter(text: string): Delimiter {
  */
 export function sniffDelimiterInBytes(sample: Uint8Array, encoding: Encoding): Delimiter {
   const view = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
-  return sniffDelimiter(encoding === 'utf-16le' ? iconv.decode(view, 'utf16le') : view.toString('latin1'));
+  return sniffDelimiter(isUtf16(encoding) ? iconv.decode(view, encoding === 'utf-16le' ? 'utf16le' : 'utf16be') : view.toString('latin1'));
 }

@@ -7,12 +7,13 @@
  * A file guessed as UTF-8 from an ASCII sample is read again as Windows-1252 when a later
  * byte proves otherwise. Every other problem is an AvvikelseError at `file:line`.
  */
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
-import { fileError } from '../files.js';
+import { fileError, inputKind } from '../files.js';
+import { refusedKind } from '../refusals.js';
 import { RecordConsumer } from '../records-to-ledger.js';
-import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, type Encoding } from './dialect.js';
+import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, utf16ByteOrder, type Encoding } from './dialect.js';
 import { csvExcerpt } from './excerpt.js';
 import { FALLBACK, readFast, SERIAL, type FastTarget } from './fast/index.js';
 import { csvPlace, csvRecords } from './records.js';
@@ -42,6 +43,7 @@ async function readSample(file: string): Promise<{ sample: Buffer; size: number 
 function bomLength(sample: Buffer, encoding: Encoding): number {
   if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
   if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && sample[0] === 0xfe && sample[1] === 0xff) return 2;
   return 0;
 }
 
@@ -53,8 +55,80 @@ async function lineOfOffset(file: string, offset: number): Promise<number> {
   return line;
 }
 
+/**
+ * The first chunks of an input read once (a pipe, a FIFO), up to SAMPLE_BYTES or its end, and
+ * an iterator over the rest. Opening a FIFO waits for its writer, as any reader of one does.
+ */
+async function streamSample(file: string): Promise<{ sample: Buffer; ended: boolean; rest: AsyncIterator<Buffer> }> {
+  const rest = createReadStream(file, { highWaterMark: SAMPLE_BYTES })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const parts: Buffer[] = [];
+  let got = 0;
+  let ended = false;
+  try {
+    while (got < SAMPLE_BYTES) {
+      const next = await rest.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      parts.push(next.value);
+      got += next.value.length;
+    }
+  } catch (e) {
+    throw fileError(e, file);
+  }
+  return { sample: Buffer.concat(parts), ended, rest };
+}
+
+/**
+ * Reads a CSV ledger from an input that is no regular file (`--utfall <(zcat utfall.csv.gz)`,
+ * a FIFO): opened once, the encoding and delimiter sniffed from its first chunks, the whole
+ * read by csv-parse as it arrives (the fast path needs a file it can seek in), and a workbook
+ * or other binary refused by its first bytes as for a file.
+ */
+async function readCsvStream(file: string, spec: ReadSpec, into: LedgerBuilder): Promise<ReadInfo> {
+  const { sample, ended, rest } = await streamSample(file);
+  if (sample.length === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file });
+  const kind = refusedKind(sample);
+  if (kind !== null) throw new AvvikelseError('FORMAT_UNSUPPORTED', { kind }, { file });
+  const guess =
+    spec.dialect.encoding === 'auto'
+      ? sniffEncoding(sample, ended)
+      : { encoding: spec.dialect.encoding, bomLength: bomLength(sample, spec.dialect.encoding), certain: true };
+  const delimiter =
+    spec.dialect.delimiter === 'auto' ? sniffDelimiterInBytes(sample.subarray(guess.bomLength), guess.encoding) : spec.dialect.delimiter;
+  async function* chunks(): AsyncIterable<Uint8Array> {
+    yield sample.subarray(guess.bomLength);
+    try {
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    } catch (e) {
+      throw fileError(e, file);
+    }
+  }
+  into.restart();
+  try {
+    const { encodingFallback } = await streamRecords(
+      { file, encoding: guess.encoding, skip: guess.bomLength, delimiter, chunks: chunks(), cp1252After: !guess.certain },
+      new RecordConsumer(file, spec, into, csvPlace(file)),
+    );
+    return {
+      format: 'csv',
+      encoding: encodingFallback ? 'windows-1252' : guess.encoding,
+      delimiter,
+      encodingFallback,
+      reader: 'csv-parse',
+    };
+  } catch (e) {
+    if (e instanceof InvalidUtf8) throw new AvvikelseError('ENCODING_INVALID', { encoding: guess.encoding, byte: '00' }, { file });
+    throw e;
+  } finally {
+    await rest.return?.();
+  }
+}
+
 /** Reads a CSV ledger into the builder. */
 async function readCsvLedger(file: string, spec: ReadSpec, into: LedgerBuilder): Promise<ReadInfo> {
+  if (inputKind(file) === 'stream') return readCsvStream(file, spec, into);
   const { sample, size } = await readSample(file);
   if (size === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file });
   const guess =
@@ -131,12 +205,11 @@ async function readWith(
 }
 
 /**
- * CSV sniffs as text: no NUL byte in the sample (UTF-16 after its byte-order mark aside) —
- * so it is the source for any text file no other source claims.
+ * CSV sniffs as text: no NUL byte in the sample, or UTF-16 text (with or without a byte-order
+ * mark) — so it is the source for any text file no other source claims.
  */
 function looksLikeText(sample: Uint8Array): boolean {
-  if (sample[0] === 0xff && sample[1] === 0xfe) return true;
-  return sample.indexOf(0) < 0;
+  return utf16ByteOrder(sample) !== null || sample.indexOf(0) < 0;
 }
 
 /** The CSV source (ledgers and records). */

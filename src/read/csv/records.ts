@@ -8,8 +8,9 @@ import { promises as fsp } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
+import { RECORD_MAX_CHARS } from '../limits.js';
 import type { PlaceOf, SourceRecord } from '../source.js';
-import { createDecoder, InvalidUtf8, sniffDelimiter, sniffEncoding } from './dialect.js';
+import { createDecoder, InvalidUtf8, LINE_ENDS, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
 interface NumberedRecord {
@@ -40,6 +41,8 @@ async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
   try {
     parse(text, {
       delimiter: sniffDelimiter(text),
+      record_delimiter: LINE_ENDS,
+      max_record_size: RECORD_MAX_CHARS,
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (fields: string[], ctx) => {

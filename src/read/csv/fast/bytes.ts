@@ -184,8 +184,9 @@ function numericIndex(buf: Uint8Array, s: number, e: number): number {
   return y * 12 + m - 1;
 }
 
-/** The period key (`YYYY-MM`, or '' for none) of a period index. */
-export const periodKey = (idx: number): string => (idx < 0 ? '' : `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+/** The period key (`YYYY-MM`, or '' for none) of a period index; a year before 1000 keeps its four digits (`0999-05`), as readPeriod writes it. */
+export const periodKey = (idx: number): string =>
+  idx < 0 ? '' : `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`;
 
 /** Bytes a field's text may start with before its first letter, as `trim()` sees it: ASCII blanks, and every non-ASCII byte (NBSP, BOM …). */
 const skippable = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c || b >= 0x80;

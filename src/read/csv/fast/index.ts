@@ -12,7 +12,7 @@
  *   'general' when the file needs the general route (filters, name or detail columns, wide
  *   budgets);
  * - `into`: the LedgerBuilder, which gets the exact sums, row counts and sign evidence.
- * A file it cannot read the same way — quotes, invalid UTF-8, `\r`-only or mixed line ends,
+ * A file it cannot read the same way — quotes, invalid UTF-8, a lone `\r`,
  * UTF-16, no header — makes it return FALLBACK before it has summed anything, and the caller
  * reads the file from the start with csv-parse. Amounts share the text scanner (`scanAmount`,
  * read/amount.ts) wherever the byte parsers (bytes.ts) are unsure.
@@ -21,11 +21,11 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createDecoder, type Delimiter, type Encoding } from '../dialect.js';
+import { createDecoder, isUtf16, type Delimiter, type Encoding } from '../dialect.js';
 import type { LedgerBuilder } from '../../source.js';
 import { periodKey } from './bytes.js';
 import { lineBoundaryAfter, runWorker, type RangeResult } from './parallel.js';
-import { CR, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
+import { CR, LONG_LINE, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
 
 export type { ScanColumns } from './scanner.js';
 
@@ -76,7 +76,7 @@ export async function readFast(
   opts: FastOptions,
   target: FastTarget,
 ): Promise<typeof FALLBACK | typeof SERIAL | 'one-thread' | 'two-threads'> {
-  if (opts.encoding === 'utf-16le' || opts.encoding === 'cp437') return FALLBACK;
+  if (isUtf16(opts.encoding) || opts.encoding === 'cp437') return FALLBACK;
   const utf8 = opts.encoding === 'utf-8';
   // One decoder for the file: every line given to it is whole (and valid UTF-8), so it never
   // holds a partial character between calls.
@@ -93,7 +93,6 @@ export async function readFast(
     const quote = headText.indexOf(QUOTE);
     let s = 0;
     let line = 0;
-    let crlf: boolean | null = null;
     let columns = target.spec();
     while (columns === 'pending') {
       const nl = headText.indexOf(NL, s);
@@ -103,10 +102,8 @@ export async function readFast(
       let end = e;
       const cr = end > s && headText[end - 1] === CR;
       if (cr) end--;
-      if (nl >= 0) {
-        if (crlf === null) crlf = cr;
-        else if (crlf !== cr) return FALLBACK;
-      }
+      if (cr && nl < 0) return FALLBACK; // a lone CR at the end of the file
+      if (end - s > LONG_LINE) return FALLBACK;
       if (headText.subarray(s, end).indexOf(CR) >= 0) return FALLBACK;
       if (utf8 && !isUtf8(headText.subarray(s, end))) return FALLBACK;
       line++;
@@ -126,21 +123,20 @@ export async function readFast(
       const cut = lineBoundaryAfter(fd, dataStart + Math.floor((total - dataStart) / 2), total);
       if (cut > dataStart && cut < total) {
         // A worker that cannot start (no built worker file, no threads) means one thread instead.
-        const worker = runWorker({ file: opts.file, start: cut, end: total, spec, crlf }).catch(() => null);
-        const first = new Scanner(spec, crlf, null);
+        const worker = runWorker({ file: opts.file, start: cut, end: total, spec }).catch(() => null);
+        const first = new Scanner(spec, null);
         first.line = line;
         const status = scanRange(fd, dataStart, cut, first, progress);
         const second = await worker;
         if (second === null) return SERIAL;
         if (status === 'fallback' || second.status === 'fallback') return FALLBACK;
         if (status === 'impure' || second.status === 'impure') return SERIAL;
-        if (first.crlf !== null && second.crlf !== null && first.crlf !== second.crlf) return FALLBACK;
         mergeInto(target.into, first);
         mergeInto(target.into, second);
         return 'two-threads';
       }
     }
-    const scanner = new Scanner(spec, crlf, (buf, from, to, at) => takeLine(buf.subarray(from, to), at));
+    const scanner = new Scanner(spec, (buf, from, to, at) => takeLine(buf.subarray(from, to), at));
     scanner.line = line;
     const status = scanRange(fd, dataStart, total, scanner, progress);
     if (status !== 'ok') return FALLBACK;

@@ -14,7 +14,6 @@ export interface WorkerTask {
   start: number;
   end: number;
   spec: ScanSpec;
-  crlf: boolean | null;
 }
 
 /** Result of the worker for one range: its exact entries (amounts as decimal strings) and counts, or why it stopped. */
@@ -23,19 +22,18 @@ export interface RangeResult {
   entries: [string, number, string, number][];
   rows: number;
   signs: number[];
-  crlf: boolean | null;
 }
 
 /** Scans one range on its own (the worker's job), in pure mode. */
 export function scanTask(task: WorkerTask): RangeResult {
   const fd = openSync(task.file, 'r');
   try {
-    const scanner = new Scanner(task.spec, task.crlf, null);
+    const scanner = new Scanner(task.spec, null);
     const status = scanRange(fd, task.start, task.end, scanner);
     const entries: [string, number, string, number][] = [];
     if (status === 'ok')
       for (const [code, idx, amount, rows] of scanner.table.entries()) entries.push([code, idx, amount.toString(), rows]);
-    return { status, entries, rows: scanner.rows, signs: [...scanner.signs], crlf: scanner.crlf };
+    return { status, entries, rows: scanner.rows, signs: [...scanner.signs] };
   } finally {
     closeSync(fd);
   }

@@ -4,7 +4,7 @@
  * subset (non-ASCII or empty code, a period in another form, a field count that differs from
  * the header, an amount the byte parsers reject, an empty or `NULL` amount cell) is handed to `slow` (the general consumer,
  * with its line number), or, in a worker that has none, makes the scan 'impure'. A file it
- * cannot read the way csv-parse would — quotes, invalid UTF-8, `\r`-only or mixed line ends —
+ * cannot read the way csv-parse would — quotes, invalid UTF-8, a lone `\r` —
  * makes it stop with 'fallback'. Amounts are summed in the file's sign; the builder applies
  * the input sign.
  */
@@ -12,15 +12,21 @@ import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
+import { RECORD_MAX_CHARS } from '../../limits.js';
 import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
 import { SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
+/**
+ * Bytes of a line from which the fast path leaves the file to csv-parse, which refuses a record
+ * over RECORD_MAX_CHARS (read/limits.ts; counted in its own UTF-8 bytes, so a quarter here).
+ */
+export const LONG_LINE = RECORD_MAX_CHARS >> 2;
 export const NL = 0x0a;
 export const CR = 0x0d;
 export const QUOTE = 0x22;
-const SP = 0x20;
-const TAB = 0x09;
+/** ASCII blanks `trim()` removes inside a line: space, TAB, \v and \f (CR and LF end the line). */
+const blank = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c;
 
 /** Where the fields are and how to read them, from the header (given by the general reader). */
 export interface ScanColumns {
@@ -58,8 +64,6 @@ export class Scanner {
 
   constructor(
     readonly spec: ScanSpec,
-    /** The line end style (true: CRLF), once known. */
-    public crlf: boolean | null,
     private readonly slow: SlowLine | null,
   ) {}
 
@@ -99,12 +103,12 @@ export class Scanner {
       if (e < 0 || e >= upTo) e = upTo;
       const terminated = e < upTo; // else the last line of the file, without a newline
       let end = e;
+      // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
+      // a lone CR is a line end too, which only csv-parse splits on.
       const cr = end > s && buf[end - 1] === CR;
       if (cr) end--;
-      if (terminated) {
-        if (this.crlf === null) this.crlf = cr;
-        else if (this.crlf !== cr) return 'fallback'; // csv-parse keeps the first line end it sees
-      } else if (cr) return 'fallback';
+      if (cr && !terminated) return 'fallback';
+      if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
       this.line++;
       if (end === s) {
         s = e + 1;
@@ -140,15 +144,15 @@ export class Scanner {
       if (simple) {
         cs = starts[codeAt] as number;
         ce = ends[codeAt] as number;
-        while (cs < ce && (buf[cs] === SP || buf[cs] === TAB)) cs++;
-        while (ce > cs && (buf[ce - 1] === SP || buf[ce - 1] === TAB)) ce--;
+        while (cs < ce && blank(buf[cs])) cs++;
+        while (ce > cs && blank(buf[ce - 1])) ce--;
         simple = ce > cs;
         for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
       }
       let kontoFirst = 0;
       if (simple && kontoAt >= 0) {
         let k = starts[kontoAt] as number;
-        while (k < (ends[kontoAt] as number) && (buf[k] === SP || buf[k] === TAB)) k++;
+        while (k < (ends[kontoAt] as number) && blank(buf[k])) k++;
         kontoFirst = k < (ends[kontoAt] as number) ? (buf[k] as number) : 0;
         if (kontoFirst >= 0x80) simple = false;
       }
