@@ -39,7 +39,10 @@ export type ErrorCode =
   | 'FORMAT_UNSUPPORTED'
   | 'OUTPUT_FORMAT'
   | 'COLUMN_ROLE'
-  | 'TOTALS_ROW_MISMATCH';
+  | 'TOTALS_ROW_MISMATCH'
+  | 'SHEET_NOT_FOUND'
+  | 'FORMULA_UNCACHED'
+  | 'WORKBOOK_INVALID';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

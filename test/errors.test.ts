@@ -49,6 +49,8 @@ const CATALOGUE = {
     { name: 'prognos-amount-invalid', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`) },
     { name: 'amount-unit-suffix', args: report(`${E}/amount-unit-suffix.csv`) },
     { name: 'amount-unit-suffix-en', args: report(`${E}/amount-unit-suffix.csv`, '--lang', 'en') },
+    { name: 'amount-invalid-xlsx', args: report(`${E}/belopp-fel.xlsx`) },
+    { name: 'amount-invalid-xlsx-en', args: report(`${E}/belopp-fel.xlsx`, '--lang', 'en') },
   ],
   AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/precision.csv`) }],
   PERIOD_INVALID: [{ name: 'period-invalid', args: report(`${E}/bad-period.csv`) }],
@@ -115,9 +117,6 @@ const CATALOGUE = {
     },
   ],
   FORMAT_UNSUPPORTED: [
-    { name: 'format-xlsx', args: report(`${E}/utfall.xlsx`) },
-    { name: 'format-xlsx-en', args: report(`${E}/utfall.xlsx`, '--lang', 'en') },
-    { name: 'format-xlsx-named-csv', args: ['report', '--utfall', UTFALL, '--budget', `${E}/utfall-arbetsbok.csv`] },
     { name: 'format-ods', args: ['report', '--utfall', UTFALL, '--budget', `${E}/budget.ods`] },
     { name: 'format-xls', args: report(`${E}/gammal.xls`) },
     { name: 'format-zip', args: report(UTFALL, '--kommentarer', `${E}/kommentarer.docx`) },
@@ -140,6 +139,15 @@ const CATALOGUE = {
     { name: 'totals-row-mismatch', args: report(`${E}/totals-row-mismatch.csv`) },
     { name: 'totals-row-mismatch-en', args: report(`${E}/totals-row-mismatch.csv`, '--lang', 'en') },
   ],
+  SHEET_NOT_FOUND: [
+    { name: 'sheet-not-found', args: report(`${E}/utfall.xlsx`, '--utfall-sheet', 'Utfall 2024') },
+    { name: 'sheet-not-found-en', args: report(`${E}/utfall.xlsx`, '--sheet', 'Utfall 2024', '--lang', 'en') },
+  ],
+  FORMULA_UNCACHED: [
+    { name: 'formula-uncached', args: ['report', '--utfall', UTFALL, '--budget', `${E}/formel-utan-varde.xlsx`] },
+    { name: 'formula-uncached-en', args: ['report', '--utfall', UTFALL, '--budget', `${E}/formel-utan-varde.xlsx`, '--lang', 'en'] },
+  ],
+  WORKBOOK_INVALID: [{ name: 'workbook-invalid', args: report(`${E}/trasig.xlsx`) }],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

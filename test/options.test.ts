@@ -29,6 +29,9 @@ import { columnMap } from '../src/cli/values.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = (name: string) => abs('fixtures', name);
+/** The workbooks: the budget template (its budget on the second sheet) and the utfall (2024 first, 2023 second). */
+const MALL = F('xlsx/budgetmall-2024-tkr.xlsx');
+const XU = F('xlsx/utfall-2024.xlsx');
 const U = abs(UTFALL);
 const B = abs(BUDGET);
 
@@ -36,7 +39,7 @@ const B = abs(BUDGET);
  * A non-default value for every key the configuration file may set: as JSON, as flags, and
  * the other flags (on every run, the baseline included) under which the value shows.
  */
-type Sample = { json: unknown; flag: string[]; context?: string[]; budget?: string };
+type Sample = { json: unknown; flag: string[]; context?: string[]; budget?: string; utfall?: string };
 const PLAIN_SAMPLES: Record<string, Sample> = {
   utfall: { json: [U, U], flag: ['--utfall', U, U] },
   budget: { json: [B, B], flag: ['--budget', B, B] },
@@ -65,6 +68,7 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   encoding: { json: 'utf-8', flag: ['--encoding', 'utf-8'] },
   delimiter: { json: ',', flag: ['--delimiter', ','] },
   decimal: { json: '.', flag: ['--decimal', '.'] },
+  sheet: { json: 'Budget 2024', flag: ['--sheet', 'Budget 2024'], context: ['--budget-col', 'belopp=Budget 2024 (tkr)'], budget: MALL },
   csvDialect: { json: 'en', flag: ['--csv-dialect', 'en'], context: ['--format', 'csv'] },
   format: { json: 'csv', flag: ['--format', 'csv'] },
   lang: { json: 'en', flag: ['--lang', 'en'] },
@@ -125,7 +129,15 @@ const INPUT_SAMPLES: Record<string, Sample> = {
   'inputs.budget.encoding': { json: 'utf-16le', flag: ['--budget-encoding', 'utf-16le'] },
   'inputs.budget.delimiter': { json: ';', flag: ['--budget-delimiter', ';'] },
   'inputs.budget.decimal': { json: '.', flag: ['--budget-decimal', '.'], budget: abs('test/per-input/budget-tkr.csv') },
+  'inputs.utfall.sheet': { json: 'Utfall 2023', flag: ['--utfall-sheet', 'Utfall 2023'], utfall: XU },
+  'inputs.budget.sheet': {
+    json: 'Budget 2024',
+    flag: ['--budget-sheet', 'Budget 2024'],
+    context: ['--budget-col', 'belopp=Budget 2024 (tkr)'],
+    budget: MALL,
+  },
   ...ledgerSettings('fgAr', 'fg-ar', ['--fg-ar', FG]),
+  'inputs.fgAr.sheet': { json: 'Utfall 2023', flag: ['--fg-ar-sheet', 'Utfall 2023'], context: ['--fg-ar', XU] },
   ...forecastSettings('prognos', 'prognos', F('prognos-2024-08.csv')),
   ...forecastSettings('fgPrognos', 'fg-prognos', F('fg-prognos-2024-07.csv')),
 };
@@ -195,7 +207,7 @@ describe('the configuration file round-trips every key', () => {
     it(`${key}: a report run from the file equals the run with the flag, and differs without it`, async () => {
       const sample = SAMPLES[key] as Sample;
       const context = sample.context ?? [];
-      const base: Record<string, string[]> = { utfall: [U], budget: [sample.budget ?? B] };
+      const base: Record<string, string[]> = { utfall: [sample.utfall ?? U], budget: [sample.budget ?? B] };
       const baseFlags = (but?: string) => Object.entries(base).flatMap(([k, v]) => (k === but ? [] : [`--${k}`, ...v]));
       const plain = plainKey(key);
       const fileBase = Object.fromEntries(Object.entries(base).filter(([k]) => k !== plain));

@@ -50,6 +50,8 @@ export interface InputSettings {
   inputUnitGiven: boolean;
   inputSign: InputSign;
   dialect: Dialect;
+  /** The sheet of a workbook to read; undefined: the first. */
+  sheet?: string;
 }
 
 /** The inputs that take settings of their own: the ledgers (every setting) and the forecast files (unit and sign). */
@@ -117,6 +119,7 @@ async function readAll(files: string[], kind: 'utfall' | 'budget', input: InputS
     const ledger = await readLedger(file, {
       kind,
       dialect: input.dialect,
+      sheet: input.sheet,
       columns: input.columns,
       inputUnit: input.inputUnit,
       inputUnitGiven: input.inputUnitGiven,

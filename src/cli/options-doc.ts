@@ -70,6 +70,7 @@ const WINS: Record<PerInputName, string> = {
   encoding: 'as a whole',
   delimiter: 'as a whole',
   decimal: 'as a whole',
+  sheet: 'as a whole',
 };
 
 /** One row per setting: its per-input flags, what wins, an example. */

@@ -11,7 +11,7 @@
  * `cli/plan.ts`; this file validates one option at a time.
  *
  * Per-input settings: an entry marked `perInput` (`col`, `inputUnit`, `inputSign`, `where`,
- * `encoding`, `delimiter`, `decimal`) is a setting each input may override; an entry marked
+ * `encoding`, `delimiter`, `decimal`, `sheet`) is a setting each input may override; an entry marked
  * `input` names input files and lists the settings its files take. From those two entries
  * alone follow the flag `--<input>-<setting>` (`--budget-col`, `--fg-ar-unit`) with its help,
  * the configuration section `inputs.<input>` (`files` and the settings, checked with the
@@ -88,9 +88,9 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
 }
 
 /** The name of a per-input setting: the flag's suffix (`--budget-col`) and its key in `inputs.<input>`. */
-export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal';
+export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal' | 'sheet';
 /** What a ledger's files may override (utfall, budget, last year's utfall). */
-const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal'];
+const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal', 'sheet'];
 /** What a `kod;belopp` file may override (forecasts). */
 const AMOUNT_SETTINGS: readonly PerInputName[] = ['unit', 'sign'];
 
@@ -514,6 +514,22 @@ export const OPTIONS = {
     help: { sv: 'decimaltecken i indata: auto , .', en: 'decimal mark of the input: auto , .' },
     doc: { arg: 'D', text: 'input decimal mark: `auto` (default), `,`, `.`', example: '--decimal .' },
   }),
+  sheet: option({
+    flag: '--sheet <namn>',
+    kind: 'string',
+    perInput: 'sheet',
+    commands: LEDGER,
+    parse: asIs<string>,
+    help: {
+      sv: 'bladet att läsa i en Excel-arbetsbok (standard: det första)',
+      en: 'the sheet to read in an Excel workbook (default: the first)',
+    },
+    doc: {
+      arg: 'NAME',
+      text: 'the sheet to read in an `.xlsx` workbook (default: the first visible sheet)',
+      example: "--sheet 'Budget 2024'",
+    },
+  }),
   csvDialect: option({
     flag: '--csv-dialect <d>',
     kind: 'string',
@@ -761,7 +777,7 @@ type ValueOf<D> = D extends OptionDef<Kind, infer T, infer F> ? ([Exclude<F, und
 type PlainOptions = { -readonly [K in OptionKey]: ValueOf<(typeof OPTIONS)[K]> };
 
 /** The entries marked `perInput`, by schema key (a test checks that the marks are exactly these). */
-export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal'] as const;
+export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal', 'sheet'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** How one input's files are read: the plain options, each overridden by the input's own setting. */

@@ -41,6 +41,7 @@ const settings = (i: InputOptions): InputSettings => ({
   inputUnitGiven: i.inputUnitGiven,
   inputSign: i.inputSign,
   dialect: { encoding: i.encoding, delimiter: i.delimiter, decimal: i.decimal },
+  sheet: i.sheet,
 });
 
 /** A filter list as a comparable text, in any order. */

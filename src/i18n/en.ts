@@ -152,6 +152,11 @@ const errorsEn: ErrorTexts = {
     const rows = p.basis === 'all' ? 'all data rows of the file' : 'the rows since the previous total row';
     return `the total row "${p.label}" says ${kr(p.found)}, but ${rows} add up to ${kr(p.expected)} (difference ${kr(p.diff)}); correct the total row or remove it from the file`;
   },
+  SHEET_NOT_FOUND: (p) => `the workbook has no sheet named "${p.sheet}"; its sheets are: ${p.sheets} (name one of them with --sheet)`,
+  FORMULA_UNCACHED: (p) =>
+    `the cell holds the formula =${p.formula} but no calculated value (the file was written by a program and never recalculated); open the workbook in Excel or LibreOffice, save it and give it again`,
+  WORKBOOK_INVALID: (p) =>
+    `the file looks like an Excel workbook (.xlsx) but cannot be read (${p.reason}); open it in Excel and save it again`,
 };
 
 const dimensions: Record<string, string> = {

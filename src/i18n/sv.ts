@@ -153,6 +153,11 @@ const errorsSv: ErrorTexts = {
     const rows = p.basis === 'all' ? 'alla datarader i filen' : 'raderna sedan föregående summarad';
     return `summaraden "${p.label}" anger ${kr(p.found)}, men ${rows} summerar till ${kr(p.expected)} (skillnad ${kr(p.diff)}); rätta summaraden eller ta bort den ur filen`;
   },
+  SHEET_NOT_FOUND: (p) => `arbetsboken har inget blad som heter "${p.sheet}"; bladen är: ${p.sheets} (ange ett av dem med --sheet)`,
+  FORMULA_UNCACHED: (p) =>
+    `cellen har formeln =${p.formula} men inget beräknat värde sparat (filen är skapad av ett program och aldrig räknad om); öppna arbetsboken i Excel eller LibreOffice, spara den och ange den igen`,
+  WORKBOOK_INVALID: (p) =>
+    `filen ser ut som en Excel-arbetsbok (.xlsx) men går inte att läsa (${p.reason}); öppna den i Excel och spara den på nytt`,
 };
 
 const dimensions: Record<string, string> = {

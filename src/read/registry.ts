@@ -11,12 +11,13 @@
  */
 import { csvSource } from './csv/index.js';
 import { markdownSource } from './markdown.js';
-import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, sieRefusal, xlsRefusal, xlsxRefusal, zipRefusal } from './refusals.js';
+import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, sieRefusal, xlsRefusal, zipRefusal } from './refusals.js';
 import type { Source } from './source.js';
+import { xlsxSource } from './xlsx/index.js';
 
 /** Every input format, in sniffing order; the refusals first (specific before general), CSV last. */
 export const SOURCES: readonly Source[] = [
-  xlsxRefusal,
+  xlsxSource,
   odsRefusal,
   xlsRefusal,
   zipRefusal,

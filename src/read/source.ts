@@ -59,6 +59,8 @@ export interface ReadSpec {
   columns: Record<string, string>;
   /** CSV only: encoding, delimiter and decimal mark, each possibly 'auto'. */
   dialect: Dialect;
+  /** Workbooks only: the sheet to read (`--sheet`); without it, the first visible sheet. */
+  sheet?: string;
   tuning: ReadTuning;
   /** Called now and then with bytes read and the file size, for a progress display. */
   progress?: (done: number, total: number) => void;
