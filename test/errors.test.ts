@@ -126,7 +126,8 @@ const CATALOGUE = {
     { name: 'format-html', args: report(`${E}/utfall-webb.xls`) },
   ],
   OUTPUT_FORMAT: [
-    { name: 'output-format-xlsx', args: report(UTFALL, '--out', `${E}/rapport.xlsx`) },
+    { name: 'output-format-xlsx-stdout', args: report(UTFALL, '--format', 'xlsx') },
+    { name: 'output-format-xlsx-txt', args: report(UTFALL, '--format', 'xlsx', '--out', `${E}/rapport.txt`) },
     { name: 'output-format-pdf', args: report(UTFALL, '--out', `${E}/rapport.pdf`, '--lang', 'en') },
     { name: 'output-format-none', args: report(UTFALL, '--out', `${E}/rapport`) },
     { name: 'output-format-mismatch', args: report(UTFALL, '--format', 'json', '--out', `${E}/rapport.csv`) },
@@ -198,7 +199,8 @@ describe('failed runs leave nothing behind', () => {
   it('an --out extension avvikelse does not write (or none, or another format than --format) writes nothing and reads nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'avvikelse-out-'));
     for (const [name, extra] of [
-      ['rapport.xlsx', []],
+      ['rapport.ods', []],
+      ['rapport.txt', ['--format', 'xlsx']],
       ['rapport.pdf', ['--format', 'csv']],
       ['rapport', []],
       ['rapport.json', ['--format', 'csv']],

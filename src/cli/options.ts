@@ -545,8 +545,8 @@ export const OPTIONS = {
     kind: 'string',
     commands: REPORT,
     parse: (v): Format => oneOf('--format', v, FORMATS),
-    help: { sv: 'table (standard), csv, json, md, html', en: 'table (default), csv, json, md, html' },
-    doc: { arg: 'F', text: '`table` (default), `csv`, `json`, `md`, `html`', example: '--format md' },
+    help: { sv: 'table (standard), csv, json, md, html, xlsx', en: 'table (default), csv, json, md, html, xlsx' },
+    doc: { arg: 'F', text: '`table` (default), `csv`, `json`, `md`, `html`, `xlsx` (with `--out`)', example: '--format md' },
   }),
   /** An output file: never resolved against the configuration file, never an input. */
   out: option({
@@ -558,7 +558,7 @@ export const OPTIONS = {
     help: { sv: 'skriv till fil (formatet från filändelsen)', en: 'write to a file (format from its extension)' },
     doc: {
       arg: 'FILE',
-      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
+      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.xlsx`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
       example: '--out rapport.html',
     },
   }),

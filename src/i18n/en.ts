@@ -81,6 +81,7 @@ const formatEn: Record<string, string> = {
 const outputFormatEn: Record<string, (p: Params) => string> = {
   unknown: (p) => `avvikelse does not write ${p.ext} files; give --out an extension avvikelse writes: ${p.formats} (Excel opens .csv)`,
   none: (p) => `the output file has no extension; give it one (${p.formats}) or name the format with --format`,
+  stdout: () => 'an Excel workbook is written to a file only: give --out, for example --out rapport.xlsx',
   mismatch: (p) =>
     `the extension ${p.ext} does not fit --format ${p.format}; name the file …${p.expected}, or leave out --format and let the extension pick the format`,
 };
@@ -218,6 +219,9 @@ const dictionary: Dictionary = {
     signRule: 'A positive deviation is always better than budget (surplus), a negative one worse (deficit).',
     run: 'Run',
     chartCaption: (col, unit) => `${col} per row, ${unit}: deficits to the left, surpluses to the right.`,
+    unit: (unit) => `All amounts in ${unit}, rounded as the report shows them.`,
+    summaRule:
+      'Summa is the exact total rounded once, not the sum of the rounded rows; the sheets hold no formulas. Where the rounded rows add up to something else, a note under the table says so.',
   },
   noteLabel: 'note',
   reading: (file, percent) => `reading ${file}: ${percent} %`,

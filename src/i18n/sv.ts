@@ -82,6 +82,7 @@ const formatSv: Record<string, string> = {
 const outputFormatSv: Record<string, (p: Params) => string> = {
   unknown: (p) => `avvikelse skriver inte ${p.ext}-filer; ge --out en filändelse som avvikelse skriver: ${p.formats} (Excel öppnar .csv)`,
   none: (p) => `utfilen har ingen filändelse; ge den en (${p.formats}) eller ange formatet med --format`,
+  stdout: () => 'en Excel-arbetsbok skrivs bara till en fil: ange --out, till exempel --out rapport.xlsx',
   mismatch: (p) =>
     `filändelsen ${p.ext} passar inte --format ${p.format}; låt filnamnet sluta på ${p.expected}, eller ta bort --format så väljer filändelsen formatet`,
 };
@@ -219,6 +220,9 @@ const dictionary: Dictionary = {
     signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
     run: 'Körning',
     chartCaption: (col, unit) => `${col} per rad, ${unit}: underskott till vänster, överskott till höger.`,
+    unit: (unit) => `Alla belopp i ${unit}, avrundade så som rapporten visar dem.`,
+    summaRule:
+      'Summa är det exakta totalbeloppet avrundat en gång, inte summan av de avrundade raderna; bladen har inga formler. Där de avrundade raderna summerar till något annat står det under tabellen.',
   },
   noteLabel: 'not',
   reading: (file, percent) => `läser ${file}: ${percent} %`,
