@@ -52,7 +52,7 @@ describe('the workbook of a report', () => {
     const { bytes, json } = await both('manad.xlsx', MONTHLY);
     const book = openWorkbook(bytes);
     expect(book.sheets.map((s) => s.name)).toEqual([
-      'Månadsuppföljning per 31 august',
+      'Månadsuppföljning per 31 augus…',
       'Redovisning verksamhet 51',
       'Tecken och avrundning',
     ]);
@@ -125,6 +125,13 @@ describe('the workbook of a report', () => {
     expect(rows[3]?.cells[1]?.text).toBe('<b>&amp; "x"</b>');
   });
 
+  it("verify checks the first sheet of a workbook, placing its notes at the sheet's rows", async () => {
+    const { out } = await both('verify.xlsx', ['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51']);
+    const run = await cli(['verify', out, '--utfall', UTFALL, '--budget', BUDGET]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${out}:10: not: Summa Utfall: 317 436 mot 317 435 (summan av raderna)`);
+  });
+
   it('sheet names: at most 31 characters, none of []:*?/\\, unique whatever the case; XML text escapes what XML cannot hold', () => {
     const names = sheetNames([
       'Redovisning verksamhet 51*',
@@ -137,8 +144,8 @@ describe('the workbook of a report', () => {
     expect(names).toEqual([
       'Redovisning verksamhet 51',
       'Redovisning verksamhet 51 (2)',
-      'a'.repeat(31),
-      `${'A'.repeat(27)} (2)`,
+      `${'a'.repeat(30)}…`,
+      `${'A'.repeat(26)}… (2)`,
       'Drift 2024',
       'Tabell 6',
     ]);

@@ -213,6 +213,25 @@ describe('numbers, dates and text in cells', () => {
     );
   });
 
+  it('a sheet larger than 256 MiB unpacked (as the zip states it) is WORKBOOK_INVALID before it is unpacked', async () => {
+    const bytes = testWorkbook([{ name: 'Blad1', data: `<row r="1">${HEADER}</row>` }]);
+    // Patch the sheet's uncompressed size in the zip's central directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const name = Buffer.from(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))).toString();
+      if (name === 'xl/worksheets/sheet1.xml') view.setUint32(i + 24, 300 * 1024 * 1024, true);
+    }
+    const file = workbookFile('stor.xlsx', bytes);
+    await expect(readLedger(file, ledgerSpec())).rejects.toEqual(
+      new AvvikelseError(
+        'WORKBOOK_INVALID',
+        { reason: 'xl/worksheets/sheet1.xml is larger than 256 MiB unpacked; save the sheet as CSV' },
+        { file },
+      ),
+    );
+  });
+
   it('a totals row that does not match is TOTALS_ROW_MISMATCH at its amount cell', async () => {
     const file = sheetFile('summa.xlsx', [
       str('A1', 'Verksamhet') + str('B1', 'Budget'),

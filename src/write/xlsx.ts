@@ -260,10 +260,12 @@ export function sheetNames(titles: readonly string[]): string[] {
         .replace(/\s+/g, ' ')
         .trim()
         .replace(/^'+|'+$/g, '') || `Tabell ${i + 1}`;
-    let name = base.slice(0, 31).trim();
+    // A title too long is cut with an ellipsis, so the name does not end in half a word unmarked.
+    const cut = (max: number) => (base.length <= max ? base : `${base.slice(0, max - 1).trimEnd()}…`);
+    let name = cut(31);
     for (let n = 2; taken.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
-      name = base.slice(0, 31 - suffix.length).trim() + suffix;
+      name = cut(31 - suffix.length) + suffix;
     }
     taken.add(name.toLowerCase());
     return name;

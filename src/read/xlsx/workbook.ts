@@ -187,12 +187,27 @@ function relationships(zip: Unzipped, partPath: string): Map<string, { type: str
 const byType = (rels: Map<string, { type: string; target: string }>, suffix: string): string | undefined =>
   [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
 
+/** The largest part read (its text must fit in one string): a sheet of some million rows. Larger ledgers belong in CSV. */
+const MAX_PART = 256 * 1024 * 1024;
+
 function unzip(bytes: Uint8Array, filter: (name: string) => boolean): Unzipped {
+  let tooLarge: string | null = null;
+  let zip: Unzipped;
   try {
-    return unzipSync(bytes, { filter: (f) => filter(f.name) });
+    zip = unzipSync(bytes, {
+      filter: (f) => {
+        if (!filter(f.name)) return false;
+        if (f.originalSize > MAX_PART) tooLarge ??= f.name;
+        return tooLarge === null;
+      },
+    });
   } catch (e) {
     throw new WorkbookError(`zip: ${(e as Error).message}`);
   }
+  // Set in the filter, which TypeScript does not follow.
+  const large = tooLarge as string | null;
+  if (large !== null) throw new WorkbookError(`${large} is larger than ${MAX_PART >> 20} MiB unpacked; save the sheet as CSV`);
+  return zip;
 }
 
 /** The shared strings of a workbook (rich text runs joined, phonetic runs left out). */
