@@ -44,7 +44,10 @@ export type ErrorCode =
   | 'SIE_SYNTAX'
   | 'SIE_DIMENSION'
   | 'SIE_NO_OBJECTS'
-  | 'SIE_NO_AMOUNTS';
+  | 'SIE_NO_AMOUNTS'
+  | 'SHEET_NOT_FOUND'
+  | 'FORMULA_UNCACHED'
+  | 'WORKBOOK_INVALID';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

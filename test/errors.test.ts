@@ -49,6 +49,8 @@ const CATALOGUE = {
     { name: 'prognos-amount-invalid', args: report(UTFALL, '--period', '2024-08', '--prognos', `${E}/bad-prognos.csv`) },
     { name: 'amount-unit-suffix', args: report(`${E}/amount-unit-suffix.csv`) },
     { name: 'amount-unit-suffix-en', args: report(`${E}/amount-unit-suffix.csv`, '--lang', 'en') },
+    { name: 'amount-invalid-xlsx', args: report(`${E}/belopp-fel.xlsx`) },
+    { name: 'amount-invalid-xlsx-en', args: report(`${E}/belopp-fel.xlsx`, '--lang', 'en') },
   ],
   AMOUNT_PRECISION: [{ name: 'amount-precision', args: report(`${E}/too-many-digits.csv`) }],
   AMOUNT_AMBIGUOUS: [
@@ -119,9 +121,6 @@ const CATALOGUE = {
     },
   ],
   FORMAT_UNSUPPORTED: [
-    { name: 'format-xlsx', args: report(`${E}/utfall.xlsx`) },
-    { name: 'format-xlsx-en', args: report(`${E}/utfall.xlsx`, '--lang', 'en') },
-    { name: 'format-xlsx-named-csv', args: ['report', '--utfall', UTFALL, '--budget', `${E}/utfall-arbetsbok.csv`] },
     { name: 'format-ods', args: ['report', '--utfall', UTFALL, '--budget', `${E}/budget.ods`] },
     { name: 'format-xls', args: report(`${E}/gammal.xls`) },
     { name: 'format-zip', args: report(UTFALL, '--kommentarer', `${E}/kommentarer.docx`) },
@@ -131,7 +130,8 @@ const CATALOGUE = {
     { name: 'format-html', args: report(`${E}/utfall-webb.xls`) },
   ],
   OUTPUT_FORMAT: [
-    { name: 'output-format-xlsx', args: report(UTFALL, '--out', `${E}/rapport.xlsx`) },
+    { name: 'output-format-xlsx-stdout', args: report(UTFALL, '--format', 'xlsx') },
+    { name: 'output-format-xlsx-txt', args: report(UTFALL, '--format', 'xlsx', '--out', `${E}/rapport.txt`) },
     { name: 'output-format-pdf', args: report(UTFALL, '--out', `${E}/rapport.pdf`, '--lang', 'en') },
     { name: 'output-format-none', args: report(UTFALL, '--out', `${E}/rapport`) },
     { name: 'output-format-mismatch', args: report(UTFALL, '--format', 'json', '--out', `${E}/rapport.csv`) },
@@ -157,6 +157,15 @@ const CATALOGUE = {
     { name: 'sie-no-budget', args: ['report', '--utfall', UTFALL, '--budget', `${E}/huvudbok.se`] },
     { name: 'sie-no-year', args: report(UTFALL, '--period', '2024-08', '--fg-ar', `${E}/sie-utan-objekt.se`) },
   ],
+  SHEET_NOT_FOUND: [
+    { name: 'sheet-not-found', args: report(`${E}/utfall.xlsx`, '--utfall-sheet', 'Utfall 2024') },
+    { name: 'sheet-not-found-en', args: report(`${E}/utfall.xlsx`, '--sheet', 'Utfall 2024', '--lang', 'en') },
+  ],
+  FORMULA_UNCACHED: [
+    { name: 'formula-uncached', args: ['report', '--utfall', UTFALL, '--budget', `${E}/formel-utan-varde.xlsx`] },
+    { name: 'formula-uncached-en', args: ['report', '--utfall', UTFALL, '--budget', `${E}/formel-utan-varde.xlsx`, '--lang', 'en'] },
+  ],
+  WORKBOOK_INVALID: [{ name: 'workbook-invalid', args: report(`${E}/trasig.xlsx`) }],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>
@@ -207,7 +216,8 @@ describe('failed runs leave nothing behind', () => {
   it('an --out extension avvikelse does not write (or none, or another format than --format) writes nothing and reads nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'avvikelse-out-'));
     for (const [name, extra] of [
-      ['rapport.xlsx', []],
+      ['rapport.ods', []],
+      ['rapport.txt', ['--format', 'xlsx']],
       ['rapport.pdf', ['--format', 'csv']],
       ['rapport', []],
       ['rapport.json', ['--format', 'csv']],

@@ -29,6 +29,9 @@ import { columnMap } from '../src/cli/values.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const F = (name: string) => abs('fixtures', name);
+/** The workbooks: the budget template (its budget on the second sheet) and the utfall (2024 first, 2023 second). */
+const MALL = F('xlsx/budgetmall-2024-tkr.xlsx');
+const XU = F('xlsx/utfall-2024.xlsx');
 const U = abs(UTFALL);
 const B = abs(BUDGET);
 
@@ -68,6 +71,7 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   delimiter: { json: ',', flag: ['--delimiter', ','] },
   decimal: { json: '.', flag: ['--decimal', '.'] },
   sieDim: { json: { verksamhet: '1' }, flag: ['--sie-dim', 'verksamhet=1'], utfall: SIE },
+  sheet: { json: 'Budget 2024', flag: ['--sheet', 'Budget 2024'], context: ['--budget-col', 'belopp=Budget 2024 (tkr)'], budget: MALL },
   csvDialect: { json: 'en', flag: ['--csv-dialect', 'en'], context: ['--format', 'csv'] },
   format: { json: 'csv', flag: ['--format', 'csv'] },
   lang: { json: 'en', flag: ['--lang', 'en'] },
@@ -133,7 +137,15 @@ const INPUT_SAMPLES: Record<string, Sample> = {
   'inputs.budget.encoding': { json: 'utf-16le', flag: ['--budget-encoding', 'utf-16le'] },
   'inputs.budget.delimiter': { json: ';', flag: ['--budget-delimiter', ';'] },
   'inputs.budget.decimal': { json: '.', flag: ['--budget-decimal', '.'], budget: abs('test/per-input/budget-tkr.csv') },
+  'inputs.utfall.sheet': { json: 'Utfall 2023', flag: ['--utfall-sheet', 'Utfall 2023'], utfall: XU },
+  'inputs.budget.sheet': {
+    json: 'Budget 2024',
+    flag: ['--budget-sheet', 'Budget 2024'],
+    context: ['--budget-col', 'belopp=Budget 2024 (tkr)'],
+    budget: MALL,
+  },
   ...ledgerSettings('fgAr', 'fg-ar', ['--fg-ar', FG]),
+  'inputs.fgAr.sheet': { json: 'Utfall 2023', flag: ['--fg-ar-sheet', 'Utfall 2023'], context: ['--fg-ar', XU] },
   ...forecastSettings('prognos', 'prognos', F('prognos-2024-08.csv')),
   ...forecastSettings('fgPrognos', 'fg-prognos', F('fg-prognos-2024-07.csv')),
 };

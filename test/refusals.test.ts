@@ -2,6 +2,7 @@
  * Files that are not CSV (issue 11, item 8): workbooks, SIE, PDF, HTML and other binaries are
  * recognised by their first bytes — whatever their extension, for every input — and refused
  * with FORMAT_UNSUPPORTED, never read as CSV, never an internal error, never bytes on screen.
+ * An .xlsx workbook is recognised the same way and read by its own source (issue 13).
  * The pinned messages are in the error catalogue (test/errors/format-*.txt); this file checks
  * the sniffs, the choice of source, and every input option.
  */
@@ -35,10 +36,26 @@ const KINDS = [
   { kind: 'binary', file: `${E}/prognos.png`, sniff: isBinary },
 ] as const;
 
+/** The kinds still refused (an .xlsx is read since issue 13). */
+const REFUSED = KINDS.filter((k) => k.kind !== 'xlsx');
+
 const refusal = (kind: string, file: string) => new AvvikelseError('FORMAT_UNSUPPORTED', { kind }, { file });
 
 describe('files that are not CSV', () => {
-  for (const { kind, file, sniff } of KINDS) {
+  it('reads an .xlsx workbook by its own source whatever its name, as a ledger and as a small file', async () => {
+    const file = `${E}/utfall.xlsx`;
+    for (const path of [file, named('as-xlsx.csv', bytes(file)), named('as-xlsx.md', bytes(file))]) {
+      expect(findSource(path, 'read').format).toBe('xlsx');
+      expect(findSource(path, 'records').format).toBe('xlsx');
+      expect((await readLedger(path, ledgerSpec())).totals.get('5101')?.get('2024-08')).toEqual(123450n);
+      expect((await readRecords(path)).map((r) => r.cells)).toEqual([
+        ['Period', 'Verksamhet', 'Belopp'],
+        ['202408', '5101', '1234.5'],
+      ]);
+    }
+  });
+
+  for (const { kind, file, sniff } of REFUSED) {
     it(`recognises ${kind} by its first bytes, and refuses it as a ledger and as a small file, also when named .csv or .md`, async () => {
       expect(sniff(bytes(file))).toBe(true);
       for (const path of [file, named(`as-${kind}.csv`, bytes(file)), named(`as-${kind}.md`, bytes(file))]) {
@@ -87,8 +104,8 @@ describe('files that are not CSV', () => {
     expect((await readRecords(join(dir, 'kommentarer.csv')))[1]?.cells[0]).toBe('51');
   });
 
-  it('refuses a workbook given to any input option, through the CLI: exit 2, one line, no bytes of the file', async () => {
-    const xlsx = named('arbetsbok.xlsx', bytes(`${E}/utfall.xlsx`));
+  it('refuses a workbook it does not read (.ods) given to any input option, through the CLI: exit 2, one line, no bytes of the file', async () => {
+    const xlsx = named('arbetsbok.ods', bytes(`${E}/budget.ods`));
     const runs = [
       ['--utfall', xlsx, '--budget', BUDGET],
       ['--utfall', UTFALL, '--budget', xlsx],
@@ -103,7 +120,9 @@ describe('files that are not CSV', () => {
     for (const args of runs) {
       const run = await cli(['report', ...args]);
       expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
-      expect(run.stderr).toMatch(/^avvikelse: fel: .*arbetsbok\.xlsx: filen är en Excel-arbetsbok \(\.xlsx\).*\[FORMAT_UNSUPPORTED\]\n$/);
+      expect(run.stderr).toMatch(
+        /^avvikelse: fel: .*arbetsbok\.ods: filen är ett OpenDocument-kalkylark \(\.ods\).*\[FORMAT_UNSUPPORTED\]\n$/,
+      );
     }
     const verify = await cli(['verify', xlsx]);
     expect(verify.code).toBe(2);
@@ -114,7 +133,7 @@ describe('files that are not CSV', () => {
   });
 
   it('never shows the bytes of a refused file', async () => {
-    for (const { file } of KINDS) {
+    for (const { file } of REFUSED) {
       const copy = named(`kopia-${file.split('/').pop() ?? ''}`, bytes(file));
       copyFileSync(file, copy);
       const run = await cli(['report', '--utfall', copy, '--budget', BUDGET]);

@@ -54,6 +54,8 @@ export interface InputSettings {
   dialect: Dialect;
   /** SIE: dimension role → dimension number or name (`--sie-dim`). */
   sieDim: Record<string, string>;
+  /** The sheet of a workbook to read; undefined: the first. */
+  sheet?: string;
 }
 
 /** The inputs that take settings of their own: the ledgers (every setting) and the forecast files (unit and sign). */
@@ -146,6 +148,7 @@ async function readAll(
     const ledger = await readLedger(file, {
       kind,
       dialect: input.dialect,
+      sheet: input.sheet,
       columns: input.columns,
       inputUnit: input.inputUnit,
       inputUnitGiven: input.inputUnitGiven,

@@ -71,6 +71,7 @@ const WINS: Record<PerInputName, string> = {
   delimiter: 'as a whole',
   decimal: 'as a whole',
   sieDim: 'as a whole',
+  sheet: 'as a whole',
 };
 
 /** One row per setting: its per-input flags, what wins, an example. */

@@ -11,7 +11,7 @@
  * `cli/plan.ts`; this file validates one option at a time.
  *
  * Per-input settings: an entry marked `perInput` (`col`, `inputUnit`, `inputSign`, `where`,
- * `encoding`, `delimiter`, `decimal`) is a setting each input may override; an entry marked
+ * `encoding`, `delimiter`, `decimal`, `sheet`) is a setting each input may override; an entry marked
  * `input` names input files and lists the settings its files take. From those two entries
  * alone follow the flag `--<input>-<setting>` (`--budget-col`, `--fg-ar-unit`) with its help,
  * the configuration section `inputs.<input>` (`files` and the settings, checked with the
@@ -88,9 +88,9 @@ export interface OptionDef<K extends Kind, T, F extends T | undefined> {
 }
 
 /** The name of a per-input setting: the flag's suffix (`--budget-col`) and its key in `inputs.<input>`. */
-export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal' | 'sieDim';
+export type PerInputName = 'col' | 'unit' | 'sign' | 'where' | 'encoding' | 'delimiter' | 'decimal' | 'sieDim' | 'sheet';
 /** What a ledger's files may override (utfall, budget, last year's utfall). */
-const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim'];
+const LEDGER_SETTINGS: readonly PerInputName[] = ['col', 'unit', 'sign', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim', 'sheet'];
 /** What a `kod;belopp` file may override (forecasts). */
 const AMOUNT_SETTINGS: readonly PerInputName[] = ['unit', 'sign'];
 
@@ -531,6 +531,22 @@ export const OPTIONS = {
       example: '--sie-dim verksamhet=20 --sie-dim ansvar=1',
     },
   }),
+  sheet: option({
+    flag: '--sheet <namn>',
+    kind: 'string',
+    perInput: 'sheet',
+    commands: LEDGER,
+    parse: asIs<string>,
+    help: {
+      sv: 'bladet att läsa i en Excel-arbetsbok (standard: det första)',
+      en: 'the sheet to read in an Excel workbook (default: the first)',
+    },
+    doc: {
+      arg: 'NAME',
+      text: 'the sheet to read in an `.xlsx` workbook (default: the first visible sheet)',
+      example: "--sheet 'Budget 2024'",
+    },
+  }),
   csvDialect: option({
     flag: '--csv-dialect <d>',
     kind: 'string',
@@ -546,8 +562,8 @@ export const OPTIONS = {
     kind: 'string',
     commands: REPORT,
     parse: (v): Format => oneOf('--format', v, FORMATS),
-    help: { sv: 'table (standard), csv, json, md, html', en: 'table (default), csv, json, md, html' },
-    doc: { arg: 'F', text: '`table` (default), `csv`, `json`, `md`, `html`', example: '--format md' },
+    help: { sv: 'table (standard), csv, json, md, html, xlsx', en: 'table (default), csv, json, md, html, xlsx' },
+    doc: { arg: 'F', text: '`table` (default), `csv`, `json`, `md`, `html`, `xlsx` (with `--out`)', example: '--format md' },
   }),
   /** An output file: never resolved against the configuration file, never an input. */
   out: option({
@@ -559,7 +575,7 @@ export const OPTIONS = {
     help: { sv: 'skriv till fil (formatet från filändelsen)', en: 'write to a file (format from its extension)' },
     doc: {
       arg: 'FILE',
-      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
+      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.xlsx`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
       example: '--out rapport.html',
     },
   }),
@@ -778,7 +794,7 @@ type ValueOf<D> = D extends OptionDef<Kind, infer T, infer F> ? ([Exclude<F, und
 type PlainOptions = { -readonly [K in OptionKey]: ValueOf<(typeof OPTIONS)[K]> };
 
 /** The entries marked `perInput`, by schema key (a test checks that the marks are exactly these). */
-export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim'] as const;
+export const SETTING_KEYS = ['col', 'inputSign', 'inputUnit', 'where', 'encoding', 'delimiter', 'decimal', 'sieDim', 'sheet'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** How one input's files are read: the plain options, each overridden by the input's own setting. */

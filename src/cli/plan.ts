@@ -40,6 +40,7 @@ const settings = (i: InputOptions): InputSettings => ({
   inputSign: i.inputSign,
   dialect: { encoding: i.encoding, delimiter: i.delimiter, decimal: i.decimal },
   sieDim: i.sieDim,
+  sheet: i.sheet,
 });
 
 /** A filter list as a comparable text, in any order. */

@@ -58,33 +58,38 @@ export function reportCommand(lang: Lang, run: (flags: RawOptions) => Promise<vo
 }
 
 /** The extensions `--out` may have, and the one each format is written under. */
-const OUT_EXTENSIONS = '.csv, .json, .md, .html, .txt';
-const EXTENSION: Record<Format, string> = { table: '.txt', csv: '.csv', json: '.json', md: '.md', html: '.html' };
+const OUT_EXTENSIONS = '.csv, .json, .md, .html, .xlsx, .txt';
+const EXTENSION: Record<Format, string> = { table: '.txt', csv: '.csv', json: '.json', md: '.md', html: '.html', xlsx: '.xlsx' };
 
 /**
  * The format of a run: `--format`, else `--out`'s extension, else the terminal table. An
  * `--out` file must have an extension avvikelse writes (OUTPUT_FORMAT, before anything is
- * read or written): `rapport.xlsx` or `rapport.pdf` would hold a text table under a name
- * that promises something else. With `--format`, the extension must be that format's, or
- * `.txt` (any text format), or none at all (the format is then the one named).
+ * read or written): `rapport.pdf` would hold a text table under a name that promises
+ * something else. With `--format`, the extension must be that format's, or `.txt` (any text
+ * format, not `xlsx`), or none at all (the format is then the one named).
  * @example outputFormat('rapport.txt', 'csv') // 'csv'
  */
 export function outputFormat(out: string | null, asked: Format | undefined): Format {
-  if (out === null) return asked ?? 'table';
-  const ext = extname(out).toLowerCase();
+  const ext = out === null ? '' : extname(out).toLowerCase();
   const fail = (reason: string) =>
     new AvvikelseError(
       'OUTPUT_FORMAT',
       { reason, ext, format: asked ?? '', expected: asked ? EXTENSION[asked] : '', formats: OUT_EXTENSIONS },
-      { file: out },
+      out === null ? undefined : { file: out },
     );
+  // A workbook is bytes: it goes to a file, never to the terminal.
+  if (out === null) {
+    if (asked === 'xlsx') throw fail('stdout');
+    return asked ?? 'table';
+  }
   if (ext === '') {
     if (asked === undefined) throw fail('none');
     return asked;
   }
   const byExtension = formatForPath(out);
   if (byExtension === null) throw fail('unknown');
-  if (asked === undefined || asked === byExtension || ext === '.txt') return asked ?? byExtension;
+  // `.txt` takes any text format; a workbook is no text.
+  if (asked === undefined || asked === byExtension || (ext === '.txt' && asked !== 'xlsx')) return asked ?? byExtension;
   throw fail('mismatch');
 }
 

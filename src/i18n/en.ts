@@ -86,6 +86,7 @@ const formatEn: Record<string, string> = {
 const outputFormatEn: Record<string, (p: Params) => string> = {
   unknown: (p) => `avvikelse does not write ${p.ext} files; give --out an extension avvikelse writes: ${p.formats} (Excel opens .csv)`,
   none: (p) => `the output file has no extension; give it one (${p.formats}) or name the format with --format`,
+  stdout: () => 'an Excel workbook is written to a file only: give --out, for example --out rapport.xlsx',
   mismatch: (p) =>
     `the extension ${p.ext} does not fit --format ${p.format}; name the file …${p.expected}, or leave out --format and let the extension pick the format`,
 };
@@ -200,6 +201,11 @@ const errorsEn: ErrorTexts = {
     const rows = p.basis === 'all' ? 'all data rows of the file' : 'the rows since the previous total row';
     return `the total row "${p.label}" says ${kr(p.found)}, but ${rows} add up to ${kr(p.expected)} (difference ${kr(p.diff)}); correct the total row or remove it from the file`;
   },
+  SHEET_NOT_FOUND: (p) => `the workbook has no sheet named "${p.sheet}"; its sheets are: ${p.sheets} (name one of them with --sheet)`,
+  FORMULA_UNCACHED: (p) =>
+    `the cell holds the formula =${p.formula} but no calculated value (the file was written by a program and never recalculated); open the workbook in Excel or LibreOffice, save it and give it again`,
+  WORKBOOK_INVALID: (p) =>
+    `the file looks like an Excel workbook (.xlsx) but cannot be read (${p.reason}); open it in Excel and save it again`,
 };
 
 const dimensions: Record<string, string> = {
@@ -262,6 +268,9 @@ const dictionary: Dictionary = {
     signRule: 'A positive deviation is always better than budget (surplus), a negative one worse (deficit).',
     run: 'Run',
     chartCaption: (col, unit) => `${col} per row, ${unit}: deficits to the left, surpluses to the right.`,
+    unit: (unit) => `All amounts in ${unit}, rounded as the report shows them.`,
+    summaRule:
+      'Summa is the exact total rounded once, not the sum of the rounded rows; the sheets hold no formulas. Where the rounded rows add up to something else, a note under the table says so.',
   },
   noteLabel: 'note',
   reading: (file, percent) => `reading ${file}: ${percent} %`,

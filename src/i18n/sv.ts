@@ -87,6 +87,7 @@ const formatSv: Record<string, string> = {
 const outputFormatSv: Record<string, (p: Params) => string> = {
   unknown: (p) => `avvikelse skriver inte ${p.ext}-filer; ge --out en filändelse som avvikelse skriver: ${p.formats} (Excel öppnar .csv)`,
   none: (p) => `utfilen har ingen filändelse; ge den en (${p.formats}) eller ange formatet med --format`,
+  stdout: () => 'en Excel-arbetsbok skrivs bara till en fil: ange --out, till exempel --out rapport.xlsx',
   mismatch: (p) =>
     `filändelsen ${p.ext} passar inte --format ${p.format}; låt filnamnet sluta på ${p.expected}, eller ta bort --format så väljer filändelsen formatet`,
 };
@@ -201,6 +202,11 @@ const errorsSv: ErrorTexts = {
     const rows = p.basis === 'all' ? 'alla datarader i filen' : 'raderna sedan föregående summarad';
     return `summaraden "${p.label}" anger ${kr(p.found)}, men ${rows} summerar till ${kr(p.expected)} (skillnad ${kr(p.diff)}); rätta summaraden eller ta bort den ur filen`;
   },
+  SHEET_NOT_FOUND: (p) => `arbetsboken har inget blad som heter "${p.sheet}"; bladen är: ${p.sheets} (ange ett av dem med --sheet)`,
+  FORMULA_UNCACHED: (p) =>
+    `cellen har formeln =${p.formula} men inget beräknat värde sparat (filen är skapad av ett program och aldrig räknad om); öppna arbetsboken i Excel eller LibreOffice, spara den och ange den igen`,
+  WORKBOOK_INVALID: (p) =>
+    `filen ser ut som en Excel-arbetsbok (.xlsx) men går inte att läsa (${p.reason}); öppna den i Excel och spara den på nytt`,
 };
 
 const dimensions: Record<string, string> = {
@@ -263,6 +269,9 @@ const dictionary: Dictionary = {
     signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
     run: 'Körning',
     chartCaption: (col, unit) => `${col} per rad, ${unit}: underskott till vänster, överskott till höger.`,
+    unit: (unit) => `Alla belopp i ${unit}, avrundade så som rapporten visar dem.`,
+    summaRule:
+      'Summa är det exakta totalbeloppet avrundat en gång, inte summan av de avrundade raderna; bladen har inga formler. Där de avrundade raderna summerar till något annat står det under tabellen.',
   },
   noteLabel: 'not',
   reading: (file, percent) => `läser ${file}: ${percent} %`,

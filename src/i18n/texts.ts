@@ -45,6 +45,10 @@ export interface Dictionary {
     signRule: string;
     run: string;
     chartCaption: (column: string, unit: string) => string;
+    /** The unit of every amount (the rules of a workbook). */
+    unit: (unit: string) => string;
+    /** How a Summa is made (the rules of a workbook, which has no formulas). */
+    summaRule: string;
   };
   reading: (file: string, percent: number) => string;
   /** Month names, January first. */

@@ -11,13 +11,14 @@
  */
 import { csvSource } from './csv/index.js';
 import { markdownSource } from './markdown.js';
-import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, xlsRefusal, xlsxRefusal, zipRefusal } from './refusals.js';
+import { binaryRefusal, htmlRefusal, odsRefusal, pdfRefusal, xlsRefusal, zipRefusal } from './refusals.js';
 import { sieSource } from './sie/index.js';
 import type { Source } from './source.js';
+import { xlsxSource } from './xlsx/index.js';
 
 /** Every input format, in sniffing order; the refusals first (specific before general), CSV last. */
 export const SOURCES: readonly Source[] = [
-  xlsxRefusal,
+  xlsxSource,
   odsRefusal,
   xlsRefusal,
   zipRefusal,

@@ -38,8 +38,8 @@ export function publishedNumber(text: string): PublishedCell {
   return { value, decimals: m ? Math.min((m[1] as string).length, PUBLISHED_SCALE) : 0, percent };
 }
 
-/** The line a published table shows for a place (a record format's record number; 0 for a cell of a sheet, for now). */
-const lineOf = (place: Place): number => place.line ?? place.record ?? 0;
+/** The line a published table shows for a place (a record format's record number, a sheet's row number). */
+const lineOf = (place: Place): number => place.line ?? place.record ?? Number(/\d+$/.exec(place.cell ?? '')?.[0] ?? 0);
 
 /** A row of a published table: its cells as written and as parsed. */
 function row(r: SourceRecord): PublishedRow {

@@ -68,6 +68,8 @@ export interface ReadSpec {
   year?: number;
   /** SIE: dimension role → dimension number or name (`--sie-dim verksamhet=20`). */
   sieDim?: Readonly<Record<string, string>>;
+  /** Workbooks only: the sheet to read (`--sheet`); without it, the first visible sheet. */
+  sheet?: string;
   tuning: ReadTuning;
   /** Called now and then with bytes read and the file size, for a progress display. */
   progress?: (done: number, total: number) => void;

@@ -4,7 +4,7 @@
  * place that decides the texts around the numbers — titles, column and row labels, the
  * Summa label, the code/name layout, each cell's tone (better or worse than budget), the
  * rounding notes, the comments, the chart and the rules line. A renderer (table, csv, json,
- * md, html, and later xlsx) only maps the document to its syntax and number style, and may
+ * md, html, xlsx) only maps the document to its syntax and number style, and may
  * return text or bytes.
  */
 import type { Fixed, Unit } from '../core/money.js';
@@ -17,8 +17,8 @@ import type { Crossing } from '../report/thresholds.js';
 import type { ResultatRow } from '../report/model.js';
 import { formatFixed, SWEDISH, type NumberStyle } from './number.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
+export type Format = 'table' | 'csv' | 'json' | 'md' | 'html' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html', 'xlsx'];
 
 export type CsvDialect = 'sv' | 'en';
 export const CSV_DIALECTS: readonly CsvDialect[] = ['sv', 'en'];
@@ -90,7 +90,17 @@ export interface Document {
   /** The sentence that states the perspective and the rounding rule. */
   rules: string;
   /** Fixed sentences and headings of a whole-document format. */
-  prose: { madeBy: string; rulesHeading: string; signRule: string; runHeading: string; commentsHeading: string };
+  prose: {
+    madeBy: string;
+    rulesHeading: string;
+    signRule: string;
+    runHeading: string;
+    commentsHeading: string;
+    /** The unit every amount is shown in. */
+    unit: string;
+    /** That each Summa is the exact total rounded once, not a sum of the rounded rows. */
+    summaRule: string;
+  };
   invocation: string;
 }
 
@@ -209,6 +219,8 @@ export function toDocument(tables: ShownTable[], texts: Texts, meta: DocumentMet
       signRule: texts.html.signRule,
       runHeading: texts.html.run,
       commentsHeading: texts.comments,
+      unit: texts.html.unit(meta.unit),
+      summaRule: texts.html.summaRule,
     },
     invocation: meta.invocation ?? '',
   };

@@ -24,6 +24,7 @@ const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   json: async () => (await import('./json.js')).renderJson,
   md: async () => (await import('./markdown.js')).renderMarkdown,
   html: async () => (await import('./html.js')).renderHtml,
+  xlsx: async () => (await import('./xlsx.js')).renderXlsx,
 };
 
 /** The renderer of a format. */
@@ -39,5 +40,6 @@ export function formatForPath(path: string): Format | null {
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'txt') return 'table';
   if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'xlsx') return 'xlsx';
   return null;
 }

@@ -1,0 +1,437 @@
+/**
+ * An .xlsx workbook (Office Open XML SpreadsheetML) as sheets of typed cells, each cell's
+ * value already as the text a CSV export of it would hold, so the format-neutral record
+ * consumer reads a sheet as it reads a CSV file:
+ *
+ * - a number cell holds an IEEE double (its XML text may have 17 digits, `83333.333333333299`):
+ *   it becomes the shortest decimal that round-trips to that double (what Excel shows in a
+ *   General cell, `83333.3333333333`), as plain decimal text with a point (`1e-7` →
+ *   `0.0000001`), which the shared amount parser then reads exactly (`plainDecimal`);
+ * - a number cell whose style is a date format (`2024-08-31`, `mmm-yy`) becomes `YYYY-MM-DD`,
+ *   which the period reader reads as its month;
+ * - a text cell stays text (shared or inline strings, rich text runs joined, `_x000D_`
+ *   escapes decoded), a boolean `TRUE`/`FALSE`, an error cell its code (`#N/A`);
+ * - a formula cell has its cached value, read as above; one without a cached value (a file
+ *   written by a program and never calculated) is kind `uncached`, which the source refuses.
+ *
+ * The zip is read with fflate; only the workbook's small parts and the one sheet asked for
+ * are inflated. A workbook is read whole into memory (budget templates and report exports
+ * are small; a ledger of a million rows belongs in CSV).
+ */
+import { unzipSync, type Unzipped } from 'fflate';
+import { scanXml } from './xml.js';
+
+export type CellKind = 'number' | 'date' | 'text' | 'bool' | 'error' | 'uncached';
+
+export interface Cell {
+  /** 0-based column (A = 0). */
+  col: number;
+  kind: CellKind;
+  /** The value as text (see the module comment); for `uncached`, ''. */
+  text: string;
+  /** The formula (without `=`), or null. */
+  formula: string | null;
+}
+
+export interface SheetRow {
+  /** 1-based row number, as the sheet shows it. */
+  row: number;
+  /** The cells that hold something, by column. */
+  cells: Cell[];
+}
+
+export interface SheetInfo {
+  name: string;
+  /** The part's path in the zip. */
+  path: string;
+  hidden: boolean;
+}
+
+/** A problem with the workbook's structure (a broken zip, a missing part): the source's WORKBOOK_INVALID. */
+export class WorkbookError extends Error {}
+
+export interface Workbook {
+  /** The worksheets in tab order (chart sheets left out). */
+  sheets: SheetInfo[];
+  rows(sheet: SheetInfo): SheetRow[];
+}
+
+/**
+ * A column's letters.
+ * @example columnLetters(0) // 'A'
+ * @example columnLetters(27) // 'AB'
+ */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The 0-based column of an A1 reference (`B12` → 1), or -1. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~0x20;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/**
+ * The shortest decimal text that round-trips to the double `n`, without an exponent.
+ * @example plainDecimal(0.1 + 0.2) // '0.30000000000000004'
+ * @example plainDecimal(1e-7) // '0.0000001'
+ * @example plainDecimal(1.5e21) // '1500000000000000000000'
+ */
+export function plainDecimal(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (m === null) return s;
+  const [, sign, int, frac = '', exp] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = int + frac;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A number cell's XML text as the shortest round-trip decimal; text that is no number stays as it is (the amount parser refuses it). */
+function numberText(v: string): string {
+  const n = Number(v);
+  return v.trim() === '' || !Number.isFinite(n) ? v : plainDecimal(n);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A date serial as `YYYY-MM-DD` (the time of day left out). In the 1900 system serial 1 is
+ * 1900-01-01 and serial 60 the 29 February 1900 that Lotus counted; from 61 on, a serial
+ * counts days from 1899-12-30. In the 1904 system (old Mac workbooks) serial 0 is 1904-01-01.
+ * @example dateText(45535, false) // '2024-08-31'
+ */
+export function dateText(serial: number, date1904: boolean): string {
+  const days = Math.floor(serial);
+  const base = date1904 ? Date.UTC(1904, 0, 1) : days >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  return new Date(base + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/**
+ * Whether a custom number format shows a date: a d, m, y, h or s outside quoted text,
+ * escapes, fills, paddings and brackets (`[Red]`, `[$-41D]`).
+ * @example isDateFormat('yyyy-mm-dd') // true
+ * @example isDateFormat('_-* #,##0\\ "kr"_-') // false
+ */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Excel's escape of characters XML cannot hold in a string: `_x000D_` (and `_x005F_` for `_`). */
+const unescapeX = (s: string): string =>
+  s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+
+const decoder = new TextDecoder('utf-8');
+
+/** A part of the zip as text, or undefined when the zip has no such part. */
+function part(zip: Unzipped, path: string): string | undefined {
+  const bytes = zip[path];
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/** Scans a part, turning a scanning error into a WorkbookError naming the part. */
+function scanPart(xml: string, path: string, handler: Parameters<typeof scanXml>[1]): void {
+  try {
+    scanXml(xml, handler);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw new WorkbookError(`${path}: ${(e as Error).message}`);
+  }
+}
+
+/** `Target` of a relationship, resolved against the folder of the part that has it. */
+function resolveTarget(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** The relationships of a part: id → type and resolved target. */
+function relationships(zip: Unzipped, partPath: string): Map<string, { type: string; target: string }> {
+  const slash = partPath.lastIndexOf('/');
+  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+  const rels = new Map<string, { type: string; target: string }>();
+  const xml = part(zip, relsPath);
+  if (xml === undefined) return rels;
+  scanPart(xml, relsPath, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id !== undefined && a.Target !== undefined && a.TargetMode !== 'External')
+        rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(partPath, a.Target) });
+    },
+    close() {},
+    text() {},
+  });
+  return rels;
+}
+
+const byType = (rels: Map<string, { type: string; target: string }>, suffix: string): string | undefined =>
+  [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+
+/** The largest part read (its text must fit in one string): a sheet of some million rows. Larger ledgers belong in CSV. */
+const MAX_PART = 256 * 1024 * 1024;
+
+function unzip(bytes: Uint8Array, filter: (name: string) => boolean): Unzipped {
+  let tooLarge: string | null = null;
+  let zip: Unzipped;
+  try {
+    zip = unzipSync(bytes, {
+      filter: (f) => {
+        if (!filter(f.name)) return false;
+        if (f.originalSize > MAX_PART) tooLarge ??= f.name;
+        return tooLarge === null;
+      },
+    });
+  } catch (e) {
+    throw new WorkbookError(`zip: ${(e as Error).message}`);
+  }
+  // Set in the filter, which TypeScript does not follow.
+  const large = tooLarge as string | null;
+  if (large !== null) throw new WorkbookError(`${large} is larger than ${MAX_PART >> 20} MiB unpacked; save the sheet as CSV`);
+  return zip;
+}
+
+/** The shared strings of a workbook (rich text runs joined, phonetic runs left out). */
+function sharedStrings(xml: string, path: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inT = false;
+  let phonetic = 0;
+  scanPart(xml, path, {
+    open(name) {
+      if (name === 'si') cur = '';
+      else if (name === 't') inT = true;
+      else if (name === 'rPh') phonetic++;
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') out.push(unescapeX(cur));
+    },
+    text(t) {
+      if (inT && phonetic === 0) cur += t;
+    },
+  });
+  return out;
+}
+
+/** For each cell style (`s`), whether its number format shows a date. */
+function dateStyles(xml: string, path: string): boolean[] {
+  const custom = new Map<number, string>();
+  const formats: number[] = [];
+  let inCellXfs = false;
+  scanPart(xml, path, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) formats.push(Number(a.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return formats.map((id) => {
+    const code = custom.get(id);
+    return code === undefined ? DATE_FORMAT_IDS.has(id) : isDateFormat(code);
+  });
+}
+
+/**
+ * Opens a workbook from its bytes: its worksheets, shared strings, date styles and date
+ * system. Throws WorkbookError when it is no readable workbook.
+ */
+export function openWorkbook(bytes: Uint8Array): Workbook {
+  const isSheetPart = (name: string) => /^xl\/(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.xml$/i.test(name);
+  const zip = unzip(bytes, (name) => (name.endsWith('.xml') || name.endsWith('.rels')) && !isSheetPart(name));
+  const root = relationships(zip, '');
+  const bookPath = byType(root, '/officeDocument') ?? 'xl/workbook.xml';
+  const bookXml = part(zip, bookPath);
+  if (bookXml === undefined) throw new WorkbookError(`${bookPath} is missing`);
+  const rels = relationships(zip, bookPath);
+  let date1904 = false;
+  const sheets: SheetInfo[] = [];
+  scanPart(bookXml, bookPath, {
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name !== 'sheet' || a.name === undefined) return;
+      const rel = a.id === undefined ? undefined : rels.get(a.id);
+      if (rel === undefined || !rel.type.endsWith('/worksheet')) return;
+      sheets.push({ name: a.name, path: rel.target, hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+    },
+    close() {},
+    text() {},
+  });
+  const stringsPath = byType(rels, '/sharedStrings');
+  const stylesPath = byType(rels, '/styles');
+  const stringsXml = stringsPath === undefined ? undefined : part(zip, stringsPath);
+  const stylesXml = stylesPath === undefined ? undefined : part(zip, stylesPath);
+  const strings = stringsXml === undefined ? [] : sharedStrings(stringsXml, stringsPath as string);
+  const dates = stylesXml === undefined ? [] : dateStyles(stylesXml, stylesPath as string);
+  return {
+    sheets,
+    rows(sheet) {
+      const xml = part(
+        unzip(bytes, (name) => name === sheet.path),
+        sheet.path,
+      );
+      if (xml === undefined) throw new WorkbookError(`${sheet.path} is missing`);
+      return sheetRows(xml, sheet.path, strings, dates, date1904);
+    },
+  };
+}
+
+/** The rows of a worksheet part that hold at least one cell with something in it. */
+function sheetRows(xml: string, path: string, strings: readonly string[], dates: readonly boolean[], date1904: boolean): SheetRow[] {
+  const rows: SheetRow[] = [];
+  let row = 0;
+  let cells: Cell[] = [];
+  let nextCol = 0;
+  // The cell being read.
+  let col = 0;
+  let type = 'n';
+  let style = 0;
+  let v = '';
+  let f = '';
+  let inline = '';
+  let hasV = false;
+  let hasF = false;
+  let where: 'v' | 'f' | 't' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  const bad = (what: string): never => {
+    throw new WorkbookError(`${path}: ${columnLetters(col)}${row}: ${what}`);
+  };
+  const finishCell = (): void => {
+    if (hasF && !hasV) {
+      cells.push({ col, kind: 'uncached', text: '', formula: f });
+      return;
+    }
+    const formula = hasF ? f : null;
+    let kind: CellKind = 'text';
+    let text: string;
+    switch (type) {
+      case 's': {
+        const s = strings[Number(v)];
+        if (v.trim() === '' || s === undefined) bad(`shared string ${v} does not exist`);
+        text = s as string;
+        break;
+      }
+      case 'str':
+        text = unescapeX(v);
+        break;
+      case 'inlineStr':
+        text = unescapeX(inline);
+        break;
+      case 'b':
+        kind = 'bool';
+        text = v.trim() === '1' || v.trim() === 'true' ? 'TRUE' : 'FALSE';
+        break;
+      case 'e':
+        kind = 'error';
+        text = v.trim();
+        break;
+      case 'd':
+        kind = 'date';
+        text = v.trim().slice(0, 10);
+        break;
+      default: {
+        if (v.trim() === '') return;
+        const n = Number(v);
+        if (dates[style] === true && Number.isFinite(n)) {
+          kind = 'date';
+          text = dateText(n, date1904);
+        } else {
+          kind = 'number';
+          text = numberText(v);
+        }
+      }
+    }
+    if (text !== '' || formula !== null) cells.push({ col, kind, text, formula });
+  };
+  scanPart(xml, path, {
+    open(name, a) {
+      switch (name) {
+        case 'row':
+          row = a.r === undefined ? row + 1 : Number(a.r);
+          if (!Number.isInteger(row) || row < 1) bad(`row number ${a.r}`);
+          cells = [];
+          nextCol = 0;
+          break;
+        case 'c':
+          col = a.r === undefined ? nextCol : columnOf(a.r);
+          if (col < 0) bad(`cell reference ${a.r}`);
+          nextCol = col + 1;
+          type = a.t ?? 'n';
+          style = Number(a.s ?? 0);
+          v = f = inline = '';
+          hasV = hasF = inInline = false;
+          phonetic = 0;
+          break;
+        case 'v':
+          hasV = true;
+          where = 'v';
+          break;
+        case 'f':
+          hasF = true;
+          where = 'f';
+          break;
+        case 'is':
+          inInline = true;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          if (inInline && phonetic === 0) where = 't';
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 'f':
+        case 't':
+          where = null;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'is':
+          inInline = false;
+          break;
+        case 'c':
+          finishCell();
+          break;
+        case 'row':
+          if (cells.length > 0) rows.push({ row, cells });
+          break;
+      }
+    },
+    text(t) {
+      if (where === 'v') v += t;
+      else if (where === 'f') f += t;
+      else if (where === 't') inline += t;
+    },
+  });
+  return rows;
+}
