@@ -1,3 +1,5 @@
+import { visible } from '../core/text.js';
+
 /** What a command run touches of the outside world, so tests can run it in-process. */
 export interface Io {
   stdout(text: string): void;
@@ -45,7 +47,7 @@ export function progressReporter(
     report(file, done, total) {
       if (Date.now() - started < 1000) return;
       shown = true;
-      io.stderr(`\r${label(file, Math.floor((done * 100) / Math.max(total, 1)))}\u001b[K`);
+      io.stderr(`\r${visible(label(file, Math.floor((done * 100) / Math.max(total, 1))))}\u001b[K`);
     },
     clear() {
       if (shown) io.stderr('\r\u001b[K');

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AvvikelseError, isAvvikelseError } from '../errors.js';
+import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, LANGS, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
@@ -30,7 +31,8 @@ function peek(argv: string[], name: string): string | undefined {
 
 /**
  * An error as the user sees it: `file:line: kolumn X: message [CODE]` (`file:Sheet!B12:` in
- * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws.
+ * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws. Control
+ * characters from the data (a file name, a value) are shown `visible`.
  */
 export function formatError(e: AvvikelseError, t: Texts): string {
   const loc = e.location;
@@ -41,7 +43,7 @@ export function formatError(e: AvvikelseError, t: Texts): string {
     else place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
     if (loc.column !== undefined) place += `${t.column} ${loc.column}: `;
   }
-  const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](e.params)} [${e.code}]`];
+  const lines = [visible(`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](e.params)} [${e.code}]`)];
   if (loc) lines.push(...excerpt(loc));
   return `${lines.join('\n')}\n`;
 }
@@ -138,7 +140,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     const bug = err as Error;
-    io.stderr(`avvikelse: ${t.errorLabel}: ${lang === 'sv' ? 'internt fel' : 'internal error'}: ${bug?.message ?? String(bug)}\n`);
+    io.stderr(`avvikelse: ${t.errorLabel}: ${lang === 'sv' ? 'internt fel' : 'internal error'}: ${visible(bug?.message ?? String(bug))}\n`);
     if (debug && bug?.stack) io.stderr(`${bug.stack}\n`);
     return 70;
   }

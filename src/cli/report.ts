@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
+import { visible } from '../core/text.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
@@ -97,8 +98,8 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   const report = await runReport({ ...request, progress: progress?.report, tuning: tuningFromEnv(io.env) });
   progress?.clear();
   for (const m of report.messages)
-    io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${texts.message(m)}\n`);
-  if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${r}\n`);
+    io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${visible(texts.message(m))}\n`);
+  if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${visible(r)}\n`);
   const shown = presentReport(report.tables, display);
   const doc = toDocument(shown, texts, {
     unit: display.unit,
@@ -117,6 +118,6 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     io.stdout(output);
   } else await writeAtomically(out, output, inputFiles(options));
   const crossed = crossings(shown, failOn);
-  for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${crossingText(c, texts)}\n`);
+  for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${visible(crossingText(c, texts))}\n`);
   return crossed.length > 0 ? 1 : 0;
 }
