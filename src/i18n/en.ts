@@ -61,6 +61,12 @@ const ioReasonEn: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
+  EIO: 'input/output error on the device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file would be too large',
+  EPIPE: 'the reader closed the pipe',
+  ELOOP: 'too many symbolic links in a row',
+  ENXIO: 'the device or socket cannot be opened as a file',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonEn, reason);
 
@@ -141,6 +147,7 @@ const errorsEn: ErrorTexts = {
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
+  STDOUT_UNWRITABLE: (p) => `cannot write to standard output: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
     `the file is both ${p.first} and ${p.second}, and both read their amounts from ${p.column ? `the column "${p.column}"` : 'the same column'} with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
   FORMAT_UNSUPPORTED: (p) => formatEn[p.kind as string] ?? `the file is not a CSV file (${p.kind})`,
