@@ -1,6 +1,6 @@
 /**
  * The error catalogue: for every error code at least one small bad input (or bad option), each
- * with its full expected output pinned in test/errors/<name>.txt — exit code 2, the message with
+ * with its full expected output pinned in test/errors/<name>.txt — exit code 2 (74 for a failed write), the message with
  * file, line, column and the offending text, and no stack trace. The catalogue is keyed by
  * ErrorCode, so a new code without a case does not type-check (and the test below reads
  * src/errors.ts to fail at run time too). A missing pinned file fails its test; create or
