@@ -3,7 +3,8 @@
  * AvvikelseError with a stable code, the parameters its message needs and, where there is
  * one, the place: file, line, column and the offending text. The messages themselves live
  * in src/i18n so that each error reads well in Swedish and English. The CLI turns these
- * into exit code 2; anything else that is thrown is a bug.
+ * into exit code 2 (74 for a failed write: cli/main.ts, `exitCodeOf`); anything else that is
+ * thrown is a bug.
  */
 
 export type ErrorCode =
@@ -36,6 +37,7 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'OUTPUT_IS_INPUT'
   | 'OUTPUT_UNWRITABLE'
+  | 'STDOUT_UNWRITABLE'
   | 'SAME_AMOUNT_COLUMN'
   | 'FORMAT_UNSUPPORTED'
   | 'OUTPUT_FORMAT'

@@ -1,6 +1,6 @@
 /**
  * The error catalogue: for every error code at least one small bad input (or bad option), each
- * with its full expected output pinned in test/errors/<name>.txt — exit code 2, the message with
+ * with its full expected output pinned in test/errors/<name>.txt — exit code 2 (74 for a failed write), the message with
  * file, line, column and the offending text, and no stack trace. The catalogue is keyed by
  * ErrorCode, so a new code without a case does not type-check (and the test below reads
  * src/errors.ts to fail at run time too). A missing pinned file fails its test; create or
@@ -19,10 +19,13 @@ import { BUDGET, cli, UTFALL } from './helpers.js';
 const E = 'test/errors';
 const report = (utfall: string, ...more: string[]) => ['report', '--utfall', utfall, '--budget', BUDGET, ...more];
 
-/** One catalogue case: its pinned output is test/errors/<name>.txt. */
+/** One catalogue case: its pinned output is test/errors/<name>.txt; exit 2 unless `exit` says otherwise. */
 interface Case {
   name: string;
   args: string[];
+  exit?: number;
+  /** stdout fails with this system code (helpers.ts, `cli`). */
+  stdoutError?: string;
 }
 
 /** Every error code with at least one case (a code may have several). */
@@ -106,6 +109,10 @@ const CATALOGUE = {
   ],
   OUTPUT_IS_INPUT: [{ name: 'output-is-input', args: report(UTFALL, '--out', BUDGET) }],
   OUTPUT_UNWRITABLE: [{ name: 'output-unwritable-no-directory', args: report(UTFALL, '--out', `${E}/finns-inte/drift.csv`) }],
+  STDOUT_UNWRITABLE: [
+    { name: 'stdout-unwritable', args: report(UTFALL, '--format', 'csv'), exit: 74, stdoutError: 'ENOSPC' },
+    { name: 'stdout-unwritable-en', args: report(UTFALL, '--lang', 'en'), exit: 74, stdoutError: 'EIO' },
+  ],
   SAME_AMOUNT_COLUMN: [
     {
       name: 'same-amount-column',
@@ -175,9 +182,10 @@ describe('error catalogue', () => {
   for (const [code, cases] of Object.entries(CATALOGUE) as [ErrorCode, readonly Case[]][]) {
     for (const c of cases) {
       it(`${c.name} (${code})`, async () => {
-        const run = await cli(c.args);
-        expect(run.code).toBe(2);
-        expect(run.stdout).toBe('');
+        const run = await cli(c.args, { stdoutError: c.stdoutError });
+        expect(run.code).toBe(c.exit ?? 2);
+        if (c.stdoutError === undefined) expect(run.stdout).toBe('');
+        else run.stdout = ''; // written, and lost
         expect(run.stderr).toContain(`[${code}]`);
         expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
         expectGolden(`${E}/${c.name}.txt`, render(run));

@@ -8,7 +8,11 @@ export interface Run {
   stderr: string;
 }
 
-export async function cli(args: string[], opts: { env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<Run> {
+/** `stdoutError`: stdout fails with that system code (`ENOSPC`, `EPIPE`), as `> /dev/full` or a closed pipe would. */
+export async function cli(
+  args: string[],
+  opts: { env?: Record<string, string>; tty?: boolean; cwd?: string; stdoutError?: string } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -17,6 +21,7 @@ export async function cli(args: string[], opts: { env?: Record<string, string>; 
     env: opts.env ?? {},
     stdoutIsTTY: opts.tty ?? false,
     cwd: opts.cwd ?? process.cwd(),
+    finish: () => Promise.resolve(opts.stdoutError),
   });
   return { code, stdout, stderr };
 }

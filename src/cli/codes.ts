@@ -1,6 +1,7 @@
 /** `avvikelse codes [PREFIX]` (alias `koder`): list and search the code catalogue. */
 import { Command } from 'commander';
 import { builtInCatalogue } from '../read/catalogue.js';
+import { visible } from '../core/text.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import type { Io } from './io.js';
 import { declare, fromCommander, type Options, type RawOptions } from './options.js';
@@ -33,7 +34,7 @@ export function runCodesCommand(prefix: string | undefined, options: Pick<Option
     (e) => e.kod.startsWith(p) && (needle === undefined || e.namn.toLocaleLowerCase('sv').includes(needle)),
   );
   if (hits.length === 0) {
-    io.stderr(`avvikelse: ${texts.codes.none(p || '*')}\n`);
+    io.stderr(`avvikelse: ${visible(texts.codes.none(p || '*'))}\n`);
     return 1;
   }
   const width = Math.max(...hits.map((e) => e.kod.length));

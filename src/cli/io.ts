@@ -1,3 +1,6 @@
+import { visible } from '../core/text.js';
+import { removePendingTemps } from '../write/output.js';
+
 /** What a command run touches of the outside world, so tests can run it in-process. */
 export interface Io {
   stdout(text: string): void;
@@ -7,16 +10,42 @@ export interface Io {
   /** Progress goes to stderr only when it is a terminal. */
   stderrIsTTY?: boolean;
   cwd: string;
+  /**
+   * Waits until everything given to `stdout` is written; the system's code of a write that
+   * failed (`EPIPE`: the reader closed the pipe; `ENOSPC`: `> /dev/full`), else undefined.
+   */
+  finish?: () => Promise<string | undefined>;
 }
 
+/** The signals after which the temporary file of an `--out` write is removed (SIGKILL cannot be caught). */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * The real process. A failed write on stdout is remembered, not thrown (main() reports it:
+ * exit 74, or quietly for `| head`), and what follows is not written. On SIGINT, SIGTERM and
+ * SIGHUP the temporary file of an `--out` write is removed, then the signal is raised again,
+ * so the process ends as the signal says (exit status 130 for Ctrl-C).
+ */
 export function processIo(): Io {
-  // `avvikelse report | head`: once the reader has closed the pipe, nobody wants the rest.
+  let failed: string | undefined;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    failed ??= e.code ?? e.message;
   });
+  for (const signal of SIGNALS)
+    process.once(signal, () => {
+      removePendingTemps();
+      process.kill(process.pid, signal);
+    });
+  process.once('exit', removePendingTemps);
   return {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => {
+      if (failed === undefined) process.stdout.write(t);
+    },
+    finish: () =>
+      new Promise((done) => {
+        if (failed !== undefined) done(failed);
+        else process.stdout.write('', (e?: NodeJS.ErrnoException | null) => done(failed ?? e?.code));
+      }),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -45,7 +74,7 @@ export function progressReporter(
     report(file, done, total) {
       if (Date.now() - started < 1000) return;
       shown = true;
-      io.stderr(`\r${label(file, Math.floor((done * 100) / Math.max(total, 1)))}\u001b[K`);
+      io.stderr(`\r${visible(label(file, Math.floor((done * 100) / Math.max(total, 1))))}\u001b[K`);
     },
     clear() {
       if (shown) io.stderr('\r\u001b[K');
@@ -53,8 +82,29 @@ export function progressReporter(
   };
 }
 
-/** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color. */
+/**
+ * Whether the table is coloured, by the rules of chalk's supports-color where they apply:
+ * never with `--no-color`; else `FORCE_COLOR` decides when it is set (`0` or `false`: no
+ * colour; empty, `true` or a number from 1: colour, even into a pipe, even with NO_COLOR or
+ * TERM=dumb, as Node's own FORCE_COLOR; any other value is ignored, as chalk ignores it);
+ * else no colour with NO_COLOR (any non-empty value) or `TERM=dumb`, and colour on a terminal.
+ * @example useColour({ env: { TERM: 'dumb' }, stdoutIsTTY: true } as Io, true) // false
+ * @example useColour({ env: { FORCE_COLOR: '1' }, stdoutIsTTY: false } as Io, true) // true
+ */
 export function useColour(io: Io, flag: boolean): boolean {
-  const noColor = io.env.NO_COLOR;
-  return flag && io.stdoutIsTTY && (noColor === undefined || noColor === '');
+  if (!flag) return false;
+  const forced = forceColour(io.env.FORCE_COLOR);
+  if (forced !== undefined) return forced;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.TERM === 'dumb') return false;
+  return io.stdoutIsTTY;
+}
+
+/** FORCE_COLOR as supports-color reads it: true, false, or undefined (unset or no level). */
+function forceColour(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  const level = Number.parseInt(value, 10);
+  return Number.isNaN(level) ? undefined : level > 0;
 }

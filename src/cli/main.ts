@@ -1,11 +1,12 @@
 /**
  * The avvikelse program: parses the command line (commander), loads the configuration,
- * runs one command and returns its exit code — 0 success, 1 a check failed, 2 bad usage
- * or bad input. User errors are printed as one clear message (with the offending line
- * under it); anything else is a bug and shows a stack trace only with --debug.
+ * runs one command and returns its exit code (`EXIT`). User errors are printed as one clear
+ * message (with the offending line under it); anything else is a bug and shows a stack
+ * trace only with --debug.
  */
 import { Command, CommanderError } from 'commander';
 import { AvvikelseError, isAvvikelseError } from '../errors.js';
+import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
 import { codesCommand, runCodesCommand } from './codes.js';
@@ -17,6 +18,25 @@ import { reportCommand, runReportCommand } from './report.js';
 import { runVerifyCommand, verifyCommand } from './verify.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The exit codes (README "Exit codes"): 0 success; 1 a check failed (`--fail-on`, verify);
+ * 2 bad usage or bad input; 70 an internal error (a bug, sysexits' EX_SOFTWARE); 74 the
+ * output could not be written (sysexits' EX_IOERR: a full disk, an I/O error, stdout closed
+ * with an error). A reader that closes the pipe (`| head`) ends the run quietly with the
+ * code it would have had.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70, ioError: 74 } as const;
+
+/** Reasons of OUTPUT_UNWRITABLE that mean "name another path" (exit 2) rather than a failed write (74). */
+const PATH_REASONS = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EISDIR', 'EROFS', 'ELOOP', 'ENAMETOOLONG', 'EEXIST']);
+
+/** The exit code of a user error: 74 for a write that failed, else 2. */
+export function exitCodeOf(e: AvvikelseError): number {
+  if (e.code === 'STDOUT_UNWRITABLE') return EXIT.ioError;
+  if (e.code === 'OUTPUT_UNWRITABLE' && !PATH_REASONS.has(String(e.params.reason))) return EXIT.ioError;
+  return EXIT.usage;
+}
 
 /** The value of `--name VALUE` or `--name=VALUE` in argv, before full parsing. */
 function peek(argv: string[], name: string): string | undefined {
@@ -30,7 +50,8 @@ function peek(argv: string[], name: string): string | undefined {
 
 /**
  * An error as the user sees it: `file:line: kolumn X: message [CODE]` (`file:Sheet!B12:` in
- * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws.
+ * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws. Control
+ * characters from the data (a file name, a value) are shown `visible`.
  */
 export function formatError(e: AvvikelseError, t: Texts): string {
   const loc = e.location;
@@ -41,9 +62,12 @@ export function formatError(e: AvvikelseError, t: Texts): string {
     else place = `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ''}: `;
     if (loc.column !== undefined) place += `${t.column} ${clip(loc.column, QUOTED_MAX, t.characters)}: `;
   }
-  // Every value from the data is cut short (a header or a cell of 50 MB is a line, not 50 MB).
-  const lines = [`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](clipParams(e.params, t.characters))} [${e.code}]`];
-  if (loc) lines.push(...excerpt(loc));
+  // Every value from the data is cut short (a header or a cell of 50 MB is a line, not 50 MB),
+  // and control characters in it are shown as escapes, never sent to the terminal.
+  const lines = [visible(`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](clipParams(e.params, t.characters))} [${e.code}]`)];
+  // Only a place inside a file has an excerpt: a place that names a whole file (an --out
+  // path, perhaps a FIFO or a device) is never opened to look for one.
+  if (loc && (loc.line !== undefined || loc.sheet !== undefined || loc.record !== undefined)) lines.push(...excerpt(loc));
   return `${lines.join('\n')}\n`;
 }
 
@@ -76,6 +100,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let t = texts(lang);
   let exitCode = 0;
   let current = argv[0] ?? '';
+  /** The code, once stdout is written: 74 and a message when a write failed, quietly as it is when the reader left (EPIPE). */
+  const done = async (code: number): Promise<number> => {
+    const failed = await io.finish?.();
+    if (failed === undefined || failed === 'EPIPE') return code;
+    io.stderr(formatError(new AvvikelseError('STDOUT_UNWRITABLE', { reason: failed }), t));
+    return EXIT.ioError;
+  };
   try {
     if (langText !== undefined) OPTIONS.lang.parse(langText);
     /** Flags > configuration > fallback; from here on, every output is in the resolved language. */
@@ -123,24 +154,24 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
     if (argv.length === 0) {
       program.outputHelp();
-      return 2;
+      return await done(EXIT.usage);
     }
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return await done(exitCode);
   } catch (e) {
     let err: unknown = e;
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return await done(EXIT.ok);
       const command = { rapport: 'report', kontroll: 'verify', koder: 'codes' }[current] ?? current;
       err = commanderToUser(e, ['report', 'verify', 'codes'].includes(command) ? command : '');
     }
     if (isAvvikelseError(err)) {
       io.stderr(formatError(err, t));
-      return 2;
+      return await done(exitCodeOf(err));
     }
     const bug = err as Error;
-    io.stderr(`avvikelse: ${t.errorLabel}: ${lang === 'sv' ? 'internt fel' : 'internal error'}: ${bug?.message ?? String(bug)}\n`);
+    io.stderr(`avvikelse: ${t.errorLabel}: ${lang === 'sv' ? 'internt fel' : 'internal error'}: ${visible(bug?.message ?? String(bug))}\n`);
     if (debug && bug?.stack) io.stderr(`${bug.stack}\n`);
-    return 70;
+    return await done(EXIT.internal);
   }
 }

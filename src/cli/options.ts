@@ -575,7 +575,7 @@ export const OPTIONS = {
     help: { sv: 'skriv till fil (formatet från filändelsen)', en: 'write to a file (format from its extension)' },
     doc: {
       arg: 'FILE',
-      text: 'write to a file, atomically; the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.xlsx`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
+      text: 'write to a file, atomically (through a symbolic link to its file; a device or FIFO such as `/dev/stdout` in place); the extension picks the format (`.csv`, `.json`, `.md`, `.html`, `.xlsx`, `.txt`); any other extension, or none without `--format`, is an error; never one of the input files or the configuration file',
       example: '--out rapport.html',
     },
   }),

@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
+import { visible } from '../core/text.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { presentReport } from '../report/present.js';
 import { runReport } from '../app/run-report.js';
@@ -14,7 +15,7 @@ import { planReport } from './plan.js';
 import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
 import { formatForPath, renderer } from '../write/index.js';
-import { writeAtomically } from '../write/output.js';
+import { writeAtomically, type WriteHooks } from '../write/output.js';
 import { progressReporter, useColour, type Io } from './io.js';
 import { declare, fromCommander, inputFiles, type Options, type RawOptions } from './options.js';
 
@@ -93,6 +94,29 @@ export function outputFormat(out: string | null, asked: Format | undefined): For
   throw fail('mismatch');
 }
 
+/**
+ * `AVVIKELSE_DEBUG=out-pause`: once the temporary file of `--out` is written, say so on stderr
+ * and wait until stdin ends (at most a minute) before renaming it, so a test can interrupt the
+ * write midway, or change the target under it.
+ */
+function outPause(io: Io): WriteHooks {
+  if (io.env.AVVIKELSE_DEBUG !== 'out-pause') return {};
+  return {
+    afterTemp: async (tmp) => {
+      io.stderr(`avvikelse: debug: paused ${visible(tmp)}\n`);
+      await new Promise<void>((resume) => {
+        const timer = setTimeout(resume, 60_000);
+        process.stdin
+          .once('end', () => {
+            clearTimeout(timer);
+            resume();
+          })
+          .resume();
+      });
+    },
+  };
+}
+
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const { request, display, failOn } = planReport(options);
@@ -102,8 +126,8 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   const report = await runReport({ ...request, progress: progress?.report, tuning: tuningFromEnv(io.env) });
   progress?.clear();
   for (const m of report.messages)
-    io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${texts.message(m)}\n`);
-  if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${r}\n`);
+    io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${visible(texts.message(m))}\n`);
+  if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${visible(r)}\n`);
   const shown = presentReport(report.tables, display);
   const doc = toDocument(shown, texts, {
     unit: display.unit,
@@ -120,8 +144,8 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     // A binary format (bytes) goes to a file only.
     if (typeof output !== 'string') throw new AvvikelseError('OPTION_MISSING', { option: '--out', command: 'report' });
     io.stdout(output);
-  } else await writeAtomically(out, output, inputFiles(options));
+  } else await writeAtomically(out, output, inputFiles(options), outPause(io));
   const crossed = crossings(shown, failOn);
-  for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${crossingText(c, texts)}\n`);
+  for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${visible(crossingText(c, texts))}\n`);
   return crossed.length > 0 ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/index.js';
 import type { PublishedTable } from '../core/published.js';
+import { visible } from '../core/text.js';
 import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
@@ -87,6 +88,6 @@ export async function runVerifyCommand(files: string[], options: Options, withLe
   if (format === 'json') io.stdout(renderVerifyJson(result, t));
   else if (format === 'github') io.stdout(renderVerifyGithub(result, t));
   else io.stdout(renderVerifyText(result, t, extra));
-  if (format !== 'text') for (const line of extra) io.stderr(`${line}\n`);
+  if (format !== 'text') for (const line of extra) io.stderr(`${visible(line)}\n`);
   return result.errors.length > 0 ? 1 : 0;
 }

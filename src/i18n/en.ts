@@ -63,9 +63,12 @@ const ioReasonEn: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EBUSY: 'the file is in use by another program',
-  ELOOP: 'the symbolic links form a loop',
-  ENXIO: 'it is a socket or a device with nothing at the other end, not a file',
   EIO: 'an input/output error on the disk or device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file would be too large',
+  EPIPE: 'the reader closed the pipe',
+  ELOOP: 'the symbolic links form a loop, or there are too many in a row',
+  ENXIO: 'it is a socket or a device with nothing at the other end, not a file',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonEn, reason);
 
@@ -185,6 +188,7 @@ const errorsEn: ErrorTexts = {
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
+  STDOUT_UNWRITABLE: (p) => `cannot write to standard output: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
     `the file is both ${p.first} and ${p.second}, and both read their amounts from ${p.column ? `the column "${p.column}"` : 'the same column'} with the same filters, so every deviation would be 0; give each its amount column with ${p.first}-col belopp=… and ${p.second}-col belopp=…, or each its filter with ${p.first}-where and ${p.second}-where`,
   FORMAT_UNSUPPORTED: (p) => formatEn[p.kind as string] ?? `the file is not a CSV file (${p.kind})`,

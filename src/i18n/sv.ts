@@ -64,9 +64,12 @@ const ioReasonSv: Record<string, string> = {
   EROFS: 'filsystemet är skrivskyddat',
   ENOSPC: 'disken är full',
   EBUSY: 'filen används av ett annat program',
-  ELOOP: 'de symboliska länkarna går i en slinga',
+  EIO: 'läs- eller skrivfel på disken eller enheten',
+  EDQUOT: 'diskkvoten är slut',
+  EFBIG: 'filen blir för stor',
+  EPIPE: 'mottagaren har stängt röret',
+  ELOOP: 'de symboliska länkarna går i en slinga, eller är för många i rad',
   ENXIO: 'det är en socket eller en enhet utan någon i andra änden, ingen fil',
-  EIO: 'läsfel på disken eller enheten',
 };
 const ioReason = (reason: string | number | undefined) => explained(ioReasonSv, reason);
 
@@ -186,6 +189,7 @@ const errorsSv: ErrorTexts = {
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
+  STDOUT_UNWRITABLE: (p) => `standard ut kan inte skrivas: ${ioReason(p.reason)}`,
   SAME_AMOUNT_COLUMN: (p) =>
     `filen är både ${p.first} och ${p.second} och båda läser beloppen ur ${p.column ? `kolumnen "${p.column}"` : 'samma kolumn'} med samma urval, så varje avvikelse blir 0; ange var sitt belopp med ${p.first}-col belopp=… och ${p.second}-col belopp=…, eller var sitt urval med ${p.first}-where och ${p.second}-where`,
   FORMAT_UNSUPPORTED: (p) => formatSv[p.kind as string] ?? `filen är ingen CSV-fil (${p.kind})`,

@@ -4,7 +4,8 @@
  * table: its header row is a record marked as the start of a table (`SourceRecord.table`),
  * titled by the nearest heading (or bold line) above it, and each of its rows follows as a
  * record (a row of empty cells included, as CSV keeps `;;`). Everything outside the tables
- * is left out. `\|` is a literal bar in a cell and `<br>` a line break. Places are
+ * is left out. `\|` is a literal bar in a cell, `<br>` a line break, and `&amp;`, `&lt;` and
+ * `&gt;` are `&`, `<` and `>` (as avvikelse writes them). Places are
  * `file:line`, a cell by its 1-based number.
  */
 import { promises as fsp, readFileSync } from 'node:fs';
@@ -12,6 +13,9 @@ import type { Place } from '../errors.js';
 import { lineExcerpt } from './excerpt.js';
 import { fileError } from './files.js';
 import type { RecordSource, SourceRecord } from './source.js';
+
+/** The entities avvikelse's Markdown writes (`&` last, so `&amp;lt;` stays `&lt;`). */
+const unescapeEntities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Splits a Markdown pipe-table line into cells (`\|` is a literal bar; one space of padding is removed). */
 function pipeCells(line: string): string[] {
@@ -28,7 +32,7 @@ function pipeCells(line: string): string[] {
     } else cur += body[i];
   }
   cells.push(cur);
-  return cells.map((c) => c.replace(/^ /, '').replace(/\s+$/, '').replace(/<br>/g, '\n'));
+  return cells.map((c) => unescapeEntities(c.replace(/^ /, '').replace(/\s+$/, '').replace(/<br>/g, '\n')));
 }
 
 /** The row under a Markdown table's header: `|:--|--:|`. */
@@ -61,7 +65,7 @@ export function markdownRecords(file: string, text: string): SourceRecord[] {
   while (i < lines.length) {
     const line = lines[i] as string;
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line) ?? /^\s*\*\*(.+)\*\*\s*$/.exec(line);
-    if (heading) title = heading[1] as string;
+    if (heading) title = unescapeEntities(heading[1] as string);
     if (isTableHeader(lines, i)) {
       records.push(record(i, { title }));
       i += 2;

@@ -1,7 +1,8 @@
 /**
  * JSON, a stable contract (README "JSON output"): amounts and percentages are decimal
  * strings in the chosen unit and rounding, never floats; no value is null; key order is
- * fixed.
+ * fixed. DEL and the C1 control characters, which JSON allows raw, are written as `\u` escapes
+ * too, so the text is safe on a terminal and still parses to the same strings.
  */
 import type { Document, SheetCell } from './document.js';
 import { formatFixed, PLAIN } from './number.js';
@@ -9,6 +10,15 @@ import { formatFixed, PLAIN } from './number.js';
 function value(cell: SheetCell | undefined): string | null {
   if (!cell || cell.kind === 'empty') return null;
   return cell.kind === 'text' ? cell.text : formatFixed(cell.value, PLAIN);
+}
+
+/**
+ * `JSON.stringify` with every control character escaped (it escapes C0 only).
+ * @example jsonText({ namn: '\u009b2J' }) // '{\n  "namn": "\\u009b2J"\n}\n'
+ */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
 }
 
 /** The document as JSON: rows keyed by column id, the Summa apart (without text columns). */
@@ -34,5 +44,5 @@ export function renderJson(doc: Document): string {
       };
     }),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonText(out);
 }

@@ -3,10 +3,23 @@
  * amounts right-aligned in Swedish format, the Summa row last, rounding differences and
  * the perspective and rounding rule as text under the tables.
  */
+import { visible } from '../core/text.js';
 import { cellText, type Document } from './document.js';
 import { SWEDISH } from './number.js';
 
-const escapeCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/** `&`, `<` and `>` as entities (raw HTML in a name is shown, never rendered), control characters `visible`. */
+const escapeText = (s: string): string => visible(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+
+/**
+ * A cell's text as Markdown that stays one cell and shows the text as it is: `escapeText`,
+ * `|` as `\|`, and every line break (CRLF, LF or a bare CR) as `<br>`.
+ * @example escapeCell('<b>A|B</b>\rC') // '&lt;b&gt;A\\|B&lt;/b&gt;<br>C'
+ */
+export const escapeCell = (s: string): string =>
+  s
+    .split(/\r\n|\r|\n/)
+    .map((line) => escapeText(line).replace(/\|/g, '\\|'))
+    .join('<br>');
 
 /** A pipe table, each column aligned as `align` says. */
 function pipeTable(head: string[], rows: string[][], align: ('left' | 'right')[]): string[] {
@@ -22,16 +35,16 @@ function pipeTable(head: string[], rows: string[][], align: ('left' | 'right')[]
 export function renderMarkdown(doc: Document): string {
   const out: string[] = [];
   for (const s of doc.sheets) {
-    const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)];
+    const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)].map(escapeCell);
     const rows = s.rows.map((r) => [
       escapeCell(r.kod ?? ''),
       escapeCell(r.namn ?? ''),
       ...r.cells.map((c) => escapeCell(cellText(c, SWEDISH, ' %'))),
     ]);
     const align = ['left' as const, 'left' as const, ...s.columns.map((c) => c.align)];
-    out.push(`### ${s.title}`, '', ...pipeTable(head, rows, align), '');
-    if (s.notes.length > 0) out.push(...s.notes.map((n) => `*${n}*`), '');
+    out.push(`### ${escapeText(s.title)}`, '', ...pipeTable(head, rows, align), '');
+    if (s.notes.length > 0) out.push(...s.notes.map((n) => `*${escapeText(n)}*`), '');
   }
-  out.push(`*${doc.rules}*`);
+  out.push(`*${escapeText(doc.rules)}*`);
   return `${out.join('\n')}\n`;
 }

@@ -2,10 +2,12 @@
  * The terminal table: aligned columns (cli-table3), Swedish number format, deviations red
  * when negative and green when positive if colour is on, the Summa row last; under each
  * table its rounding differences and its comments (a terminal table with long text cells
- * is unreadable), and under all tables the perspective and rounding rule.
+ * is unreadable), and under all tables the perspective and rounding rule. Every text is
+ * passed through `visible`, so no control character from the data reaches the terminal.
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { visible } from '../core/text.js';
 import { cellText, type Document, type RenderStyle, type SheetCell } from './document.js';
 import { SWEDISH } from './number.js';
 
@@ -37,7 +39,7 @@ export function renderTable(doc: Document, style: RenderStyle): string {
       chars: BORDERLESS,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
       colAligns: ['left', ...shown.map(({ c }) => c.align)],
-      head: [s.labelHeading, ...shown.map(({ c }) => c.heading)],
+      head: [visible(s.labelHeading), ...shown.map(({ c }) => visible(c.heading))],
     });
     const cells = (values: SheetCell[]) =>
       shown.map(({ i }) => {
@@ -46,18 +48,22 @@ export function renderTable(doc: Document, style: RenderStyle): string {
         const tone = cell.kind === 'amount' || cell.kind === 'percent' ? cell.tone : 0;
         return tone < 0 ? chalk.red(text) : tone > 0 ? chalk.green(text) : text;
       });
-    for (const r of s.rows) table.push([r.emphasis === 'total' ? chalk.bold(r.label) : r.label, ...cells(r.cells)]);
-    out.push(chalk.bold(s.title), table.toString());
-    for (const line of s.notes) out.push(chalk.dim(line));
+    for (const r of s.rows) {
+      const label = visible(r.label);
+      table.push([r.emphasis === 'total' ? chalk.bold(label) : label, ...cells(r.cells)]);
+    }
+    out.push(chalk.bold(visible(s.title)), table.toString());
+    for (const line of s.notes) out.push(chalk.dim(visible(line)));
     if (s.comments.length > 0) {
-      out.push('', chalk.bold(doc.prose.commentsHeading));
+      out.push('', chalk.bold(visible(doc.prose.commentsHeading)));
       for (const c of s.comments) {
-        const text = c.text.split(/\r?\n/);
-        out.push(`${chalk.bold(c.label)}: ${text[0] ?? ''}`, ...text.slice(1).map((l) => `  ${l}`));
+        // A line break (CRLF or LF) starts an indented line; a bare CR is shown as `\r`.
+        const text = c.text.split(/\r?\n/).map(visible);
+        out.push(`${chalk.bold(visible(c.label))}: ${text[0] ?? ''}`, ...text.slice(1).map((l) => `  ${l}`));
       }
     }
     out.push('');
   }
-  out.push(chalk.dim(doc.rules));
+  out.push(chalk.dim(visible(doc.rules)));
   return `${out.join('\n')}\n`;
 }

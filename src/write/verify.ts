@@ -5,8 +5,10 @@
 import type { Fixed } from '../core/money.js';
 import type { Texts } from '../i18n/texts.js';
 import { PUBLISHED_SCALE } from '../core/money.js';
+import { visible } from '../core/text.js';
 import type { Finding, VerifyResult } from '../report/verify/index.js';
 import { formatFixed, PLAIN, SWEDISH, type NumberStyle } from './number.js';
+import { jsonText } from './json.js';
 
 export type VerifyFormat = 'text' | 'json' | 'github';
 export const VERIFY_FORMATS: readonly VerifyFormat[] = ['text', 'json', 'github'];
@@ -29,6 +31,7 @@ export function findingMessage(f: Finding, t: Texts, rounding: boolean, style: N
     : t.verify.error(f.row, f.column, n(expected), basis, n(found), n(diff));
 }
 
+/** verify's text for a person: each line through `visible`, so no control character from a table reaches the terminal. */
 export function renderVerifyText(r: VerifyResult, t: Texts, extra: string[]): string {
   const lines = [
     ...r.errors.map((f) => `${f.file}:${f.line}: ${t.errorLabel}: ${findingMessage(f, t, false)}`),
@@ -36,7 +39,7 @@ export function renderVerifyText(r: VerifyResult, t: Texts, extra: string[]): st
     ...extra,
     t.verify.summary(r.tables.length, r.checks, r.errors.length, r.notes.length),
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 export function renderVerifyJson(r: VerifyResult, t: Texts): string {
@@ -64,12 +67,15 @@ export function renderVerifyJson(r: VerifyResult, t: Texts): string {
     errors: r.errors.map((f) => entry(f, false)),
     notes: r.notes.map((f) => entry(f, true)),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonText(doc);
 }
 
-/** `::error file=…,line=…::…` and `::notice …` lines; `%`, CR and LF escaped as GitHub requires. */
+/**
+ * `::error file=…,line=…::…` and `::notice …` lines; `%`, CR and LF escaped as GitHub requires,
+ * and every control character from the data made `visible` first (the log is a terminal too).
+ */
 export function renderVerifyGithub(r: VerifyResult, t: Texts): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const esc = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const line = (kind: string, f: Finding, rounding: boolean) =>
     `::${kind} file=${prop(f.file)},line=${f.line},title=${prop(`avvikelse verify: ${f.table}`)}::${esc(findingMessage(f, t, rounding))}`;
