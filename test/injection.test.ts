@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { visible } from '../src/core/text.js';
 import { lineExcerpt } from '../src/read/excerpt.js';
@@ -114,6 +115,22 @@ describe('Markdown output (item 8)', () => {
     expect((await cli([...drift, '--out', out])).code).toBe(0);
     const run = await cli(['verify', out]);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('Excel output (item 6)', () => {
+  it('writes every payload as a text cell, never a formula, and numbers as numbers', async () => {
+    const out = join(inputs.dir, 'manad.xlsx');
+    expect((await cli([...monthly, '--out', out])).code).toBe(0);
+    const parts = Object.entries(unzipSync(new Uint8Array(readFileSync(out)))).map(([k, v]) => [k, strFromU8(v)] as const);
+    const sheets = parts.filter(([k]) => k.startsWith('xl/worksheets/')).map(([, v]) => v);
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const xml of sheets) expect(xml).not.toMatch(/<f[ >]/); // no formula element anywhere
+    const all = sheets.join('');
+    // A name that starts a formula is an inline string cell, as written (XML-escaped).
+    expect(all).toMatch(/<c [^>]*t="inlineStr"[^>]*><is><t[^>]*>=HYPERLINK/);
+    // Amounts are number cells (no t attribute): at least one negative deviation.
+    expect(all).toMatch(/<c r="[A-Z]+\d+"(?: s="\d+")?><v>-\d/);
   });
 });
 
