@@ -7,6 +7,7 @@
  * block a check.
  */
 import { statSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { AvvikelseError } from '../errors.js';
 
 export function fileError(e: unknown, file: string): AvvikelseError {
@@ -41,5 +42,30 @@ export function isRegularFile(file: string): boolean {
     return statSync(file).isFile();
   } catch {
     return false;
+  }
+}
+
+/** Bytes a source sniffs its dialect (encoding, delimiter, SIE or CSV) from. */
+export const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The first SAMPLE_BYTES of a regular file and its size, for a source to sniff; FILE_NOT_FOUND
+ * or FILE_UNREADABLE (EISDIR for a folder) when it cannot be read.
+ */
+export async function readSample(file: string): Promise<{ sample: Buffer; size: number }> {
+  let handle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    throw fileError(e, file);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
+    const buf = Buffer.alloc(Math.min(stat.size, SAMPLE_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { sample: buf.subarray(0, bytesRead), size: stat.size };
+  } finally {
+    await handle.close();
   }
 }

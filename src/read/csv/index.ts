@@ -10,7 +10,7 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
-import { fileError, inputKind } from '../files.js';
+import { fileError, inputKind, readSample, SAMPLE_BYTES } from '../files.js';
 import { refusedKind } from '../refusals.js';
 import { RecordConsumer } from '../records-to-ledger.js';
 import { InvalidUtf8, sniffDelimiterInBytes, sniffEncoding, utf16ByteOrder, type Encoding } from './dialect.js';
@@ -18,27 +18,6 @@ import { csvExcerpt } from './excerpt.js';
 import { FALLBACK, readFast, SERIAL, type FastTarget } from './fast/index.js';
 import { csvPlace, csvRecords } from './records.js';
 import { streamRecords } from './stream.js';
-
-const SAMPLE_BYTES = 64 * 1024;
-
-async function readSample(file: string): Promise<{ sample: Buffer; size: number }> {
-  let handle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch (e) {
-    throw fileError(e, file);
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
-    const size = stat.size;
-    const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return { sample: buf.subarray(0, bytesRead), size };
-  } finally {
-    await handle.close();
-  }
-}
 
 function bomLength(sample: Buffer, encoding: Encoding): number {
   if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;

@@ -6,10 +6,10 @@
  * file's name. A SIE file holds no small tables (names, comments, forecasts): given as one,
  * it is refused with FORMAT_UNSUPPORTED.
  */
-import { promises as fsp, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import { lineExcerpt, EXCERPT_MAX_WIDTH } from '../excerpt.js';
-import { fileError } from '../files.js';
+import { readSample, SAMPLE_BYTES } from '../files.js';
 import { isSie } from '../refusals.js';
 import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
 import { sieDecoder, sieEncodingOf, sniffSieEncoding, type SieEncodingGuess } from './encoding.js';
@@ -17,26 +17,6 @@ import { readSie, SieReencode } from './reader.js';
 import { tokenize } from './tokens.js';
 
 export { UNALLOCATED } from './reader.js';
-
-const SAMPLE_BYTES = 64 * 1024;
-
-async function sampleOf(file: string): Promise<{ sample: Buffer; size: number }> {
-  let handle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch (e) {
-    throw fileError(e, file);
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new AvvikelseError('FILE_UNREADABLE', { reason: 'EISDIR' }, { file });
-    const buf = Buffer.alloc(Math.min(stat.size, SAMPLE_BYTES));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return { sample: buf.subarray(0, bytesRead), size: stat.size };
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The encoding a file is read in: `--encoding`'s, else the one its bytes show (encoding.ts). */
 function encodingOf(sample: Uint8Array, size: number, given: string): SieEncodingGuess {
@@ -49,7 +29,7 @@ function encodingOf(sample: Uint8Array, size: number, given: string): SieEncodin
 }
 
 async function readSieLedger(file: string, spec: ReadSpec, into: LedgerBuilder): Promise<ReadInfo> {
-  const { sample, size } = await sampleOf(file);
+  const { sample, size } = await readSample(file);
   if (size === 0) throw new AvvikelseError('FILE_EMPTY', {}, { file });
   let guess = encodingOf(sample, size, spec.dialect.encoding);
   for (;;) {
