@@ -100,6 +100,9 @@ describe('numbers, dates and text in cells', () => {
     const fine = sheetFile('fint.xlsx', [HEADER, num('A2', '202408') + num('B2', '5101') + num('C2', '83333.333333333299')]);
     // 83333.333333333299 as a double is 83333.3333333333 in its shortest form: 8 333 333,33333333 öre, exactly.
     expect(await totals(fine)).toEqual({ '5101': { '2024-08': '8333333.33333333' } });
+    // Three decimals in a number cell are decimals, never a thousands group (12,345 kr, not 12 345).
+    const three = sheetFile('tre.xlsx', [HEADER, num('A2', '202408') + num('B2', '5101') + num('C2', '12.345')]);
+    expect(await totals(three)).toEqual({ '5101': { '2024-08': '1234.5' } });
   });
 
   it('--decimal does not apply to number cells; text cells are read as CSV cells (comma, grouping, minus forms, parentheses)', async () => {

@@ -97,10 +97,18 @@ export function plainDecimal(n: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** A number cell's XML text as the shortest round-trip decimal; text that is no number stays as it is (the amount parser refuses it). */
-function numberText(v: string): string {
+/**
+ * A number cell's XML text as the shortest round-trip decimal; text that is no number stays as
+ * it is (the amount parser refuses it). A number cell is never ambiguous, but its text goes to
+ * the same parser as text cells, which reads `12.345` (a mark and exactly three decimals) as
+ * possibly a thousands group: a trailing zero, which changes no value, says it is a decimal.
+ * @example numberText('12.345') // '12.3450'
+ */
+export function numberText(v: string): string {
   const n = Number(v);
-  return v.trim() === '' || !Number.isFinite(n) ? v : plainDecimal(n);
+  if (v.trim() === '' || !Number.isFinite(n)) return v;
+  const text = plainDecimal(n);
+  return /\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 
 const DAY_MS = 86_400_000;
