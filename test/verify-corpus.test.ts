@@ -57,6 +57,10 @@ const PENDING: Record<string, string> = {
   'vastervik-2020-driftsredovisning':
     '0 checks: totals first (unindented parents), Nettokostnad = Intäkter + Kostnader and Avvikelse mot budget not inferred',
   'vastervik-2020-driftsredovisning-fel': 'seeded error in Nettokostnad passes with 0 checks',
+  'helsingborg-2016-driftsredovisning':
+    'false errors: the total-first "Summa skatte- och avgiftsfinansierat" is compared with an empty sum (7 correct cells flagged)',
+  'helsingborg-2016-driftsredovisning-fel':
+    'the seeded Årets resultat is not found (Kommunbidrag/Disposition relations unknown); the total-first row is falsely flagged',
   'hallsberg-2019-resultatrakning-fel':
     'seeded error found at the Avvikelse cell, not the changed Budget cell (no running subtotals to cross with)',
 };
