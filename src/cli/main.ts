@@ -9,6 +9,7 @@ import { AvvikelseError, isAvvikelseError } from '../errors.js';
 import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
+import { localiseHelp } from './help.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig } from './config.js';
 import { excerpt } from '../read/index.js';
@@ -151,7 +152,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         exitCode = runCodesCommand(prefix, optionsOf(flags, 'codes'), io, t);
       }),
     );
-    for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
+    localiseHelp(program, lang, true);
+    for (const cmd of program.commands) localiseHelp(cmd.exitOverride().configureOutput(output), lang);
     if (argv.length === 0) {
       program.outputHelp();
       return await done(EXIT.usage);
