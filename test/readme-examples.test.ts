@@ -1,8 +1,9 @@
 /**
  * Every example in README.md runs as written: the ```sh blocks are read from the README, and
  * each `npx avvikelse …` line runs against the built CLI (bin/avvikelse.js) on the shipped
- * fixtures, from a scratch folder that sees the repository's `fixtures` and `test` folders
- * (so `--out manad.xlsx` and `> prognos.md` never write into the repository). An example's
+ * fixtures, from a scratch folder per block that sees the repository's `fixtures` and `test`
+ * folders (so `--out manad.xlsx`, `> prognos.md` and `init`'s avvikelse.config.json never
+ * write into the repository, nor reach another block). An example's
  * expected result is read from the comment lines under it: a `# avvikelse: fel: …` line means
  * exit 2 and that text on stderr, a `# …: fel: …` line under `kontroll` a failed check (exit
  * 1), anything else exit 0; each `# avvikelse: fel/varning/not: …` line shown in full must
@@ -10,7 +11,7 @@
  * few that need the network or run for minutes are in SKIP with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,8 @@ const SKIP: ReadonlyArray<{ prefix: string; reason: string; runRest?: true }> = 
 export interface Example {
   /** The README line the command starts on. */
   line: number;
+  /** The ```sh block it is in (0 for the first). */
+  block: number;
   /** The command as written, continuation lines joined. */
   command: string;
   /** The comment lines under it, without `# `. */
@@ -39,9 +42,11 @@ export interface Example {
 export function examples(readme: string): Example[] {
   const out: Example[] = [];
   const lines = readme.split('\n');
+  let block = -1;
   for (let i = 0; i < lines.length; i++) {
     const open = /^( *)```sh\s*$/.exec(lines[i] as string);
     if (!open) continue;
+    block++;
     const indent = (open[1] as string).length;
     let current: Example | undefined;
     for (i++; i < lines.length && !/^ *```\s*$/.test(lines[i] as string); i++) {
@@ -53,7 +58,7 @@ export function examples(readme: string): Example[] {
         current?.shown.push(text.replace(/^# ?/, ''));
         continue;
       }
-      current = { line: start + 1, command: text.replace(/\s+/g, ' ').trim(), shown: [] };
+      current = { line: start + 1, block, command: text.replace(/\s+/g, ' ').trim(), shown: [] };
       out.push(current);
     }
   }
@@ -61,12 +66,21 @@ export function examples(readme: string): Example[] {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'avvikelse-readme-'));
-for (const dir of ['fixtures', 'test']) symlinkSync(join(ROOT, dir), join(scratch, dir), 'dir');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function sh(command: string): { code: number; stdout: string; stderr: string } {
+/** The scratch folder of a block: its own, seeing the repository's fixtures and tests. */
+function folder(block: number): string {
+  const dir = join(scratch, String(block));
+  if (!existsSync(dir)) {
+    mkdirSync(dir);
+    for (const d of ['fixtures', 'test']) symlinkSync(join(ROOT, d), join(dir, d), 'dir');
+  }
+  return dir;
+}
+
+function sh(command: string, cwd: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync('sh', ['-c', command], {
-    cwd: scratch,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, AVVIKELSE_BIN: BIN, NO_COLOR: '1', FORCE_COLOR: '0' },
     timeout: 60_000,
@@ -91,7 +105,7 @@ describe.skipIf(process.platform === 'win32')('README examples', () => {
     if (skip && !skip.runRest) return;
     if (skip) command = command.slice(skip.prefix.length);
     const isAvvikelse = /^npx avvikelse\s/.test(command);
-    const run = sh(isAvvikelse ? command.replace(/^npx avvikelse/, 'node "$AVVIKELSE_BIN"') : command);
+    const run = sh(isAvvikelse ? command.replace(/^npx avvikelse/, 'node "$AVVIKELSE_BIN"') : command, folder(e.block));
     const where = `README.md:${e.line}: ${e.command}\n--- stderr\n${run.stderr}`;
     if (!isAvvikelse) {
       expect(run.code, where).toBe(0);

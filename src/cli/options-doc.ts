@@ -121,6 +121,7 @@ export function optionSections(): Record<string, string> {
       `With \`--utfall\`/\`--budget\` on the command line, verify also takes the report options that say which ledger amounts a report is made of: ${shared.map((def) => code(usage(def).split(' ')[0] as string)).join(', ')}.`,
     ].join('\n'),
     codes: table(of((def) => takes(def, 'codes'))),
+    init: table(of((def) => takes(def, 'init'))),
     inputs: inputsTable(),
     config: configTable(),
     'config-inputs': inputsConfigTable(),

@@ -59,7 +59,7 @@ export interface Raw {
   record: string[];
 }
 export type Kind = keyof Raw;
-export type CommandName = 'report' | 'verify' | 'codes';
+export type CommandName = 'report' | 'verify' | 'codes' | 'init';
 
 export interface OptionDef<K extends Kind, T, F extends T | undefined> {
   /** Commander syntax, e.g. `--fg-ar <filer...>`; the entry's key is the configuration key. */
@@ -101,6 +101,8 @@ function option<K extends Kind, T, F extends T | undefined = undefined>(o: Optio
 
 const REPORT = ['report'] as const;
 const LEDGER = ['report', 'verify'] as const;
+/** The ledgers' files: `init` reads samples of them too. */
+const LEDGER_FILES = ['report', 'verify', 'init'] as const;
 const VERIFY = ['verify'] as const;
 const asIs = <V>(v: V): V => v;
 
@@ -282,7 +284,7 @@ export const OPTIONS = {
     flag: '--utfall <filer...>',
     kind: 'paths',
     input: LEDGER_SETTINGS,
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: asIs<string[]>,
     help: { sv: 'utfallsfiler (summeras)', en: 'actual (utfall) files, summed' },
     doc: { arg: 'FILE…', text: 'utfall files; several are summed', example: '--utfall jan-jun.csv jul-aug.csv' },
@@ -291,7 +293,7 @@ export const OPTIONS = {
     flag: '--budget <filer...>',
     kind: 'paths',
     input: LEDGER_SETTINGS,
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: asIs<string[]>,
     help: { sv: 'budgetfiler (summeras)', en: 'budget files, summed' },
     doc: { arg: 'FILE…', text: 'budget files; several are summed', example: '--budget budget.csv tillagg.csv' },
@@ -782,6 +784,16 @@ export const OPTIONS = {
     parse: asIs<string>,
     help: { sv: 'sök i namnen', en: 'search the names' },
     doc: { arg: 'TEXT', text: 'only the codes whose name contains the text (any case)', example: '--search omsorg' },
+  }),
+  force: option({
+    flag: '--force',
+    kind: 'boolean',
+    commands: ['init'],
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: { sv: 'skriv över en befintlig konfigurationsfil', en: 'overwrite an existing configuration file' },
+    doc: { text: 'overwrite an existing configuration file' },
   }),
 } as const;
 
