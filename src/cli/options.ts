@@ -324,7 +324,7 @@ export const OPTIONS = {
     },
     doc: {
       arg: 'ROLE=HEADER',
-      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`, `debet` and `kredit` (amount = debet − kredit)',
+      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`, `debet` and `kredit` (amount = debet − kredit); the name of an input as the role (`utfall=Utfall ack`, `budget=Budget år`, `fg-ar=…`) is the amount column of that input, as `--utfall-col belopp=…` is',
       example: '--col verksamhet=Vht --col belopp="Summa kr"',
     },
   }),
@@ -1062,6 +1062,26 @@ export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, confi
  * for that input), every other setting as a whole. A command that does not read an input
  * gets the plain options.
  */
+/** The inputs' names as `--col` roles: `--col utfall=Utfall --col budget=Budget` names each input's amount column. */
+const INPUT_ROLES: Readonly<Record<string, string>> = { utfall: 'utfall', budget: 'budget', fgAr: 'fgar' };
+
+/**
+ * The plain `--col` pairs as one input sees them: a pair whose role is an input's name
+ * (`utfall=Utfall ack`, `budget=Budget år`, `fg-ar=…`) is that input's `belopp`, as if given
+ * with `--utfall-col belopp=…`, and no other input's; every other pair is everyone's.
+ */
+function plainColFor(col: Record<string, string>, input: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let mine: string | undefined;
+  for (const [role, header] of Object.entries(col)) {
+    const asInput = role.replace(/[-_\s]/g, '');
+    if (!Object.values(INPUT_ROLES).includes(asInput)) out[role] = header;
+    else if (asInput === INPUT_ROLES[input]) mine = header;
+  }
+  if (mine !== undefined) out.belopp = mine;
+  return out;
+}
+
 function resolveInputs(
   plain: PlainOptions,
   flags: RawOptions,
@@ -1081,13 +1101,16 @@ function resolveInputs(
       const p = PER_INPUT_FLAGS.find((x) => x.input === input && x.setting === setting);
       const own = f[setting] ?? c[setting];
       if (p === undefined || own === undefined) {
-        settings[setting] = plain[setting];
+        settings[setting] = setting === 'col' ? plainColFor(plain.col, input) : plain[setting];
         continue;
       }
       const s = OPTIONS[setting] as AnyDef;
       if (setting === 'col') {
         const pairs = [...(c.col ?? []), ...(f.col ?? [])];
-        settings.col = { ...plain.col, ...(parseAt(s, pairs, f.col === undefined, config, p.long) as Record<string, string>) };
+        settings.col = {
+          ...plainColFor(plain.col, input),
+          ...(parseAt(s, pairs, f.col === undefined, config, p.long) as Record<string, string>),
+        };
       } else if (setting === 'where') {
         const mine = parseAt(s, own, f.where === undefined, config, p.long) as Filter[];
         const dims = new Set(mine.map((m) => m.dimension));
