@@ -941,7 +941,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export function fromConfig(json: unknown, file: string): RawOptions {
   if (!isObject(json)) configInvalid(file, 'object');
   const base = dirname(resolvePath(file));
-  const rel = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  // A backslash separates folders on every system (`fixtures\utfall.csv` written on Windows reads on Linux and macOS too).
+  const rel = (p: string) => {
+    const slashed = p.replace(/\\/g, '/');
+    return isAbsolute(slashed) ? slashed : join(base, slashed);
+  };
   const isString = (v: unknown) => typeof v === 'string';
 
   /** One value of `def`'s kind, as the flag would give it, or CONFIG_INVALID naming `key`. */
