@@ -24,6 +24,7 @@ const SKIP: ReadonlyArray<{ prefix: string; reason: string; runRest?: true }> = 
   { prefix: 'npm install && ', reason: 'installs from the registry (network); the rest of the line runs', runRest: true },
   { prefix: 'npm test', reason: 'the test suite itself' },
   { prefix: 'npm install --no-save', reason: 'installs an optional package from the registry (network)' },
+  { prefix: 'npm install', reason: 'installs from the registry (network)' },
   { prefix: 'npm run bench', reason: 'a benchmark that runs for minutes' },
 ];
 
@@ -88,25 +89,28 @@ function sh(command: string, cwd: string): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const EXAMPLES = examples(README);
+/** The documents whose examples run: the README and the Swedish user guide. */
+const DOCS = ['README.md', 'docs/anvandarguide.md'];
+const EXAMPLES = DOCS.flatMap((doc, d) =>
+  examples(readFileSync(join(ROOT, doc), 'utf8')).map((e) => ({ ...e, doc, block: d * 10_000 + e.block })),
+);
 
-describe.skipIf(process.platform === 'win32')('README examples', () => {
+describe.skipIf(process.platform === 'win32')('README and user guide examples', () => {
   it('finds the examples, and every avvikelse command is written `npx avvikelse`', () => {
     expect(EXAMPLES.length).toBeGreaterThan(30);
-    const bare = EXAMPLES.filter((e) => /^avvikelse\s/.test(e.command)).map((e) => `README.md:${e.line}`);
+    const bare = EXAMPLES.filter((e) => /^avvikelse\s/.test(e.command)).map((e) => `${e.doc}:${e.line}`);
     expect(bare, 'write `npx avvikelse`: the quick start puts no avvikelse on the PATH').toEqual([]);
   });
 
   // One test per block of lines, in README order: a set-up line (printf > prognos.md) runs before the command that reads its file.
-  it.each(EXAMPLES.map((e) => [`README.md:${e.line}`, e] as const))('%s runs as written', (_where, e) => {
+  it.each(EXAMPLES.map((e) => [`${e.doc}:${e.line}`, e] as const))('%s runs as written', (_where, e) => {
     let command = e.command;
     const skip = SKIP.find((s) => command.startsWith(s.prefix));
     if (skip && !skip.runRest) return;
     if (skip) command = command.slice(skip.prefix.length);
     const isAvvikelse = /^npx avvikelse\s/.test(command);
     const run = sh(isAvvikelse ? command.replace(/^npx avvikelse/, 'node "$AVVIKELSE_BIN"') : command, folder(e.block));
-    const where = `README.md:${e.line}: ${e.command}\n--- stderr\n${run.stderr}`;
+    const where = `${e.doc}:${e.line}: ${e.command}\n--- stderr\n${run.stderr}`;
     if (!isAvvikelse) {
       expect(run.code, where).toBe(0);
       return;

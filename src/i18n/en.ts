@@ -184,7 +184,7 @@ const errorsEn: ErrorTexts = {
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${usageEn[p.reason as string]?.(p) ?? p.reason}; see avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
-    `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
+    `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder), init (initiera); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,

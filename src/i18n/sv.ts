@@ -185,7 +185,7 @@ const errorsSv: ErrorTexts = {
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${usageSv[p.reason as string]?.(p) ?? p.reason}; se avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
-    `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
+    `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder), init (initiera); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
