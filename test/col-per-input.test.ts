@@ -71,4 +71,50 @@ describe('--col with an input name as the role', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(own.stdout);
   });
+
+  it('refuses a role that is neither a column role nor an input, naming the roles (a typo never maps nothing)', async () => {
+    for (const args of [
+      ['--col', 'foo=Belopp'],
+      ['--budget-col', 'utfal=Budget'],
+      ['--col', 'belop=Belopp'],
+    ]) {
+      const run = await cli(['rapport', '--utfall', 'fixtures/utfall-2024.csv', '--budget', 'fixtures/budget-2024.csv', ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`ogiltigt värde för ${args[0]}: "${args[1]}" (okänd roll; roller: verksamhet`);
+      expect(run.stderr).toContain('[OPTION_INVALID]');
+    }
+    const en = await cli([
+      'rapport',
+      '--utfall',
+      'fixtures/utfall-2024.csv',
+      '--budget',
+      'fixtures/budget-2024.csv',
+      '--col',
+      'foo=Belopp',
+      '--lang',
+      'en',
+    ]);
+    expect(en.stderr).toContain('(unknown role; roles: verksamhet');
+  });
+
+  it('knows the aliases: vht, debit/credit, and fg-ar written fg år', async () => {
+    const DC = 'fixtures/exports/huvudbok-debet-kredit-2024.csv';
+    const alias = await cli([
+      'rapport',
+      '--utfall',
+      DC,
+      '--budget',
+      'fixtures/budget-2024.csv',
+      '--col',
+      'vht=Verksamhet',
+      '--utfall-col',
+      'debit=Debet',
+      '--utfall-col',
+      'credit=Kredit',
+      '--col',
+      'fg år=Belopp',
+    ]);
+    expect(alias.stderr).not.toContain('[OPTION_INVALID]');
+    expect(alias.code).toBe(0);
+  });
 });

@@ -1078,7 +1078,7 @@ function plainColFor(col: Record<string, string>, input: string): Record<string,
   const out: Record<string, string> = {};
   let mine: string | undefined;
   for (const [role, header] of Object.entries(col)) {
-    const asInput = role.replace(/[-_\s]/g, '');
+    const asInput = role.replace(/[-_\s]/g, '').replace('å', 'a');
     if (!Object.values(INPUT_ROLES).includes(asInput)) out[role] = header;
     else if (asInput === INPUT_ROLES[input]) mine = header;
   }

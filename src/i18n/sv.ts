@@ -36,6 +36,8 @@ const hintSv: Record<string, string> = {
   period: 'ÅÅÅÅ-MM, t.ex. 2024-08',
   threshold: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000',
   columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
+  columnRole:
+    'okänd roll; roller: verksamhet, konto, ansvar, projekt, aktivitet, objekt, period, belopp, namn, debet, kredit, eller utfall, budget, fg-ar för den indatans belopp',
   sieDim: 'ROLL=DIMENSION, t.ex. verksamhet=20 (dimensionens nummer eller namn i SIE-filen)',
   filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
