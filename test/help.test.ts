@@ -61,6 +61,20 @@ describe('--help', () => {
     expect(en.stdout).toMatch(/-V, --version +output the version number/);
   });
 
+  it('writes the placeholders in English with --lang en, and keeps the Swedish ones by default', async () => {
+    const en = (await cli(['rapport', '--help', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/--utfall <files\.\.\.>/);
+    expect(en).toMatch(/--col <role=header>/);
+    expect(en).toMatch(/--period <YYYY-MM>/);
+    expect(en).not.toMatch(/<(fil|filer\.\.\.|roll=rubrik|mönster|villkor|ÅÅÅÅ-MM)>/);
+    const verify = (await cli(['verify', '--help', '--lang', 'en'])).stdout;
+    expect(verify).toMatch(/^Usage: avvikelse verify\|kontroll \[options\] <tables\.\.\.>/);
+    expect(verify).toMatch(/Arguments:\n {2}tables /);
+    const sv = (await cli(['rapport', '--help'])).stdout;
+    expect(sv).toMatch(/--utfall <filer\.\.\.>/);
+    expect(sv).toMatch(/--period <ÅÅÅÅ-MM>/);
+  });
+
   it('shows a command argument under "Argument:"', async () => {
     expect((await cli(['koder', '--help'])).stdout).toMatch(/Argument:\n {2}prefix/);
     expect((await cli(['codes', '--help', '--lang', 'en'])).stdout).toMatch(/Arguments:\n {2}prefix/);

@@ -25,14 +25,39 @@ const SWEDISH: Readonly<Record<string, string>> = {
   'env:': 'miljövariabel:',
 };
 
+/** The Swedish placeholders of the option schema's flags and the commands' arguments, as an English page writes them. */
+const ENGLISH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  fil: 'file',
+  'filer...': 'files...',
+  'tabeller...': 'tables...',
+  etikett: 'label',
+  kolumn: 'column',
+  mönster: 'pattern',
+  'dim=mönster': 'dim=pattern',
+  namn: 'name',
+  ordning: 'order',
+  'roll=dimension': 'role=dimension',
+  'roll=rubrik': 'role=header',
+  'tabell=rad': 'table=row',
+  villkor: 'condition',
+  'ÅÅÅÅ-MM': 'YYYY-MM',
+};
+
 /** A text of commander's, in `lang` (unchanged in English). */
 export function helpWord(word: string, lang: Lang): string {
   return lang === 'sv' ? (SWEDISH[word] ?? word) : word;
 }
 
-/** Commander's placeholders and notes inside a line (a usage line, a description), in `lang`. */
+/**
+ * Commander's placeholders and notes inside a line (a usage line, a term, a description), in
+ * `lang`; in English, the schema's Swedish placeholders (`<fil>`) too.
+ */
 function words(text: string, lang: Lang): string {
-  if (lang !== 'sv') return text;
+  if (lang !== 'sv')
+    return text.replace(/([<[])([^<>[\]]+)([>\]])/g, (m, open: string, name: string, close: string) => {
+      const english = ENGLISH_PLACEHOLDERS[name];
+      return english === undefined ? m : `${open}${english}${close}`;
+    });
   return text
     .replace(/\[options\]/g, SWEDISH['[options]'] as string)
     .replace(/\[command\]/g, SWEDISH['[command]'] as string)
@@ -56,6 +81,15 @@ export function localiseHelp(cmd: Command, lang: Lang, program = false): Command
   cmd.configureHelp({
     styleTitle: (title: string) => helpWord(title, lang),
     styleUsage: (usage: string) => words(usage, lang),
+    optionTerm(this: Help, option) {
+      return words(Help.prototype.optionTerm.call(this, option), lang);
+    },
+    argumentTerm(this: Help, argument) {
+      const term = Help.prototype.argumentTerm.call(this, argument);
+      // The list of arguments names them bare (`tabeller`), not as placeholders.
+      if (lang !== 'en') return term;
+      return ENGLISH_PLACEHOLDERS[term] ?? ENGLISH_PLACEHOLDERS[`${term}...`]?.replace('...', '') ?? term;
+    },
     subcommandTerm(this: Help, sub: Command) {
       return words(Help.prototype.subcommandTerm.call(this, sub), lang);
     },
