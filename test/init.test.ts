@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nextMonth } from '../src/cli/init.js';
 import { expectGolden } from './golden-file.js';
@@ -86,6 +86,63 @@ describe('avvikelse init', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('[AMOUNT_INVALID]');
     expect(existsSync(join(dir, 'avvikelse.config.json'))).toBe(false);
+  });
+
+  it('takes the report’s input settings and writes them, so a workbook budget on its own sheet needs no flag next month', async () => {
+    const dir = folder();
+    const xlsx = resolve('fixtures/xlsx/budgetmall-2024-tkr.xlsx');
+    const settings = ['--budget-sheet', 'Budget 2024', '--budget-col', 'belopp=Budget 2024 (tkr)'];
+    const run = await cli(
+      ['init', '--utfall', join(dir, 'utfall-2024.csv'), '--budget', xlsx, ...settings, '--utfall-where', 'ansvar=4*'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('belopp i tkr (enligt rubriken "Budget 2024 (tkr)")');
+    const config = JSON.parse(readFileSync(join(dir, 'avvikelse.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.where).toBeUndefined();
+    expect(config.inputs).toEqual({
+      utfall: { where: ['ansvar=4*'], encoding: 'windows-1252', delimiter: ';' },
+      budget: { sheet: 'Budget 2024', col: { belopp: 'Budget 2024 (tkr)' } },
+    });
+    const short = await cli(['rapport', '--period', '2024-08'], { cwd: dir });
+    const long = await cli([
+      'rapport',
+      '--utfall',
+      UTFALL,
+      '--budget',
+      xlsx,
+      ...settings,
+      '--utfall-where',
+      'ansvar=4*',
+      '--period',
+      '2024-08',
+    ]);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toBe(long.stdout);
+  });
+
+  it('pins no detected dialect where a flag gave it', async () => {
+    const dir = folder();
+    const run = await cli(
+      [
+        'init',
+        '--utfall',
+        join(dir, 'utfall-2024.csv'),
+        '--budget',
+        join(dir, 'budget-2024.csv'),
+        '--utfall-encoding',
+        'cp1252',
+        '--delimiter',
+        'auto',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, 'avvikelse.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.delimiter).toBe('auto');
+    expect(config.inputs).toEqual({ utfall: { encoding: 'cp1252' }, budget: { encoding: 'utf-8' } });
   });
 
   it('knows the month after December', () => {

@@ -18,7 +18,8 @@ import { readNote } from '../app/run-report.js';
 import { writeAtomically } from '../write/output.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import type { Io } from './io.js';
-import { declare, fromCommander, type Options, type RawOptions } from './options.js';
+import { declare, fromCommander, OPTIONS, PER_INPUT_FLAGS, SETTING_KEYS, type Options, type RawOptions } from './options.js';
+import { inputSettings } from './plan.js';
 
 /** The `init` command; `run` gets the flags that were given, keyed by schema key. */
 export function initCommand(lang: Lang, run: (flags: RawOptions) => Promise<void>): Command {
@@ -84,13 +85,41 @@ function pinnedDialect(ledgers: readonly LedgerTotals[]): Record<string, string>
   return out;
 }
 
+/** A flag's value as the configuration file writes it: `key=value` pairs as an object, the rest as given. */
+function asConfigValue(kind: string, value: unknown): unknown {
+  if (kind !== 'record' || !Array.isArray(value)) return value;
+  return Object.fromEntries(
+    (value as string[]).map((pair) => {
+      const eq = pair.indexOf('=');
+      return [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+    }),
+  );
+}
+
+/**
+ * The input settings given as flags (`--col`, `--budget-sheet` …), as configuration keys: the
+ * plain ones at the top, each input's own in `inputs.<input>`. They were needed to read the
+ * samples, so next month's run needs them too.
+ */
+function givenSettings(flags: RawOptions): { plain: Record<string, unknown>; inputs: Record<string, Record<string, unknown>> } {
+  const plain: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) if (flags[key] !== undefined) plain[key] = asConfigValue(OPTIONS[key].kind, flags[key]);
+  const inputs: Record<string, Record<string, unknown>> = {};
+  for (const p of PER_INPUT_FLAGS) {
+    const value = flags.inputs?.[p.input]?.[p.setting];
+    if (value !== undefined) (inputs[p.input] ??= {})[p.name] = asConfigValue(OPTIONS[p.setting].kind, value);
+  }
+  return { plain, inputs };
+}
+
 /** Reads the samples, prints what was found, writes the configuration; the exit code. */
 export async function runInitCommand(
-  options: Pick<Options, 'utfall' | 'budget' | 'force' | 'config' | 'lang'>,
-  langGiven: boolean,
+  options: Pick<Options, 'utfall' | 'budget' | 'force' | 'config' | 'lang' | 'inputs'>,
+  flags: RawOptions,
   io: Io,
   t: Texts,
 ): Promise<number> {
+  const langGiven = flags.lang !== undefined;
   const files: Record<InputName, string[]> = { utfall: options.utfall ?? [], budget: options.budget ?? [] };
   for (const input of ['utfall', 'budget'] as const) {
     if (files[input].length === 0) throw new AvvikelseError('OPTION_MISSING', { option: `--${input} <…>`, command: 'init' });
@@ -102,23 +131,27 @@ export async function runInitCommand(
   const tuning = tuningFromEnv(io.env);
   const lines: string[] = [];
   const messages: string[] = [];
+  const given = givenSettings(flags);
   const config: Record<string, unknown> = {};
-  const inputs: Record<string, Record<string, string>> = {};
+  const inputs: Record<string, Record<string, unknown>> = given.inputs;
   const configDir = dirname(targetPath);
   let last: string | null = null;
   for (const input of ['utfall', 'budget'] as const) {
     const ledgers: LedgerTotals[] = [];
     for (const file of files[input]) {
+      const s = inputSettings(options.inputs[input]);
       const ledger = await readLedger(file, {
         kind: input,
         role: input,
-        dialect: { encoding: 'auto', delimiter: 'auto', decimal: 'auto' },
-        columns: {},
-        inputUnit: 'kr',
-        inputUnitGiven: false,
-        inputSign: 'cost-positive',
+        dialect: s.dialect,
+        columns: s.columns,
+        inputUnit: s.inputUnit,
+        inputUnitGiven: s.inputUnitGiven,
+        inputSign: s.inputSign,
+        sieDim: s.sieDim,
+        sheet: s.sheet,
         groupBy: 'verksamhet',
-        where: [],
+        where: s.where,
         tuning,
       });
       ledgers.push(ledger);
@@ -132,12 +165,17 @@ export async function runInitCommand(
         `  ${heading?.kind === 'headingUnit' ? t.init.unit(heading.unit, heading.heading) : t.init.unit('kr', undefined)}`,
         `  ${t.init.periods(periods.kind, periods.first, periods.last, ledger.dataRows)}`,
       );
-      for (const n of ledger.notes) messages.push(`avvikelse: ${t.noteLabel}: ${t.message(readNote(file, n))}`);
+      // A file read for both inputs has notes from each read: they name the input, as the report's do.
+      const label = files.utfall.includes(file) && files.budget.includes(file) ? `${file} (--${input})` : file;
+      for (const n of ledger.notes) messages.push(`avvikelse: ${t.noteLabel}: ${t.message(readNote(label, n))}`);
     }
     config[input] = files[input].map((f) => configPath(f, configDir));
-    const dialect = pinnedDialect(ledgers);
-    if (Object.keys(dialect).length > 0) inputs[input] = dialect;
+    // Detection is pinned where no flag decided: an encoding or delimiter given stays as given.
+    const own = inputs[input] ?? {};
+    const dialect = Object.entries(pinnedDialect(ledgers)).filter(([k]) => own[k] === undefined && given.plain[k] === undefined);
+    if (dialect.length > 0) inputs[input] = { ...own, ...Object.fromEntries(dialect) };
   }
+  Object.assign(config, given.plain);
   if (Object.keys(inputs).length > 0) config.inputs = inputs;
   if (langGiven) config.lang = options.lang;
 
@@ -149,7 +187,7 @@ export async function runInitCommand(
   lines.push('', t.init.wrote(target));
   if (last !== null)
     lines.push(`${t.init.thisMonth} ${command} --period ${last}`, `${t.init.nextMonth} ${command} --period ${nextMonth(last)}`);
-  else lines.push(`${t.init.thisMonth} ${command} --period ÅÅÅÅ-MM`);
+  else lines.push(`${t.init.thisMonth} ${command} --period ${t.init.periodPlaceholder}`);
   for (const m of messages) io.stderr(`${visible(m)}\n`);
   io.stdout(`${lines.map((l) => visible(l)).join('\n')}\n`);
   return 0;

@@ -163,7 +163,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           lang = resolved;
           t = texts(lang);
         }
-        exitCode = await runInitCommand(resolve(flags, {}, 'init'), flags.lang !== undefined, io, t);
+        exitCode = await runInitCommand(resolve(flags, {}, 'init'), flags, io, t);
       }),
     );
     for (const cmd of program.commands) localiseHelp(cmd.exitOverride().configureOutput(output), lang);

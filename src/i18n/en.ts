@@ -399,6 +399,7 @@ const dictionary: Dictionary = {
     wrote: (file) => `Wrote ${file}. Flags on the command line win over it.`,
     thisMonth: "This month's report:",
     nextMonth: 'Next month, with new exports in the same files:',
+    periodPlaceholder: 'YYYY-MM',
   },
 };
 

@@ -407,6 +407,7 @@ const dictionary: Dictionary = {
     wrote: (file) => `Skrev ${file}. Flaggor på kommandoraden går före filen.`,
     thisMonth: 'Månadens rapport:',
     nextMonth: 'Nästa månad, med nya exporter i samma filer:',
+    periodPlaceholder: 'ÅÅÅÅ-MM',
   },
 };
 

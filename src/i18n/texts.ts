@@ -90,6 +90,8 @@ export interface Dictionary {
     wrote: (file: string) => string;
     thisMonth: string;
     nextMonth: string;
+    /** `--period ÅÅÅÅ-MM` when the utfall has no months to name one. */
+    periodPlaceholder: string;
   };
 }
 
