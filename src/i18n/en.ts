@@ -36,7 +36,7 @@ const hintEn: Record<string, string> = {
   threshold: 'COLUMN<NUMBER, e.g. prognosavvikelse<-5000',
   columnMap: 'ROLE=HEADER, e.g. verksamhet=Vht',
   columnRole:
-    'unknown role; roles: verksamhet, konto, ansvar, projekt, aktivitet, objekt, period, belopp, namn, debet, kredit, or utfall, budget, fg-ar for that input\'s amount',
+    "unknown role; roles: verksamhet, konto, ansvar, projekt, aktivitet, objekt, period, belopp, namn, debet, kredit, or utfall, budget, fg-ar for that input's amount",
   sieDim: "ROLE=DIMENSION, e.g. verksamhet=20 (the dimension's number or name in the SIE file)",
   filter: 'DIMENSION=GLOB, e.g. ansvar=41*',
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
