@@ -49,7 +49,8 @@ export type ErrorCode =
   | 'SIE_NO_AMOUNTS'
   | 'SHEET_NOT_FOUND'
   | 'FORMULA_UNCACHED'
-  | 'WORKBOOK_INVALID';
+  | 'WORKBOOK_INVALID'
+  | 'CONFIG_EXISTS';
 
 /**
  * Where in an input the problem is: a line of a text file (CSV, and the `file:line` of any

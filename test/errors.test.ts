@@ -173,6 +173,9 @@ const CATALOGUE = {
     { name: 'formula-uncached-en', args: ['report', '--utfall', UTFALL, '--budget', `${E}/formel-utan-varde.xlsx`, '--lang', 'en'] },
   ],
   WORKBOOK_INVALID: [{ name: 'workbook-invalid', args: report(`${E}/trasig.xlsx`) }],
+  CONFIG_EXISTS: [
+    { name: 'config-exists', args: ['init', '--utfall', UTFALL, '--budget', BUDGET, '--config', `${E}/config/avvikelse.config.json`] },
+  ],
 } satisfies Record<ErrorCode, readonly [Case, ...Case[]]>;
 
 const render = (run: { code: number; stdout: string; stderr: string }) =>

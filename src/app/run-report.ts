@@ -356,7 +356,7 @@ interface RunLog {
 }
 
 /** A reader's note as a message for the user. */
-function readNote(file: string, n: ReadNote): Message {
+export function readNote(file: string, n: ReadNote): Message {
   if (n.kind === 'totalsRows') return message('totalsRows', { file, lines: n.positions, labels: n.labels });
   if (n.kind === 'headingUnit') {
     return n.applied

@@ -34,7 +34,7 @@ export function runCodesCommand(prefix: string | undefined, options: Pick<Option
     (e) => e.kod.startsWith(p) && (needle === undefined || e.namn.toLocaleLowerCase('sv').includes(needle)),
   );
   if (hits.length === 0) {
-    io.stderr(`avvikelse: ${visible(texts.codes.none(p || '*'))}\n`);
+    io.stderr(`avvikelse: ${visible(options.search === undefined ? texts.codes.none(p || '*') : texts.codes.noHits(options.search, p))}\n`);
     return 1;
   }
   const width = Math.max(...hits.map((e) => e.kod.length));

@@ -9,6 +9,8 @@ import { AvvikelseError, isAvvikelseError } from '../errors.js';
 import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
+import { localiseHelp } from './help.js';
+import { initCommand, runInitCommand } from './init.js';
 import { codesCommand, runCodesCommand } from './codes.js';
 import { loadConfig } from './config.js';
 import { excerpt } from '../read/index.js';
@@ -151,7 +153,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         exitCode = runCodesCommand(prefix, optionsOf(flags, 'codes'), io, t);
       }),
     );
-    for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
+    localiseHelp(program, lang, true);
+    program.addCommand(
+      initCommand(lang, async (flags) => {
+        current = 'init';
+        // init writes the configuration file: it never reads one (an old one may be broken, or about to be replaced).
+        const resolved = resolveOne('lang', flags, {});
+        if (resolved !== lang) {
+          lang = resolved;
+          t = texts(lang);
+        }
+        exitCode = await runInitCommand(resolve(flags, {}, 'init'), flags, io, t);
+      }),
+    );
+    for (const cmd of program.commands) localiseHelp(cmd.exitOverride().configureOutput(output), lang);
     if (argv.length === 0) {
       program.outputHelp();
       return await done(EXIT.usage);
@@ -162,8 +177,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     let err: unknown = e;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return await done(EXIT.ok);
-      const command = { rapport: 'report', kontroll: 'verify', koder: 'codes' }[current] ?? current;
-      err = commanderToUser(e, ['report', 'verify', 'codes'].includes(command) ? command : '');
+      const command = { rapport: 'report', kontroll: 'verify', koder: 'codes', initiera: 'init' }[current] ?? current;
+      err = commanderToUser(e, ['report', 'verify', 'codes', 'init'].includes(command) ? command : '');
     }
     if (isAvvikelseError(err)) {
       io.stderr(formatError(err, t));

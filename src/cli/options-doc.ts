@@ -121,6 +121,7 @@ export function optionSections(): Record<string, string> {
       `With \`--utfall\`/\`--budget\` on the command line, verify also takes the report options that say which ledger amounts a report is made of: ${shared.map((def) => code(usage(def).split(' ')[0] as string)).join(', ')}.`,
     ].join('\n'),
     codes: table(of((def) => takes(def, 'codes'))),
+    init: table(of((def) => takes(def, 'init'))),
     inputs: inputsTable(),
     config: configTable(),
     'config-inputs': inputsConfigTable(),
@@ -136,6 +137,45 @@ export function withOptionSections(readme: string): string {
     const start = out.indexOf(open);
     const end = out.indexOf(close);
     if (start < 0 || end < start) throw new Error(`README.md has no ${open} … ${close} section`);
+    out = `${out.slice(0, start + open.length)}\n${body}\n${out.slice(end)}`;
+  }
+  return out;
+}
+
+/** A Swedish table: each flag as `--help` writes it, with its Swedish help text. */
+function svTable(rows: readonly { flag: string; help: { sv: string } }[]): string {
+  const lines = ['| flagga | betydelse |', '|---|---|'];
+  for (const r of rows) lines.push(`| ${cell(code(r.flag))} | ${cell(r.help.sv)} |`);
+  return lines.join('\n');
+}
+
+/**
+ * The option tables of the Swedish user guide (docs/anvandarguide.md), by marker name
+ * (`<!-- options:sv-report -->`): every flag of every command as `--help` shows it in
+ * Swedish, and the per-input flags. `npm run docs:options` rewrites them too, and
+ * test/guide.test.ts fails when the guide differs from the schema.
+ */
+export function guideSections(): Record<string, string> {
+  const svOf = (pred: (def: Entry) => boolean) => svTable(of(pred));
+  return {
+    'sv-global': svOf((def) => def.commands === 'global'),
+    'sv-report': svOf((def) => takes(def, 'report')),
+    'sv-inputs': svTable(PER_INPUT_FLAGS),
+    'sv-verify': svOf((def) => takes(def, 'verify') && !takes(def, 'report')),
+    'sv-codes': svOf((def) => takes(def, 'codes')),
+    'sv-init': svOf((def) => takes(def, 'init')),
+  };
+}
+
+/** The user guide with every marked section replaced by what the schema generates. */
+export function withGuideSections(guide: string): string {
+  let out = guide;
+  for (const [name, body] of Object.entries(guideSections())) {
+    const open = `<!-- options:${name} -->`;
+    const close = `<!-- /options:${name} -->`;
+    const start = out.indexOf(open);
+    const end = out.indexOf(close);
+    if (start < 0 || end < start) throw new Error(`docs/anvandarguide.md has no ${open} … ${close} section`);
     out = `${out.slice(0, start + open.length)}\n${body}\n${out.slice(end)}`;
   }
   return out;

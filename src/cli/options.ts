@@ -59,7 +59,7 @@ export interface Raw {
   record: string[];
 }
 export type Kind = keyof Raw;
-export type CommandName = 'report' | 'verify' | 'codes';
+export type CommandName = 'report' | 'verify' | 'codes' | 'init';
 
 export interface OptionDef<K extends Kind, T, F extends T | undefined> {
   /** Commander syntax, e.g. `--fg-ar <filer...>`; the entry's key is the configuration key. */
@@ -101,6 +101,8 @@ function option<K extends Kind, T, F extends T | undefined = undefined>(o: Optio
 
 const REPORT = ['report'] as const;
 const LEDGER = ['report', 'verify'] as const;
+/** The ledgers' files: `init` reads samples of them too. */
+const LEDGER_FILES = ['report', 'verify', 'init'] as const;
 const VERIFY = ['verify'] as const;
 const asIs = <V>(v: V): V => v;
 
@@ -282,7 +284,7 @@ export const OPTIONS = {
     flag: '--utfall <filer...>',
     kind: 'paths',
     input: LEDGER_SETTINGS,
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: asIs<string[]>,
     help: { sv: 'utfallsfiler (summeras)', en: 'actual (utfall) files, summed' },
     doc: { arg: 'FILE…', text: 'utfall files; several are summed', example: '--utfall jan-jun.csv jul-aug.csv' },
@@ -291,7 +293,7 @@ export const OPTIONS = {
     flag: '--budget <filer...>',
     kind: 'paths',
     input: LEDGER_SETTINGS,
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: asIs<string[]>,
     help: { sv: 'budgetfiler (summeras)', en: 'budget files, summed' },
     doc: { arg: 'FILE…', text: 'budget files; several are summed', example: '--budget budget.csv tillagg.csv' },
@@ -313,7 +315,7 @@ export const OPTIONS = {
     flag: '--col <roll=rubrik>',
     kind: 'record',
     perInput: 'col',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: (v) => columnMap('--col', v),
     fallback: {},
     help: {
@@ -322,7 +324,7 @@ export const OPTIONS = {
     },
     doc: {
       arg: 'ROLE=HEADER',
-      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`, `debet` and `kredit` (amount = debet − kredit)',
+      text: 'map a column explicitly (repeatable); roles: `verksamhet`, `konto`, `ansvar`, `projekt`, `aktivitet`, `objekt`, `period`, `belopp`, `namn`, `debet` and `kredit` (amount = debet − kredit); the name of an input as the role (`utfall=Utfall ack`, `budget=Budget år`, `fg-ar=…`) is the amount column of that input, as `--utfall-col belopp=…` is',
       example: '--col verksamhet=Vht --col belopp="Summa kr"',
     },
   }),
@@ -330,7 +332,7 @@ export const OPTIONS = {
     flag: '--input-sign <s>',
     kind: 'string',
     perInput: 'sign',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     fallback: 'cost-positive',
     parse: (v): InputSign =>
       oneOf('--input-sign', v, INPUT_SIGNS, {
@@ -353,7 +355,7 @@ export const OPTIONS = {
     flag: '--input-unit <u>',
     kind: 'string',
     perInput: 'unit',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: (v): Unit => oneOf('--input-unit', v, UNITS),
     fallback: 'kr',
     help: { sv: 'enhet i indata: kr (standard), tkr, mnkr', en: 'unit of the input: kr (default), tkr, mnkr' },
@@ -470,7 +472,7 @@ export const OPTIONS = {
     flag: '--where <dim=mönster>',
     kind: 'strings',
     perInput: 'where',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: (v): Filter[] => filters('--where', v),
     fallback: [],
     help: { sv: "filtrera, t.ex. 'ansvar=41*' eller 'konto!=8*' (upprepbar)", en: "filter, e.g. 'ansvar=41*' or 'konto!=8*' (repeatable)" },
@@ -484,7 +486,7 @@ export const OPTIONS = {
     flag: '--encoding <e>',
     kind: 'string',
     perInput: 'encoding',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: encoding,
     fallback: 'auto',
     help: { sv: 'teckenkodning i indata: auto, utf-8, cp1252, cp437', en: 'input encoding: auto, utf-8, cp1252, cp437' },
@@ -498,7 +500,7 @@ export const OPTIONS = {
     flag: '--delimiter <d>',
     kind: 'string',
     perInput: 'delimiter',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: delimiter,
     fallback: 'auto',
     help: { sv: 'avgränsare i indata: auto, ; , tab', en: 'input delimiter: auto, ; , tab' },
@@ -508,7 +510,7 @@ export const OPTIONS = {
     flag: '--decimal <d>',
     kind: 'string',
     perInput: 'decimal',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: (v): DecimalMark => oneOf('--decimal', v, DECIMAL_MARKS),
     fallback: 'auto',
     help: { sv: 'decimaltecken i indata: auto , .', en: 'decimal mark of the input: auto , .' },
@@ -518,7 +520,7 @@ export const OPTIONS = {
     flag: '--sie-dim <roll=dimension>',
     kind: 'record',
     perInput: 'sieDim',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: (v) => sieDims('--sie-dim', v),
     fallback: {},
     help: {
@@ -535,7 +537,7 @@ export const OPTIONS = {
     flag: '--sheet <namn>',
     kind: 'string',
     perInput: 'sheet',
-    commands: LEDGER,
+    commands: LEDGER_FILES,
     parse: asIs<string>,
     help: {
       sv: 'bladet att läsa i en Excel-arbetsbok (standard: det första)',
@@ -783,6 +785,16 @@ export const OPTIONS = {
     help: { sv: 'sök i namnen', en: 'search the names' },
     doc: { arg: 'TEXT', text: 'only the codes whose name contains the text (any case)', example: '--search omsorg' },
   }),
+  force: option({
+    flag: '--force',
+    kind: 'boolean',
+    commands: ['init'],
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: { sv: 'skriv över en befintlig konfigurationsfil', en: 'overwrite an existing configuration file' },
+    doc: { text: 'overwrite an existing configuration file' },
+  }),
 } as const;
 
 export type OptionKey = keyof typeof OPTIONS;
@@ -929,7 +941,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export function fromConfig(json: unknown, file: string): RawOptions {
   if (!isObject(json)) configInvalid(file, 'object');
   const base = dirname(resolvePath(file));
-  const rel = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  // A backslash separates folders on every system (`fixtures\utfall.csv` written on Windows reads on Linux and macOS too).
+  const rel = (p: string) => {
+    const slashed = p.replace(/\\/g, '/');
+    return isAbsolute(slashed) ? slashed : join(base, slashed);
+  };
   const isString = (v: unknown) => typeof v === 'string';
 
   /** One value of `def`'s kind, as the flag would give it, or CONFIG_INVALID naming `key`. */
@@ -1050,6 +1066,26 @@ export function resolveOne<K extends OptionKey>(key: K, flags: RawOptions, confi
  * for that input), every other setting as a whole. A command that does not read an input
  * gets the plain options.
  */
+/** The inputs' names as `--col` roles: `--col utfall=Utfall --col budget=Budget` names each input's amount column. */
+const INPUT_ROLES: Readonly<Record<string, string>> = { utfall: 'utfall', budget: 'budget', fgAr: 'fgar' };
+
+/**
+ * The plain `--col` pairs as one input sees them: a pair whose role is an input's name
+ * (`utfall=Utfall ack`, `budget=Budget år`, `fg-ar=…`) is that input's `belopp`, as if given
+ * with `--utfall-col belopp=…`, and no other input's; every other pair is everyone's.
+ */
+function plainColFor(col: Record<string, string>, input: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let mine: string | undefined;
+  for (const [role, header] of Object.entries(col)) {
+    const asInput = role.replace(/[-_\s]/g, '').replace('å', 'a');
+    if (!Object.values(INPUT_ROLES).includes(asInput)) out[role] = header;
+    else if (asInput === INPUT_ROLES[input]) mine = header;
+  }
+  if (mine !== undefined) out.belopp = mine;
+  return out;
+}
+
 function resolveInputs(
   plain: PlainOptions,
   flags: RawOptions,
@@ -1069,13 +1105,16 @@ function resolveInputs(
       const p = PER_INPUT_FLAGS.find((x) => x.input === input && x.setting === setting);
       const own = f[setting] ?? c[setting];
       if (p === undefined || own === undefined) {
-        settings[setting] = plain[setting];
+        settings[setting] = setting === 'col' ? plainColFor(plain.col, input) : plain[setting];
         continue;
       }
       const s = OPTIONS[setting] as AnyDef;
       if (setting === 'col') {
         const pairs = [...(c.col ?? []), ...(f.col ?? [])];
-        settings.col = { ...plain.col, ...(parseAt(s, pairs, f.col === undefined, config, p.long) as Record<string, string>) };
+        settings.col = {
+          ...plainColFor(plain.col, input),
+          ...(parseAt(s, pairs, f.col === undefined, config, p.long) as Record<string, string>),
+        };
       } else if (setting === 'where') {
         const mine = parseAt(s, own, f.where === undefined, config, p.long) as Filter[];
         const dims = new Set(mine.map((m) => m.dimension));

@@ -32,7 +32,7 @@ const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
 const shownValue = (v: string | { file: string } | undefined): string | undefined => (typeof v === 'object' ? v.file : v);
 
 /** The request's settings of one input, from its resolved options. */
-const settings = (i: InputOptions): InputSettings => ({
+export const inputSettings = (i: InputOptions): InputSettings => ({
   columns: i.col,
   where: i.where,
   inputUnit: i.inputUnit,
@@ -108,7 +108,7 @@ export function planReport(o: Options): ReportPlan {
     // Last year's and the previous forecast's columns compare months: a monthly report only.
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
   }
-  const inputs = Object.fromEntries(Object.entries(o.inputs).map(([input, i]) => [input, settings(i)])) as Record<
+  const inputs = Object.fromEntries(Object.entries(o.inputs).map(([input, i]) => [input, inputSettings(i)])) as Record<
     SettingsInput,
     InputSettings
   >;

@@ -5,7 +5,7 @@
  */
 import { AvvikelseError } from '../errors.js';
 import { parseAmount } from '../read/amount.js';
-import { canonicalDimension, columnRole } from '../read/columns.js';
+import { canonicalDimension, columnRole, ROLES, SIDE_ROLES } from '../read/columns.js';
 import type { Filter } from '../core/codes.js';
 import { columnDef, isColumnId } from '../report/columns.js';
 import { LIMIT_DECIMALS, type Operator, type Threshold } from '../report/thresholds.js';
@@ -26,7 +26,13 @@ export function integer(option: string, value: string | number, min: number, max
   return n;
 }
 
-/** `role=Header` pairs (`--col verksamhet=Vht`), roles canonicalised (`vht` → verksamhet). */
+/** The roles `--col` knows: the columns a ledger has, and the inputs' names (`utfall=…`: that input's belopp, cli/options.ts). */
+const KNOWN_ROLES: ReadonlySet<string> = new Set([...ROLES, ...SIDE_ROLES, 'utfall', 'budget', 'fgar', 'fgår']);
+
+/**
+ * `role=Header` pairs (`--col verksamhet=Vht`), roles canonicalised (`vht` → verksamhet); a
+ * role that is none of KNOWN_ROLES is an error, so a typo never maps nothing.
+ */
 export function columnMap(option: string, pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
@@ -34,7 +40,11 @@ export function columnMap(option: string, pairs: string[]): Record<string, strin
     if (eq <= 0 || eq === pair.length - 1) {
       throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'columnMap' });
     }
-    out[columnRole(pair.slice(0, eq))] = pair.slice(eq + 1).trim();
+    const role = columnRole(pair.slice(0, eq));
+    if (!KNOWN_ROLES.has(role) && !KNOWN_ROLES.has(role.replace(/[-_\s]/g, ''))) {
+      throw new AvvikelseError('OPTION_INVALID', { option, value: pair, expected: 'columnRole' });
+    }
+    out[role] = pair.slice(eq + 1).trim();
   }
   return out;
 }

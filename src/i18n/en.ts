@@ -35,6 +35,8 @@ const hintEn: Record<string, string> = {
   period: 'YYYY-MM, e.g. 2024-08',
   threshold: 'COLUMN<NUMBER, e.g. prognosavvikelse<-5000',
   columnMap: 'ROLE=HEADER, e.g. verksamhet=Vht',
+  columnRole:
+    "unknown role; roles: verksamhet, konto, ansvar, projekt, aktivitet, objekt, period, belopp, namn, debet, kredit, or utfall, budget, fg-ar for that input's amount",
   sieDim: "ROLE=DIMENSION, e.g. verksamhet=20 (the dimension's number or name in the SIE file)",
   filter: 'DIMENSION=GLOB, e.g. ansvar=41*',
   columnsMixed: 'either utfall, budget, avvikelse or monthly columns, not both',
@@ -184,7 +186,7 @@ const errorsEn: ErrorTexts = {
   OPTION_UNKNOWN: (p) => `unknown option ${p.option}; see avvikelse ${p.command} --help`,
   USAGE: (p) => `${usageEn[p.reason as string]?.(p) ?? p.reason}; see avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
-    `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder); see avvikelse --help`,
+    `unknown command "${p.command}"; commands: report (rapport), verify (kontroll), codes (koder), init (initiera); see avvikelse --help`,
   CONFIG_INVALID: (p) => `invalid configuration: ${configEn[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'the output file is one of the input files; inputs are never overwritten',
   OUTPUT_UNWRITABLE: (p) => `cannot write the output file: ${ioReason(p.reason)}`,
@@ -210,6 +212,7 @@ const errorsEn: ErrorTexts = {
     `the cell holds the formula =${p.formula} but no calculated value (the file was written by a program and never recalculated); open the workbook in Excel or LibreOffice, save it and give it again`,
   WORKBOOK_INVALID: (p) =>
     `the file looks like an Excel workbook (.xlsx) but cannot be read (${p.reason}); open it in Excel and save it again`,
+  CONFIG_EXISTS: () => 'the configuration file exists already; give --force to overwrite it, or --config NEW.json for another file',
 };
 
 const dimensions: Record<string, string> = {
@@ -352,7 +355,13 @@ const dictionary: Dictionary = {
   },
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (condition ${condition})`,
   roundingNote: (shown, summa, col) => `${col}: the rounded rows add up to ${shown}; the total ${summa} is the exact total, rounded`,
-  codes: { kod: 'Code', namn: 'Name', niva: 'Level', none: (p) => `no codes under ${p}` },
+  codes: {
+    kod: 'Code',
+    namn: 'Name',
+    niva: 'Level',
+    none: (p) => `no codes under ${p}`,
+    noHits: (s, p) => `no hits for "${s}"${p === '' ? '' : ` under ${p}`}`,
+  },
   verify: {
     basis: (b) =>
       (({ rows: 'sum of the rows', 'summa-rows': 'sum of the total rows', children: 'sum of the child rows' }) as Record<string, string>)[
@@ -368,6 +377,29 @@ const dictionary: Dictionary = {
       `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
     ledger: 'the ledger',
     unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
+  },
+  init: {
+    input: (input, file) => `${input === 'utfall' ? 'Actual (utfall)' : 'Budget'}: ${file}`,
+    format: (format, encoding, delimiter) =>
+      [format.toUpperCase(), encoding && `encoding ${encoding}`, delimiter && `delimiter "${delimiter === '\t' ? 'tab' : delimiter}"`]
+        .filter(Boolean)
+        .join(', '),
+    columns: (code, amounts) =>
+      `codes from ${code === undefined ? "the file's dimension" : `the column "${code}"`}${amounts.length > 0 ? `, amounts from ${amounts.map((a) => `"${a}"`).join(', ')}` : ''}`,
+    unit: (unit, heading) => `amounts in ${unit}${heading === undefined ? '' : ` (as the heading "${heading}" says)`}`,
+    periods: (kind, first, last, rows) =>
+      `${
+        {
+          months: first === last ? `period ${first}` : `periods ${first}–${last}`,
+          year: `full year ${first}`,
+          yearless: 'month columns without a year (give --period YYYY-MM)',
+          none: 'no period column: annual amounts',
+        }[kind]
+      }, ${amountText(rows, 0, '.', ',')} rows`,
+    wrote: (file) => `Wrote ${file}. Flags on the command line win over it.`,
+    thisMonth: "This month's report:",
+    nextMonth: 'Next month, with new exports in the same files:',
+    periodPlaceholder: 'YYYY-MM',
   },
 };
 

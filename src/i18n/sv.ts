@@ -36,6 +36,8 @@ const hintSv: Record<string, string> = {
   period: 'ÅÅÅÅ-MM, t.ex. 2024-08',
   threshold: 'KOLUMN<TAL, t.ex. prognosavvikelse<-5000',
   columnMap: 'ROLL=RUBRIK, t.ex. verksamhet=Vht',
+  columnRole:
+    'okänd roll; roller: verksamhet, konto, ansvar, projekt, aktivitet, objekt, period, belopp, namn, debet, kredit, eller utfall, budget, fg-ar för den indatans belopp',
   sieDim: 'ROLL=DIMENSION, t.ex. verksamhet=20 (dimensionens nummer eller namn i SIE-filen)',
   filter: 'DIMENSION=MÖNSTER, t.ex. ansvar=41*',
   columnsMixed: 'antingen utfall, budget, avvikelse eller månadskolumner, inte båda',
@@ -185,7 +187,7 @@ const errorsSv: ErrorTexts = {
   OPTION_UNKNOWN: (p) => `okänd flagga ${p.option}; se avvikelse ${p.command} --help`,
   USAGE: (p) => `${usageSv[p.reason as string]?.(p) ?? p.reason}; se avvikelse ${p.command} --help`,
   COMMAND_UNKNOWN: (p) =>
-    `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder); se avvikelse --help`,
+    `okänt kommando "${p.command}"; kommandon: report (rapport), verify (kontroll), codes (koder), init (initiera); se avvikelse --help`,
   CONFIG_INVALID: (p) => `ogiltig konfiguration: ${configSv[p.reason as string]?.(p) ?? p.reason}`,
   OUTPUT_IS_INPUT: () => 'utfilen är samma fil som en indatafil; indata skrivs aldrig över',
   OUTPUT_UNWRITABLE: (p) => `utfilen kan inte skrivas: ${ioReason(p.reason)}`,
@@ -211,6 +213,7 @@ const errorsSv: ErrorTexts = {
     `cellen har formeln =${p.formula} men inget beräknat värde sparat (filen är skapad av ett program och aldrig räknad om); öppna arbetsboken i Excel eller LibreOffice, spara den och ange den igen`,
   WORKBOOK_INVALID: (p) =>
     `filen ser ut som en Excel-arbetsbok (.xlsx) men går inte att läsa (${p.reason}); öppna den i Excel och spara den på nytt`,
+  CONFIG_EXISTS: () => 'konfigurationsfilen finns redan; ange --force för att skriva över den, eller --config NY.json för en annan fil',
 };
 
 const dimensions: Record<string, string> = {
@@ -353,7 +356,13 @@ const dictionary: Dictionary = {
   thresholdCrossed: (table, row, column, value, condition) => `${table}: ${row}: ${column} ${value} (villkor ${condition})`,
   roundingNote: (shown, summa, col) =>
     `${col}: de avrundade raderna summerar till ${shown}, summan ${summa} är det exakta totalbeloppet avrundat`,
-  codes: { kod: 'Kod', namn: 'Namn', niva: 'Nivå', none: (p) => `inga koder under ${p}` },
+  codes: {
+    kod: 'Kod',
+    namn: 'Namn',
+    niva: 'Nivå',
+    none: (p) => `inga koder under ${p}`,
+    noHits: (s, p) => `inga träffar för "${s}"${p === '' ? '' : ` under ${p}`}`,
+  },
   verify: {
     basis: (b) =>
       (
@@ -372,6 +381,33 @@ const dictionary: Dictionary = {
       `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}, ${checks} kontroller: ${errors} fel, ${notes} avrundningsnoter`,
     ledger: 'huvudboken',
     unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
+  },
+  init: {
+    input: (input, file) => `${input === 'utfall' ? 'Utfall' : 'Budget'}: ${file}`,
+    format: (format, encoding, delimiter) =>
+      [
+        format.toUpperCase(),
+        encoding && `teckenkodning ${encoding}`,
+        delimiter && `avgränsare "${delimiter === '\t' ? 'tabb' : delimiter}"`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    columns: (code, amounts) =>
+      `koder ur ${code === undefined ? 'filens dimension' : `kolumnen "${code}"`}${amounts.length > 0 ? `, belopp ur ${amounts.map((a) => `"${a}"`).join(', ')}` : ''}`,
+    unit: (unit, heading) => `belopp i ${unit}${heading === undefined ? '' : ` (enligt rubriken "${heading}")`}`,
+    periods: (kind, first, last, rows) =>
+      `${
+        {
+          months: first === last ? `period ${first}` : `perioder ${first}–${last}`,
+          year: `helår ${first}`,
+          yearless: 'månadskolumner utan år (ange --period ÅÅÅÅ-MM)',
+          none: 'ingen periodkolumn: årsbelopp',
+        }[kind]
+      }, ${amountText(rows, 0, ',', ' ')} rader`,
+    wrote: (file) => `Skrev ${file}. Flaggor på kommandoraden går före filen.`,
+    thisMonth: 'Månadens rapport:',
+    nextMonth: 'Nästa månad, med nya exporter i samma filer:',
+    periodPlaceholder: 'ÅÅÅÅ-MM',
   },
 };
 

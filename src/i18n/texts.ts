@@ -61,7 +61,14 @@ export interface Dictionary {
   roundingNote: (shownSum: string, summa: string, column: string) => string;
   /** A `--fail-on` condition met by a cell. */
   thresholdCrossed: (table: string, row: string, column: string, value: string, condition: string) => string;
-  codes: { kod: string; namn: string; niva: string; none: (prefix: string) => string };
+  codes: {
+    kod: string;
+    namn: string;
+    niva: string;
+    none: (prefix: string) => string;
+    /** `--search TEXT` matched no name (under `prefix`, '' for all codes). */
+    noHits: (search: string, prefix: string) => string;
+  };
   verify: {
     /** What an expectation rests on, by the check's basis. */
     basis: (basis: string) => string;
@@ -72,6 +79,19 @@ export interface Dictionary {
     summary: (tables: number, checks: number, errors: number, notes: number) => string;
     ledger: string;
     unusedRelation: (relation: string) => string;
+  };
+  /** `avvikelse init`: what it found in each sample file, and what to run next. */
+  init: {
+    input: (input: 'utfall' | 'budget', file: string) => string;
+    format: (format: string, encoding: string | undefined, delimiter: string | undefined) => string;
+    columns: (code: string | undefined, amounts: readonly string[]) => string;
+    unit: (unit: string, fromHeading: string | undefined) => string;
+    periods: (kind: 'months' | 'year' | 'yearless' | 'none', first: string, last: string, rows: number) => string;
+    wrote: (file: string) => string;
+    thisMonth: string;
+    nextMonth: string;
+    /** `--period ÅÅÅÅ-MM` when the utfall has no months to name one. */
+    periodPlaceholder: string;
   };
 }
 

@@ -34,6 +34,7 @@ export class TotalsBuilder implements LedgerBuilder {
   private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
   private filters: BoundFilter[] = [];
   private notes: ReadNote[] = [];
+  private codeColumn: string | undefined;
   private readonly negate: boolean;
 
   constructor(
@@ -53,6 +54,7 @@ export class TotalsBuilder implements LedgerBuilder {
       if (index === undefined) throw new AvvikelseError('COLUMN_MISSING', { role: this.spec.detail, headers: quoted(headers) }, at);
       detail = index;
     }
+    this.codeColumn = headers[code];
     this.amountColumns = (columns.amounts ?? []).flatMap((a) =>
       [a.index, ...(a.credit === undefined ? [] : [a.credit])].map((i) => headers[i] ?? ''),
     );
@@ -149,6 +151,7 @@ export class TotalsBuilder implements LedgerBuilder {
     this.names = new Map();
     this.dataRows = 0;
     this.amountColumns = [];
+    this.codeColumn = undefined;
     this.rowsByPeriod = new Map();
     this.signs = null;
     this.asides = noAsides();
@@ -171,6 +174,7 @@ export class TotalsBuilder implements LedgerBuilder {
       signs: this.signs,
       asides: { opening: aside(this.asides.opening), adjustment: aside(this.asides.adjustment) },
       notes: this.notes,
+      ...(this.codeColumn === undefined ? {} : { codeColumn: this.codeColumn }),
     };
   }
 }

@@ -177,6 +177,8 @@ export interface Ledger {
   asides: Record<AsideKind, Aside>;
   /** What the reader noticed and did, in file order (app/ turns them into messages). */
   notes: ReadNote[];
+  /** The heading of the column the codes were read from (`Verksamhet`), when the source has headings (`avvikelse init` shows it). */
+  codeColumn?: string;
 }
 
 /**
