@@ -238,7 +238,15 @@ describe('verify against the ledger holds each cell to its own decimals (issue 1
 
 describe("verify: checks on tables with avvikelse's own headings and mixed decimals", () => {
   const labels = columnLabels(texts('sv').columns, texts('en').columns);
-  const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false };
+  const opts: VerifyOptions = {
+    summaLabels: [],
+    ignore: [],
+    deviation: null,
+    relations: [],
+    parents: [],
+    strict: false,
+    allowEmpty: false,
+  };
 
   it('pairs a deviation of its own by the column registry (Deviation YTD beside Actual prev. year YTD)', () => {
     const md = [

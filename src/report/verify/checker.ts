@@ -4,10 +4,10 @@
  * can explain it (rules/tolerance.ts), as a rounding note.
  */
 import type { Fixed } from '../../core/money.js';
-import { roundingTolerance } from '../../rules/tolerance.js';
+import { isUnlikelyRounding, roundingTolerance } from '../../rules/tolerance.js';
 import { fixed, valueOf, type VerifyRow, type VerifyTable } from './structure.js';
 
-export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'ledger' | 'rad';
+export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'ledger' | 'rad' | 'empty';
 
 export interface Finding {
   type: CheckType;
@@ -30,7 +30,11 @@ export interface Finding {
 export class Checker {
   readonly errors: Finding[] = [];
   readonly notes: Finding[] = [];
+  /** Differences within the worst case of rounding but beyond what rounding makes except with very small probability. */
+  readonly warnings: Finding[] = [];
   checks = 0;
+  /** Checks made per table, so a table where nothing could be checked is reported (`emptyTables`). */
+  private readonly perTable = new Map<VerifyTable, number>();
   constructor(private readonly strict: boolean) {}
 
   /**
@@ -50,7 +54,7 @@ export class Checker {
     basis: string,
     tolerance?: bigint,
   ): void {
-    this.checks++;
+    this.count(t);
     const found = valueOf(row.values[column] ?? null);
     const diff = found - expected;
     if (diff === 0n) return;
@@ -68,18 +72,48 @@ export class Checker {
       basis,
       decimals,
     };
-    const withinRounding = (diff < 0n ? -diff : diff) <= (tolerance ?? roundingTolerance(decimals, terms));
-    (withinRounding && !this.strict ? this.notes : this.errors).push(finding);
+    const abs = diff < 0n ? -diff : diff;
+    const withinRounding = abs <= (tolerance ?? (t.exact[column] ? 0n : roundingTolerance(decimals, terms)));
+    if (!withinRounding || this.strict) this.errors.push(finding);
+    else if (tolerance === undefined && isUnlikelyRounding(abs, decimals, terms)) this.warnings.push(finding);
+    else this.notes.push(finding);
   }
 
   /** A check that held (decided by its own rule, e.g. `matchesLedger`). */
-  passed(): void {
+  passed(t: VerifyTable): void {
+    this.count(t);
+  }
+
+  /** How many checks were made on `t`. */
+  checksOf(t: VerifyTable): number {
+    return this.perTable.get(t) ?? 0;
+  }
+
+  private count(t: VerifyTable): void {
     this.checks++;
+    this.perTable.set(t, (this.perTable.get(t) ?? 0) + 1);
+  }
+
+  /** A table where no check could be made: an error naming it (a check that checked nothing is no pass). */
+  empty(t: VerifyTable): void {
+    this.errors.push({
+      type: 'empty',
+      file: t.file,
+      table: t.title,
+      line: t.line,
+      row: t.title,
+      column: '',
+      expected: null,
+      found: null,
+      terms: 0,
+      basis: 'empty',
+      decimals: 0,
+    });
   }
 
   /** A row that is in one of the two and not in the other: always an error. */
-  missing(finding: Finding): void {
-    this.checks++;
+  missing(t: VerifyTable, finding: Finding): void {
+    this.count(t);
     this.errors.push(finding);
   }
 }

@@ -8,7 +8,7 @@
  * numbers it involves (`TERMS`), so the Checker can tell rounding from errors.
  */
 import { normaliseHeader } from '../../core/text.js';
-import { roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
+import { roundingTolerance, roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
 import type { Checker } from './checker.js';
 import { deviationTerms, roleOf, type ColumnLabels } from './headers.js';
 import { valueOf, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
@@ -27,6 +27,8 @@ export interface VerifyOptions extends StructureOptions {
   /** Declared sub-table → parent row label prefix. */
   parents: { table: string; row: string }[];
   strict: boolean;
+  /** A table on which no check could be made passes (a text table); otherwise it is an error. */
+  allowEmpty: boolean;
 }
 
 /** Parses `Netto=Intäkt+Kostnad` or `Avvikelse=Budget-Utfall`. */
@@ -46,34 +48,47 @@ export function parseRelation(text: string): Relation | null {
   return terms.length === 0 || target === '' ? null : { text, target, terms };
 }
 
-/** (a) Summa rows against the rows they close, and parents against their children. */
+/**
+ * (a) Each total row against the rows it sums (found from the data by `structure`), and
+ * each parent of an indented hierarchy against its children.
+ */
 export function checkSums(t: VerifyTable, c: Checker): void {
-  let open: number[] = [];
-  let closed: number[] = [];
+  // A total found wrong stands for its rows' sum in the totals after it, so one wrong
+  // subtotal in a chain of running subtotals is one error, at its own cell.
+  const corrected = new Map<string, bigint>();
   t.rows.forEach((row, i) => {
-    if (row.kind === 'data' && row.parent === null) open.push(i);
-    if (row.kind !== 'summa') return;
-    const terms = open.length > 0 ? open : closed;
+    const run = row.sumOf;
+    if (row.kind !== 'summa' || run === null) return;
+    const totals = run.filter((k) => (t.rows[k] as VerifyRow).sumOf !== null).length;
+    const basis = row.below ? 'rows-below' : totals === 0 ? 'rows' : totals === run.length ? 'summa-rows' : 'running';
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
-      const sum = terms.reduce((a, k) => a + valueOf((t.rows[k] as VerifyRow).values[col] ?? null), 0n);
-      c.compare(t, row, col, sum, 'summa', TERMS.sumOf(terms.length), open.length > 0 ? 'rows' : 'summa-rows');
+      let sum = 0n;
+      for (const k of run) sum += corrected.get(`${k}:${col}`) ?? valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
+      const terms = TERMS.sumOf(run.length);
+      const diff = valueOf(row.values[col] ?? null) - sum;
+      if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
+        corrected.set(`${i}:${col}`, sum);
+      c.compare(t, row, col, sum, 'summa', terms, basis);
     }
-    if (open.length > 0) {
-      closed.push(i);
-      open = [];
-    } else closed = [i];
   });
   if (!t.hierarchy) return;
-  t.rows.forEach((row, p) => {
-    const kids = t.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.parent === p && r.kind === 'data');
-    if (kids.length === 0) return;
+  const children = new Map<number, number[]>();
+  t.rows.forEach((r, k) => {
+    if (r.parent === null || r.kind !== 'data') return;
+    const kids = children.get(r.parent);
+    if (kids) kids.push(k);
+    else children.set(r.parent, [k]);
+  });
+  for (const [p, kids] of children) {
+    const row = t.rows[p] as VerifyRow;
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
-      const sum = kids.reduce((a, { r }) => a + valueOf(r.values[col] ?? null), 0n);
+      let sum = 0n;
+      for (const k of kids) sum += valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
       c.compare(t, row, col, sum, 'hierarki', TERMS.sumOf(kids.length), 'children');
     }
-  });
+  }
 }
 
 /** (b) Deviation columns against their budget and outcome columns. */

@@ -22,6 +22,8 @@ export interface VerifyResult {
   tables: VerifyTable[];
   errors: Finding[];
   notes: Finding[];
+  /** Differences rounding explains only in its worst case (rules/tolerance.ts `isUnlikelyRounding`). */
+  warnings: Finding[];
   checks: number;
 }
 
@@ -33,7 +35,7 @@ export function verifyTables(
   raw: PublishedTable[],
   opts: VerifyOptions,
   labels: ColumnLabels,
-): VerifyResult & { unusedRelations: Relation[] } {
+): VerifyResult & { unusedRelations: Relation[]; checker: Checker } {
   const tables = raw.map((r) => structure(r, opts));
   const checker = new Checker(opts.strict);
   const used = new Set<Relation>();
@@ -45,9 +47,21 @@ export function verifyTables(
   checkParents(tables, checker, opts.parents);
   return {
     tables,
+    checker,
     errors: checker.errors,
     notes: checker.notes,
+    warnings: checker.warnings,
     checks: checker.checks,
     unusedRelations: opts.relations.filter((r) => !used.has(r)),
   };
+}
+
+/**
+ * Closes a run: every table on which no check could be made is an error naming it (a
+ * check that checked nothing is no pass), unless `allowEmpty`. Call it after the last
+ * check (the ledger's included); it brings `result.checks` up to date.
+ */
+export function closeVerify(result: VerifyResult & { checker: Checker }, allowEmpty: boolean): void {
+  if (!allowEmpty) for (const t of result.tables) if (result.checker.checksOf(t) === 0) result.checker.empty(t);
+  result.checks = result.checker.checks;
 }
