@@ -125,7 +125,7 @@ describe('verify: published tables, seeded errors, usage', () => {
     const doc = JSON.parse(run.stdout);
     expect(Object.keys(doc)).toEqual(['valid', 'stats', 'errors', 'notes']);
     expect(doc.valid).toBe(false);
-    expect(doc.stats).toEqual({ tables: 1, rows: 8, checks: 11, errors: 2, notes: 0 });
+    expect(doc.stats).toEqual({ tables: 1, rows: 8, checks: 11, errors: 1, notes: 0 }); // the Summa's Avvikelse is right: only the swapped cell is an error
     expect(doc.errors[0]).toEqual({
       type: 'avvikelse',
       check: 'avvikelse',

@@ -25,6 +25,8 @@ export interface Finding {
   decimals: number;
   /** What the expectation is, for the message: a formula or the other cell. */
   basis: string;
+  /** The cells the check involves besides the checked one (lines of its rows, headings of its columns), to find the wrong cell when two checks disagree. */
+  involves?: { lines: number[]; columns: string[] };
 }
 
 export class Checker {
@@ -53,6 +55,7 @@ export class Checker {
     terms: number,
     basis: string,
     tolerance?: bigint,
+    involves?: { rows: readonly VerifyRow[]; columns: readonly number[] },
   ): void {
     this.count(t);
     const found = valueOf(row.values[column] ?? null);
@@ -72,6 +75,7 @@ export class Checker {
       basis,
       decimals,
     };
+    if (involves) finding.involves = { lines: involves.rows.map((r) => r.line), columns: involves.columns.map((c) => t.header[c] ?? '') };
     const abs = diff < 0n ? -diff : diff;
     const withinRounding = abs <= (tolerance ?? (t.exact[column] ? 0n : roundingTolerance(decimals, terms)));
     if (!withinRounding || this.strict) this.errors.push(finding);

@@ -10,8 +10,9 @@
 import { normaliseHeader } from '../../core/text.js';
 import { roundingTolerance, roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
 import type { Checker } from './checker.js';
+import { columnsKey, type Equation } from './relations.js';
 import { deviationTerms, roleOf, type ColumnLabels } from './headers.js';
-import { valueOf, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
+import { valueOf, withoutFootnotes, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
 
 export interface Relation {
   text: string;
@@ -31,21 +32,51 @@ export interface VerifyOptions extends StructureOptions {
   allowEmpty: boolean;
 }
 
-/** Parses `Netto=Intäkt+Kostnad` or `Avvikelse=Budget-Utfall`. */
-export function parseRelation(text: string): Relation | null {
-  const eq = text.indexOf('=');
-  if (eq <= 0) return null;
-  const target = text.slice(0, eq).trim();
-  const rhs = text.slice(eq + 1).trim();
-  const terms: Relation['terms'] = [];
-  const re = /([+-]?)\s*([^+-]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rhs)) !== null) {
-    const column = (m[2] as string).trim();
-    if (column === '') return null;
-    terms.push({ sign: m[1] === '-' ? -1n : 1n, column });
+/**
+ * Reads one column name at `text[i]`: `"…"` or `[…]` (any heading, `-`, `+` and `=`
+ * included), else the text up to the next `+`, `-`, `−` or `=`. Returns the name and where it ends.
+ */
+function columnName(text: string, i: number, stops: RegExp): { name: string; end: number } | null {
+  while (text[i] === ' ') i++;
+  const open = text[i];
+  if (open === '"' || open === '[') {
+    const close = text.indexOf(open === '"' ? '"' : ']', i + 1);
+    if (close < 0) return null;
+    const name = text.slice(i + 1, close).trim();
+    let end = close + 1;
+    while (text[end] === ' ') end++;
+    return name === '' ? null : { name, end };
   }
-  return terms.length === 0 || target === '' ? null : { text, target, terms };
+  let end = i;
+  while (end < text.length && !stops.test(text[end] as string)) end++;
+  const name = text.slice(i, end).trim();
+  return name === '' ? null : { name, end };
+}
+
+/**
+ * Parses `Netto=Intäkt+Kostnad`, `Avvikelse=Budget-Utfall`, or with headings that hold
+ * `-`, `+` or `=` quoted or bracketed: `Avvikelse="Bokslut"-"Delårsrapp jan-aug"`,
+ * `[Avvikelse]=[Bokslut]-[Delårsrapp jan-aug]`. Null when it is not a relation.
+ */
+export function parseRelation(text: string): Relation | null {
+  const target = columnName(text, 0, /=/);
+  if (!target || text[target.end] !== '=') return null;
+  const terms: Relation['terms'] = [];
+  let i = target.end + 1;
+  while (i < text.length) {
+    while (text[i] === ' ') i++;
+    let sign: 1n | -1n = 1n;
+    if (text[i] === '+' || text[i] === '-' || text[i] === '−') {
+      sign = text[i] === '+' ? 1n : -1n;
+      i++;
+    } else if (terms.length > 0) return null;
+    const term = columnName(text, i, /[+\-−=]/);
+    if (!term) return null;
+    terms.push({ sign, column: term.name });
+    i = term.end;
+    if (text[i] === '=') return null;
+  }
+  return terms.length === 0 ? null : { text, target: target.name, terms };
 }
 
 /**
@@ -69,7 +100,7 @@ export function checkSums(t: VerifyTable, c: Checker): void {
       const diff = valueOf(row.values[col] ?? null) - sum;
       if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
         corrected.set(`${i}:${col}`, sum);
-      c.compare(t, row, col, sum, 'summa', terms, basis);
+      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: run.map((k) => t.rows[k] as VerifyRow), columns: [col] });
     }
   });
   if (!t.hierarchy) return;
@@ -92,7 +123,14 @@ export function checkSums(t: VerifyTable, c: Checker): void {
 }
 
 /** (b) Deviation columns against their budget and outcome columns. */
-export function checkDeviations(t: VerifyTable, c: Checker, declared: VerifyOptions['deviation'], labels: ColumnLabels): void {
+export function checkDeviations(
+  t: VerifyTable,
+  c: Checker,
+  declared: VerifyOptions['deviation'],
+  labels: ColumnLabels,
+  inferred: readonly Equation[] = [],
+): string[] {
+  const checked: string[] = [];
   for (const dev of t.amountColumns.filter((col) => roleOf(t.header[col] ?? '', labels) === 'deviation')) {
     const terms = deviationTerms(t.header, t.amountColumns, dev, labels);
     if (!terms) continue;
@@ -106,17 +144,35 @@ export function checkDeviations(t: VerifyTable, c: Checker, declared: VerifyOpti
       order = u > k ? 'utfall-budget' : 'budget-utfall';
     }
     const [first, second] = order === 'budget-utfall' ? [terms.budget, terms.outcome] : [terms.outcome, terms.budget];
+    if (declared === null && inferred.some((e) => e.columns.includes(dev))) {
+      // The headings paired it, but the data show another relation for it: trust the data
+      // when the headings' pairing fails on most rows.
+      const tol = roundingTolerance(t.decimals[dev] as number, TERMS.deviation);
+      const holds = rows.filter((r) => {
+        const d = valueOf(r.values[dev] ?? null) - valueOf(r.values[first] ?? null) + valueOf(r.values[second] ?? null);
+        return (d < 0n ? -d : d) <= tol;
+      }).length;
+      if (holds * 2 < rows.length) continue;
+    }
+    checked.push(columnsKey([dev, first, second]));
     const basis = `${t.header[first]} − ${t.header[second]}`;
     for (const r of rows) {
       const expected = valueOf(r.values[first] ?? null) - valueOf(r.values[second] ?? null);
-      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis);
+      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis, undefined, { rows: [r], columns: [dev, first, second] });
     }
   }
+  return checked;
 }
 
 function columnIndex(t: VerifyTable, name: string): number {
-  const n = normaliseHeader(name);
+  const n = normaliseHeader(withoutFootnotes(name));
   return t.header.findIndex((h) => normaliseHeader(h) === n);
+}
+
+/** The columns of a declared relation in `t` (target first), or null when `t` lacks one of them. */
+export function relationColumns(t: VerifyTable, rel: Relation): number[] | null {
+  const cols = [rel.target, ...rel.terms.map((x) => x.column)].map((name) => columnIndex(t, name));
+  return cols.some((c) => c < 0) ? null : cols;
 }
 
 /** (d) Declared relations; returns how many of them the table has all columns for. */
@@ -130,7 +186,10 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
     for (const r of t.rows) {
       if (r.values[target] === null || r.kind === 'section') continue;
       const expected = terms.reduce((a, term) => a + term.sign * valueOf(r.values[term.index] ?? null), 0n);
-      c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text);
+      c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text, undefined, {
+        rows: [r],
+        columns: [target, ...terms.map((x) => x.index)],
+      });
     }
   }
   return applied;

@@ -8,8 +8,10 @@
  */
 import type { PublishedTable } from '../../core/published.js';
 import { Checker, type Finding } from './checker.js';
-import { checkDeviations, checkParents, checkRelations, checkSums, type Relation, type VerifyOptions } from './checks.js';
+import { AvvikelseError } from '../../errors.js';
+import { checkDeviations, checkParents, checkRelations, checkSums, relationColumns, type Relation, type VerifyOptions } from './checks.js';
 import type { ColumnLabels } from './headers.js';
+import { checkInferred, columnsKey, inferRelations } from './relations.js';
 import { structure, type VerifyTable } from './structure.js';
 
 export { Checker, type CheckType, type Finding } from './checker.js';
@@ -37,14 +39,34 @@ export function verifyTables(
   labels: ColumnLabels,
 ): VerifyResult & { unusedRelations: Relation[]; checker: Checker } {
   const tables = raw.map((r) => structure(r, opts));
+  // A declared relation must name columns of some table: one that names none is a typo, not a pass.
+  for (const rel of opts.relations) {
+    if (tables.some((t) => relationColumns(t, rel) !== null)) continue;
+    const names = [rel.target, ...rel.terms.map((x) => x.column)];
+    const missing = names.find((n) => !tables.some((t) => relationColumns(t, { text: n, target: n, terms: [] }) !== null)) ?? rel.target;
+    const headers = [...new Set(tables.flatMap((t) => t.header.filter((h) => h !== '')))].map((h) => `"${h}"`).join(', ');
+    throw new AvvikelseError(
+      'COLUMN_UNKNOWN',
+      { name: missing, source: `--columns ${rel.text}`, headers },
+      { file: tables[0]?.file ?? '' },
+    );
+  }
   const checker = new Checker(opts.strict);
   const used = new Set<Relation>();
   for (const t of tables) {
     checkSums(t, checker);
-    checkDeviations(t, checker, opts.deviation, labels);
-    for (const rel of opts.relations) if (checkRelations(t, checker, [rel]) > 0) used.add(rel);
+    const inferred = inferRelations(t);
+    const checked = new Set(checkDeviations(t, checker, opts.deviation, labels, inferred));
+    for (const rel of opts.relations) {
+      const cols = relationColumns(t, rel);
+      if (cols !== null) checked.add(columnsKey(cols));
+      if (checkRelations(t, checker, [rel]) > 0) used.add(rel);
+    }
+    // Relations the data show, unless the headings or --columns already checked the same columns.
+    for (const e of inferred) if (!checked.has(columnsKey(e.columns))) checkInferred(t, checker, e);
   }
   checkParents(tables, checker, opts.parents);
+  localise(checker.errors);
   return {
     tables,
     checker,
@@ -64,4 +86,33 @@ export function verifyTables(
 export function closeVerify(result: VerifyResult & { checker: Checker }, allowEmpty: boolean): void {
   if (!allowEmpty) for (const t of result.tables) if (result.checker.checksOf(t) === 0) result.checker.empty(t);
   result.checks = result.checker.checks;
+}
+
+const diffOf = (f: Finding): bigint => (f.found?.value ?? 0n) - (f.expected?.value ?? 0n);
+const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+
+/**
+ * One wrong cell often fails two checks: its row's relation and its column's total. When a
+ * relation of a row and a total of a column fail by the same amount and share a cell, that
+ * cell is the wrong one, and only the check made at it is kept: a wrong total (the relation
+ * on the total's row then fails too) is one error at the total, and a wrong deviation on a
+ * data row (the deviation column's Summa then fails too) is one error at the row.
+ */
+function localise(errors: Finding[]): void {
+  const drop = new Set<Finding>();
+  const sums = errors.filter((f) => (f.type === 'summa' || f.type === 'hierarki') && f.involves);
+  for (const rel of errors) {
+    if ((rel.type !== 'relation' && rel.type !== 'avvikelse') || !rel.involves) continue;
+    for (const sum of sums) {
+      if (sum.file !== rel.file || sum.table !== rel.table || abs(diffOf(sum)) !== abs(diffOf(rel))) continue;
+      if (!rel.involves.columns.includes(sum.column)) continue;
+      if (sum.line === rel.line)
+        drop.add(rel); // the total's own cell is wrong
+      else if (sum.column === rel.column && (sum.involves as { lines: number[] }).lines.includes(rel.line)) drop.add(sum); // the row's cell is
+    }
+  }
+  if (drop.size === 0) return;
+  const kept = errors.filter((f) => !drop.has(f));
+  errors.length = 0;
+  for (const f of kept) errors.push(f);
 }
