@@ -258,3 +258,46 @@ describe('tolerance: a difference rounding makes only rarely is a warning', () =
     expect((await cli(['verify', f, '--strict'])).code).toBe(1);
   });
 });
+
+describe('scale: long tables are read and checked in linear time', () => {
+  it('150 000 rows with a wrong Summa: no crash, the error found', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const n = 150_000;
+    const lines = ['Projekt;Budget;Utfall;Avvikelse'];
+    let b = 0;
+    let u = 0;
+    for (let i = 0; i < n; i++) {
+      const bi = 1000 + (i % 997);
+      const ui = 900 + ((i * 7) % 1009);
+      b += bi;
+      u += ui;
+      lines.push(`P${i};${bi};${ui};${bi - ui}`);
+    }
+    lines.push(`Summa;${b};${u + 100_000};${b - u - 100_000}`); // beyond even the worst case of 150 001 roundings (75 000)
+    const f = join(mkdtempSync(join(tmpdir(), 'avvikelse-long-')), 'lang.csv');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const run = await cli(['verify', f, '--format', 'json']);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(run.code).toBe(1);
+    // Utfall and Avvikelse of the Summa disagree with their rows (the Summa row itself is consistent).
+    expect(cells(doc)).toEqual([
+      ['Summa', 'Utfall'],
+      ['Summa', 'Avvikelse'],
+    ]);
+    expect(doc.stats.checks).toBe(3 + n + 1);
+  }, 120_000);
+
+  it('an indented hierarchy of 20 000 rows', () => {
+    const lines = ['| Verksamhet | Utfall |', '|:--|--:|'];
+    for (let p = 0; p < 5_000; p++) {
+      lines.push(`| Nämnd ${p} | 60 |`);
+      for (let k = 0; k < 3; k++) lines.push(`| &nbsp;&nbsp;Enhet ${p}.${k} | 20 |`.replace('&nbsp;&nbsp;', '  '));
+    }
+    const r = md(`${lines.join('\n')}\n`);
+    expect(r.tables[0]?.hierarchy).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(r.checks).toBe(5_000);
+  }, 120_000);
+});

@@ -239,7 +239,8 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
   });
   if (candidates.length === 0 || cols.length === 0) return;
   const strongOf = (r: VerifyRow) => r.kind === 'summa' || TOTAL_LABEL.test(r.label) || summaLabels.has(r.label.toLowerCase());
-  const upper = (r: VerifyRow) => /\p{Lu}{3}/u.test(r.label) && !/\p{Ll}/u.test(r.label);
+  // An upper-case label of words (`VERKSAMHETENS NETTOKOSTNADER`), not a code (`KS01`).
+  const upper = (r: VerifyRow) => /\p{Lu}{4}/u.test(r.label) && !/[\p{Ll}\d]/u.test(r.label);
   const first = candidates[0] as number;
   const last = candidates[candidates.length - 1] as number;
   const consumed = new Set<number>();
@@ -291,7 +292,8 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
       if (k < min) continue;
       const sc = score(r, sums, k);
       if (sc.all && (sc.nonzero || lenient)) full = k;
-      else if (sc.hits > partialHits) {
+      else if (sc.hits > 0 && sc.hits >= partialHits) {
+        // The longest run with the most columns right (the whole run since the previous total, as a rule).
         partial = k;
         partialHits = sc.hits;
       }
@@ -338,7 +340,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
       // Rows taken for totals without a label, made data again: does the labelled total match then?
       const expanded: number[] = [];
       for (const k of items) {
-        if (weakTotals.has(k)) expanded.push(...((rows[k] as VerifyRow).sumOf as number[]));
+        if (weakTotals.has(k)) for (const j of (rows[k] as VerifyRow).sumOf as number[]) expanded.push(j);
         expanded.push(k);
       }
       const again = bestRun(r, expanded, true, reach, () => 1);
@@ -351,7 +353,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
             weakTotals.delete(k);
           }
         items.length = 0;
-        items.push(...expanded);
+        for (const k of expanded) items.push(k);
         found = again;
         below = false;
       }
