@@ -47,8 +47,14 @@ export function publishedNumber(text: string): PublishedCell {
 const lineOf = (place: Place): number => place.line ?? place.record ?? Number(/\d+$/.exec(place.cell ?? '')?.[0] ?? 0);
 
 /** A row of a published table: its cells as written and as parsed. */
-function row(r: SourceRecord): PublishedRow {
-  return { line: lineOf(r.place), cells: r.cells, numbers: r.cells.map(publishedNumber) };
+function row(r: SourceRecord, numbers: PublishedCell[] = r.cells.map(publishedNumber)): PublishedRow {
+  return { line: lineOf(r.place), cells: r.cells, numbers };
+}
+
+/** Each record's cells parsed once, on first use (a record is looked at as a header candidate and as a row). */
+function parsedCells(records: readonly SourceRecord[]): (i: number) => PublishedCell[] {
+  const parsed: (PublishedCell[] | undefined)[] = new Array<PublishedCell[] | undefined>(records.length);
+  return (i) => (parsed[i] ??= (records[i] as SourceRecord).cells.map(publishedNumber));
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
@@ -70,13 +76,24 @@ const HEADING_WORDS =
  * header is a second header row) and its cells hold heading words (a text-only data row
  * such as `Ej aktuellt` is data).
  */
-function isHeader(records: readonly SourceRecord[], i: number, inTable = false, firstRow = false): boolean {
+function isHeader(
+  records: readonly SourceRecord[],
+  i: number,
+  inTable = false,
+  firstRow = false,
+  numbersOf: (i: number) => PublishedCell[] = parsedCells(records),
+): boolean {
   const cells = (records[i] as SourceRecord).cells;
-  if (filled(cells) < 2 || cells.some((c) => c.trim() !== '' && isNumeric(c) && !/^\d{4}$/.test(c.trim()))) return false;
+  const numbers = numbersOf(i);
+  const numeric = (k: number) => {
+    const n = numbers[k];
+    return n !== null && n !== undefined && n !== 'text';
+  };
+  if (filled(cells) < 2 || cells.some((c, k) => numeric(k) && !/^\d{4}$/.test(c.trim()))) return false;
   if (inTable) {
     // Right under a header, a row of years is a second header row (`;2023;2024` under a group row); further down, data.
     const years = firstRow && cells.slice(1).every((c) => c.trim() === '' || /^(19|20)\d{2}$/.test(c.trim()));
-    if (!years && (cells.some((c) => isNumeric(c)) || !cells.slice(1).some((c) => HEADING_WORDS.test(c)))) return false;
+    if (!years && (cells.some((_, k) => numeric(k)) || !cells.slice(1).some((c) => HEADING_WORDS.test(c)))) return false;
   }
   for (let j = i + 1; j < Math.min(records.length, i + 6); j++) {
     const next = (records[j] as SourceRecord).cells;
@@ -135,10 +152,11 @@ function foundTables(file: string, records: readonly SourceRecord[]): PublishedT
   let pendingTitle = '';
   let afterBlank = true;
   let previousWasHeader = false;
+  const numbersOf = parsedCells(records);
   records.forEach((r, i) => {
     const blank = isBlank(r.cells);
     const inTable = current !== null && !afterBlank;
-    if (!blank && isHeader(records, i, inTable, current !== null && current.rows.length === 0)) {
+    if (!blank && isHeader(records, i, inTable, current !== null && current.rows.length === 0, numbersOf)) {
       if (previousWasHeader && current !== null && current.rows.length === 0) {
         // A group row over sub-headings: one header.
         current.header = mergedHeader(current.header, r.cells);
@@ -155,11 +173,16 @@ function foundTables(file: string, records: readonly SourceRecord[]): PublishedT
     }
     previousWasHeader = false;
     afterBlank = blank;
-    if (filled(r.cells) === 1 && (r.cells[0] ?? '').trim() !== '' && i + 1 < records.length && isHeader(records, i + 1)) {
+    if (
+      filled(r.cells) === 1 &&
+      (r.cells[0] ?? '').trim() !== '' &&
+      i + 1 < records.length &&
+      isHeader(records, i + 1, false, false, numbersOf)
+    ) {
       pendingTitle = (r.cells[0] as string).trim();
       return;
     }
-    if (current && !blank) current.rows.push(row(r));
+    if (current && !blank) current.rows.push(row(r, numbersOf(i)));
   });
   return tables;
 }
