@@ -105,6 +105,22 @@ describe('totals found from the data', () => {
     expect(cells(doc)).toEqual([['Summa', 'Antal']]);
   });
 
+  it('a percent column is recognised by its values (a ratio of two other columns) and never summed', () => {
+    const r = md(
+      [
+        '| Verksamhet | Budget | Utfall | Förbrukat |',
+        '|:--|--:|--:|--:|',
+        '| Hemtjänst | 1 000 | 950 | 95,0 |',
+        '| Särskilt boende | 2 000 | 2 100 | 105,0 |',
+        '| Hälso- och sjukvård | 800 | 612 | 76,5 |',
+        '| Summa | 3 800 | 3 662 | 96,4 |',
+      ].join('\n'),
+    );
+    expect(r.tables[0]?.amountColumns).toEqual([1, 2]);
+    expect(r.errors).toEqual([]);
+    expect(r.checks).toBe(2);
+  });
+
   it('a grand total of subtotals, with sections between', () => {
     const r = md(
       [

@@ -5,8 +5,8 @@
  * cells arrive already parsed by the reader (core/published.ts); nothing here reads files.
  */
 import type { Fixed } from '../../core/money.js';
-import { PUBLISHED_SCALE } from '../../core/money.js';
-import type { PublishedNumber, PublishedTable } from '../../core/published.js';
+import { pow10, PUBLISHED_SCALE } from '../../core/money.js';
+import type { PublishedNumber, PublishedRow, PublishedTable } from '../../core/published.js';
 import { normaliseHeader } from '../../core/text.js';
 import { roundingTolerance, TERMS } from '../../rules/tolerance.js';
 import { isLabelHeader } from './headers.js';
@@ -117,6 +117,16 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
     decimals[c] = dec;
     exact[c] = COUNT_HEADER.test(h) && integers;
   }
+  // A column whose values are the ratio of two others (Utfall/Budget in percent) is a percentage, never summed.
+  // p = 100·a/b is also b = 100·a/p: the rightmost column of such a triple is taken for the percentage.
+  const keep = new Set<number>();
+  for (const p of [...amountColumns].reverse()) {
+    if (keep.has(p)) continue;
+    const pair = ratioOf(raw, p, amountColumns);
+    if (pair === null) continue;
+    amountColumns.splice(amountColumns.indexOf(p), 1);
+    for (const c of pair) keep.add(c);
+  }
   const firstAmount = amountColumns[0] ?? width;
   const summaLabels = new Set(opts.summaLabels.map((l) => cleanLabel(l).toLowerCase()));
   let restating = false;
@@ -162,6 +172,47 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
   applyHierarchy(table);
   findTotals(table, summaLabels);
   return table;
+}
+
+/** How many rows a percent column is recognised on. */
+const RATIO_SAMPLE = 200;
+
+/**
+ * The columns `[a, b]` when column `p` holds, on the rows, `a / b` or `100 · a / b` of two other amount
+ * columns, to within one unit of its shown decimals: on at least 3 rows where `b` is not 0,
+ * failing on at most one of them (the rule relations are accepted by, relations.ts).
+ */
+function ratioOf(raw: PublishedTable, p: number, columns: readonly number[]): [number, number] | null {
+  const rows = raw.rows.slice(0, RATIO_SAMPLE);
+  const num = (r: PublishedRow, c: number): PublishedNumber | null => {
+    const v = r.numbers[c];
+    return v === null || v === undefined || v === 'text' ? null : v;
+  };
+  for (const a of columns) {
+    for (const b of columns) {
+      if (a === p || b === p || a === b) continue;
+      for (const factor of [100n, 1n]) {
+        let shown = 0;
+        let holds = 0;
+        let restates = 0;
+        for (const r of rows) {
+          const pv = num(r, p);
+          const av = num(r, a);
+          const bv = num(r, b);
+          if (!pv || !av || !bv || bv.value === 0n || av.value === 0n) continue;
+          shown++;
+          if (pv.value === av.value) restates++;
+          // |P·B − f·A| ≤ unit·|B|, at the published scale on both sides.
+          const lhs = pv.value * bv.value - factor * av.value * pow10(PUBLISHED_SCALE);
+          const bound = pow10(PUBLISHED_SCALE - pv.decimals) * (bv.value < 0n ? -bv.value : bv.value);
+          if ((lhs < 0n ? -lhs : lhs) <= bound) holds++;
+        }
+        // (A column equal to `a` over a column of ones is a copy, not a ratio.)
+        if (holds >= 3 && restates < holds && shown - holds <= Math.max(1, Math.floor(shown / 10))) return [a, b];
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether `total` equals the sum of `sums` in column `c` within rounding of `terms` numbers (exactly for a count column). */
