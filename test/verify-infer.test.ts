@@ -187,6 +187,22 @@ describe('relations found from the data', () => {
     expect(r.checks).toBe(0);
   });
 
+  it('a relation failing on one row of four is not accepted (3 rows are too few to accuse the fourth)', () => {
+    const r = md(
+      '| Verksamhet | Budget | Utfall | Avvikelse |\n|:--|--:|--:|--:|\n| A | 1 000 | 900 | 100 |\n| B | 2 000 | 2 150 | -150 |\n| C | 500 | 480 | 20 |\n| D | 700 | 650 | 70 |\n',
+    );
+    expect(r.errors.map((e) => e.row)).toEqual(['D']); // the headings pair Avvikelse with Budget and Utfall: still checked
+    const bare = md(
+      '| Verksamhet | X | Y | Z |\n|:--|--:|--:|--:|\n| A | 1 000 | 900 | 100 |\n| B | 2 000 | 2 150 | -150 |\n| C | 500 | 480 | 20 |\n| D | 700 | 650 | 70 |\n',
+    );
+    expect(bare.checks).toBe(0);
+  });
+
+  it('rows of small numbers are no evidence of a relation', () => {
+    const r = md('| Enhet | A | B | C |\n|:--|--:|--:|--:|\n| x | 1 | 2 | 3 |\n| y | 2 | 2 | 4 |\n| z | 0 | 5 | 5 |\n| w | 3 | 1 | 4 |\n');
+    expect(r.checks).toBe(0);
+  });
+
   it('does not take a zero column or two equal columns for a relation', () => {
     const r = md(
       '| Post | A | B | C | Noll |\n|:--|--:|--:|--:|--:|\n| x | 10 | 10 | 7 | 0 |\n| y | 25 | 25 | 3 | 0 |\n| z | 31 | 31 | 12 | 0 |\n| w | 4 | 4 | 9 | 0 |\n',
@@ -210,9 +226,10 @@ describe('relations found from the data', () => {
       [8000, 300, -8250, 0],
       [2500, 700, -3300, -120],
       [4100, 950, -4900, 75],
+      [6000, 400, -6200, 100],
     ].map(([k, i, c, d], n) => `| E${n} | ${k} | ${i} | ${c} | ${d} | ${(k as number) + (i as number) + (c as number) - (d as number)} |`);
     const table = `| Enhet | Kommunbidrag | Intäkter | Kostnader | Disposition | Årets resultat |\n|:--|--:|--:|--:|--:|--:|\n${rows.join('\n')}\n`;
-    expect(md(table)).toMatchObject({ errors: [], checks: 4 });
+    expect(md(table)).toMatchObject({ errors: [], checks: 5 });
     expect(md(table.replace('| 75 | 75 |', '| 75 | 57 |')).errors.map((e) => [e.row, e.column])).toEqual([['E3', 'Årets resultat']]);
   });
 });

@@ -5,14 +5,16 @@
  * Intäkter, Årets resultat = Kommunbidrag + Intäkter + Kostnader − Disposition) that holds
  * on the rows within rounding. The rule that tells a relation from a coincidence
  * (`acceptable`): it is looked for on the first `SAMPLE` rows that show all its columns and
- * are not all zero; it must hold on at least 3 of them and fail on at most one (at most a
- * tenth of them when there are more than 10); and it must be minimal — no equation over a
+ * some number beyond 20 times what rounding allows (rows of small numbers fit too much);
+ * it must hold on at least 3 of them (4 when it fails on one) and fail on at most one (at
+ * most a tenth of them when there are more than 10); and it must be minimal — no equation over a
  * subset of its columns (two columns equal or opposite included) holds by the same rule, so
  * a zero column, two equal columns or a column that restates another never make one. An
  * accepted relation is then checked on every row; a row where it fails is an error at the
  * cell of the column the headings name as the result (a deviation, a net, a result; else
  * the rightmost), with the sign the data give.
  */
+import { pow10, PUBLISHED_SCALE } from '../../core/money.js';
 import { roundingTolerance, roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
 import type { Checker } from './checker.js';
 import { valueOf, type VerifyRow, type VerifyTable } from './structure.js';
@@ -42,12 +44,13 @@ function toleranceOf(t: VerifyTable, columns: readonly number[]): bigint {
 }
 
 /** On `rows`: how many show the equation's columns and are not all zero, and on how many of those it holds. */
-function tally(t: VerifyTable, rows: readonly VerifyRow[], e: Equation, tol: bigint): { shown: number; holds: number } {
+function tally(t: VerifyTable, rows: readonly VerifyRow[], e: Equation, tol: bigint, informative = 0n): { shown: number; holds: number } {
   let shown = 0;
   let holds = 0;
   for (const r of rows) {
     let sum = 0n;
     let zero = true;
+    let large = false;
     let complete = true;
     for (let j = 0; j < e.columns.length; j++) {
       const v = r.values[e.columns[j] as number];
@@ -56,19 +59,20 @@ function tally(t: VerifyTable, rows: readonly VerifyRow[], e: Equation, tol: big
         break;
       }
       if (v.value !== 0n) zero = false;
+      if (v.value > informative || -v.value > informative) large = true;
       sum += (e.signs[j] as bigint) * v.value;
     }
-    if (!complete || zero) continue;
+    if (!complete || zero || (informative > 0n && !large)) continue;
     shown++;
     if ((sum < 0n ? -sum : sum) <= tol) holds++;
   }
   return { shown, holds };
 }
 
-/** The acceptance rule: holds on at least 3 rows, fails on at most one (a tenth when more than 10 show it). */
+/** The acceptance rule: holds on at least 3 rows (4 when it fails on one), fails on at most one (a tenth when more than 10 show it). */
 export function acceptable(shown: number, holds: number): boolean {
   const fails = shown - holds;
-  return holds >= 3 && fails <= Math.max(1, Math.floor(shown / 10));
+  return holds >= (fails > 0 ? 4 : 3) && fails <= Math.max(1, Math.floor(shown / 10));
 }
 
 /** The equations found so far as vectors over the columns, in echelon form: tells whether a new one follows from them. */
@@ -133,7 +137,8 @@ export function inferRelations(t: VerifyTable): Equation[] {
       for (let mask = 0; mask < 1 << (size - 1); mask++) {
         const signs = set.map((_, j) => (j > 0 && mask & (1 << (j - 1)) ? -1n : 1n)) as (1n | -1n)[];
         const e = { columns: set, signs };
-        const { shown, holds } = tally(t, sample, e, tol);
+        // Rows of small numbers (none beyond 20 times what rounding allows) say little: they are not counted.
+        const { shown, holds } = tally(t, sample, e, tol, tol > 0n ? 20n * tol : 20n * pow10(PUBLISHED_SCALE));
         if (!acceptable(shown, holds)) continue;
         held.push(set);
         // One that follows from those found (their sum or difference) is no new relation.
