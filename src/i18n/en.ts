@@ -362,6 +362,7 @@ const dictionary: Dictionary = {
           children: 'sum of the child rows',
           'rows-below': 'sum of the rows below',
           running: 'the previous subtotal and the rows since',
+          'row-and-column': "its row's relation and its column's total",
         }) as Record<string, string>
       )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>

@@ -363,6 +363,7 @@ const dictionary: Dictionary = {
           children: 'summan av underraderna',
           'rows-below': 'summan av raderna under',
           running: 'föregående delsumma och raderna därefter',
+          'row-and-column': 'radens samband och kolumnens summa',
         }) as Record<string, string>
       )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>

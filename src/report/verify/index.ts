@@ -8,6 +8,7 @@
  */
 import type { PublishedTable } from '../../core/published.js';
 import { Checker, type Finding } from './checker.js';
+import { PUBLISHED_SCALE } from '../../core/money.js';
 import { AvvikelseError } from '../../errors.js';
 import { checkDeviations, checkParents, checkRelations, checkSums, relationColumns, type Relation, type VerifyOptions } from './checks.js';
 import type { ColumnLabels } from './headers.js';
@@ -66,7 +67,7 @@ export function verifyTables(
     for (const e of inferred) if (!checked.has(columnsKey(e.columns))) checkInferred(t, checker, e);
   }
   checkParents(tables, checker, opts.parents);
-  localise(checker.errors);
+  localise(checker.errors, tables);
   return {
     tables,
     checker,
@@ -95,24 +96,57 @@ const abs = (x: bigint): bigint => (x < 0n ? -x : x);
  * One wrong cell often fails two checks: its row's relation and its column's total. When a
  * relation of a row and a total of a column fail by the same amount and share a cell, that
  * cell is the wrong one, and only the check made at it is kept: a wrong total (the relation
- * on the total's row then fails too) is one error at the total, and a wrong deviation on a
- * data row (the deviation column's Summa then fails too) is one error at the row.
+ * on the total's row then fails too) is one error at the total, a wrong deviation on a
+ * data row (the deviation column's Summa then fails too) is one error at the row, and a
+ * wrong Utfall on a data row (its Avvikelse and the Utfall Summa fail) is one error at
+ * that Utfall, expected as the total requires.
  */
-function localise(errors: Finding[]): void {
+function localise(errors: Finding[], tables: readonly VerifyTable[]): void {
   const drop = new Set<Finding>();
+  const added: Finding[] = [];
   const sums = errors.filter((f) => (f.type === 'summa' || f.type === 'hierarki') && f.involves);
   for (const rel of errors) {
     if ((rel.type !== 'relation' && rel.type !== 'avvikelse') || !rel.involves) continue;
     for (const sum of sums) {
       if (sum.file !== rel.file || sum.table !== rel.table || abs(diffOf(sum)) !== abs(diffOf(rel))) continue;
-      if (!rel.involves.columns.includes(sum.column)) continue;
-      if (sum.line === rel.line)
+      if (!rel.involves.columns.includes(sum.column) || drop.has(sum) || drop.has(rel)) continue;
+      if (sum.line === rel.line) {
         drop.add(rel); // the total's own cell is wrong
-      else if (sum.column === rel.column && (sum.involves as { lines: number[] }).lines.includes(rel.line)) drop.add(sum); // the row's cell is
+        continue;
+      }
+      if (!(sum.involves as { lines: number[] }).lines.includes(rel.line)) continue;
+      if (sum.column === rel.column) {
+        drop.add(sum); // the row's checked cell is wrong
+        continue;
+      }
+      // Another cell of the row, in the total's column: the one error is there.
+      const cell = cellAt(tables, rel, sum.column);
+      if (cell === null) continue;
+      drop.add(sum);
+      drop.add(rel);
+      added.push({
+        ...rel,
+        type: 'summa',
+        column: sum.column,
+        found: { value: cell, decimals: PUBLISHED_SCALE },
+        expected: { value: cell + diffOf(sum), decimals: PUBLISHED_SCALE },
+        decimals: sum.decimals,
+        terms: sum.terms,
+        basis: 'row-and-column',
+      });
     }
   }
   if (drop.size === 0) return;
   const kept = errors.filter((f) => !drop.has(f));
   errors.length = 0;
   for (const f of kept) errors.push(f);
+  for (const f of added) errors.push(f);
+}
+
+/** The published value at the row of `f` (by its line) in the column headed `column`, or null. */
+function cellAt(tables: readonly VerifyTable[], f: Finding, column: string): bigint | null {
+  const t = tables.find((x) => x.file === f.file && x.title === f.table && x.rows.some((r) => r.line === f.line));
+  const c = t?.header.indexOf(column) ?? -1;
+  const v = t && c >= 0 ? t.rows.find((r) => r.line === f.line)?.values[c] : null;
+  return v ? v.value : null;
 }
