@@ -141,6 +141,13 @@ describe('totals found from the data', () => {
     expect(r.checks).toBe(3);
   });
 
+  it('a Netto or Resultat label that no run explains in any column is data (a key figure), a Summa never', () => {
+    const table = (label: string) =>
+      `| Nyckeltal | 2023 | 2024 |\n|:--|--:|--:|\n| Invånare | 45 210 | 45 880 |\n| Årsarbetare | 3 120 | 3 164 |\n| ${label} | 52 | 54 |\n`;
+    expect(md(table('Nettokostnad per invånare, tkr')).errors).toEqual([]);
+    expect(md(table('Summa')).errors.map((e) => e.row)).toEqual(['Summa', 'Summa']);
+  });
+
   it('an upper-case label is a total only when the data say so', () => {
     const r = md('| Post | Utfall | Budget |\n|:--|--:|--:|\n| A | 10 | 12 |\n| B | 20 | 18 |\n| NÄMNDEN | 30 | 30 |\n| C | 5 | 7 |\n');
     expect(r.errors).toEqual([]);

@@ -54,6 +54,8 @@ export interface StructureOptions {
 /** Labels that name a total (a strong hint): Summa, Totalt, Netto, Nettokostnader, Årets resultat, … */
 const TOTAL_LABEL =
   /^(summa|s:a|totalt?|sum|summering|netto|nettokostnad(er)?|nettointäkt(er)?|årets resultat|resultat|verksamhetens (netto|resultat|nettokostnad(er)?)|resultat (efter|före))(\b|$)|\b(summa|totalt|total)$/i;
+/** The classic total labels: a row so labelled is a total even when no run explains any of its cells. */
+const CLASSIC_TOTAL = /^(summa|s:a|totalt?|sum|summering)(\b|$)|\b(summa|totalt|total)$/i;
 /** Specification rows, left out of sums: `varav`, `därav`, `- varav`, `- därav`. */
 const VARAV = /^[-–−]?\s*(varav|därav)\b/i;
 /** A section heading whose rows restate items above them (`Jämförelsestörande poster:`, `Varav:`). */
@@ -409,7 +411,11 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
         below = false;
       }
     }
-    if (!found?.all && !strong) {
+    // A label such as Netto or Resultat that matches no run in any column is data (a key
+    // figure, `Nettokostnad per invånare`), unless it says Summa/Totalt, was declared with
+    // --summa, or the table has one amount column (where a wrong total matches nothing).
+    const only = found === null && strong && r.kind !== 'summa' && !CLASSIC_TOTAL.test(r.label) && cols.length > 1;
+    if ((!found?.all && !strong) || only) {
       items.push(i);
       continue;
     }
