@@ -121,6 +121,17 @@ describe('totals found from the data', () => {
     expect(r.checks).toBe(2);
   });
 
+  it('two header rows (a group row over sub-headings) are one header; a wrong Prognos is one error at its cell', async () => {
+    const run = await cli(['verify', `${D}/tva-rubrikrader.csv`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('1 tabell, 16 kontroller: 0 fel, 0 avrundningsnoter\n'); // the Summa's 6 cells, Avvikelse and Prognosavvikelse on 5 rows
+    const wrong = await cli(['verify', `${D}/tva-rubrikrader-fel.csv`]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe(
+      'test/verify/infer/tva-rubrikrader-fel.csv:6: fel: Socialnämnden Helår Prognos: väntat −508,1 (radens samband och kolumnens summa), fann −503,1 (skillnad 5,0)\n1 tabell, 16 kontroller: 1 fel, 0 avrundningsnoter\n',
+    );
+  });
+
   it('a grand total of subtotals, with sections between', () => {
     const r = md(
       [
