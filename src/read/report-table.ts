@@ -13,6 +13,9 @@ import type { PublishedCell, PublishedRow, PublishedTable } from '../core/publis
 import { AvvikelseError, type Place } from '../errors.js';
 import { parseAmount } from './amount.js';
 import { readRecords } from './index.js';
+import { promises as fsp } from 'node:fs';
+import { htmlRecords } from './html-tables.js';
+import { isHtml } from './refusals.js';
 import type { SourceRecord } from './source.js';
 
 const DASHES = /^[-–−]$/;
@@ -195,9 +198,35 @@ export function tablesFromRecords(file: string, records: readonly SourceRecord[]
   return records.some((r) => r.table !== undefined) ? markedTables(file, records) : foundTables(file, records);
 }
 
+/**
+ * The records of the `<table>`s of an HTML page (a report page saved from the web), or null
+ * when the file is no HTML page (by extension `.html`/`.htm`, or by its first bytes). Only
+ * verify reads HTML; as any other input it is refused (read/refusals.ts).
+ */
+async function htmlPage(file: string): Promise<SourceRecord[] | null> {
+  try {
+    // A regular file only: a pipe is read once, by its record source.
+    if (!(await fsp.stat(file)).isFile()) return null;
+    if (!/\.html?$/i.test(file)) {
+      const handle = await fsp.open(file, 'r');
+      try {
+        const head = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        if (!isHtml(head.subarray(0, bytesRead))) return null;
+      } finally {
+        await handle.close();
+      }
+    }
+    const text = await fsp.readFile(file, 'utf8');
+    return htmlRecords(file, text.replace(/^\uFEFF/, ''));
+  } catch {
+    return null; // the record source reports the file's error
+  }
+}
+
 /** Reads every table in a file, through the record source that reads it (CSV, Markdown, …). Throws TABLE_NOT_FOUND when there is none. */
 export async function readReportTables(file: string): Promise<PublishedTable[]> {
-  const tables = tablesFromRecords(file, await readRecords(file));
+  const tables = tablesFromRecords(file, (await htmlPage(file)) ?? (await readRecords(file)));
   if (tables.length === 0) throw new AvvikelseError('TABLE_NOT_FOUND', {}, { file });
   return tables;
 }

@@ -6,8 +6,8 @@
  * on the rows within rounding. The rule that tells a relation from a coincidence
  * (`acceptable`): it is looked for on the first `SAMPLE` rows that show all its columns and
  * some number beyond 20 times what rounding allows (rows of small numbers fit too much);
- * it must hold on at least 3 of them (4 when it fails on one) and fail on at most one (at
- * most a tenth of them when there are more than 10); and it must be minimal — no equation over a
+ * it must hold on at least 3 of them and fail on at most one (at most a tenth of them when
+ * there are more than 10); and it must be minimal — no equation over a
  * subset of its columns (two columns equal or opposite included) holds by the same rule, so
  * a zero column, two equal columns or a column that restates another never make one. An
  * accepted relation is then checked on every row; a row where it fails is an error at the
@@ -69,10 +69,10 @@ function tally(t: VerifyTable, rows: readonly VerifyRow[], e: Equation, tol: big
   return { shown, holds };
 }
 
-/** The acceptance rule: holds on at least 3 rows (4 when it fails on one), fails on at most one (a tenth when more than 10 show it). */
+/** The acceptance rule: holds on at least 3 rows, fails on at most one (a tenth when more than 10 show it). */
 export function acceptable(shown: number, holds: number): boolean {
   const fails = shown - holds;
-  return holds >= (fails > 0 ? 4 : 3) && fails <= Math.max(1, Math.floor(shown / 10));
+  return holds >= 3 && fails <= Math.max(1, Math.floor(shown / 10));
 }
 
 /** The equations found so far as vectors over the columns, in echelon form: tells whether a new one follows from them. */
