@@ -89,6 +89,24 @@ describe('totals found from the data', () => {
     expect(doc.stats.checks).toBe(6);
   });
 
+  it('a title line starts a new table even without a blank line, whatever its headings', () => {
+    const rec = (line: number, ...cells: string[]) => ({ place: { file: 'x.csv', line }, cells, at: () => ({ file: 'x.csv', line }) });
+    const tables = tablesFromRecords('x.csv', [
+      rec(1, 'Personal', '', ''),
+      rec(2, 'Enhet', 'Kvinnor', 'Män'),
+      rec(3, 'Skola', '120', '45'),
+      rec(4, 'Summa', '120', '45'),
+      rec(5, 'Ej aktuellt', 'Ej aktuellt', 'Ej aktuellt'),
+      rec(6, 'Sjukfrånvaro', '', ''),
+      rec(7, 'Enhet', 'Kvinnor', 'Män'),
+      rec(8, 'Skola', '6', '4'),
+    ]);
+    expect(tables.map((t) => [t.title, t.rows.length])).toEqual([
+      ['Personal', 3],
+      ['Sjukfrånvaro', 1],
+    ]);
+  });
+
   it('a data row of four-digit amounts is data, not a header of years', async () => {
     expect((await verify('fyrsiffriga.csv')).doc).toMatchObject({ valid: true, stats: { checks: 7 } });
     const { code, doc } = await verify('fyrsiffriga-fel.csv');

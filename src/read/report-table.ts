@@ -158,7 +158,7 @@ function foundTables(file: string, records: readonly SourceRecord[]): PublishedT
   const numbersOf = parsedCells(records);
   records.forEach((r, i) => {
     const blank = isBlank(r.cells);
-    const inTable = current !== null && !afterBlank;
+    const inTable = current !== null && !afterBlank && pendingTitle === ''; // a title line starts a new table
     if (!blank && isHeader(records, i, inTable, current !== null && current.rows.length === 0, numbersOf)) {
       if (previousWasHeader && current !== null && current.rows.length === 0) {
         // A group row over sub-headings: one header.
