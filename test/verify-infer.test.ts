@@ -292,6 +292,46 @@ describe('relations found from the data', () => {
   });
 });
 
+describe('tables verified together', () => {
+  const drift = [
+    '### Driftredovisning, tkr',
+    '',
+    '| Nämnd | Budget | Utfall |',
+    '|:--|--:|--:|',
+    '| Kommunstyrelsen | -45 200 | -44 870 |',
+    '| Barn och utbildning | -412 300 | -415 110 |',
+    '| Socialnämnden | -388 900 | -386 240 |',
+    '| Summa | -846 400 | -846 220 |',
+    '',
+  ].join('\n');
+  const restated = (ks: string) =>
+    [
+      '### Nämndernas nettokostnader, tkr',
+      '',
+      '| Nämnd | Budget | Utfall |',
+      '|:--|--:|--:|',
+      `| Kommunstyrelsen | 45 200 | ${ks} |`,
+      '| Barn och utbildning | 412 300 | 415 110 |',
+      '| Socialnämnden | 388 900 | 386 240 |',
+      '| Summa | 846 400 | 846 220 |',
+      '',
+    ].join('\n');
+
+  it('a row restated in another table agrees with it, in the other sign convention too', () => {
+    const ok = md(drift + restated('44 870'));
+    expect(ok.errors).toEqual([]);
+    expect(ok.checks).toBe(2 + 2 + 8); // each table's Summa, and the 8 shared cells
+    // A wrong digit in the restated row: it disagrees with the Driftredovisning (and with its own Summa).
+    const wrong = md(drift + restated('44 780'));
+    expect(wrong.errors.map((e) => [e.table, e.row, e.column, e.type])).toContainEqual([
+      'Nämndernas nettokostnader, tkr',
+      'Kommunstyrelsen',
+      'Utfall',
+      'parent',
+    ]);
+  });
+});
+
 describe('--columns names any heading', () => {
   it('quoted or bracketed headings may hold - and +', async () => {
     for (const rel of ['Återstår="Kommunbidrag"-"Bokslut 2024"', '[Återstår]=[Kommunbidrag]-[Bokslut 2024]']) {

@@ -233,3 +233,66 @@ export function checkParents(tables: VerifyTable[], c: Checker, declared: Verify
     }
   }
 }
+
+/**
+ * (e) Tables verified together that show the same row (by label) under the same heading
+ * must agree: a Resultat's total and the Driftredovisning's Summa, one table's row restated
+ * in another. A pair of tables is linked only when at least 3 shared cells agree (equal
+ * within the rounding of two numbers, or all opposite: the other sign convention) and at
+ * most one disagrees (a tenth, when more than 10 are shared); each shared cell is then a
+ * check, made at the later table's cell.
+ */
+export function checkShared(tables: readonly VerifyTable[], c: Checker): void {
+  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${normaliseHeader(t.header[col] ?? '')}`;
+  for (let i = 0; i < tables.length; i++) {
+    const a = tables[i] as VerifyTable;
+    const cells = new Map<string, { row: VerifyRow; col: number } | null>();
+    for (const r of a.rows) {
+      if (r.kind === 'section' || r.label === '') continue;
+      for (const col of a.amountColumns) {
+        if (r.values[col] === null) continue;
+        const k = keyOf(a, r, col);
+        cells.set(k, cells.has(k) ? null : { row: r, col }); // a label shown twice is no key
+      }
+    }
+    for (let j = i + 1; j < tables.length; j++) {
+      const b = tables[j] as VerifyTable;
+      const pairs: { ra: VerifyRow; ca: number; rb: VerifyRow; cb: number }[] = [];
+      for (const r of b.rows) {
+        if (r.kind === 'section' || r.label === '') continue;
+        for (const col of b.amountColumns) {
+          const hit = r.values[col] === null ? undefined : cells.get(keyOf(b, r, col));
+          if (hit) pairs.push({ ra: hit.row, ca: hit.col, rb: r, cb: col });
+        }
+      }
+      if (pairs.length < 3) continue;
+      const agree = (sign: bigint) =>
+        pairs.filter((p) => {
+          const d = valueOf(p.rb.values[p.cb] ?? null) - sign * valueOf(p.ra.values[p.ca] ?? null);
+          const own = b.decimals[p.cb] as number;
+          const theirs = a.decimals[p.ca] as number;
+          return (d < 0n ? -d : d) <= roundingToleranceOf([own, theirs]);
+        }).length;
+      const same = agree(1n);
+      const opposite = agree(-1n);
+      const sign = opposite > same ? -1n : 1n;
+      const holds = Math.max(same, opposite);
+      if (holds < 3 || pairs.length - holds > Math.max(1, Math.floor(pairs.length / 10))) continue;
+      for (const p of pairs) {
+        const own = b.decimals[p.cb] as number;
+        const theirs = a.decimals[p.ca] as number;
+        const basis = `${sign < 0n ? '−' : ''}${p.ra.label} ${a.header[p.ca] ?? ''} (${a.title}, ${a.file}:${p.ra.line})`;
+        c.compare(
+          b,
+          p.rb,
+          p.cb,
+          sign * valueOf(p.ra.values[p.ca] ?? null),
+          'parent',
+          TERMS.parentRow,
+          basis,
+          own === theirs ? undefined : roundingToleranceOf([own, theirs]),
+        );
+      }
+    }
+  }
+}

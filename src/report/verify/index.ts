@@ -10,7 +10,16 @@ import type { PublishedTable } from '../../core/published.js';
 import { Checker, type Finding } from './checker.js';
 import { PUBLISHED_SCALE } from '../../core/money.js';
 import { AvvikelseError } from '../../errors.js';
-import { checkDeviations, checkParents, checkRelations, checkSums, relationColumns, type Relation, type VerifyOptions } from './checks.js';
+import {
+  checkDeviations,
+  checkParents,
+  checkShared,
+  checkRelations,
+  checkSums,
+  relationColumns,
+  type Relation,
+  type VerifyOptions,
+} from './checks.js';
 import type { ColumnLabels } from './headers.js';
 import { checkInferred, columnsKey, inferRelations } from './relations.js';
 import { structure, type VerifyTable } from './structure.js';
@@ -67,6 +76,7 @@ export function verifyTables(
     for (const e of inferred) if (!checked.has(columnsKey(e.columns))) checkInferred(t, checker, e);
   }
   checkParents(tables, checker, opts.parents);
+  checkShared(tables, checker);
   localise(checker.errors, tables);
   return {
     tables,
