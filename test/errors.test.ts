@@ -45,6 +45,10 @@ const CATALOGUE = {
   COLUMN_UNKNOWN: [
     { name: 'column-unknown', args: report(UTFALL, '--col', 'verksamhet=Vht') },
     { name: 'where-unknown-column', args: report(UTFALL, '--where', 'projekt=1*') },
+    {
+      name: 'verify-relation-unknown-column',
+      args: ['verify', 'test/verify/infer/delarsrapport.csv', '--columns', 'Återstår=Kommunbidrag-Bokslut'],
+    },
   ],
   AMOUNT_INVALID: [
     { name: 'amount-invalid', args: report(`${E}/bad-amount.csv`) },

@@ -278,6 +278,20 @@ export const OPTIONS = {
     },
   }),
 
+  allowEmpty: option({
+    flag: '--allow-empty',
+    kind: 'boolean',
+    commands: VERIFY,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: {
+      sv: 'en tabell där inga kontroller kunde göras godkänns (en texttabell)',
+      en: 'a table on which no check could be made passes (a text table)',
+    },
+    doc: { text: 'a table on which no check could be made passes (for a text table); without it such a table is an error' },
+  }),
+
   // The ledger options (report, and verify against the ledger), then report's own, in the
   // order of the configuration keys.
   utfall: option({

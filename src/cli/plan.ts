@@ -154,5 +154,6 @@ export function planVerify(o: Options): VerifyOptions {
     relations: o.relations,
     parents: o.parent,
     strict: o.strict,
+    allowEmpty: o.allowEmpty,
   };
 }

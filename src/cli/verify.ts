@@ -11,7 +11,7 @@ import { readReportTables } from '../read/report-table.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
 import { planReport, planVerify } from './plan.js';
-import { Checker, columnLabels, compareWithLedger, verifyTables } from '../report/verify/index.js';
+import { closeVerify, columnLabels, compareWithLedger, verifyTables } from '../report/verify/index.js';
 import { withLabelNames } from '../write/document.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';
 import type { Io } from './io.js';
@@ -68,26 +68,24 @@ export async function runVerifyCommand(files: string[], options: Options, withLe
     // compared with the exact amount rounded to that cell's own decimals (--rounding).
     const { request } = planReport(options);
     const report = await runReport({ ...request, tuning: tuningFromEnv(io.env) });
-    const checker = new Checker(opts.strict);
     compareWithLedger(
       result.tables,
       withLabelNames(report.tables, t),
       { unit: request.unit, rounding: request.rounding },
-      checker,
+      result.checker,
       labels,
       t.verify.ledger,
     );
-    result.errors.push(...checker.errors);
-    result.notes.push(...checker.notes);
-    result.checks += checker.checks;
   }
+  closeVerify(result, opts.allowEmpty);
   const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }) =>
     a.file === b.file ? a.line - b.line : files.indexOf(a.file) - files.indexOf(b.file);
   result.errors.sort(byPlace);
   result.notes.sort(byPlace);
+  result.warnings.sort(byPlace);
   if (format === 'json') io.stdout(renderVerifyJson(result, t));
   else if (format === 'github') io.stdout(renderVerifyGithub(result, t));
   else io.stdout(renderVerifyText(result, t, extra));
   if (format !== 'text') for (const line of extra) io.stderr(`${visible(line)}\n`);
-  return result.errors.length > 0 ? 1 : 0;
+  return result.errors.length > 0 || (opts.strict && result.warnings.length > 0) ? 1 : 0;
 }

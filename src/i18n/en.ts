@@ -364,9 +364,16 @@ const dictionary: Dictionary = {
   },
   verify: {
     basis: (b) =>
-      (({ rows: 'sum of the rows', 'summa-rows': 'sum of the total rows', children: 'sum of the child rows' }) as Record<string, string>)[
-        b
-      ] ?? b,
+      (
+        ({
+          rows: 'sum of the rows',
+          'summa-rows': 'sum of the total rows',
+          children: 'sum of the child rows',
+          'rows-below': 'sum of the rows below',
+          running: 'the previous subtotal and the rows since',
+          'row-and-column': "its row's relation and its column's total",
+        }) as Record<string, string>
+      )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>
       `${row} ${column}: expected ${expected} (${basis}), found ${found} (difference ${diff})`,
     rounding: (row, column, found, expected, basis, diff, terms) =>
@@ -376,6 +383,10 @@ const dictionary: Dictionary = {
     summary: (tables, checks, errors, notes) =>
       `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
     ledger: 'the ledger',
+    empty: (table) => `${table}: no checks could be made (no totals or relations found)`,
+    warning: (row, column, found, expected, basis, diff, terms) =>
+      `${row} ${column}: ${found} against ${expected} (${basis}); the difference ${diff} is within rounding's worst case but unlikely for ${terms} rounded numbers`,
+    warnings: (n) => `, ${n} ${n === 1 ? 'warning' : 'warnings'}`,
     unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
   },
   init: {

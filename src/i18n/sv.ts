@@ -366,10 +366,14 @@ const dictionary: Dictionary = {
   verify: {
     basis: (b) =>
       (
-        ({ rows: 'summan av raderna', 'summa-rows': 'summan av summaraderna', children: 'summan av underraderna' }) as Record<
-          string,
-          string
-        >
+        ({
+          rows: 'summan av raderna',
+          'summa-rows': 'summan av summaraderna',
+          children: 'summan av underraderna',
+          'rows-below': 'summan av raderna under',
+          running: 'föregående delsumma och raderna därefter',
+          'row-and-column': 'radens samband och kolumnens summa',
+        }) as Record<string, string>
       )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>
       `${row} ${column}: väntat ${expected} (${basis}), fann ${found} (skillnad ${diff})`,
@@ -380,6 +384,10 @@ const dictionary: Dictionary = {
     summary: (tables, checks, errors, notes) =>
       `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}, ${checks} kontroller: ${errors} fel, ${notes} avrundningsnoter`,
     ledger: 'huvudboken',
+    empty: (table) => `${table}: inga kontroller kunde göras (inga summor eller samband hittades)`,
+    warning: (row, column, found, expected, basis, diff, terms) =>
+      `${row} ${column}: ${found} mot ${expected} (${basis}), skillnaden ${diff} ryms i avrundningens värsta fall men är osannolik för ${terms} avrundade tal`,
+    warnings: (n) => `, ${n} ${n === 1 ? 'varning' : 'varningar'}`,
     unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
   },
   init: {

@@ -79,6 +79,11 @@ export interface Dictionary {
     summary: (tables: number, checks: number, errors: number, notes: number) => string;
     ledger: string;
     unusedRelation: (relation: string) => string;
+    /** A table on which no check could be made. */
+    empty: (table: string) => string;
+    warning: (row: string, column: string, found: string, expected: string, basis: string, diff: string, terms: number) => string;
+    /** Appended to the summary when there are warnings. */
+    warnings: (count: number) => string;
   };
   /** `avvikelse init`: what it found in each sample file, and what to run next. */
   init: {

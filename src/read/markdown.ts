@@ -38,9 +38,14 @@ function pipeCells(line: string): string[] {
 /** The row under a Markdown table's header: `|:--|--:|`. */
 const ALIGNMENT_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
+/** A line of a pipe table: it has a bar (a leading one is optional, as GitHub renders `a | b`). */
+const isPipeLine = (line: string): boolean => line.trim() !== '' && line.includes('|');
+
 /** Whether lines[i] is the header row of a pipe table (a pipe line with an alignment row under it). */
-const isTableHeader = (lines: readonly string[], i: number): boolean =>
-  (lines[i] as string).trim().startsWith('|') && ALIGNMENT_ROW.test(lines[i + 1] ?? '');
+const isTableHeader = (lines: readonly string[], i: number): boolean => {
+  const next = lines[i + 1] ?? '';
+  return isPipeLine(lines[i] as string) && ALIGNMENT_ROW.test(next) && next.includes('|') === true && /-/.test(next);
+};
 
 /**
  * The records of the pipe tables in a Markdown text: each header row marked with its table's
@@ -69,7 +74,7 @@ export function markdownRecords(file: string, text: string): SourceRecord[] {
     if (isTableHeader(lines, i)) {
       records.push(record(i, { title }));
       i += 2;
-      while (i < lines.length && (lines[i] as string).trim().startsWith('|')) records.push(record(i++));
+      while (i < lines.length && isPipeLine(lines[i] as string)) records.push(record(i++));
       title = '';
       continue;
     }
@@ -100,7 +105,8 @@ function holdsPipeTable(sample: Uint8Array): boolean {
 /** Where each cell of a pipe-table line starts (after its bar and one space of padding). */
 function cellStarts(text: string): number[] {
   const starts: number[] = [];
-  let i = text.indexOf('|') + 1;
+  // After the leading bar, or at the first character when the row has none.
+  let i = text.trimStart().startsWith('|') ? text.indexOf('|') + 1 : text.length - text.trimStart().length;
   starts.push(i);
   for (; i < text.length; i++) {
     if (text[i] === '\\' && text[i + 1] === '|') i++;

@@ -49,6 +49,24 @@ export function roundingTolerance(decimals: number, terms: number): bigint {
 }
 
 /**
+ * Whether a difference that rounding can explain (within `roundingTolerance`) is still one
+ * rounding makes only with very small probability: beyond 3.3 standard deviations of a sum
+ * of `terms` independent roundings, each uniform on ±half a unit (σ = unit·√(terms/12)),
+ * that is a probability below about 1 in 1 000 (two-sided, normal approximation). Exact:
+ * |diff| > 3.3·u·√(n/12) ⇔ 1200·diff² > 1089·n·u². With three terms or fewer the worst case
+ * (n·u/2) is inside the bound, so only longer sums can give such a warning.
+ *
+ * @example
+ * // A Summa of 15 whole-tkr rows (16 rounded numbers) off by 4 tkr: within the worst case (8), beyond 3.3σ (3,81).
+ * isUnlikelyRounding(40_000n, 0, 16); // true
+ * isUnlikelyRounding(30_000n, 0, 16); // false
+ */
+export function isUnlikelyRounding(diff: bigint, decimals: number, terms: number): boolean {
+  const u = pow10(PUBLISHED_SCALE - decimals);
+  return 1200n * diff * diff > 1089n * BigInt(terms) * u * u;
+}
+
+/**
  * What rounding can explain when the rounded numbers are shown with different decimals
  * (a sub-table with one decimal against its parent row in whole tkr): half a unit of each
  * term's own decimals, summed, at the published scale. Equal decimals give

@@ -19,13 +19,15 @@ function shown(f: Fixed, decimals: number, style: NumberStyle): string {
 }
 
 /** The message of a finding (without its place). */
-export function findingMessage(f: Finding, t: Texts, rounding: boolean, style: NumberStyle = SWEDISH): string {
+export function findingMessage(f: Finding, t: Texts, rounding: boolean | 'warning', style: NumberStyle = SWEDISH): string {
+  if (f.type === 'empty') return t.verify.empty(f.table);
   if (f.type === 'rad') return f.basis === 'not-in-ledger' ? t.verify.notInLedger(f.row) : t.verify.missingInTable(f.row, f.table);
   const expected = f.expected as Fixed;
   const found = f.found as Fixed;
   const diff = { value: found.value - expected.value, decimals: PUBLISHED_SCALE };
   const n = (x: Fixed) => shown(x, f.decimals, style);
   const basis = t.verify.basis(f.basis);
+  if (rounding === 'warning') return t.verify.warning(f.row, f.column, n(found), n(expected), basis, n(diff), f.terms);
   return rounding
     ? t.verify.rounding(f.row, f.column, n(found), n(expected), basis, n(diff), f.terms)
     : t.verify.error(f.row, f.column, n(expected), basis, n(found), n(diff));
@@ -35,16 +37,27 @@ export function findingMessage(f: Finding, t: Texts, rounding: boolean, style: N
 export function renderVerifyText(r: VerifyResult, t: Texts, extra: string[]): string {
   const lines = [
     ...r.errors.map((f) => `${f.file}:${f.line}: ${t.errorLabel}: ${findingMessage(f, t, false)}`),
+    ...r.warnings.map((f) => `${f.file}:${f.line}: ${t.warningLabel}: ${findingMessage(f, t, 'warning')}`),
     ...r.notes.map((f) => `${f.file}:${f.line}: ${t.noteLabel}: ${findingMessage(f, t, true)}`),
     ...extra,
-    t.verify.summary(r.tables.length, r.checks, r.errors.length, r.notes.length),
+    summary(r, t),
   ];
   return `${lines.map(visible).join('\n')}\n`;
 }
 
+/** The last line: tables, checks, errors, notes, and warnings when there are any. */
+function summary(r: VerifyResult, t: Texts): string {
+  const s = t.verify.summary(r.tables.length, r.checks, r.errors.length, r.notes.length);
+  return r.warnings.length > 0 ? s + t.verify.warnings(r.warnings.length) : s;
+}
+
+/**
+ * The JSON report; `warnings` (and `stats.warnings`) appear when there are warnings, so a
+ * report without them keeps the shape it always had.
+ */
 export function renderVerifyJson(r: VerifyResult, t: Texts): string {
-  const entry = (f: Finding, rounding: boolean) => ({
-    type: rounding ? 'rounding' : f.type,
+  const entry = (f: Finding, rounding: boolean | 'warning') => ({
+    type: rounding === 'warning' ? 'warning' : rounding ? 'rounding' : f.type,
     check: f.type,
     file: f.file,
     table: f.table,
@@ -55,18 +68,23 @@ export function renderVerifyJson(r: VerifyResult, t: Texts): string {
     found: f.found ? shown(f.found, f.decimals, PLAIN) : null,
     message: findingMessage(f, t, rounding),
   });
-  const doc = {
+  const stats: Record<string, number> = {
+    tables: r.tables.length,
+    rows: r.tables.reduce((a, tb) => a + tb.rows.length, 0),
+    checks: r.checks,
+    errors: r.errors.length,
+    notes: r.notes.length,
+  };
+  const doc: Record<string, unknown> = {
     valid: r.errors.length === 0,
-    stats: {
-      tables: r.tables.length,
-      rows: r.tables.reduce((a, tb) => a + tb.rows.length, 0),
-      checks: r.checks,
-      errors: r.errors.length,
-      notes: r.notes.length,
-    },
+    stats,
     errors: r.errors.map((f) => entry(f, false)),
     notes: r.notes.map((f) => entry(f, true)),
   };
+  if (r.warnings.length > 0) {
+    stats.warnings = r.warnings.length;
+    doc.warnings = r.warnings.map((f) => entry(f, 'warning'));
+  }
   return jsonText(doc);
 }
 
@@ -77,9 +95,13 @@ export function renderVerifyJson(r: VerifyResult, t: Texts): string {
 export function renderVerifyGithub(r: VerifyResult, t: Texts): string {
   const esc = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const line = (kind: string, f: Finding, rounding: boolean) =>
+  const line = (kind: string, f: Finding, rounding: boolean | 'warning') =>
     `::${kind} file=${prop(f.file)},line=${f.line},title=${prop(`avvikelse verify: ${f.table}`)}::${esc(findingMessage(f, t, rounding))}`;
-  const lines = [...r.errors.map((f) => line('error', f, false)), ...r.notes.map((f) => line('notice', f, true))];
-  lines.push(t.verify.summary(r.tables.length, r.checks, r.errors.length, r.notes.length));
+  const lines = [
+    ...r.errors.map((f) => line('error', f, false)),
+    ...r.warnings.map((f) => line('warning', f, 'warning')),
+    ...r.notes.map((f) => line('notice', f, true)),
+  ];
+  lines.push(summary(r, t));
   return `${lines.join('\n')}\n`;
 }

@@ -4,10 +4,10 @@
  * can explain it (rules/tolerance.ts), as a rounding note.
  */
 import type { Fixed } from '../../core/money.js';
-import { roundingTolerance } from '../../rules/tolerance.js';
+import { isUnlikelyRounding, roundingTolerance } from '../../rules/tolerance.js';
 import { fixed, valueOf, type VerifyRow, type VerifyTable } from './structure.js';
 
-export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'ledger' | 'rad';
+export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'ledger' | 'rad' | 'empty';
 
 export interface Finding {
   type: CheckType;
@@ -25,12 +25,18 @@ export interface Finding {
   decimals: number;
   /** What the expectation is, for the message: a formula or the other cell. */
   basis: string;
+  /** The cells the check involves besides the checked one (lines of its rows, headings of its columns), to find the wrong cell when two checks disagree. */
+  involves?: { lines: number[]; columns: string[] };
 }
 
 export class Checker {
   readonly errors: Finding[] = [];
   readonly notes: Finding[] = [];
+  /** Differences within the worst case of rounding but beyond what rounding makes except with very small probability. */
+  readonly warnings: Finding[] = [];
   checks = 0;
+  /** Checks made per table, so a table where nothing could be checked is reported (`emptyTables`). */
+  private readonly perTable = new Map<VerifyTable, number>();
   constructor(private readonly strict: boolean) {}
 
   /**
@@ -49,8 +55,9 @@ export class Checker {
     terms: number,
     basis: string,
     tolerance?: bigint,
+    involves?: { rows: readonly VerifyRow[]; columns: readonly number[] },
   ): void {
-    this.checks++;
+    this.count(t);
     const found = valueOf(row.values[column] ?? null);
     const diff = found - expected;
     if (diff === 0n) return;
@@ -68,18 +75,49 @@ export class Checker {
       basis,
       decimals,
     };
-    const withinRounding = (diff < 0n ? -diff : diff) <= (tolerance ?? roundingTolerance(decimals, terms));
-    (withinRounding && !this.strict ? this.notes : this.errors).push(finding);
+    if (involves) finding.involves = { lines: involves.rows.map((r) => r.line), columns: involves.columns.map((c) => t.header[c] ?? '') };
+    const abs = diff < 0n ? -diff : diff;
+    const withinRounding = abs <= (tolerance ?? (t.exact[column] ? 0n : roundingTolerance(decimals, terms)));
+    if (!withinRounding || this.strict) this.errors.push(finding);
+    else if (tolerance === undefined && isUnlikelyRounding(abs, decimals, terms)) this.warnings.push(finding);
+    else this.notes.push(finding);
   }
 
   /** A check that held (decided by its own rule, e.g. `matchesLedger`). */
-  passed(): void {
+  passed(t: VerifyTable): void {
+    this.count(t);
+  }
+
+  /** How many checks were made on `t`. */
+  checksOf(t: VerifyTable): number {
+    return this.perTable.get(t) ?? 0;
+  }
+
+  private count(t: VerifyTable): void {
     this.checks++;
+    this.perTable.set(t, (this.perTable.get(t) ?? 0) + 1);
+  }
+
+  /** A table where no check could be made: an error naming it (a check that checked nothing is no pass). */
+  empty(t: VerifyTable): void {
+    this.errors.push({
+      type: 'empty',
+      file: t.file,
+      table: t.title,
+      line: t.line,
+      row: t.title,
+      column: '',
+      expected: null,
+      found: null,
+      terms: 0,
+      basis: 'empty',
+      decimals: 0,
+    });
   }
 
   /** A row that is in one of the two and not in the other: always an error. */
-  missing(finding: Finding): void {
-    this.checks++;
+  missing(t: VerifyTable, finding: Finding): void {
+    this.count(t);
     this.errors.push(finding);
   }
 }

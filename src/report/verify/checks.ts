@@ -8,10 +8,11 @@
  * numbers it involves (`TERMS`), so the Checker can tell rounding from errors.
  */
 import { normaliseHeader } from '../../core/text.js';
-import { roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
+import { roundingTolerance, roundingToleranceOf, TERMS } from '../../rules/tolerance.js';
 import type { Checker } from './checker.js';
+import { columnsKey, type Equation } from './relations.js';
 import { deviationTerms, roleOf, type ColumnLabels } from './headers.js';
-import { valueOf, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
+import { valueOf, withoutFootnotes, type StructureOptions, type VerifyRow, type VerifyTable } from './structure.js';
 
 export interface Relation {
   text: string;
@@ -27,57 +28,109 @@ export interface VerifyOptions extends StructureOptions {
   /** Declared sub-table → parent row label prefix. */
   parents: { table: string; row: string }[];
   strict: boolean;
+  /** A table on which no check could be made passes (a text table); otherwise it is an error. */
+  allowEmpty: boolean;
 }
 
-/** Parses `Netto=Intäkt+Kostnad` or `Avvikelse=Budget-Utfall`. */
-export function parseRelation(text: string): Relation | null {
-  const eq = text.indexOf('=');
-  if (eq <= 0) return null;
-  const target = text.slice(0, eq).trim();
-  const rhs = text.slice(eq + 1).trim();
-  const terms: Relation['terms'] = [];
-  const re = /([+-]?)\s*([^+-]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rhs)) !== null) {
-    const column = (m[2] as string).trim();
-    if (column === '') return null;
-    terms.push({ sign: m[1] === '-' ? -1n : 1n, column });
+/**
+ * Reads one column name at `text[i]`: `"…"` or `[…]` (any heading, `-`, `+` and `=`
+ * included), else the text up to the next `+`, `-`, `−` or `=`. Returns the name and where it ends.
+ */
+function columnName(text: string, i: number, stops: RegExp): { name: string; end: number } | null {
+  while (text[i] === ' ') i++;
+  const open = text[i];
+  if (open === '"' || open === '[') {
+    const close = text.indexOf(open === '"' ? '"' : ']', i + 1);
+    if (close < 0) return null;
+    const name = text.slice(i + 1, close).trim();
+    let end = close + 1;
+    while (text[end] === ' ') end++;
+    return name === '' ? null : { name, end };
   }
-  return terms.length === 0 || target === '' ? null : { text, target, terms };
+  let end = i;
+  while (end < text.length && !stops.test(text[end] as string)) end++;
+  const name = text.slice(i, end).trim();
+  return name === '' ? null : { name, end };
 }
 
-/** (a) Summa rows against the rows they close, and parents against their children. */
+/**
+ * Parses `Netto=Intäkt+Kostnad`, `Avvikelse=Budget-Utfall`, or with headings that hold
+ * `-`, `+` or `=` quoted or bracketed: `Avvikelse="Bokslut"-"Delårsrapp jan-aug"`,
+ * `[Avvikelse]=[Bokslut]-[Delårsrapp jan-aug]`. Null when it is not a relation.
+ */
+export function parseRelation(text: string): Relation | null {
+  const target = columnName(text, 0, /=/);
+  if (!target || text[target.end] !== '=') return null;
+  const terms: Relation['terms'] = [];
+  let i = target.end + 1;
+  while (i < text.length) {
+    while (text[i] === ' ') i++;
+    let sign: 1n | -1n = 1n;
+    if (text[i] === '+' || text[i] === '-' || text[i] === '−') {
+      sign = text[i] === '+' ? 1n : -1n;
+      i++;
+    } else if (terms.length > 0) return null;
+    const term = columnName(text, i, /[+\-−=]/);
+    if (!term) return null;
+    terms.push({ sign, column: term.name });
+    i = term.end;
+    if (text[i] === '=') return null;
+  }
+  return terms.length === 0 ? null : { text, target: target.name, terms };
+}
+
+/**
+ * (a) Each total row against the rows it sums (found from the data by `structure`), and
+ * each parent of an indented hierarchy against its children.
+ */
 export function checkSums(t: VerifyTable, c: Checker): void {
-  let open: number[] = [];
-  let closed: number[] = [];
+  // A total found wrong stands for its rows' sum in the totals after it, so one wrong
+  // subtotal in a chain of running subtotals is one error, at its own cell.
+  const corrected = new Map<string, bigint>();
   t.rows.forEach((row, i) => {
-    if (row.kind === 'data' && row.parent === null) open.push(i);
-    if (row.kind !== 'summa') return;
-    const terms = open.length > 0 ? open : closed;
+    const run = row.sumOf;
+    if (row.kind !== 'summa' || run === null) return;
+    const totals = run.filter((k) => (t.rows[k] as VerifyRow).sumOf !== null).length;
+    const basis = row.below ? 'rows-below' : totals === 0 ? 'rows' : totals === run.length ? 'summa-rows' : 'running';
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
-      const sum = terms.reduce((a, k) => a + valueOf((t.rows[k] as VerifyRow).values[col] ?? null), 0n);
-      c.compare(t, row, col, sum, 'summa', TERMS.sumOf(terms.length), open.length > 0 ? 'rows' : 'summa-rows');
+      let sum = 0n;
+      for (const k of run) sum += corrected.get(`${k}:${col}`) ?? valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
+      const terms = TERMS.sumOf(run.length);
+      const diff = valueOf(row.values[col] ?? null) - sum;
+      if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
+        corrected.set(`${i}:${col}`, sum);
+      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: run.map((k) => t.rows[k] as VerifyRow), columns: [col] });
     }
-    if (open.length > 0) {
-      closed.push(i);
-      open = [];
-    } else closed = [i];
   });
   if (!t.hierarchy) return;
-  t.rows.forEach((row, p) => {
-    const kids = t.rows.map((r, k) => ({ r, k })).filter(({ r }) => r.parent === p && r.kind === 'data');
-    if (kids.length === 0) return;
+  const children = new Map<number, number[]>();
+  t.rows.forEach((r, k) => {
+    if (r.parent === null || r.kind !== 'data') return;
+    const kids = children.get(r.parent);
+    if (kids) kids.push(k);
+    else children.set(r.parent, [k]);
+  });
+  for (const [p, kids] of children) {
+    const row = t.rows[p] as VerifyRow;
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
-      const sum = kids.reduce((a, { r }) => a + valueOf(r.values[col] ?? null), 0n);
+      let sum = 0n;
+      for (const k of kids) sum += valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
       c.compare(t, row, col, sum, 'hierarki', TERMS.sumOf(kids.length), 'children');
     }
-  });
+  }
 }
 
 /** (b) Deviation columns against their budget and outcome columns. */
-export function checkDeviations(t: VerifyTable, c: Checker, declared: VerifyOptions['deviation'], labels: ColumnLabels): void {
+export function checkDeviations(
+  t: VerifyTable,
+  c: Checker,
+  declared: VerifyOptions['deviation'],
+  labels: ColumnLabels,
+  inferred: readonly Equation[] = [],
+): string[] {
+  const checked: string[] = [];
   for (const dev of t.amountColumns.filter((col) => roleOf(t.header[col] ?? '', labels) === 'deviation')) {
     const terms = deviationTerms(t.header, t.amountColumns, dev, labels);
     if (!terms) continue;
@@ -91,17 +144,35 @@ export function checkDeviations(t: VerifyTable, c: Checker, declared: VerifyOpti
       order = u > k ? 'utfall-budget' : 'budget-utfall';
     }
     const [first, second] = order === 'budget-utfall' ? [terms.budget, terms.outcome] : [terms.outcome, terms.budget];
+    if (declared === null && inferred.some((e) => e.columns.includes(dev))) {
+      // The headings paired it, but the data show another relation for it: trust the data
+      // when the headings' pairing fails on most rows.
+      const tol = roundingTolerance(t.decimals[dev] as number, TERMS.deviation);
+      const holds = rows.filter((r) => {
+        const d = valueOf(r.values[dev] ?? null) - valueOf(r.values[first] ?? null) + valueOf(r.values[second] ?? null);
+        return (d < 0n ? -d : d) <= tol;
+      }).length;
+      if (holds * 2 < rows.length) continue;
+    }
+    checked.push(columnsKey([dev, first, second]));
     const basis = `${t.header[first]} − ${t.header[second]}`;
     for (const r of rows) {
       const expected = valueOf(r.values[first] ?? null) - valueOf(r.values[second] ?? null);
-      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis);
+      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis, undefined, { rows: [r], columns: [dev, first, second] });
     }
   }
+  return checked;
 }
 
 function columnIndex(t: VerifyTable, name: string): number {
-  const n = normaliseHeader(name);
+  const n = normaliseHeader(withoutFootnotes(name));
   return t.header.findIndex((h) => normaliseHeader(h) === n);
+}
+
+/** The columns of a declared relation in `t` (target first), or null when `t` lacks one of them. */
+export function relationColumns(t: VerifyTable, rel: Relation): number[] | null {
+  const cols = [rel.target, ...rel.terms.map((x) => x.column)].map((name) => columnIndex(t, name));
+  return cols.some((c) => c < 0) ? null : cols;
 }
 
 /** (d) Declared relations; returns how many of them the table has all columns for. */
@@ -115,7 +186,10 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
     for (const r of t.rows) {
       if (r.values[target] === null || r.kind === 'section') continue;
       const expected = terms.reduce((a, term) => a + term.sign * valueOf(r.values[term.index] ?? null), 0n);
-      c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text);
+      c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text, undefined, {
+        rows: [r],
+        columns: [target, ...terms.map((x) => x.index)],
+      });
     }
   }
   return applied;
@@ -156,6 +230,69 @@ export function checkParents(tables: VerifyTable[], c: Checker, declared: Verify
       const theirs = parent.table.decimals[pc] as number;
       const tolerance = own === theirs ? undefined : roundingToleranceOf([own, theirs]);
       c.compare(sub, summa, col, valueOf(parent.row.values[pc] ?? null), 'parent', TERMS.parentRow, basis, tolerance);
+    }
+  }
+}
+
+/**
+ * (e) Tables verified together that show the same row (by label) under the same heading
+ * must agree: a Resultat's total and the Driftredovisning's Summa, one table's row restated
+ * in another. A pair of tables is linked only when at least 3 shared cells agree (equal
+ * within the rounding of two numbers, or all opposite: the other sign convention) and at
+ * most one disagrees (a tenth, when more than 10 are shared); each shared cell is then a
+ * check, made at the later table's cell.
+ */
+export function checkShared(tables: readonly VerifyTable[], c: Checker): void {
+  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${normaliseHeader(t.header[col] ?? '')}`;
+  for (let i = 0; i < tables.length; i++) {
+    const a = tables[i] as VerifyTable;
+    const cells = new Map<string, { row: VerifyRow; col: number } | null>();
+    for (const r of a.rows) {
+      if (r.kind === 'section' || r.label === '') continue;
+      for (const col of a.amountColumns) {
+        if (r.values[col] === null) continue;
+        const k = keyOf(a, r, col);
+        cells.set(k, cells.has(k) ? null : { row: r, col }); // a label shown twice is no key
+      }
+    }
+    for (let j = i + 1; j < tables.length; j++) {
+      const b = tables[j] as VerifyTable;
+      const pairs: { ra: VerifyRow; ca: number; rb: VerifyRow; cb: number }[] = [];
+      for (const r of b.rows) {
+        if (r.kind === 'section' || r.label === '') continue;
+        for (const col of b.amountColumns) {
+          const hit = r.values[col] === null ? undefined : cells.get(keyOf(b, r, col));
+          if (hit) pairs.push({ ra: hit.row, ca: hit.col, rb: r, cb: col });
+        }
+      }
+      if (pairs.length < 3) continue;
+      const agree = (sign: bigint) =>
+        pairs.filter((p) => {
+          const d = valueOf(p.rb.values[p.cb] ?? null) - sign * valueOf(p.ra.values[p.ca] ?? null);
+          const own = b.decimals[p.cb] as number;
+          const theirs = a.decimals[p.ca] as number;
+          return (d < 0n ? -d : d) <= roundingToleranceOf([own, theirs]);
+        }).length;
+      const same = agree(1n);
+      const opposite = agree(-1n);
+      const sign = opposite > same ? -1n : 1n;
+      const holds = Math.max(same, opposite);
+      if (holds < 3 || pairs.length - holds > Math.max(1, Math.floor(pairs.length / 10))) continue;
+      for (const p of pairs) {
+        const own = b.decimals[p.cb] as number;
+        const theirs = a.decimals[p.ca] as number;
+        const basis = `${sign < 0n ? '−' : ''}${p.ra.label} ${a.header[p.ca] ?? ''} (${a.title}, ${a.file}:${p.ra.line})`;
+        c.compare(
+          b,
+          p.rb,
+          p.cb,
+          sign * valueOf(p.ra.values[p.ca] ?? null),
+          'parent',
+          TERMS.parentRow,
+          basis,
+          own === theirs ? undefined : roundingToleranceOf([own, theirs]),
+        );
+      }
     }
   }
 }

@@ -64,7 +64,7 @@ export function compareWithLedger(
           seen.add(m);
           values = m.values;
         } else {
-          checker.missing({
+          checker.missing(t, {
             type: 'rad',
             file: t.file,
             table: t.title,
@@ -85,14 +85,14 @@ export function compareWithLedger(
         const cell = row.values[c];
         if (ore === null || ore === undefined || cell === null || cell === undefined) continue;
         const amount = { ore, unit: display.unit };
-        if (matchesLedger(amount, cell, display.rounding)) checker.passed();
+        if (matchesLedger(amount, cell, display.rounding)) checker.passed(t);
         else checker.compare(t, row, c, ledgerAsPublished(amount, cell.decimals, display.rounding), 'ledger', TERMS.ledgerCell, basis);
       }
     }
     for (const s of exact.rows) {
       if (seen.has(s)) continue;
       const label = s.namn ? `${s.kod} ${s.namn}` : s.kod;
-      checker.missing({
+      checker.missing(t, {
         type: 'rad',
         file: t.file,
         table: t.title,

@@ -5,8 +5,8 @@
  * cells arrive already parsed by the reader (core/published.ts); nothing here reads files.
  */
 import type { Fixed } from '../../core/money.js';
-import { PUBLISHED_SCALE } from '../../core/money.js';
-import type { PublishedCell, PublishedNumber, PublishedTable } from '../../core/published.js';
+import { pow10, PUBLISHED_SCALE } from '../../core/money.js';
+import type { PublishedNumber, PublishedRow, PublishedTable } from '../../core/published.js';
 import { normaliseHeader } from '../../core/text.js';
 import { roundingTolerance, TERMS } from '../../rules/tolerance.js';
 import { isLabelHeader } from './headers.js';
@@ -22,6 +22,10 @@ export interface VerifyRow {
   values: (PublishedNumber | null)[];
   /** Index of the parent row in an indented hierarchy. */
   parent: number | null;
+  /** For a total row: the rows (indices) it sums, found from the data (`findTotals`). */
+  sumOf: number[] | null;
+  /** For a total row: whether its rows are below it (a total placed first). */
+  below: boolean;
 }
 
 export interface VerifyTable {
@@ -33,6 +37,8 @@ export interface VerifyTable {
   amountColumns: number[];
   /** Decimals per column (the most any of its cells shows). */
   decimals: number[];
+  /** Per column: a count (`Antal`), exact integers, no rounding tolerance. */
+  exact: boolean[];
   rows: VerifyRow[];
   hierarchy: boolean;
 }
@@ -45,94 +51,397 @@ export interface StructureOptions {
   ignore: string[];
 }
 
-const SUMMA = /^(summa|totalt|total|sum|s:a|summering)\b/i;
-const VARAV = /^varav\b/i;
+/** Labels that name a total (a strong hint): Summa, Totalt, Netto, Nettokostnader, Årets resultat, … */
+const TOTAL_LABEL =
+  /^(summa|s:a|totalt?|sum|summering|netto|nettokostnad(er)?|nettointäkt(er)?|årets resultat|resultat|verksamhetens (netto|resultat|nettokostnad(er)?)|resultat (efter|före))(\b|$)|\b(summa|totalt|total)$/i;
+/** The classic total labels: a row so labelled is a total even when no run explains any of its cells. */
+const CLASSIC_TOTAL = /^(summa|s:a|totalt?|sum|summering)(\b|$)|\b(summa|totalt|total)$/i;
+/** Specification rows, left out of sums: `varav`, `därav`, `- varav`, `- därav`. */
+const VARAV = /^[-–−]?\s*(varav|därav)\b/i;
+/** A section heading whose rows restate items above them (`Jämförelsestörande poster:`, `Varav:`). */
+const RESTATING_SECTION = /(jämförelsestörande|^varav|^därav|^specifikation)/i;
+/** Percent columns by heading: `%`, `procent`, `Utfall_proc`, `andel`. */
+const PERCENT_HEADER = /%|procent|(^|[\s_\-.])proc($|[\s_\-.])|andel|\bgrad\b/i;
+/** Count columns by heading: exact integers. */
+const COUNT_HEADER = /^antal\b|\bantal$/i;
+/** Footnote marks after a heading or label: `1)`, `2)`, `*`, `¹`. */
+const FOOTNOTE = /(\s+\d\)|\s*\*+|[¹²³⁴⁵⁶⁷⁸⁹])+$/;
 
-const cleanLabel = (s: string) => s.trim().replace(/:$/, '').trim();
+/** A heading or label without its footnote marks (a label that is only `*` keeps it). */
+export const withoutFootnotes = (s: string): string => {
+  const t = s.trim().replace(FOOTNOTE, '').trim();
+  return t === '' ? s.trim() : t;
+};
+
+const cleanLabel = (s: string) => withoutFootnotes(s.trim().replace(/:$/, '').trim()).replace(/:$/, '').trim();
 
 /** A published-scale value as a `Fixed`. */
 export const fixed = (value: bigint): Fixed => ({ value, decimals: PUBLISHED_SCALE });
 /** The value of a cell, an empty cell counting as zero. */
 export const valueOf = (v: PublishedNumber | null) => v?.value ?? 0n;
 
-/** Structures a published table: label and amount columns, row kinds, decimals, hierarchy. */
+/** Structures a published table: label and amount columns, row kinds, decimals, totals, hierarchy. */
 export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTable {
-  const width = Math.max(raw.header.length, ...raw.rows.map((r) => r.cells.length));
-  const parsed: PublishedCell[][] = raw.rows.map((r) => Array.from({ length: width }, (_, i) => r.numbers[i] ?? null));
+  let width = raw.header.length;
+  for (const r of raw.rows) if (r.cells.length > width) width = r.cells.length;
+  const header = Array.from({ length: width }, (_, c) => withoutFootnotes(raw.header[c] ?? ''));
   const ignore = new Set(opts.ignore.map(normaliseHeader));
   const amountColumns: number[] = [];
+  const isAmount = new Array<boolean>(width).fill(false);
   const decimals = new Array<number>(width).fill(0);
-  for (let c = 0; c < width; c++) {
-    const h = raw.header[c] ?? '';
-    const nh = normaliseHeader(h);
+  const exact = new Array<boolean>(width).fill(false);
+  for (let c = 1; c < width; c++) {
+    const h = header[c] as string;
     // The first column holds labels; so do code and name columns; percentages, note numbers
     // and columns with text are not amounts.
-    if (c === 0 || ignore.has(nh) || isLabelHeader(h) || /%|procent/i.test(h) || /^(not|note|nr)$/i.test(h.trim())) continue;
-    const cells = parsed.map((p) => p[c]).filter((v) => v !== null && v !== undefined);
-    if (cells.length === 0 || cells.some((v) => v === 'text' || v.percent)) continue;
+    if (ignore.has(normaliseHeader(h)) || ignore.has(normaliseHeader(raw.header[c] ?? ''))) continue;
+    if (isLabelHeader(h) || PERCENT_HEADER.test(h) || /^(not|note|nr)$/i.test(h.trim())) continue;
+    let numbers = 0;
+    let texts = 0;
+    let percents = 0;
+    let dec = 0;
+    let integers = true;
+    for (const r of raw.rows) {
+      const v = r.numbers[c];
+      if (v === null || v === undefined) continue;
+      if (v === 'text') texts++;
+      else {
+        numbers++;
+        if (v.percent) percents++;
+        if (v.decimals > dec) dec = v.decimals;
+        if (v.decimals > 0) integers = false;
+      }
+    }
+    // A column of amounts may hold a few words (`Ej aktuellt`); a column of words is labels.
+    if (numbers === 0 || texts > numbers || percents > 0) continue;
     amountColumns.push(c);
-    decimals[c] = Math.max(0, ...cells.map((v) => (v as PublishedNumber).decimals));
+    isAmount[c] = true;
+    decimals[c] = dec;
+    exact[c] = COUNT_HEADER.test(h) && integers;
+  }
+  // A column whose values are the ratio of two others (Utfall/Budget in percent) is a percentage, never summed.
+  // p = 100·a/b is also b = 100·a/p: the rightmost column of such a triple is taken for the percentage.
+  const keep = new Set<number>();
+  for (const p of [...amountColumns].reverse()) {
+    if (keep.has(p)) continue;
+    const pair = ratioOf(raw, p, amountColumns);
+    if (pair === null) continue;
+    amountColumns.splice(amountColumns.indexOf(p), 1);
+    for (const c of pair) keep.add(c);
   }
   const firstAmount = amountColumns[0] ?? width;
   const summaLabels = new Set(opts.summaLabels.map((l) => cleanLabel(l).toLowerCase()));
-  const rows: VerifyRow[] = raw.rows.map((r, i) => {
+  let restating = false;
+  const rows: VerifyRow[] = raw.rows.map((r) => {
     const labelCells = r.cells.slice(0, Math.max(1, firstAmount));
     const firstFilled = labelCells.find((c) => c.trim() !== '') ?? '';
     const label = labelCells
       .map((c) => c.trim())
       .filter((c) => c !== '')
       .join(' ');
-    const values = Array.from({ length: width }, (_, c) => {
-      const v = (parsed[i] as PublishedCell[])[c];
-      return amountColumns.includes(c) && v !== 'text' ? (v ?? null) : null;
-    });
+    const values: (PublishedNumber | null)[] = new Array<PublishedNumber | null>(width).fill(null);
+    let any = false;
+    for (const c of amountColumns) {
+      const v = r.numbers[c];
+      if (v !== null && v !== undefined && v !== 'text') {
+        values[c] = v;
+        any = true;
+      }
+    }
     const clean = cleanLabel(label);
     let kind: RowKind = 'data';
-    if (SUMMA.test(clean) || summaLabels.has(clean.toLowerCase())) kind = 'summa';
+    if (summaLabels.has(clean.toLowerCase())) kind = 'summa';
     else if (VARAV.test(clean)) kind = 'varav';
-    else if (values.every((v) => v === null)) kind = 'section';
-    return { line: r.line, label: clean, indent: firstFilled.length - firstFilled.trimStart().length, kind, values, parent: null };
+    else if (!any) {
+      kind = 'section';
+      restating = RESTATING_SECTION.test(clean);
+    } else if (restating && !TOTAL_LABEL.test(clean)) kind = 'varav';
+    else restating = false;
+    const indent = firstFilled.length - firstFilled.trimStart().length;
+    return { line: r.line, label: clean, indent, kind, values, parent: null, sumOf: null, below: false };
   });
   const table: VerifyTable = {
     file: raw.file,
     title: raw.title,
     line: raw.line,
-    header: raw.header,
+    header,
     amountColumns,
     decimals,
+    exact,
     rows,
     hierarchy: false,
   };
   applyHierarchy(table);
+  findTotals(table, summaLabels);
   return table;
+}
+
+/** How many rows a percent column is recognised on. */
+const RATIO_SAMPLE = 200;
+
+/**
+ * The columns `[a, b]` when column `p` holds, on the rows, `a / b` or `100 · a / b` of two other amount
+ * columns, to within one unit of its shown decimals: on at least 3 rows where `b` is not 0,
+ * failing on at most one of them (the rule relations are accepted by, relations.ts).
+ */
+function ratioOf(raw: PublishedTable, p: number, columns: readonly number[]): [number, number] | null {
+  const rows = raw.rows.slice(0, RATIO_SAMPLE);
+  const num = (r: PublishedRow, c: number): PublishedNumber | null => {
+    const v = r.numbers[c];
+    return v === null || v === undefined || v === 'text' ? null : v;
+  };
+  for (const a of columns) {
+    for (const b of columns) {
+      if (a === p || b === p || a === b) continue;
+      for (const factor of [100n, 1n]) {
+        let shown = 0;
+        let holds = 0;
+        let restates = 0;
+        for (const r of rows) {
+          const pv = num(r, p);
+          const av = num(r, a);
+          const bv = num(r, b);
+          if (!pv || !av || !bv || bv.value === 0n || av.value === 0n) continue;
+          shown++;
+          if (pv.value === av.value) restates++;
+          // |P·B − f·A| ≤ unit·|B|, at the published scale on both sides.
+          const lhs = pv.value * bv.value - factor * av.value * pow10(PUBLISHED_SCALE);
+          const bound = pow10(PUBLISHED_SCALE - pv.decimals) * (bv.value < 0n ? -bv.value : bv.value);
+          if ((lhs < 0n ? -lhs : lhs) <= bound) holds++;
+        }
+        // (A column equal to `a` over a column of ones is a copy, not a ratio.)
+        if (holds >= 3 && restates < holds && shown - holds <= Math.max(1, Math.floor(shown / 10))) return [a, b];
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether `total` equals the sum of `sums` in column `c` within rounding of `terms` numbers (exactly for a count column). */
+function near(t: VerifyTable, c: number, total: bigint, sum: bigint, terms: number): boolean {
+  const diff = total - sum;
+  const abs = diff < 0n ? -diff : diff;
+  return abs <= (t.exact[c] ? 0n : roundingTolerance(t.decimals[c] as number, terms));
 }
 
 /**
  * An indented layout (a parent row before its indented children) is taken as a hierarchy
  * only when it explains the table: when at least half of the would-be parents equal the
  * sum of their children within rounding. Otherwise indentation is typography (as in a
- * published table where one row happens to carry an extra space).
+ * published table where one row happens to carry an extra space). Linear in the rows.
  */
 function applyHierarchy(t: VerifyTable): void {
-  const data = t.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'data' || r.kind === 'varav');
-  if (new Set(data.map(({ r }) => r.indent)).size < 2) return;
+  const indents = new Set<number>();
+  for (const r of t.rows) if (r.kind === 'data' || r.kind === 'varav') indents.add(r.indent);
+  if (indents.size < 2) return;
   const parentOf = new Map<number, number>();
+  const children = new Map<number, number[]>();
   const stack: number[] = [];
-  for (const { r, i } of data) {
+  t.rows.forEach((r, i) => {
+    if (r.kind !== 'data' && r.kind !== 'varav') return;
     while (stack.length > 0 && (t.rows[stack[stack.length - 1] as number] as VerifyRow).indent >= r.indent) stack.pop();
-    if (stack.length > 0) parentOf.set(i, stack[stack.length - 1] as number);
+    const p = stack[stack.length - 1];
+    if (p !== undefined) {
+      parentOf.set(i, p);
+      const kids = children.get(p);
+      if (kids) kids.push(i);
+      else children.set(p, [i]);
+    }
     stack.push(i);
-  }
-  const parents = [...new Set(parentOf.values())];
-  const explained = parents.filter((p) => {
-    const kids = [...parentOf].filter(([, q]) => q === p).map(([k]) => k);
-    return t.amountColumns.every((c) => {
-      const sum = kids.reduce((a, k) => a + valueOf((t.rows[k] as VerifyRow).values[c] ?? null), 0n);
-      const diff = valueOf((t.rows[p] as VerifyRow).values[c] ?? null) - sum;
-      return (diff < 0n ? -diff : diff) <= roundingTolerance(t.decimals[c] as number, TERMS.sumOf(kids.length));
-    });
   });
-  if (parents.length === 0 || explained.length * 2 < parents.length) return;
+  let explained = 0;
+  for (const [p, kids] of children) {
+    const ok = t.amountColumns.every((c) => {
+      let sum = 0n;
+      for (const k of kids) sum += valueOf((t.rows[k] as VerifyRow).values[c] ?? null);
+      return near(t, c, valueOf((t.rows[p] as VerifyRow).values[c] ?? null), sum, TERMS.sumOf(kids.length));
+    });
+    if (ok) explained++;
+  }
+  if (children.size === 0 || explained * 2 < children.size) return;
   t.hierarchy = true;
   for (const [child, parent] of parentOf) (t.rows[child] as VerifyRow).parent = parent;
+}
+
+/** How far back (or forward) a row without a total's label is compared with runs of rows. */
+const WEAK_REACH = 500;
+
+/**
+ * Finds the total rows from the data, with labels as hints. A row is a total when every
+ * amount it shows equals, within rounding, the sum of a contiguous run of the rows above
+ * it — where a total found earlier stands for the rows it sums, so a running subtotal
+ * (the previous subtotal plus the rows since) and a grand total of subtotals are sums too
+ * — or, failing that, of a run of rows below it (a total placed first). The longest run
+ * that matches is taken. Which rows are candidates:
+ * - a row labelled as a total (`TOTAL_LABEL`, `--summa`) is a total even when no run
+ *   matches: it is then compared with the run that matches the most columns, else with the
+ *   rows since the previous total (the previous totals when there are none, the rows
+ *   below when it comes first), so a wrong total is an error at its cell;
+ * - an upper-case label, and the first and last data rows, are totals only when a run of
+ *   at least two rows matches (one row when the run is a total).
+ * Varav rows, restating rows and sections are never summed; children in a hierarchy are
+ * summed by their parent instead. When a labelled total matches only if rows taken for
+ * totals without a label are data again, they are made data again.
+ */
+function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
+  const rows = t.rows;
+  const cols = t.amountColumns;
+  const candidates: number[] = [];
+  rows.forEach((r, i) => {
+    if ((r.kind === 'data' && r.parent === null) || r.kind === 'summa') candidates.push(i);
+  });
+  if (candidates.length === 0 || cols.length === 0) return;
+  const strongOf = (r: VerifyRow) => r.kind === 'summa' || TOTAL_LABEL.test(r.label) || summaLabels.has(r.label.toLowerCase());
+  // An upper-case label of words (`VERKSAMHETENS NETTOKOSTNADER`), not a code (`KS01`).
+  const upper = (r: VerifyRow) => /\p{Lu}{4}/u.test(r.label) && !/[\p{Ll}\d]/u.test(r.label);
+  const first = candidates[0] as number;
+  const last = candidates[candidates.length - 1] as number;
+  const consumed = new Set<number>();
+  /** Inferred totals without a label: rows that may be made data again. */
+  const weakTotals = new Set<number>();
+  const items: number[] = [];
+
+  /** Columns of `r` that equal the sum of `run` (in how many of those with a value), and whether all do. */
+  const score = (r: VerifyRow, sums: bigint[], n: number): { hits: number; all: boolean; nonzero: boolean } => {
+    let hits = 0;
+    let shown = 0;
+    let nonzero = false;
+    cols.forEach((c, j) => {
+      const v = r.values[c];
+      if (v === null || v === undefined) return;
+      shown++;
+      if (v.value !== 0n) nonzero = true;
+      if (near(t, c, v.value, sums[j] as bigint, TERMS.sumOf(n))) hits++;
+    });
+    return { hits, all: shown > 0 && hits === shown, nonzero };
+  };
+  const add = (sums: bigint[], k: number) => {
+    const r = rows[k] as VerifyRow;
+    cols.forEach((c, j) => (sums[j] = (sums[j] as bigint) + valueOf(r.values[c] ?? null)));
+  };
+
+  interface Run {
+    run: number[];
+    hits: number;
+    all: boolean;
+  }
+  /** The runs of `list` ending at its end (`fromEnd`) or starting at its start, longest full match first, else most hits. */
+  const bestRun = (
+    r: VerifyRow,
+    list: readonly number[],
+    fromEnd: boolean,
+    reach: number,
+    minLength: (nearest: number) => number,
+  ): Run | null => {
+    const sums = cols.map(() => 0n);
+    let full = 0;
+    let partial = 0;
+    let partialHits = 0;
+    const n = Math.min(list.length, reach);
+    const min = n > 0 ? minLength(list[fromEnd ? list.length - 1 : 0] as number) : 1;
+    const lenient = r.kind === 'summa' || strongOf(r);
+    for (let k = 1; k <= n; k++) {
+      add(sums, list[fromEnd ? list.length - k : k - 1] as number);
+      if (k < min) continue;
+      const sc = score(r, sums, k);
+      if (sc.all && (sc.nonzero || lenient)) full = k;
+      else if (sc.hits > 0 && sc.hits >= partialHits) {
+        // The longest run with the most columns right (the whole run since the previous total, as a rule).
+        partial = k;
+        partialHits = sc.hits;
+      }
+    }
+    const k = full || partial;
+    if (k === 0) return null;
+    return { run: fromEnd ? list.slice(list.length - k) : list.slice(0, k), hits: full ? -1 : partialHits, all: full > 0 };
+  };
+  /** The data rows below `i` that a total placed first may sum: up to the next section or labelled total. */
+  const rowsBelow = (i: number, reach: number): number[] => {
+    const out: number[] = [];
+    for (let k = i + 1; k < rows.length && out.length < reach; k++) {
+      const r = rows[k] as VerifyRow;
+      if (r.kind === 'section' || r.kind === 'summa' || (r.kind === 'data' && strongOf(r))) break;
+      if (r.kind === 'data' && r.parent === null) out.push(k);
+    }
+    return out;
+  };
+  const isTotal = (k: number) => (rows[k] as VerifyRow).sumOf !== null;
+  const oneIfTotal = (nearest: number) => (isTotal(nearest) ? 1 : 2);
+
+  for (const i of candidates) {
+    if (consumed.has(i)) continue;
+    const r = rows[i] as VerifyRow;
+    const strong = strongOf(r);
+    const weak = !strong && (upper(r) || i === first || i === last);
+    if (!strong && !weak) {
+      items.push(i);
+      continue;
+    }
+    const reach = strong || i === last ? Number.MAX_SAFE_INTEGER : WEAK_REACH;
+    const minLength = strong ? () => 1 : oneIfTotal;
+    // hits is -1 for a full match (it beats any partial one).
+    let found = bestRun(r, items, true, reach, minLength);
+    let below = false;
+    if (!found?.all) {
+      const under = bestRun(r, rowsBelow(i, reach), false, reach, strong ? () => 1 : () => 2);
+      if (under?.all || (under && (!found || under.hits > found.hits) && found?.all !== true)) {
+        found = under;
+        below = true;
+      }
+    }
+    if (!found?.all && strong && weakTotals.size > 0) {
+      // Rows taken for totals without a label, made data again: does the labelled total match then?
+      const expanded: number[] = [];
+      for (const k of items) {
+        if (weakTotals.has(k)) for (const j of (rows[k] as VerifyRow).sumOf as number[]) expanded.push(j);
+        expanded.push(k);
+      }
+      const again = bestRun(r, expanded, true, reach, () => 1);
+      if (again?.all) {
+        for (const k of again.run)
+          if (weakTotals.has(k)) {
+            const w = rows[k] as VerifyRow;
+            w.kind = 'data';
+            w.sumOf = null;
+            weakTotals.delete(k);
+          }
+        items.length = 0;
+        for (const k of expanded) items.push(k);
+        found = again;
+        below = false;
+      }
+    }
+    // A label such as Netto or Resultat that matches no run in any column is data (a key
+    // figure, `Nettokostnad per invånare`), unless it says Summa/Totalt, was declared with
+    // --summa, or the table has one amount column (where a wrong total matches nothing).
+    const only = found === null && strong && r.kind !== 'summa' && !CLASSIC_TOTAL.test(r.label) && cols.length > 1;
+    if ((!found?.all && !strong) || only) {
+      items.push(i);
+      continue;
+    }
+    let run: number[];
+    if (found) run = found.run;
+    else {
+      // A labelled total that no run explains: the rows since the previous total, else the previous totals, else the rows below.
+      below = false;
+      let k = items.length;
+      while (k > 0 && !isTotal(items[k - 1] as number)) k--;
+      run = items.slice(k);
+      if (run.length === 0) {
+        while (k > 0 && isTotal(items[k - 1] as number)) k--;
+        run = items.slice(k);
+      }
+      if (run.length === 0) {
+        run = rowsBelow(i, Number.MAX_SAFE_INTEGER);
+        below = true;
+      }
+    }
+    r.kind = 'summa';
+    r.sumOf = run;
+    r.below = below;
+    if (!strong) weakTotals.add(i);
+    if (below) for (const k of run) consumed.add(k);
+    else items.length -= run.length;
+    items.push(i);
+  }
 }
