@@ -10,11 +10,13 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
+import { valueGlob } from '../../../core/codes.js';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
 import { RECORD_MAX_CHARS } from '../../limits.js';
 import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
-import { SumTable } from './sum-table.js';
+import { createDecoder, type Decoder, type Encoding } from '../dialect.js';
+import { ByteMemo, SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
 /**
@@ -35,6 +37,12 @@ export interface ScanColumns {
   periodAt: number;
   amountAt: number;
   kontoAt: number;
+  /** The detail column (konto for --analys), kept apart in the key; -1 for none. */
+  detailAt: number;
+  /** The name column of the grouping dimension; -1 for none. */
+  nameAt: number;
+  /** The --where filters: a row whose trimmed field the glob rejects (accepts, negated) is left out. */
+  where: readonly { index: number; glob: string; negate: boolean }[];
   unitExp: number;
   decimal: DecimalMark;
 }
@@ -42,6 +50,8 @@ export interface ScanColumns {
 /** Everything the scanner needs: the columns plus the file's encoding and delimiter. */
 export interface ScanSpec extends ScanColumns {
   utf8: boolean;
+  /** The file's encoding (UTF-8 or Windows-1252), to decode names and filtered values. */
+  encoding: Encoding;
   /** The delimiter's byte. */
   delimiter: number;
 }
@@ -61,11 +71,55 @@ export class Scanner {
   private readonly codes = new Uint16Array(64);
   private readonly starts = new Int32Array(256);
   private readonly ends = new Int32Array(256);
+  /** Per filter: 1 keeps, 2 leaves out a field's bytes (0: not decided yet). */
+  private readonly memos: ByteMemo[];
+  private readonly tests: ((v: string) => boolean)[];
+  private decoder: Decoder | null = null;
 
   constructor(
     readonly spec: ScanSpec,
     private readonly slow: SlowLine | null,
-  ) {}
+  ) {
+    this.memos = spec.where.map(() => new ByteMemo());
+    this.tests = spec.where.map((w) => valueGlob(w.glob));
+  }
+
+  /** The text of buf[s, e) (whole characters: the line is valid and the delimiter is ASCII). */
+  text(buf: Buffer, s: number, e: number): string {
+    this.decoder ??= createDecoder(this.spec.encoding);
+    return this.decoder.write(buf.subarray(s, e));
+  }
+
+  /** Whether the --where filters leave the row out, decided once per distinct field value. */
+  private leftOut(buf: Buffer): boolean {
+    const where = this.spec.where;
+    for (let k = 0; k < where.length; k++) {
+      const w = where[k] as ScanColumns['where'][number];
+      const s = this.starts[w.index] as number;
+      const e = this.ends[w.index] as number;
+      const memo = this.memos[k] as ByteMemo;
+      let v = memo.get(buf, s, e);
+      if (v === 0) {
+        v = (this.tests[k] as (v: string) => boolean)(this.text(buf, s, e).trim()) === w.negate ? 2 : 1;
+        memo.set(buf, s, e, v);
+      }
+      if (v === 2) return true;
+    }
+    return false;
+  }
+
+  /** Keeps the row's name for its entry: bytes compared with the entry's last name, decoded only when they change. */
+  private takeName(entry: number, buf: Buffer, s: number, e: number): void {
+    const table = this.table;
+    if (!table.sameName(entry, buf, s, e)) {
+      let i = s;
+      while (i < e && blank(buf[i])) i++;
+      if (i === e) return; // an empty name keeps the one before
+      if (this.text(buf, s, e).trim() === '') return;
+      table.setName(entry, buf, s, e);
+    }
+    table.nameLine[entry] = this.line;
+  }
 
   private countSign(k: number): void {
     this.signs[k] = (this.signs[k] as number) + 1;
@@ -94,7 +148,8 @@ export class Scanner {
 
   /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
   lines(buf: Buffer, from: number, upTo: number): ScanStatus {
-    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, unitExp, decimal, utf8 } = this.spec;
+    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, detailAt, nameAt, unitExp, decimal, utf8 } = this.spec;
+    const filtered = this.spec.where.length > 0;
     const starts = this.starts;
     const ends = this.ends;
     let s = from;
@@ -139,6 +194,11 @@ export class Scanner {
       const f0 = buf[starts[0] as number] as number;
       if (!(c0 >= 0x30 && c0 <= 0x39 && f0 >= 0x30 && f0 <= 0x39) && this.maybeTotalsRow(buf, f)) return 'fallback';
       let simple = f === width;
+      // A row a filter leaves out is not read further, as in the general consumer (`key` first).
+      if (simple && filtered && this.leftOut(buf)) {
+        s = e + 1;
+        continue;
+      }
       let cs = 0;
       let ce = 0;
       if (simple) {
@@ -148,6 +208,15 @@ export class Scanner {
         while (ce > cs && blank(buf[ce - 1])) ce--;
         simple = ce > cs;
         for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
+      }
+      let ds = -1;
+      let de = -1;
+      if (simple && detailAt >= 0) {
+        ds = starts[detailAt] as number;
+        de = ends[detailAt] as number;
+        while (ds < de && blank(buf[ds])) ds++;
+        while (de > ds && blank(buf[de - 1])) de--;
+        for (let i = ds; simple && i < de; i++) if ((buf[i] as number) >= 0x80) simple = false;
       }
       let kontoFirst = 0;
       if (simple && kontoAt >= 0) {
@@ -179,7 +248,8 @@ export class Scanner {
         continue;
       }
       const value = amount as number;
-      this.table.add(buf, cs, ce, period, value);
+      const entry = detailAt < 0 ? this.table.add(buf, cs, ce, period, value) : this.table.addDetail(buf, cs, ce, ds, de, period, value);
+      if (nameAt >= 0) this.takeName(entry, buf, starts[nameAt] as number, ends[nameAt] as number);
       if (kontoAt >= 0 && value !== 0) {
         const cls = kontoClass(kontoFirst);
         if (cls === 'revenue') this.countSign(value > 0 ? 0 : 1);
