@@ -90,6 +90,30 @@ export class Scanner {
     return this.decoder.write(buf.subarray(s, e));
   }
 
+  /** The detail field of the current line, trimmed: buf[ds, de). */
+  private ds = 0;
+  private de = 0;
+
+  /** Finds the trimmed detail field (kept apart in the key); false when it is not ASCII. */
+  private detailField(buf: Buffer, at: number): boolean {
+    let ds = this.starts[at] as number;
+    let de = this.ends[at] as number;
+    while (ds < de && blank(buf[ds])) ds++;
+    while (de > ds && blank(buf[de - 1])) de--;
+    for (let i = ds; i < de; i++) if ((buf[i] as number) >= 0x80) return false;
+    this.ds = ds;
+    this.de = de;
+    return true;
+  }
+
+  /** Adds a row with a detail or a name column: the key with its detail, the name kept for its entry. */
+  private addKeyed(buf: Buffer, cs: number, ce: number, period: number, value: number): void {
+    const { detailAt, nameAt } = this.spec;
+    const entry =
+      detailAt < 0 ? this.table.add(buf, cs, ce, period, value) : this.table.addDetail(buf, cs, ce, this.ds, this.de, period, value);
+    if (nameAt >= 0) this.takeName(entry, buf, this.starts[nameAt] as number, this.ends[nameAt] as number);
+  }
+
   /** Whether the --where filters leave the row out, decided once per distinct field value. */
   private leftOut(buf: Buffer): boolean {
     const where = this.spec.where;
@@ -150,6 +174,7 @@ export class Scanner {
   lines(buf: Buffer, from: number, upTo: number): ScanStatus {
     const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, detailAt, nameAt, unitExp, decimal, utf8 } = this.spec;
     const filtered = this.spec.where.length > 0;
+    const keyed = detailAt >= 0 || nameAt >= 0;
     const starts = this.starts;
     const ends = this.ends;
     let s = from;
@@ -209,15 +234,7 @@ export class Scanner {
         simple = ce > cs;
         for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
       }
-      let ds = -1;
-      let de = -1;
-      if (simple && detailAt >= 0) {
-        ds = starts[detailAt] as number;
-        de = ends[detailAt] as number;
-        while (ds < de && blank(buf[ds])) ds++;
-        while (de > ds && blank(buf[de - 1])) de--;
-        for (let i = ds; simple && i < de; i++) if ((buf[i] as number) >= 0x80) simple = false;
-      }
+      if (simple && detailAt >= 0) simple = this.detailField(buf, detailAt);
       let kontoFirst = 0;
       if (simple && kontoAt >= 0) {
         let k = starts[kontoAt] as number;
@@ -248,8 +265,8 @@ export class Scanner {
         continue;
       }
       const value = amount as number;
-      const entry = detailAt < 0 ? this.table.add(buf, cs, ce, period, value) : this.table.addDetail(buf, cs, ce, ds, de, period, value);
-      if (nameAt >= 0) this.takeName(entry, buf, starts[nameAt] as number, ends[nameAt] as number);
+      if (keyed) this.addKeyed(buf, cs, ce, period, value);
+      else this.table.add(buf, cs, ce, period, value);
       if (kontoAt >= 0 && value !== 0) {
         const cls = kontoClass(kontoFirst);
         if (cls === 'revenue') this.countSign(value > 0 ? 0 : 1);
