@@ -3,8 +3,8 @@
 // (`Period;Ansvar;Verksamhet;Konto;Belopp`, decimal comma) of the given sizes in the system
 // temp directory (never committed), runs the real CLI on each as a separate process, checks
 // that its exact totals equal the generator's own bigint sums, and prints wall time, rows/s,
-// MB/s and peak RSS (median of BENCH_RUNS runs, default 5). If @duckdb/node-api is installed
-// (`npm install --no-save @duckdb/node-api`), it runs the same exact aggregation in DuckDB
+// MB/s and peak RSS (median of BENCH_RUNS runs, default 5). With @duckdb/node-api (a development
+// dependency; skipped when its binaries are missing), it runs the same exact aggregation in DuckDB
 // with one and two threads and prints the ratios.
 // Every report path (`--paths ROWS`, default 1000000 in a plain `npm run bench`): the plain
 // report; a Windows-1252 file with NBSP-grouped amounts; `--where konto=4*`; `--by ansvar`;

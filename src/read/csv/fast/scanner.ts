@@ -175,6 +175,9 @@ export class Scanner {
     const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, detailAt, nameAt, unitExp, decimal, utf8 } = this.spec;
     const filtered = this.spec.where.length > 0;
     const keyed = detailAt >= 0 || nameAt >= 0;
+    // Whether any \r is in these lines (CRLF files): only then is each byte checked for a lone one.
+    const firstCr = buf.indexOf(CR, from);
+    const crs = firstCr >= 0 && firstCr < upTo;
     const starts = this.starts;
     const ends = this.ends;
     let s = from;
@@ -196,16 +199,30 @@ export class Scanner {
       }
       let f = 0;
       let fs = s;
-      for (let i = s; i < end; i++) {
-        const b = buf[i];
-        if (b === CR) return 'fallback'; // a lone \r inside a line
-        if (b === delim) {
-          if (f < 256) {
-            starts[f] = fs;
-            ends[f] = i;
+      if (crs) {
+        for (let i = s; i < end; i++) {
+          const b = buf[i];
+          if (b === CR) return 'fallback'; // a lone \r inside a line
+          if (b === delim) {
+            if (f < 256) {
+              starts[f] = fs;
+              ends[f] = i;
+            }
+            f++;
+            fs = i + 1;
           }
-          f++;
-          fs = i + 1;
+        }
+      } else {
+        // No \r in these lines (an LF file): only the delimiter is looked for.
+        for (let i = s; i < end; i++) {
+          if (buf[i] === delim) {
+            if (f < 256) {
+              starts[f] = fs;
+              ends[f] = i;
+            }
+            f++;
+            fs = i + 1;
+          }
         }
       }
       if (f < 256) {
