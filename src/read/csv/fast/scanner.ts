@@ -182,27 +182,15 @@ export class Scanner {
     const ends = this.ends;
     let s = from;
     while (s < upTo) {
-      let e = buf.indexOf(NL, s);
-      if (e < 0 || e >= upTo) e = upTo;
-      const terminated = e < upTo; // else the last line of the file, without a newline
-      let end = e;
-      // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
-      // a lone CR is a line end too, which only csv-parse splits on.
-      const cr = end > s && buf[end - 1] === CR;
-      if (cr) end--;
-      if (cr && !terminated) return 'fallback';
-      if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
-      this.line++;
-      if (end === s) {
-        s = e + 1;
-        continue; // empty line
-      }
+      let e: number;
+      let end: number;
       let f = 0;
       let fs = s;
-      if (crs) {
-        for (let i = s; i < end; i++) {
+      if (!crs) {
+        // An LF file: one pass finds the fields and the line's end (no native call per line).
+        let i = s;
+        for (; i < upTo; i++) {
           const b = buf[i];
-          if (b === CR) return 'fallback'; // a lone \r inside a line
           if (b === delim) {
             if (f < 256) {
               starts[f] = fs;
@@ -210,12 +198,36 @@ export class Scanner {
             }
             f++;
             fs = i + 1;
-          }
+          } else if (b === NL) break;
+        }
+        e = i;
+        end = i;
+        if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
+        this.line++;
+        if (end === s) {
+          s = e + 1;
+          continue; // empty line
         }
       } else {
-        // No \r in these lines (an LF file): only the delimiter is looked for.
+        e = buf.indexOf(NL, s);
+        if (e < 0 || e >= upTo) e = upTo;
+        const terminated = e < upTo; // else the last line of the file, without a newline
+        end = e;
+        // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
+        // a lone CR is a line end too, which only csv-parse splits on.
+        const cr = end > s && buf[end - 1] === CR;
+        if (cr) end--;
+        if (cr && !terminated) return 'fallback';
+        if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
+        this.line++;
+        if (end === s) {
+          s = e + 1;
+          continue; // empty line
+        }
         for (let i = s; i < end; i++) {
-          if (buf[i] === delim) {
+          const b = buf[i];
+          if (b === CR) return 'fallback'; // a lone \r inside a line
+          if (b === delim) {
             if (f < 256) {
               starts[f] = fs;
               ends[f] = i;
