@@ -298,6 +298,11 @@ describe('fast path = general path, with names, filters, konto detail and --by',
       {},
     ],
     ['an earlier name on a slow line loses', 'Vht;Verksamhetsnamn;Belopp\n5101;Gammal;1 234 567 890 123 456 789\n5101;Ny;1\n', {}],
+    [
+      'names that alternate, long and short (kept in place)',
+      'Vht;Verksamhetsnamn;Belopp\n5101;Hemtjänst natt;1\n5101;Hem;1\n5101;Hemtjänst natt;1\n5101;Åb;1\n5102;Åb;1\n',
+      {},
+    ],
     ['a name of NBSP only is no name', 'Vht;Verksamhetsnamn;Belopp\n5101;Hemtjänst;1\n5101;\u00a0;1\n', {}],
     ['a name per code across periods', 'Period;Vht;Vht text;Belopp\n202401;5101;A;1\n202402;5101;B;1\n202401;5101;C;1\n', {}],
     [

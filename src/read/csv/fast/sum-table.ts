@@ -30,6 +30,8 @@ export class SumTable {
   nameStart = new Int32Array(256);
   nameLen = new Int32Array(256).fill(-1);
   nameLine = new Int32Array(256);
+  /** Bytes reserved for each entry's name in nameArena. */
+  nameCap = new Int32Array(256);
   private nameArena = new Uint8Array(1 << 12);
   private nameUsed = 0;
 
@@ -127,8 +129,16 @@ export class SumTable {
     return true;
   }
 
-  /** Keeps buf[s, e) as the entry's name (a name that changes is stored again; names rarely change). */
+  /**
+   * Keeps buf[s, e) as the entry's name: in the place of the one before when it fits (so names
+   * that alternate row by row keep memory bound), else appended.
+   */
   setName(entry: number, buf: Uint8Array, s: number, e: number): void {
+    if (this.nameLen[entry] !== -1 && e - s <= (this.nameCap[entry] as number)) {
+      this.nameArena.set(buf.subarray(s, e), this.nameStart[entry]);
+      this.nameLen[entry] = e - s;
+      return;
+    }
     if (this.nameUsed + (e - s) > this.nameArena.length) {
       const arena = new Uint8Array(Math.max(this.nameArena.length * 2, this.nameUsed + (e - s)));
       arena.set(this.nameArena);
@@ -137,6 +147,7 @@ export class SumTable {
     this.nameArena.set(buf.subarray(s, e), this.nameUsed);
     this.nameStart[entry] = this.nameUsed;
     this.nameLen[entry] = e - s;
+    this.nameCap[entry] = e - s;
     this.nameUsed += e - s;
   }
 
@@ -165,6 +176,7 @@ export class SumTable {
       this.nameStart = grow32(this.nameStart);
       this.nameLen = grow32(this.nameLen, -1);
       this.nameLine = grow32(this.nameLine);
+      this.nameCap = grow32(this.nameCap);
       const sums = new Float64Array(n);
       sums.set(this.sums);
       this.sums = sums;
