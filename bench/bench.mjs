@@ -3,13 +3,18 @@
 // (`Period;Ansvar;Verksamhet;Konto;Belopp`, decimal comma) of the given sizes in the system
 // temp directory (never committed), runs the real CLI on each as a separate process, checks
 // that its exact totals equal the generator's own bigint sums, and prints wall time, rows/s,
-// MB/s and peak RSS (median of BENCH_RUNS runs, default 5). If @duckdb/node-api is installed
-// (`npm install --no-save @duckdb/node-api`), it runs the same exact aggregation in DuckDB
+// MB/s and peak RSS (median of BENCH_RUNS runs, default 5). With @duckdb/node-api (a development
+// dependency; skipped when its binaries are missing), it runs the same exact aggregation in DuckDB
 // with one and two threads and prints the ratios.
+// Every report path (`--paths ROWS`, default 1000000 in a plain `npm run bench`): the plain
+// report; a Windows-1252 file with NBSP-grouped amounts; `--where konto=4*`; `--by ansvar`;
+// `--analys`; a ledger with a name column; a file with one amount column per month;
+// `--period 2024-06` with the budget periodised; each as time, rows/s, peak memory and ratio
+// to the plain report, each checked against the generator's exact sums.
 // A SIE case (`--sie ROWS`): a SIE type 4 file of ROWS #TRANS lines on {1 "ansvar" 20
 // "verksamhet"} (one #VER per three rows, with its bank row), read as utfall the same way.
-// Usage: npm run bench [-- ROWS...] [-- --sie ROWS]   (default 1000000 and 10000000, and SIE 1000000;
-// given only --sie sizes, only SIE is run)
+// Usage: npm run bench [-- ROWS...] [-- --sie ROWS] [-- --paths ROWS]   (default 1000000 and
+// 10000000, SIE 1000000 and paths 1000000; given only --sie or --paths sizes, only those run)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +24,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const sieSizes = argv.flatMap((a, i) => (argv[i - 1] === '--sie' && Number(a) > 0 ? [Number(a)] : []));
-const sizes = argv.filter((a, i) => argv[i - 1] !== '--sie' && Number(a) > 0).map(Number);
-if (sizes.length === 0 && sieSizes.length === 0) {
+const pathSizes = argv.flatMap((a, i) => (argv[i - 1] === '--paths' && Number(a) > 0 ? [Number(a)] : []));
+const sizes = argv.filter((a, i) => argv[i - 1] !== '--sie' && argv[i - 1] !== '--paths' && Number(a) > 0).map(Number);
+if (sizes.length === 0 && sieSizes.length === 0 && pathSizes.length === 0) {
   sizes.push(1_000_000, 10_000_000);
   sieSizes.push(1_000_000);
+  pathSizes.push(1_000_000);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(tmpdir(), 'avvikelse-bench');
@@ -250,7 +257,269 @@ for (const [format, rows] of [...sizes.map((n) => ['csv', n]), ...sieSizes.map((
     ratio2: d2 === null ? '' : (t / d2).toFixed(2),
   });
 }
-console.log(
-  `avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
-);
-console.table(results);
+if (results.length > 0)
+  console.log(
+    `avvikelse report, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+  );
+if (results.length > 0) console.table(results);
+
+// ---- Every report path ------------------------------------------------------------------
+
+const NAMES = ['Hemtjänst', 'Förskola', 'Bygg och miljö', 'Äldreomsorg', 'Gymnasieskola', 'Individ- och familjeomsorg'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Maj', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dec'];
+
+/** Öre with a grouping separator every three digits (`-1 234 567,89`, `sep` = NBSP). */
+function grouped(ore, sep) {
+  const neg = ore < 0n;
+  const s = (neg ? -ore : ore).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, sep)},${s.slice(-2)}`;
+}
+
+/** Writes lines to a file in 1 MiB pieces (Windows-1252 when `latin1`: the text is then Latin-1 only). */
+async function writeLines(path, header, rows, lineOf, latin1 = false) {
+  const out = createWriteStream(path);
+  let buf = `${header}\n`;
+  for (let i = 0; i < rows; i++) {
+    buf += `${lineOf(i)}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(latin1 ? Buffer.from(buf, 'latin1') : buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(latin1 ? Buffer.from(buf, 'latin1') : buf);
+  await new Promise((r) => out.end(r));
+}
+
+/**
+ * The ledger of `rows` rows as the generator's records (high bits of an LCG, so that code,
+ * ansvar and konto are independent), and the files of every path written from them.
+ */
+async function generatePaths(rows) {
+  const base = join(dir, `paths-${rows}`);
+  const files = {
+    plain: `${base}-plain.csv`,
+    cp1252: `${base}-cp1252.csv`,
+    names: `${base}-names.csv`,
+    months: `${base}-months.csv`,
+    budget: `${base}-budget.csv`,
+    sums: `${base}-sums.json`,
+  };
+  if (Object.values(files).every((f) => existsSync(f)))
+    return { files, sums: JSON.parse((await import('node:fs')).readFileSync(files.sums, 'utf8')) };
+  let seed = 777 + rows;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+  const recs = { code: new Uint8Array(rows), ansvar: new Uint8Array(rows), konto: new Uint8Array(rows), ore: new Float64Array(rows) };
+  // Exact sums per code, ansvar, konto and month (bigint), from which every case's expectation follows.
+  const sums = {};
+  for (let i = 0; i < rows; i++) {
+    const c = next() % CODES.length;
+    const a = next() % ANSVAR.length;
+    const k = next() % KONTON.length;
+    let ore = next() % 500_000_000;
+    if (KONTON[k].startsWith('3')) ore = -ore;
+    recs.code[i] = c;
+    recs.ansvar[i] = a;
+    recs.konto[i] = k;
+    recs.ore[i] = ore;
+    const key = `${CODES[c]}|${ANSVAR[a]}|${KONTON[k]}|${(i % 12) + 1}`;
+    sums[key] = ((sums[key] === undefined ? 0n : BigInt(sums[key])) + BigInt(ore)).toString();
+  }
+  const period = (i) => `2024${String((i % 12) + 1).padStart(2, '0')}`;
+  const fields = (i) => [CODES[recs.code[i]], ANSVAR[recs.ansvar[i]], KONTON[recs.konto[i]], BigInt(recs.ore[i])];
+  await writeLines(files.plain, 'Period;Ansvar;Verksamhet;Konto;Belopp', rows, (i) => {
+    const [c, a, k, o] = fields(i);
+    return `${period(i)};${a};${c};${k};${kronor(o)}`;
+  });
+  await writeLines(
+    files.cp1252,
+    'Period;Ansvar;Verksamhet;Konto;Belopp',
+    rows,
+    (i) => {
+      const [c, a, k, o] = fields(i);
+      return `${period(i)};${a};${c};${k};${grouped(o, '\u00a0')}`;
+    },
+    true,
+  );
+  await writeLines(files.names, 'Period;Ansvar;Verksamhet;Verksamhetsnamn;Konto;Belopp', rows, (i) => {
+    const [c, a, k, o] = fields(i);
+    return `${period(i)};${a};${c};${NAMES[recs.code[i] % NAMES.length]} ${c};${k};${kronor(o)}`;
+  });
+  // One amount column per month: the same amounts, twelve rows to a line.
+  await writeLines(files.months, `Ansvar;Verksamhet;Konto;${MONTHS.join(';')}`, Math.floor(rows / 12), (j) => {
+    const cells = [];
+    for (let m = 0; m < 12; m++) cells.push(kronor(BigInt(recs.ore[j * 12 + m])));
+    const [c, a, k] = fields(j * 12);
+    return `${a};${c};${k};${cells.join(';')}`;
+  });
+  writeFileSync(
+    files.budget,
+    `Ansvar;Verksamhet;Konto;Budget\n${CODES.flatMap((c) => ['3110', '4610', '5011'].map((k) => `4110;${c};${k};1 000 000,00`)).join('\n')}\n`,
+  );
+  // The wide file's sums differ (a line takes the code, ansvar and konto of its first row).
+  const wide = {};
+  for (let j = 0; j < Math.floor(rows / 12); j++) {
+    const c = CODES[recs.code[j * 12]];
+    for (let m = 0; m < 12; m++) wide[c] = ((wide[c] === undefined ? 0n : BigInt(wide[c])) + BigInt(recs.ore[j * 12 + m])).toString();
+  }
+  writeFileSync(files.sums, JSON.stringify({ sums, wide }));
+  return { files, sums: { sums, wide } };
+}
+
+/** Sums the generator's records per some key, over the records `keep` accepts. */
+function sumBy(sums, keyOf, keep = () => true) {
+  const out = {};
+  for (const [key, ore] of Object.entries(sums)) {
+    const [code, ansvar, konto, month] = key.split('|');
+    const r = { code, ansvar, konto, month: Number(month) };
+    if (!keep(r)) continue;
+    const k = keyOf(r);
+    out[k] = (out[k] ?? 0n) + BigInt(ore);
+  }
+  return out;
+}
+
+const neg = (ore) => (ore === undefined ? undefined : -ore);
+
+async function benchPaths(rows) {
+  process.stderr.write(`generating the ledgers of every path, ${rows} rows…\n`);
+  const { files, sums: all } = await generatePaths(rows);
+  const sums = all.sums;
+  const perCode = sumBy(sums, (r) => r.code);
+  const cases = [
+    { name: 'plain', file: files.plain, args: [], expect: { utfall: perCode } },
+    { name: 'cp1252, NBSP-grouped amounts', file: files.cp1252, args: [], expect: { utfall: perCode } },
+    {
+      name: '--where konto=4*',
+      file: files.plain,
+      args: ['--where', 'konto=4*'],
+      expect: {
+        utfall: sumBy(
+          sums,
+          (r) => r.code,
+          (r) => r.konto.startsWith('4'),
+        ),
+      },
+    },
+    { name: '--by ansvar', file: files.plain, args: ['--by', 'ansvar'], expect: { utfall: sumBy(sums, (r) => r.ansvar) } },
+    {
+      name: '--analys (konto detail)',
+      file: files.plain,
+      args: ['--analys'],
+      // The analysis is in the resultat perspective: revenue positive, costs negative.
+      expect: {
+        intakt_utfall: Object.fromEntries(
+          Object.entries(
+            sumBy(
+              sums,
+              (r) => r.code,
+              (r) => r.konto.startsWith('3'),
+            ),
+          ).map(([k, v]) => [k, neg(v)]),
+        ),
+        kostnad_utfall: Object.fromEntries(
+          Object.entries(
+            sumBy(
+              sums,
+              (r) => r.code,
+              (r) => !r.konto.startsWith('3'),
+            ),
+          ).map(([k, v]) => [k, neg(v)]),
+        ),
+      },
+    },
+    { name: 'name column (Verksamhetsnamn)', file: files.names, args: [], expect: { utfall: perCode }, names: true },
+    {
+      name: 'month columns (12 per line)',
+      file: files.months,
+      args: [],
+      expect: { utfall: Object.fromEntries(Object.entries(all.wide).map(([k, v]) => [k, BigInt(v)])) },
+    },
+    {
+      name: '--period 2024-06, budget periodised',
+      file: files.plain,
+      args: ['--period', '2024-06'],
+      expect: {
+        utfall_ack: sumBy(
+          sums,
+          (r) => r.code,
+          (r) => r.month <= 6,
+        ),
+      },
+    },
+  ];
+  const results = [];
+  let plain = null;
+  let plainCpu = null;
+  for (const c of cases) {
+    const times = [];
+    const rss = [];
+    const cpu = [];
+    for (let run = 0; run < RUNS; run++) {
+      const args = [
+        '--import',
+        join(root, 'bench/rss.mjs'),
+        join(root, 'bin/avvikelse.js'),
+        'report',
+        '--utfall',
+        c.file,
+        '--budget',
+        files.budget,
+        '--level',
+        '9',
+        '--unit',
+        'kr',
+        '--exact',
+        '--format',
+        'json',
+        ...c.args,
+      ];
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, AVVIKELSE_DEBUG: 'reader' },
+      });
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (r.status !== 0) throw new Error(`${c.name}: avvikelse failed: ${r.stderr}`);
+      const table = JSON.parse(r.stdout).tables[0];
+      for (const [column, expected] of Object.entries(c.expect)) {
+        const got = Object.fromEntries(table.rows.map((row) => [row.kod, row[column]]));
+        for (const [code, ore] of Object.entries(expected)) {
+          if (got[code] !== exactKr(ore.toString()))
+            throw new Error(`${c.name}: ${column} for ${code}: expected ${exactKr(ore.toString())}, got ${got[code]}`);
+        }
+      }
+      if (c.names) {
+        for (const row of table.rows) {
+          const want = `${NAMES[CODES.indexOf(row.kod) % NAMES.length]} ${row.kod}`;
+          if (CODES.includes(row.kod) && row.namn !== want) throw new Error(`${c.name}: name of ${row.kod}: ${row.namn}`);
+        }
+      }
+      c.reader = /: (fast-2-threads|fast|csv-parse)$/m.exec(r.stderr)?.[1] ?? '?';
+      times.push(seconds);
+      cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6);
+      rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
+    }
+    const t = median(times);
+    const u = median(cpu);
+    plain ??= t;
+    plainCpu ??= u;
+    results.push({
+      path: c.name,
+      reader: c.reader,
+      seconds: t.toFixed(2),
+      rowsPerSecond: Math.round(rows / t),
+      cpuSeconds: u.toFixed(2),
+      peakRssMb: median(rss).toFixed(0),
+      vsPlain: `${(t / plain).toFixed(2)}×`,
+      cpuVsPlain: `${(u / plainCpu).toFixed(2)}×`,
+      totals: 'exact ✓',
+    });
+  }
+  console.log(
+    `every report path, ${rows} rows, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+  );
+  console.table(results);
+}
+
+for (const rows of pathSizes) await benchPaths(rows);

@@ -145,15 +145,27 @@ const ledger = fc.record({
 
 type Ledger = typeof ledger extends fc.Arbitrary<infer T> ? T : never;
 
-function render(l: Ledger): Buffer {
+/**
+ * Renders a ledger; with `names`, a `Verksamhetsnamn` column after the code (row i's name is
+ * names[i % names.length]), as Unit4 and Raindance exports carry.
+ */
+function render(l: Ledger, names?: readonly string[]): Buffer {
   const d = l.delimiter;
   const cell = (s: string) => (l.quoted || s.includes(d) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
   const lines: string[] = [];
   if (l.title) lines.push(`Sjöviks kommun – utfall${d}${d}${d}${d}`);
-  lines.push(['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp'].join(d));
-  for (const r of l.rows) {
+  lines.push(
+    (names
+      ? ['Period', 'Ansvar', 'Verksamhet', 'Verksamhetsnamn', 'Konto', 'Belopp']
+      : ['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp']
+    ).join(d),
+  );
+  for (const [i, r] of l.rows.entries()) {
     if (r.blankBefore) lines.push('');
-    let line = [r.period, r.ansvar, r.code, r.konto, r.amount].map(cell).join(d);
+    const cells = names
+      ? [r.period, r.ansvar, r.code, names[i % names.length] as string, r.konto, r.amount]
+      : [r.period, r.ansvar, r.code, r.konto, r.amount];
+    let line = cells.map(cell).join(d);
     if (r.extra !== null) line += r.extra.replace(/;/g, d);
     lines.push(line);
   }
@@ -242,17 +254,117 @@ describe('fast path = general path', () => {
   });
 });
 
+/** Names as exports write them: Swedish letters, blanks around, empty, NBSP only; several per code. */
+const nameTexts = [
+  'Hemtjänst',
+  'Förskola',
+  'Bygg och miljö',
+  ' Miljö ',
+  '',
+  '  ',
+  '\u00a0',
+  'Äldreomsorg',
+  'Gymnasieskola',
+  'Hemtjänst natt',
+];
+/** The report options beyond (code, period) sums that the fast path serves. */
+const options = fc.record({
+  names: fc.oneof(fc.constant(null), fc.array(fc.constantFrom(...nameTexts), { minLength: 1, maxLength: 7 })),
+  where: fc.constantFrom(
+    [],
+    [{ dimension: 'konto', glob: '3*', negate: false }],
+    [{ dimension: 'konto', glob: '5011', negate: true }],
+    [{ dimension: 'ansvar', glob: '4110', negate: false }],
+    [
+      { dimension: 'verksamhet', glob: '51*', negate: false },
+      { dimension: 'konto', glob: '4*', negate: true },
+    ],
+  ),
+  detail: fc.constantFrom(undefined, 'konto'),
+  groupBy: fc.constantFrom('verksamhet', 'ansvar'),
+});
+
+describe('fast path = general path, with names, filters, konto detail and --by', () => {
+  it('on generated ledgers of every dialect, including bad cells', async () => {
+    const used: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(ledger, options, async (l, o) => {
+        const before = readers.length;
+        const { fast, general } = await both(render(l, o.names ?? undefined), {
+          where: [...o.where],
+          detail: o.detail,
+          groupBy: o.groupBy,
+        });
+        expect(fast).toEqual(general);
+        used.push(...readers.slice(before));
+      }),
+      { numRuns: 400 },
+    );
+    expect(used.filter((r) => r === 'fast').length).toBeGreaterThan(used.length / 3);
+  }, 120_000);
+
+  it.each([
+    ['a name that changes, the last non-empty one wins', 'Vht;Verksamhetsnamn;Belopp\n5101;Gammal;1\n5101;Ny;2\n5101;;3\n5101; ;4\n', {}],
+    [
+      'a later name on a line the general consumer reads wins',
+      'Vht;Verksamhetsnamn;Belopp\n5101;Gammal;1\n5101;Ny;1 234 567 890 123 456 789\n',
+      {},
+    ],
+    ['an earlier name on a slow line loses', 'Vht;Verksamhetsnamn;Belopp\n5101;Gammal;1 234 567 890 123 456 789\n5101;Ny;1\n', {}],
+    [
+      'names that alternate, long and short (kept in place)',
+      'Vht;Verksamhetsnamn;Belopp\n5101;Hemtjänst natt;1\n5101;Hem;1\n5101;Hemtjänst natt;1\n5101;Åb;1\n5102;Åb;1\n',
+      {},
+    ],
+    ['a name of NBSP only is no name', 'Vht;Verksamhetsnamn;Belopp\n5101;Hemtjänst;1\n5101;\u00a0;1\n', {}],
+    ['a name per code across periods', 'Period;Vht;Vht text;Belopp\n202401;5101;A;1\n202402;5101;B;1\n202401;5101;C;1\n', {}],
+    [
+      'a filter leaves out a row with a bad amount and period',
+      'Period;Vht;Konto;Belopp\n202401;5101;3110;1\nxx;5101;5011;abc\n',
+      { where: [{ dimension: 'konto', glob: '3*', negate: false }] },
+    ],
+    [
+      'a filter on a padded and non-ASCII value',
+      'Period;Vht;Ansvar;Belopp\n202401;5101; 41 ;1\n202401;5101;Å1;2\n202401;5101;41\u00a0;4\n',
+      { where: [{ dimension: 'ansvar', glob: '41', negate: false }] },
+    ],
+    [
+      'konto detail, padded and empty',
+      'Period;Vht;Konto;Belopp\n202401;5101; 3110 ;1\n202401;5101;3110;2\n202401;5101;;4\n202401;5101;Å;8\n',
+      { detail: 'konto' },
+    ],
+  ] as const)('%s', async (_, text, over) => {
+    const { fast, general } = await both(Buffer.from(text, 'utf8'), over as Partial<ReadSpec>);
+    expect(fast).toEqual(general);
+  });
+});
+
 describe('two threads = one csv-parse', () => {
   // The worker thread runs the built code, so this compares whole CLI runs of dist/: the fast
   // path forced onto two threads even for small files, against csv-parse.
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const run = (file: string, env: Record<string, string>) => {
+  const run = (file: string, env: Record<string, string>, extra: readonly string[] = []) => {
     // The same ledger as budget, from a copy: one file as both inputs is refused (SAME_AMOUNT_COLUMN).
     const budget = `${file}.budget.csv`;
     copyFileSync(file, budget);
     const r = spawnSync(
       process.execPath,
-      ['bin/avvikelse.js', 'report', '--utfall', file, '--budget', budget, '--level', '9', '--unit', 'kr', '--exact', '--format', 'json'],
+      [
+        'bin/avvikelse.js',
+        'report',
+        '--utfall',
+        file,
+        '--budget',
+        budget,
+        '--level',
+        '9',
+        '--unit',
+        'kr',
+        '--exact',
+        '--format',
+        'json',
+        ...extra,
+      ],
       {
         encoding: 'utf8',
         env: { ...process.env, ...env },
@@ -269,7 +381,9 @@ describe('two threads = one csv-parse', () => {
         ansvar: fc.constantFrom('4110', '4120'),
         code: fc.constantFrom('5101', '5102', '051', ' 5103 ', '9201'),
         konto: fc.constantFrom('3110', '5011', '4610', ''),
-        amount: amountText,
+        // Whole öre of at most 15 digits: the amounts the fast path sums itself (longer ones and
+        // fractions of an öre go to the general consumer, which a worker thread does not have).
+        amount: amountText.filter((a) => !/[,.]\d{3}/.test(a) && a.replace(/\D/g, '').length <= 15),
         extra: fc.constant(null),
         blankBefore: fc.boolean(),
       }),
@@ -300,5 +414,26 @@ describe('two threads = one csv-parse', () => {
       expect(withoutDebug).toEqual(general);
     }
     expect(parallelUsed).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('gives identical output with names, --where, --by and --analys', () => {
+    const argSets = [[], ['--where', 'konto=3*'], ['--by', 'ansvar'], ['--analys'], ['--where', 'ansvar!=4110', '--analys']];
+    let parallelUsed = 0;
+    const samples = fc.sample(fc.tuple(clean, fc.array(fc.constantFrom(...nameTexts), { minLength: 1, maxLength: 5 })), {
+      numRuns: 5,
+      seed: 7,
+    });
+    for (const [i, [l, names]] of samples.entries()) {
+      const big = { ...l, rows: Array.from({ length: 40 }, () => l.rows).flat() };
+      const file = join(dir, `q${n++}.csv`);
+      writeFileSync(file, render(big, names));
+      const args = argSets[i % argSets.length] as string[];
+      const threads = run(file, { AVVIKELSE_PARALLEL_MIN_BYTES: '0', AVVIKELSE_DEBUG: 'reader' }, args);
+      const general = run(file, { AVVIKELSE_READER: 'csv-parse' }, args);
+      if (threads.stderr.includes(': fast-2-threads')) parallelUsed++;
+      const withoutDebug = { ...threads, stderr: threads.stderr.replace(/^avvikelse: debug: .*\n/gm, '') };
+      expect(withoutDebug).toEqual(general);
+    }
+    expect(parallelUsed).toBeGreaterThan(2);
   }, 120_000);
 });

@@ -15,6 +15,7 @@ import type { Aside, AsideKind, FieldPlace, KeyPlan, Ledger, LedgerBuilder, Read
 
 interface BoundFilter {
   index: number;
+  glob: string;
   test: (v: string) => boolean;
   negate: boolean;
 }
@@ -31,8 +32,9 @@ export class TotalsBuilder implements LedgerBuilder {
   private rowsByPeriod = new Map<string, number>();
   private signs: SignEvidence | null = null;
   private asides = noAsides();
-  private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
+  private plan: KeyPlan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0, where: [] };
   private filters: BoundFilter[] = [];
+  private where: KeyPlan['where'] = [];
   private notes: ReadNote[] = [];
   private codeColumn: string | undefined;
   private readonly negate: boolean;
@@ -65,9 +67,17 @@ export class TotalsBuilder implements LedgerBuilder {
       if (index === undefined) {
         throw new AvvikelseError('COLUMN_UNKNOWN', { name: w.dimension, source: '--where', headers: quoted(headers) }, at);
       }
-      return { index, test: valueGlob(w.glob), negate: w.negate };
+      return { index, test: valueGlob(w.glob), negate: w.negate, glob: w.glob };
     });
-    this.plan = { code, detail, name: columns.names.get(this.spec.groupBy) ?? -1, konto, filters: this.filters.length };
+    this.where = this.filters.map(({ index, glob, negate }) => ({ index, glob, negate }));
+    this.plan = {
+      code,
+      detail,
+      name: columns.names.get(this.spec.groupBy) ?? -1,
+      konto,
+      filters: this.filters.length,
+      where: this.where,
+    };
     return this.plan;
   }
 
@@ -115,6 +125,10 @@ export class TotalsBuilder implements LedgerBuilder {
     this.dataRows++;
   }
 
+  named(code: string, name: string): void {
+    this.names.set(code, name);
+  }
+
   aside(kind: AsideKind, amount: ReadOre): void {
     const a = this.asides[kind];
     a.rows++;
@@ -155,7 +169,7 @@ export class TotalsBuilder implements LedgerBuilder {
     this.rowsByPeriod = new Map();
     this.signs = null;
     this.asides = noAsides();
-    this.plan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0 };
+    this.plan = { code: -1, detail: -1, name: -1, konto: -1, filters: 0, where: [] };
     this.filters = [];
   }
 

@@ -98,6 +98,8 @@ export interface KeyPlan {
   konto: number;
   /** Number of --where filters. */
   filters: number;
+  /** The --where filters as bound: the column, the glob and whether it is negated (for a byte-level route). */
+  where: readonly { index: number; glob: string; negate: boolean }[];
 }
 
 /** The place of one field of the current record (a source passes a bound function; called only on error). */
@@ -140,6 +142,11 @@ export interface LedgerBuilder {
    * file's sign: counted for the notes that say so (`Ledger.asides`).
    */
   aside(kind: AsideKind, amount: ReadOre): void;
+  /**
+   * A code's name, as `record` keeps it (the last non-empty one wins), from a byte-level route
+   * that collected names per distinct code and knows this one came after every other.
+   */
+  named(code: string, name: string): void;
   /** Records a byte-level route summed itself (through `add`), per period, and their sign evidence counted in the file's sign. */
   counted(rows: number, evidence: SignEvidence, rowsByPeriod: ReadonlyMap<string, number>): void;
   /** Something the reader noticed and did that the user is told (a totals row left out, a unit from a heading). */

@@ -10,7 +10,7 @@
  * ASCII is only tentatively UTF-8, and the reader starts over as Windows-1252 if a later
  * byte proves otherwise, so å, ä, ö are never silently garbled.
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../lazy.js';
 import type { DecimalMark } from '../amount.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be' | 'cp437';
@@ -177,7 +177,7 @@ export function createDecoder(encoding: Encoding): Decoder {
     };
   }
   const name = { 'windows-1252': 'win1252', cp437: 'cp437', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be' }[encoding];
-  const dec = iconv.getDecoder(name, { stripBOM: false });
+  const dec = iconv().getDecoder(name, { stripBOM: false });
   return {
     write: (chunk) => dec.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
     end: () => dec.end() ?? '',
@@ -252,5 +252,7 @@ export function sniffDelimiter(text: string): Delimiter {
  */
 export function sniffDelimiterInBytes(sample: Uint8Array, encoding: Encoding): Delimiter {
   const view = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength);
-  return sniffDelimiter(isUtf16(encoding) ? iconv.decode(view, encoding === 'utf-16le' ? 'utf16le' : 'utf16be') : view.toString('latin1'));
+  return sniffDelimiter(
+    isUtf16(encoding) ? iconv().decode(view, encoding === 'utf-16le' ? 'utf16le' : 'utf16be') : view.toString('latin1'),
+  );
 }

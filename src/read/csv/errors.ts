@@ -6,7 +6,7 @@
  * error about the data becomes CSV_SYNTAX at that file and line, with csv-parse's code as the
  * reason (src/i18n explains each code); errors about our own parser options stay bugs.
  */
-import { CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { AvvikelseError } from '../../errors.js';
 
 /** csv-parse codes that are about how we configured it, not about the file. */
@@ -18,9 +18,11 @@ const IN_FIELD = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 
 /**
  * `e` as a CSV_SYNTAX error at `file` and the line csv-parse reports, when it is csv-parse's
  * error about the data; anything else is returned as it is.
- * @example csvParseError(new CsvError('INVALID_OPENING_QUOTE', 'x', undefined, { lines: 3 }), 'a.csv') // CSV_SYNTAX at a.csv:3
+ * Async because csv-parse is loaded on first use (it is loaded by then: only its parsers throw its errors).
+ * @example await csvParseError(new CsvError('INVALID_OPENING_QUOTE', 'x', undefined, { lines: 3 }), 'a.csv') // CSV_SYNTAX at a.csv:3
  */
-export function csvParseError(e: unknown, file: string): unknown {
+export async function csvParseError(e: unknown, file: string): Promise<unknown> {
+  const { CsvError } = await import('csv-parse');
   if (!(e instanceof CsvError) || OPTION_PROBLEM.test(e.code)) return e;
   const info = e as CsvError & { lines?: number; column?: number };
   if (!IN_FIELD.has(e.code) || typeof info.column !== 'number')

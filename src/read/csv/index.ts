@@ -9,7 +9,7 @@
  */
 import { createReadStream, promises as fsp } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
-import type { LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
+import type { KeyPlan, LedgerBuilder, LedgerSource, ReadInfo, ReadSpec, RecordSource } from '../source.js';
 import { fileError, inputKind, readSample, SAMPLE_BYTES } from '../files.js';
 import { refusedKind } from '../refusals.js';
 import { RecordConsumer } from '../records-to-ledger.js';
@@ -131,16 +131,49 @@ async function readCsvLedger(file: string, spec: ReadSpec, into: LedgerBuilder):
   }
 }
 
-/** What the fast path may know of the general reader: its consumer, behind three members. */
-function fastTarget(consumer: RecordConsumer, into: LedgerBuilder): FastTarget {
+/**
+ * The builder as the general consumer of a fast read sees it: every call passed on, and the
+ * line of each record that names its code noted, so that a name the fast path collected
+ * earlier in the file does not win over it.
+ */
+function noteNames(into: LedgerBuilder): { builder: LedgerBuilder; names: Map<string, number>; at: (line: number) => void } {
+  const names = new Map<string, number>();
+  let line = 0;
+  let plan: KeyPlan | null = null;
+  const builder: LedgerBuilder = {
+    bind: (columns, at) => (plan = into.bind(columns, at)),
+    key: (fields, place) => into.key(fields, place),
+    add: (key, period, amount) => into.add(key, period, amount),
+    record: (fields, total, period) => {
+      if (plan !== null && plan.name >= 0 && (fields[plan.name] as string).trim() !== '')
+        names.set((fields[plan.code] as string).trim(), line);
+      into.record(fields, total, period);
+    },
+    named: (code, name) => into.named(code, name),
+    aside: (kind, amount) => into.aside(kind, amount),
+    counted: (rows, evidence, byPeriod) => into.counted(rows, evidence, byPeriod),
+    note: (note) => into.note(note),
+    restart: () => into.restart(),
+    finish: () => into.finish(),
+  };
+  return { builder, names, at: (l) => (line = l) };
+}
+
+/** What the fast path may know of the general reader: its consumer, behind a few members. */
+function fastTarget(file: string, spec: ReadSpec, into: LedgerBuilder): FastTarget {
+  const noted = noteNames(into);
+  const consumer = new RecordConsumer(file, spec, noted.builder, csvPlace(file));
   return {
-    slow: (fields, line) => consumer.take(fields, line),
+    slow: (fields, line) => {
+      noted.at(line);
+      consumer.take(fields, line);
+    },
+    slowNames: noted.names,
     spec: () => {
       const { layout, plan } = consumer;
       if (layout === null || plan === null) return 'pending';
       const amount = layout.amounts[0];
       if (layout.amounts.length !== 1 || amount === undefined || amount.period !== null || amount.credit !== undefined) return 'general';
-      if (plan.filters > 0 || plan.name >= 0 || plan.detail >= 0) return 'general';
       if (layout.year >= 0) return 'general'; // År + Månad: the period is two fields
       return {
         width: layout.headers.length,
@@ -148,6 +181,9 @@ function fastTarget(consumer: RecordConsumer, into: LedgerBuilder): FastTarget {
         periodAt: layout.period,
         amountAt: amount.index,
         kontoAt: plan.konto,
+        detailAt: plan.detail,
+        nameAt: plan.name,
+        where: plan.where,
         unitExp: consumer.unitExponent,
         decimal: consumer.decimal,
       };
@@ -169,7 +205,7 @@ async function readWith(
   if (spec.tuning.fastPath) {
     for (const parallel of spec.tuning.threads > 1 ? [true, false] : [false]) {
       into.restart();
-      const target = fastTarget(new RecordConsumer(file, spec, into, csvPlace(file)), into);
+      const target = fastTarget(file, spec, into);
       const fast = await readFast(
         { file, encoding, skip, delimiter, parallel, parallelMinBytes: spec.tuning.parallelMinBytes, progress: spec.progress },
         target,

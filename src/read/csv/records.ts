@@ -5,7 +5,6 @@
  * translated by the one translation in errors.ts.
  */
 import { promises as fsp } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
 import { RECORD_MAX_CHARS } from '../limits.js';
@@ -38,6 +37,8 @@ async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
     text = d.write(bytes) + d.end();
   }
   const records: NumberedRecord[] = [];
+  // Loaded when a file first needs it, not at start-up.
+  const { parse } = await import('csv-parse/sync');
   try {
     parse(text, {
       delimiter: sniffDelimiter(text),
@@ -51,7 +52,7 @@ async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
       },
     });
   } catch (e) {
-    throw csvParseError(e, file);
+    throw await csvParseError(e, file);
   }
   return records;
 }

@@ -7,7 +7,7 @@
  * its caller has started to read.
  */
 import { createReadStream, promises as fsp } from 'node:fs';
-import { parse, type Parser } from 'csv-parse';
+import type { Parser } from 'csv-parse';
 import { AvvikelseError } from '../../errors.js';
 import { RECORD_MAX_CHARS } from '../limits.js';
 import type { RecordConsumer } from '../records-to-ledger.js';
@@ -51,6 +51,8 @@ export async function streamRecords(opts: StreamOptions, consumer: RecordConsume
   // Plain 'data' events, not on_record or info: those build a context object per record and
   // double csv-parse's run time. The records are emitted synchronously as they are parsed
   // (the consumer never lets them queue), so parser.info.lines is the record's last line.
+  // csv-parse is loaded when a file first needs it (the fast path reads most ledgers without it).
+  const { parse } = await import('csv-parse');
   const parser: Parser = parse({
     delimiter: opts.delimiter,
     record_delimiter: LINE_ENDS,
@@ -117,7 +119,7 @@ export async function streamRecords(opts: StreamOptions, consumer: RecordConsume
     stream?.destroy();
   }
   if (!failure) await done;
-  if (failure) throw csvParseError(failure, opts.file);
+  if (failure) throw await csvParseError(failure, opts.file);
   consumer.end();
   return { encodingFallback };
 }

@@ -18,7 +18,7 @@
  * with other bytes, decides again from that line (and starts over if it was wrong).
  * `--encoding` overrides all of it (`utf-8`, `cp1252`, `cp437`).
  */
-import iconv from 'iconv-lite';
+import { iconv } from '../lazy.js';
 import { firstInvalidUtf8 } from '../csv/dialect.js';
 
 /** How a SIE file is decoded: `pc8` is CP437 with Latin-1 letters for 0xC0–0xFF (see the module comment). */
@@ -75,7 +75,7 @@ function pc8(): Uint16Array {
   const table = new Uint16Array(256);
   const all = Buffer.alloc(256);
   for (let b = 0; b < 256; b++) all[b] = b;
-  const text = iconv.decode(all, 'cp437');
+  const text = iconv().decode(all, 'cp437');
   for (let b = 0; b < 256; b++) table[b] = b >= 0xc0 ? b : text.charCodeAt(b);
   pc8Table = table;
   return table;
@@ -100,5 +100,5 @@ export function sieDecoder(encoding: SieEncoding): (bytes: Uint8Array) => string
         .replace(/[\x80-\xbf]/g, cp437);
   }
   const name = encoding === 'cp437' ? 'cp437' : 'win1252';
-  return (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  return (bytes) => iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
 }

@@ -18,7 +18,8 @@
  * are inflated. A workbook is read whole into memory (budget templates and report exports
  * are small; a ledger of a million rows belongs in CSV).
  */
-import { unzipSync, type Unzipped } from 'fflate';
+import type { Unzipped } from 'fflate';
+import { zip as fflate } from '../lazy.js';
 import { scanXml } from './xml.js';
 
 export type CellKind = 'number' | 'date' | 'text' | 'bool' | 'error' | 'uncached';
@@ -202,7 +203,7 @@ function unzip(bytes: Uint8Array, filter: (name: string) => boolean): Unzipped {
   let tooLarge: string | null = null;
   let zip: Unzipped;
   try {
-    zip = unzipSync(bytes, {
+    zip = fflate().unzipSync(bytes, {
       filter: (f) => {
         if (!filter(f.name)) return false;
         if (f.originalSize > MAX_PART) tooLarge ??= f.name;

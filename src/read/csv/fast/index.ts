@@ -24,7 +24,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createDecoder, isUtf16, type Delimiter, type Encoding } from '../dialect.js';
 import type { LedgerBuilder } from '../../source.js';
 import { periodKey } from './bytes.js';
-import { lineBoundaryAfter, runWorker, type RangeResult } from './parallel.js';
+import { lineBoundaryAfter, runWorker, type WireEntry } from './parallel.js';
+import type { TableEntry } from './sum-table.js';
 import { CR, LONG_LINE, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
 
 export type { ScanColumns } from './scanner.js';
@@ -37,6 +38,8 @@ export const SERIAL = Symbol('serial');
 /** What the general reader gives the fast path (see the module comment). */
 export interface FastTarget {
   slow(fields: string[], line: number): void;
+  /** The last line at which a record the general consumer took named its code (code → line). */
+  slowNames: ReadonlyMap<string, number>;
   spec(): ScanColumns | 'pending' | 'general';
   into: LedgerBuilder;
 }
@@ -54,17 +57,49 @@ export interface FastOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** Adds a scanner's or a worker's sums and counts to the builder. */
-function mergeInto(into: LedgerBuilder, scanned: { table: Scanner['table']; rows: number; signs: readonly number[] } | RangeResult): void {
-  const rowsByPeriod = new Map<string, number>();
-  const entries = 'table' in scanned ? scanned.table.entries() : scanned.entries.map(([c, i, a, r]) => [c, i, BigInt(a), r] as const);
-  for (const [code, idx, amount, rows] of entries) {
-    const period = periodKey(idx);
-    into.add(code, period, amount);
-    rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + rows);
+/** A scanner's or a worker's result: its entries, counts and the number of its last line. */
+interface Scanned {
+  entries: Iterable<WireEntry | TableEntry>;
+  rows: number;
+  signs: readonly number[];
+  lines: number;
+}
+
+const scannedOf = (scanner: Scanner): Scanned => ({
+  entries: scanner.table.entries(),
+  rows: scanner.rows,
+  signs: scanner.signs,
+  lines: scanner.line,
+});
+
+/**
+ * Adds the scanners' sums and counts to the builder, in file order (the worker's lines after
+ * the first half's), and each code's name: the last non-empty one in the file, unless a line
+ * the general consumer took (`slowNames`) named it later.
+ */
+function mergeInto(target: FastTarget, parts: Scanned[], text: (bytes: Uint8Array) => string): void {
+  const into = target.into;
+  const names = new Map<string, { line: number; name: Uint8Array }>();
+  let offset = 0;
+  for (const scanned of parts) {
+    const rowsByPeriod = new Map<string, number>();
+    for (const entry of scanned.entries) {
+      const period = periodKey(entry.period);
+      into.add(entry.key, period, typeof entry.amount === 'bigint' ? entry.amount : BigInt(entry.amount));
+      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
+      if (entry.name !== null) {
+        const line = offset + entry.nameLine;
+        const best = names.get(entry.code);
+        if (best === undefined || best.line < line) names.set(entry.code, { line, name: entry.name });
+      }
+    }
+    const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
+    into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);
+    offset += scanned.lines;
   }
-  const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
-  into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);
+  for (const [code, { line, name }] of names) {
+    if ((target.slowNames.get(code) ?? -1) < line) into.named(code, text(name).trim());
+  }
 }
 
 /**
@@ -114,7 +149,8 @@ export async function readFast(
     }
     // No header in the whole file, or one the byte scanner cannot follow: the general route decides.
     if (columns === 'pending' || columns === 'general') return FALLBACK;
-    const spec: ScanSpec = { ...columns, utf8, delimiter: opts.delimiter.charCodeAt(0) };
+    const spec: ScanSpec = { ...columns, utf8, encoding: opts.encoding, delimiter: opts.delimiter.charCodeAt(0) };
+    const text = (bytes: Uint8Array) => createDecoder(opts.encoding).write(bytes);
     const dataStart = opts.skip + Math.min(s, got);
     const progress = opts.progress ? (done: number) => opts.progress?.(done, total) : undefined;
 
@@ -131,8 +167,7 @@ export async function readFast(
         if (second === null) return SERIAL;
         if (status === 'fallback' || second.status === 'fallback') return FALLBACK;
         if (status === 'impure' || second.status === 'impure') return SERIAL;
-        mergeInto(target.into, first);
-        mergeInto(target.into, second);
+        mergeInto(target, [scannedOf(first), { ...second, lines: 0 }], text);
         return 'two-threads';
       }
     }
@@ -140,7 +175,7 @@ export async function readFast(
     scanner.line = line;
     const status = scanRange(fd, dataStart, total, scanner, progress);
     if (status !== 'ok') return FALLBACK;
-    mergeInto(target.into, scanner);
+    mergeInto(target, [scannedOf(scanner)], text);
     return 'one-thread';
   } finally {
     closeSync(fd);

@@ -7,6 +7,10 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { NL, Scanner, scanRange, type ScanSpec, type ScanStatus } from './scanner.js';
+import type { TableEntry } from './sum-table.js';
+
+/** A table entry as a worker posts it: the amount as a decimal string. */
+export type WireEntry = Omit<TableEntry, 'amount'> & { amount: string };
 
 /** What a worker gets: the spec and its byte range. */
 export interface WorkerTask {
@@ -19,7 +23,7 @@ export interface WorkerTask {
 /** Result of the worker for one range: its exact entries (amounts as decimal strings) and counts, or why it stopped. */
 export interface RangeResult {
   status: ScanStatus;
-  entries: [string, number, string, number][];
+  entries: WireEntry[];
   rows: number;
   signs: number[];
 }
@@ -30,9 +34,8 @@ export function scanTask(task: WorkerTask): RangeResult {
   try {
     const scanner = new Scanner(task.spec, null);
     const status = scanRange(fd, task.start, task.end, scanner);
-    const entries: [string, number, string, number][] = [];
-    if (status === 'ok')
-      for (const [code, idx, amount, rows] of scanner.table.entries()) entries.push([code, idx, amount.toString(), rows]);
+    const entries: WireEntry[] = [];
+    if (status === 'ok') for (const entry of scanner.table.entries()) entries.push({ ...entry, amount: entry.amount.toString() });
     return { status, entries, rows: scanner.rows, signs: [...scanner.signs] };
   } finally {
     closeSync(fd);

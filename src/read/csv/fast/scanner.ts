@@ -10,11 +10,13 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
+import { valueGlob } from '../../../core/codes.js';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
 import { RECORD_MAX_CHARS } from '../../limits.js';
 import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
-import { SumTable } from './sum-table.js';
+import { createDecoder, type Decoder, type Encoding } from '../dialect.js';
+import { ByteMemo, SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
 /**
@@ -35,6 +37,12 @@ export interface ScanColumns {
   periodAt: number;
   amountAt: number;
   kontoAt: number;
+  /** The detail column (konto for --analys), kept apart in the key; -1 for none. */
+  detailAt: number;
+  /** The name column of the grouping dimension; -1 for none. */
+  nameAt: number;
+  /** The --where filters: a row whose trimmed field the glob rejects (accepts, negated) is left out. */
+  where: readonly { index: number; glob: string; negate: boolean }[];
   unitExp: number;
   decimal: DecimalMark;
 }
@@ -42,6 +50,8 @@ export interface ScanColumns {
 /** Everything the scanner needs: the columns plus the file's encoding and delimiter. */
 export interface ScanSpec extends ScanColumns {
   utf8: boolean;
+  /** The file's encoding (UTF-8 or Windows-1252), to decode names and filtered values. */
+  encoding: Encoding;
   /** The delimiter's byte. */
   delimiter: number;
 }
@@ -61,11 +71,79 @@ export class Scanner {
   private readonly codes = new Uint16Array(64);
   private readonly starts = new Int32Array(256);
   private readonly ends = new Int32Array(256);
+  /** Per filter: 1 keeps, 2 leaves out a field's bytes (0: not decided yet). */
+  private readonly memos: ByteMemo[];
+  private readonly tests: ((v: string) => boolean)[];
+  private decoder: Decoder | null = null;
 
   constructor(
     readonly spec: ScanSpec,
     private readonly slow: SlowLine | null,
-  ) {}
+  ) {
+    this.memos = spec.where.map(() => new ByteMemo());
+    this.tests = spec.where.map((w) => valueGlob(w.glob));
+  }
+
+  /** The text of buf[s, e) (whole characters: the line is valid and the delimiter is ASCII). */
+  text(buf: Buffer, s: number, e: number): string {
+    this.decoder ??= createDecoder(this.spec.encoding);
+    return this.decoder.write(buf.subarray(s, e));
+  }
+
+  /** The detail field of the current line, trimmed: buf[ds, de). */
+  private ds = 0;
+  private de = 0;
+
+  /** Finds the trimmed detail field (kept apart in the key); false when it is not ASCII. */
+  private detailField(buf: Buffer, at: number): boolean {
+    let ds = this.starts[at] as number;
+    let de = this.ends[at] as number;
+    while (ds < de && blank(buf[ds])) ds++;
+    while (de > ds && blank(buf[de - 1])) de--;
+    for (let i = ds; i < de; i++) if ((buf[i] as number) >= 0x80) return false;
+    this.ds = ds;
+    this.de = de;
+    return true;
+  }
+
+  /** Adds a row with a detail or a name column: the key with its detail, the name kept for its entry. */
+  private addKeyed(buf: Buffer, cs: number, ce: number, period: number, value: number): void {
+    const { detailAt, nameAt } = this.spec;
+    const entry =
+      detailAt < 0 ? this.table.add(buf, cs, ce, period, value) : this.table.addDetail(buf, cs, ce, this.ds, this.de, period, value);
+    if (nameAt >= 0) this.takeName(entry, buf, this.starts[nameAt] as number, this.ends[nameAt] as number);
+  }
+
+  /** Whether the --where filters leave the row out, decided once per distinct field value. */
+  private leftOut(buf: Buffer): boolean {
+    const where = this.spec.where;
+    for (let k = 0; k < where.length; k++) {
+      const w = where[k] as ScanColumns['where'][number];
+      const s = this.starts[w.index] as number;
+      const e = this.ends[w.index] as number;
+      const memo = this.memos[k] as ByteMemo;
+      let v = memo.get(buf, s, e);
+      if (v === 0) {
+        v = (this.tests[k] as (v: string) => boolean)(this.text(buf, s, e).trim()) === w.negate ? 2 : 1;
+        memo.set(buf, s, e, v);
+      }
+      if (v === 2) return true;
+    }
+    return false;
+  }
+
+  /** Keeps the row's name for its entry: bytes compared with the entry's last name, decoded only when they change. */
+  private takeName(entry: number, buf: Buffer, s: number, e: number): void {
+    const table = this.table;
+    if (!table.sameName(entry, buf, s, e)) {
+      let i = s;
+      while (i < e && blank(buf[i])) i++;
+      if (i === e) return; // an empty name keeps the one before
+      if (this.text(buf, s, e).trim() === '') return;
+      table.setName(entry, buf, s, e);
+    }
+    table.nameLine[entry] = this.line;
+  }
 
   private countSign(k: number): void {
     this.signs[k] = (this.signs[k] as number) + 1;
@@ -94,38 +172,69 @@ export class Scanner {
 
   /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
   lines(buf: Buffer, from: number, upTo: number): ScanStatus {
-    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, unitExp, decimal, utf8 } = this.spec;
+    const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, detailAt, nameAt, unitExp, decimal, utf8 } = this.spec;
+    const filtered = this.spec.where.length > 0;
+    const keyed = detailAt >= 0 || nameAt >= 0;
+    // Whether any \r is in these lines (CRLF files): only then is each byte checked for a lone one.
+    const firstCr = buf.indexOf(CR, from);
+    const crs = firstCr >= 0 && firstCr < upTo;
     const starts = this.starts;
     const ends = this.ends;
     let s = from;
     while (s < upTo) {
-      let e = buf.indexOf(NL, s);
-      if (e < 0 || e >= upTo) e = upTo;
-      const terminated = e < upTo; // else the last line of the file, without a newline
-      let end = e;
-      // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
-      // a lone CR is a line end too, which only csv-parse splits on.
-      const cr = end > s && buf[end - 1] === CR;
-      if (cr) end--;
-      if (cr && !terminated) return 'fallback';
-      if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
-      this.line++;
-      if (end === s) {
-        s = e + 1;
-        continue; // empty line
-      }
+      let e: number;
+      let end: number;
       let f = 0;
       let fs = s;
-      for (let i = s; i < end; i++) {
-        const b = buf[i];
-        if (b === CR) return 'fallback'; // a lone \r inside a line
-        if (b === delim) {
-          if (f < 256) {
-            starts[f] = fs;
-            ends[f] = i;
+      if (!crs) {
+        // An LF file: one pass finds the fields and the line's end (no native call per line).
+        let i = s;
+        for (; i < upTo; i++) {
+          const b = buf[i];
+          if (b === delim) {
+            if (f < 256) {
+              starts[f] = fs;
+              ends[f] = i;
+            }
+            f++;
+            fs = i + 1;
+          } else if (b === NL) break;
+        }
+        e = i;
+        end = i;
+        if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
+        this.line++;
+        if (end === s) {
+          s = e + 1;
+          continue; // empty line
+        }
+      } else {
+        e = buf.indexOf(NL, s);
+        if (e < 0 || e >= upTo) e = upTo;
+        const terminated = e < upTo; // else the last line of the file, without a newline
+        end = e;
+        // CRLF and LF both end a line, in any mix (`cat jan.csv feb.csv`), as for csv-parse (LINE_ENDS);
+        // a lone CR is a line end too, which only csv-parse splits on.
+        const cr = end > s && buf[end - 1] === CR;
+        if (cr) end--;
+        if (cr && !terminated) return 'fallback';
+        if (end - s > LONG_LINE) return 'fallback'; // csv-parse refuses a record over RECORD_MAX_CHARS
+        this.line++;
+        if (end === s) {
+          s = e + 1;
+          continue; // empty line
+        }
+        for (let i = s; i < end; i++) {
+          const b = buf[i];
+          if (b === CR) return 'fallback'; // a lone \r inside a line
+          if (b === delim) {
+            if (f < 256) {
+              starts[f] = fs;
+              ends[f] = i;
+            }
+            f++;
+            fs = i + 1;
           }
-          f++;
-          fs = i + 1;
         }
       }
       if (f < 256) {
@@ -139,6 +248,11 @@ export class Scanner {
       const f0 = buf[starts[0] as number] as number;
       if (!(c0 >= 0x30 && c0 <= 0x39 && f0 >= 0x30 && f0 <= 0x39) && this.maybeTotalsRow(buf, f)) return 'fallback';
       let simple = f === width;
+      // A row a filter leaves out is not read further, as in the general consumer (`key` first).
+      if (simple && filtered && this.leftOut(buf)) {
+        s = e + 1;
+        continue;
+      }
       let cs = 0;
       let ce = 0;
       if (simple) {
@@ -149,6 +263,7 @@ export class Scanner {
         simple = ce > cs;
         for (let i = cs; simple && i < ce; i++) if ((buf[i] as number) >= 0x80) simple = false;
       }
+      if (simple && detailAt >= 0) simple = this.detailField(buf, detailAt);
       let kontoFirst = 0;
       if (simple && kontoAt >= 0) {
         let k = starts[kontoAt] as number;
@@ -179,7 +294,8 @@ export class Scanner {
         continue;
       }
       const value = amount as number;
-      this.table.add(buf, cs, ce, period, value);
+      if (keyed) this.addKeyed(buf, cs, ce, period, value);
+      else this.table.add(buf, cs, ce, period, value);
       if (kontoAt >= 0 && value !== 0) {
         const cls = kontoClass(kontoFirst);
         if (cls === 'revenue') this.countSign(value > 0 ? 0 : 1);
