@@ -127,6 +127,13 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'investering-html': { args: [...investering, '--format', 'html'] },
   'report-html': { args: [...base, '--sub', '51', '--format', 'html'] },
   'manad-html': { args: [...augusti, '--format', 'html'] },
+  // Issue 15: --sort, --top, --min-avvikelse (the rows left out summed into Övriga).
+  'sort-top-table': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--sub', '51'] },
+  'sort-top-csv': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--format', 'csv'] },
+  'sort-top-json': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--format', 'json'] },
+  'sort-top-md': { args: [...base, '--sort', 'namn', '--min-avvikelse', '300', '--sub', '51', '--format', 'md'] },
+  'sort-top-html': { args: [...base, '--top', '3', '--format', 'html'] },
+  'sort-manad-en': { args: [...augusti, '--sort', 'prognosavvikelse', '--top', '2', '--lang', 'en'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -39,7 +39,8 @@ import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
 import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
-import { columnMap, filters, integer, oneOf, sieDims, threshold } from './values.js';
+import { columnMap, filters, integer, minAmount, oneOf, sieDims, threshold } from './values.js';
+import { SORT_KEYS, type SortKey } from '../report/select.js';
 
 /**
  * What an option's value looks like before it is parsed, by kind. The kind drives commander
@@ -750,6 +751,51 @@ export const OPTIONS = {
       arg: 'COND',
       text: 'exit 1 when a shown cell meets the condition, in the shown unit (repeatable; `<` `<=` `>` `>=` `=` `!=`)',
       example: "--fail-on 'prognosavvikelse<-5000'",
+    },
+  }),
+  sort: option({
+    flag: '--sort <ordning>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v): SortKey => oneOf('--sort', v, SORT_KEYS),
+    help: {
+      sv: 'radordning: avvikelse (störst underskott först), kod, namn, utfall, budget, prognosavvikelse',
+      en: 'row order: avvikelse (largest underskott first), kod, namn, utfall, budget, prognosavvikelse',
+    },
+    doc: {
+      arg: 'KEY',
+      text: 'order the rows: `avvikelse` (largest underskott first; Avvikelse ack in a monthly report), `kod`, `namn`, `utfall`, `budget` (largest first), `prognosavvikelse` (monthly)',
+      example: '--sort avvikelse',
+    },
+  }),
+  top: option({
+    flag: '--top <n>',
+    kind: 'number',
+    commands: REPORT,
+    parse: (v) => integer('--top', v, 1, 100000),
+    help: {
+      sv: 'visa bara de N första raderna (efter --sort, standard avvikelse); resten summeras i raden Övriga',
+      en: 'show only the first N rows (by --sort, default avvikelse); the rest are summed in one row Övriga',
+    },
+    doc: {
+      arg: 'N',
+      text: 'show the first N rows (ordered by `--sort`, default `avvikelse`); the rows left out are summed exactly into one row `Övriga (N verksamheter)`, so the Summa is unchanged',
+      example: '--top 5',
+    },
+  }),
+  minAvvikelse: option({
+    flag: '--min-avvikelse <belopp>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v) => minAmount('--min-avvikelse', v),
+    help: {
+      sv: 'dölj rader vars avvikelse (i visad enhet) är mindre än beloppet; de summeras i raden Övriga',
+      en: 'hide rows whose deviation (in the shown unit) is smaller than the amount; they are summed in one row Övriga',
+    },
+    doc: {
+      arg: 'X',
+      text: 'leave out rows whose deviation, as shown (unit and rounding), is smaller than X in absolute value; they are summed into the row `Övriga`',
+      example: '--min-avvikelse 500',
     },
   }),
 

@@ -11,6 +11,7 @@ import { AvvikelseError } from '../errors.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
 import type { Threshold } from '../report/thresholds.js';
+import { SORT_KEYS, sortable, type RowSelection } from '../report/select.js';
 import type { VerifyOptions } from '../report/verify/index.js';
 import { mainColumns, type InputSettings, type MonthlyOptions, type ReportRequest, type SettingsInput } from '../app/run-report.js';
 import type { InputOptions, Options } from './options.js';
@@ -21,6 +22,8 @@ export interface ReportPlan {
   display: Display;
   /** `--fail-on` thresholds, each on a column of the report's first table. */
   failOn: Threshold[];
+  /** `--sort`, `--top`, `--min-avvikelse`: which rows each table shows, in what order. */
+  selection: RowSelection;
 }
 
 /** The flag that gives each input a column may need, in the order they are asked for. */
@@ -138,7 +141,14 @@ export function planReport(o: Options): ReportPlan {
       throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: columns.join(', ') });
   }
   const display: Display = { unit: o.unit, decimals: o.decimals ?? DEFAULT_DECIMALS[o.unit], rounding: o.rounding, exact: o.exact };
-  return { request, display, failOn: o.failOn };
+  // A sort key must name a column of the report's rows (prognosavvikelse: a monthly report only).
+  const kind = o.analys ? 'analys' : monthly ? 'manad' : 'drift';
+  if (o.sort !== undefined && !sortable(o.sort, kind)) {
+    const expected = SORT_KEYS.filter((k) => sortable(k, kind)).join(' | ');
+    throw new AvvikelseError('OPTION_INVALID', { option: '--sort', value: o.sort, expected });
+  }
+  const selection: RowSelection = { sort: o.sort ?? null, top: o.top ?? null, minAvvikelse: o.minAvvikelse ?? null };
+  return { request, display, failOn: o.failOn, selection };
 }
 
 /**

@@ -9,6 +9,7 @@ import { AvvikelseError } from '../errors.js';
 import { visible } from '../core/text.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { presentReport } from '../report/present.js';
+import { selectReport } from '../report/select.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
 import { planReport } from './plan.js';
@@ -119,7 +120,7 @@ function outPause(io: Io): WriteHooks {
 
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
-  const { request, display, failOn } = planReport(options);
+  const { request, display, failOn, selection } = planReport(options);
   const out = options.out ?? null;
   const format = outputFormat(out, options.format);
   const progress = progressReporter(io, texts.reading);
@@ -128,7 +129,9 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   for (const m of report.messages)
     io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${visible(texts.message(m))}\n`);
   if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${visible(r)}\n`);
-  const shown = presentReport(report.tables, display);
+  // Thresholds are checked on every row, also those --top or --min-avvikelse leave out.
+  const all = presentReport(report.tables, display);
+  const shown = presentReport(selectReport(report.tables, selection, display), display);
   const doc = toDocument(shown, texts, {
     unit: display.unit,
     perspective: report.perspective,
@@ -145,7 +148,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     if (typeof output !== 'string') throw new AvvikelseError('OPTION_MISSING', { option: '--out', command: 'report' });
     io.stdout(output);
   } else await writeAtomically(out, output, inputFiles(options), outPause(io));
-  const crossed = crossings(shown, failOn);
+  const crossed = crossings(all, failOn);
   for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${visible(crossingText(c, texts))}\n`);
   return crossed.length > 0 ? 1 : 0;
 }

@@ -26,6 +26,17 @@ export function integer(option: string, value: string | number, min: number, max
   return n;
 }
 
+/**
+ * A non-negative amount in the shown unit (`--min-avvikelse 500`, `0,5`, `1 000`): a plain decimal text.
+ * @example minAmount('--min-avvikelse', '1 000,5') // '1000.5'
+ */
+export function minAmount(option: string, value: string | number): string {
+  const s = String(value).trim();
+  const plain = s.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(plain)) throw new AvvikelseError('OPTION_INVALID', { option, value: s, expected: 'amount' });
+  return plain;
+}
+
 /** `role=Header` pairs (`--col verksamhet=Vht`), roles canonicalised (`vht` → verksamhet). */
 export function columnMap(option: string, pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -41,6 +41,7 @@ const hintEn: Record<string, string> = {
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
   parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
   notWithAnalys: '--prognos, --fg-prognos and --columns cannot be combined with --analys or --resultat',
+  amount: 'an amount in the shown unit, e.g. 500 or 0.5',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -220,6 +221,23 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Object',
 };
+/** A dimension's codes counted in the Others row: `1 activity`, `3 activities`. */
+const otherSingularEn: Record<string, string> = {
+  verksamhet: 'activity',
+  konto: 'account',
+  ansvar: 'responsibility',
+  projekt: 'project',
+  aktivitet: 'aktivitet',
+  objekt: 'object',
+};
+const otherPluralEn: Record<string, string> = {
+  verksamhet: 'activities',
+  konto: 'accounts',
+  ansvar: 'responsibilities',
+  projekt: 'projects',
+  aktivitet: 'aktiviteter',
+  objekt: 'objects',
+};
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** `, actuals January–August` in the title of a report whose utfall covers part of the year. */
@@ -368,6 +386,9 @@ const dictionary: Dictionary = {
       `${tables} ${tables === 1 ? 'table' : 'tables'}, ${checks} checks: ${errors} errors, ${notes} rounding notes`,
     ledger: 'the ledger',
     unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
+  },
+  report: {
+    others: (n, dim) => `Others (${n} ${(n === 1 ? otherSingularEn : otherPluralEn)[dim] ?? dimension(dim).toLowerCase()})`,
   },
 };
 

@@ -42,6 +42,7 @@ const hintSv: Record<string, string> = {
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
   parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
   notWithAnalys: '--prognos, --fg-prognos och --columns går inte att kombinera med --analys eller --resultat',
+  amount: 'ett belopp i visad enhet, t.ex. 500 eller 0,5',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -221,6 +222,23 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Objekt',
 };
+/** A dimension's codes counted in the Övriga row: `1 verksamhet`, `3 verksamheter`. */
+const otherSingularSv: Record<string, string> = {
+  verksamhet: 'verksamhet',
+  konto: 'konto',
+  ansvar: 'ansvar',
+  projekt: 'projekt',
+  aktivitet: 'aktivitet',
+  objekt: 'objekt',
+};
+const otherPluralSv: Record<string, string> = {
+  verksamhet: 'verksamheter',
+  konto: 'konton',
+  ansvar: 'ansvar',
+  projekt: 'projekt',
+  aktivitet: 'aktiviteter',
+  objekt: 'objekt',
+};
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 /** `, utfall januari–augusti` in the title of a report whose utfall covers part of the year. */
@@ -372,6 +390,9 @@ const dictionary: Dictionary = {
       `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}, ${checks} kontroller: ${errors} fel, ${notes} avrundningsnoter`,
     ledger: 'huvudboken',
     unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
+  },
+  report: {
+    others: (n, dim) => `Övriga (${n} ${(n === 1 ? otherSingularSv : otherPluralSv)[dim] ?? dimension(dim).toLowerCase()})`,
   },
 };
 

@@ -73,6 +73,11 @@ export interface Dictionary {
     ledger: string;
     unusedRelation: (relation: string) => string;
   };
+  /** The controller's report: the Övriga row, the compact rounding footnote, titles. */
+  report: {
+    /** The row of the N rows `--top`/`--min-avvikelse` leave out: `Övriga (3 verksamheter)`. */
+    others: (n: number, dimension: string) => string;
+  };
 }
 
 /** A language's texts with the renderers of the report's descriptors. */

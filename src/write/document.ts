@@ -142,18 +142,20 @@ export function cellText(cell: SheetCell, style: NumberStyle, percentSuffix = ''
 }
 
 /** The label of a row: code and name, or the code alone; the label text where the row has a label id. */
-function rowLabel(row: Pick<ShownRow, 'kod' | 'namn' | 'label'>, texts: Texts): string {
+function rowLabel(row: Pick<ShownRow, 'kod' | 'namn' | 'label'> & { others?: number | null }, texts: Texts, dimension = ''): string {
   if (row.label !== null) return texts.label(row.label);
+  if (row.others !== undefined && row.others !== null) return texts.report.others(row.others, dimension);
   return row.namn === null ? row.kod : `${row.kod} ${row.namn}`;
 }
 
 function sheetRow(r: ShownRow, table: ShownTable, texts: Texts): SheetRow {
-  const label = rowLabel(r, texts);
+  const label = rowLabel(r, texts, table.dimension);
+  const labelled = r.label !== null || r.others !== null;
   return {
     emphasis: r.varav ? 'varav' : 'item',
     id: r.kod,
-    kod: table.showCodes && r.label === null ? r.kod : null,
-    namn: r.label !== null ? label : r.namn,
+    kod: table.showCodes && !labelled ? r.kod : null,
+    namn: labelled ? label : r.namn,
     label,
     cells: table.columns.map((c) => sheetCell(c, r.cells[c])),
   };
@@ -231,7 +233,7 @@ export function crossingText(c: Crossing, texts: Texts): string {
   const row =
     c.kod === null
       ? texts.label(c.table.summaLabel)
-      : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts);
+      : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts, c.table.dimension);
   return texts.thresholdCrossed(
     texts.title(c.table.title),
     row,
