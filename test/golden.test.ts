@@ -134,6 +134,10 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'sort-top-md': { args: [...base, '--sort', 'namn', '--min-avvikelse', '300', '--sub', '51', '--format', 'md'] },
   'sort-top-html': { args: [...base, '--top', '3', '--format', 'html'] },
   'sort-manad-en': { args: [...augusti, '--sort', 'prognosavvikelse', '--top', '2', '--lang', 'en'] },
+  // Issue 15: rounding notes: one compact footnote by default; a line per column; none.
+  'avrundningsnoter-full-table': { args: [...base, '--sub', '51', '--avrundningsnoter', 'full'] },
+  'avrundningsnoter-av-md': { args: [...base, '--sub', '51', '--avrundningsnoter', 'av', '--format', 'md'] },
+  'avrundningsnoter-av-html': { args: [...base, '--avrundningsnoter', 'av', '--format', 'html'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -98,6 +98,7 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   sort: { json: 'avvikelse', flag: ['--sort', 'avvikelse'] },
   top: { json: 3, flag: ['--top', '3'] },
   minAvvikelse: { json: '300', flag: ['--min-avvikelse', '300'] },
+  avrundningsnoter: { json: 'full', flag: ['--avrundningsnoter', 'full'] },
 };
 
 const FG = F('utfall-2023.csv');

@@ -37,7 +37,7 @@ import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns
 import type { Threshold } from '../report/thresholds.js';
 import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
-import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
+import { CSV_DIALECTS, FORMATS, ROUNDING_NOTES, type Format, type RoundingNotes } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
 import { columnMap, filters, integer, minAmount, oneOf, sieDims, threshold } from './values.js';
 import { SORT_KEYS, type SortKey } from '../report/select.js';
@@ -796,6 +796,23 @@ export const OPTIONS = {
       arg: 'X',
       text: 'leave out rows whose deviation, as shown (unit and rounding), is smaller than X in absolute value; they are summed into the row `Övriga`',
       example: '--min-avvikelse 500',
+    },
+  }),
+  avrundningsnoter: option({
+    flag: '--avrundningsnoter <läge>',
+    kind: 'string',
+    commands: REPORT,
+    fallback: 'kort',
+    parse: (v): RoundingNotes =>
+      oneOf('--avrundningsnoter', v, ROUNDING_NOTES, { på: 'kort', pa: 'kort', short: 'kort', off: 'av', none: 'av' }),
+    help: {
+      sv: 'avrundningsnoter under tabellerna: kort (standard, en fotnot per tabell), full (en rad per kolumn), av',
+      en: 'rounding notes under the tables: kort (default, one footnote per table), full (a line per column), av (none)',
+    },
+    doc: {
+      arg: 'MODE',
+      text: 'where the rounded rows do not add up to the Summa: `kort` (default) one footnote per table naming the columns (a real footnote in Markdown), `full` a line per column with both sums, `av` none',
+      example: '--avrundningsnoter av',
     },
   }),
 

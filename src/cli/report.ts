@@ -137,6 +137,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     perspective: report.perspective,
     rounding: display.rounding,
     exact: display.exact,
+    roundingNotes: options.avrundningsnoter,
     invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
   });
   const output = (await renderer(format))(doc, {

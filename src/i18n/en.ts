@@ -221,6 +221,9 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Object',
 };
+/** `A, B and C`. */
+const andList = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 /** A dimension's codes counted in the Others row: `1 activity`, `3 activities`. */
 const otherSingularEn: Record<string, string> = {
   verksamhet: 'activity',
@@ -389,6 +392,8 @@ const dictionary: Dictionary = {
   },
   report: {
     others: (n, dim) => `Others (${n} ${(n === 1 ? otherSingularEn : otherPluralEn)[dim] ?? dimension(dim).toLowerCase()})`,
+    roundingFootnote: (cols) =>
+      `Rounding: in ${andList(cols, 'and')} the rounded rows do not add up exactly to the Total, which is the exact total rounded once.`,
   },
 };
 

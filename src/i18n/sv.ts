@@ -222,6 +222,9 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Objekt',
 };
+/** `A, B och C`. */
+const andList = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 /** A dimension's codes counted in the Övriga row: `1 verksamhet`, `3 verksamheter`. */
 const otherSingularSv: Record<string, string> = {
   verksamhet: 'verksamhet',
@@ -393,6 +396,8 @@ const dictionary: Dictionary = {
   },
   report: {
     others: (n, dim) => `Övriga (${n} ${(n === 1 ? otherSingularSv : otherPluralSv)[dim] ?? dimension(dim).toLowerCase()})`,
+    roundingFootnote: (cols) =>
+      `Avrundning: i ${andList(cols, 'och')} summerar de avrundade raderna inte exakt till Summa, som är det exakta totalbeloppet avrundat en gång.`,
   },
 };
 

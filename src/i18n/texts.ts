@@ -77,6 +77,8 @@ export interface Dictionary {
   report: {
     /** The row of the N rows `--top`/`--min-avvikelse` leave out: `Övriga (3 verksamheter)`. */
     others: (n: number, dimension: string) => string;
+    /** The compact rounding note under a table: the columns whose rounded rows do not add up to the Summa. */
+    roundingFootnote: (columns: string[]) => string;
   };
 }
 

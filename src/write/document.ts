@@ -32,7 +32,13 @@ export interface DocumentMeta {
   exact: boolean;
   /** The command line of the run, shown in the HTML report. */
   invocation?: string;
+  /** `--avrundningsnoter`: one compact footnote per table (default), a line per column, or none. */
+  roundingNotes?: RoundingNotes;
 }
+
+export const ROUNDING_NOTES = ['kort', 'full', 'av'] as const;
+/** How the rounding differences under a table are told: `kort` one footnote naming the columns, `full` a line per column with the sums, `av` not at all. */
+export type RoundingNotes = (typeof ROUNDING_NOTES)[number];
 
 /** A cell: an amount or percentage with its tone (−1 worse than budget, 1 better, 0 neither), a text, or no value. */
 export type SheetCell = { kind: 'amount' | 'percent'; value: Fixed; tone: -1 | 0 | 1 } | { kind: 'text'; text: string } | { kind: 'empty' };
@@ -72,7 +78,11 @@ export interface Sheet {
   columns: SheetColumn[];
   /** The rows, the total row last. */
   rows: SheetRow[];
-  /** Rounding differences between the rounded rows and the rounded Summa, one line per column. */
+  /**
+   * Rounding differences between the rounded rows and the rounded Summa: by default one
+   * compact note naming the columns, one line per column with `full`, none with `av`. A
+   * renderer with footnotes (Markdown) marks the Summa row and writes them as its footnote.
+   */
   notes: string[];
   /** The comment column's texts, by row label, for writers that show comments beneath the table. */
   comments: { label: string; text: string }[];
@@ -173,7 +183,14 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
     cells: t.columns.map((c) => sheetCell(c, t.summa[c])),
   });
   const format = (f: Fixed) => formatFixed(f, SWEDISH);
-  const notes = t.roundingDifferences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]));
+  const mode = meta.roundingNotes ?? 'kort';
+  const differences = mode === 'av' ? [] : t.roundingDifferences;
+  const notes =
+    mode === 'full'
+      ? differences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]))
+      : differences.length > 0
+        ? [texts.report.roundingFootnote(differences.map((d) => texts.columns[d.column]))]
+        : [];
   const commentAt = t.columns.findIndex((c) => columnDef(c).kind === 'text');
   const comments: Sheet['comments'] = [];
   if (commentAt >= 0) {
