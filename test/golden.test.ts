@@ -138,6 +138,27 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'avrundningsnoter-full-table': { args: [...base, '--sub', '51', '--avrundningsnoter', 'full'] },
   'avrundningsnoter-av-md': { args: [...base, '--sub', '51', '--avrundningsnoter', 'av', '--format', 'md'] },
   'avrundningsnoter-av-html': { args: [...base, '--avrundningsnoter', 'av', '--format', 'html'] },
+  // Issue 15: --rubrik and --organisation in every format.
+  'rubrik-table': { args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden']] },
+  'rubrik-csv': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'csv'],
+  },
+  'rubrik-json': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'json'],
+  },
+  'rubrik-md': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'md'],
+  },
+  'rubrik-html': {
+    args: [
+      ...base,
+      ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'],
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    ],
+  },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

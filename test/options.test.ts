@@ -99,6 +99,8 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   top: { json: 3, flag: ['--top', '3'] },
   minAvvikelse: { json: '300', flag: ['--min-avvikelse', '300'] },
   avrundningsnoter: { json: 'full', flag: ['--avrundningsnoter', 'full'] },
+  rubrik: { json: 'Månadsrapport', flag: ['--rubrik', 'Månadsrapport'] },
+  organisation: { json: 'Sjöviks kommun', flag: ['--organisation', 'Sjöviks kommun'] },
 };
 
 const FG = F('utfall-2023.csv');

@@ -815,6 +815,33 @@ export const OPTIONS = {
       example: '--avrundningsnoter av',
     },
   }),
+  rubrik: option({
+    flag: '--rubrik <text>',
+    kind: 'string',
+    commands: REPORT,
+    parse: asIs<string>,
+    help: {
+      sv: 'rapportens rubrik i alla format (i HTML i stället för "Avvikelserapport")',
+      en: 'the report\'s heading in every format (in HTML instead of "Avvikelserapport")',
+    },
+    doc: {
+      arg: 'TEXT',
+      text: 'the report\'s heading, above the tables in every format (the HTML heading instead of "Avvikelserapport"; a key `rubrik` in JSON)',
+      example: "--rubrik 'Månadsrapport augusti'",
+    },
+  }),
+  organisation: option({
+    flag: '--organisation <text>',
+    kind: 'string',
+    commands: REPORT,
+    parse: asIs<string>,
+    help: { sv: 'organisationens namn överst i rapporten, t.ex. kommun och nämnd', en: 'the organisation named at the top of the report' },
+    doc: {
+      arg: 'TEXT',
+      text: 'the organisation (kommun, nämnd) named at the top of the report in every format (a key `organisation` in JSON)',
+      example: "--organisation 'Sjöviks kommun, socialnämnden'",
+    },
+  }),
 
   // The program's own options, and codes'.
   /** The configuration file actually loaded (explicit, or ./avvikelse.config.json): an input. */

@@ -118,6 +118,23 @@ function outPause(io: Io): WriteHooks {
   };
 }
 
+/**
+ * The command line as the HTML report and the workbook show it: each path by its file name
+ * only (a report is shared; a local folder such as `/home/anna/…` or `C:\\Users\\…` is
+ * nobody else's business), quoted for a POSIX shell where needed.
+ * @example invocation(['report', '--utfall', '/home/anna/utfall.csv']) // 'avvikelse report --utfall utfall.csv'
+ */
+export function invocation(argv: string[]): string {
+  const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  const shown = argv.map((a) => {
+    // `role=Header` pairs (`--col belopp=kr/år`) are no paths.
+    if (!/[\\/]/.test(a) || (!a.startsWith('--') && a.includes('='))) return a;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    return eq > 0 ? `${a.slice(0, eq + 1)}${fileName(a.slice(eq + 1))}` : fileName(a);
+  });
+  return ['avvikelse', ...shown].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const { request, display, failOn, selection } = planReport(options);
@@ -138,7 +155,9 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     rounding: display.rounding,
     exact: display.exact,
     roundingNotes: options.avrundningsnoter,
-    invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
+    rubrik: options.rubrik,
+    organisation: options.organisation,
+    invocation: invocation(argv),
   });
   const output = (await renderer(format))(doc, {
     colour: out === null && format === 'table' && useColour(io, options.color),

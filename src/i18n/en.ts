@@ -288,7 +288,7 @@ const dictionary: Dictionary = {
   html: {
     lang: 'en',
     heading: (first) => `Deviation report${first ? `: ${first}` : ''}`,
-    madeBy: 'Made with avvikelse from the exact ledger amounts.',
+    madeBy: 'Made by the avvikelse tool from the exact ledger amounts.',
     rules: 'Signs and rounding',
     signRule: 'A positive deviation is always better than budget (surplus), a negative one worse (deficit).',
     run: 'Run',

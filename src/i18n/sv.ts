@@ -289,7 +289,7 @@ const dictionary: Dictionary = {
   html: {
     lang: 'sv',
     heading: (first) => `Avvikelserapport${first ? `: ${first}` : ''}`,
-    madeBy: 'Framtagen med avvikelse från huvudbokens exakta belopp.',
+    madeBy: 'Framtagen av verktyget avvikelse ur huvudbokens exakta belopp.',
     rules: 'Tecken och avrundning',
     signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
     run: 'Körning',

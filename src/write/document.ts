@@ -34,6 +34,10 @@ export interface DocumentMeta {
   invocation?: string;
   /** `--avrundningsnoter`: one compact footnote per table (default), a line per column, or none. */
   roundingNotes?: RoundingNotes;
+  /** `--rubrik`: the report's own heading, in every format (the HTML heading instead of "Avvikelserapport"). */
+  rubrik?: string;
+  /** `--organisation`: the organisation the report is for (a kommun, a nämnd), above the heading. */
+  organisation?: string;
 }
 
 export const ROUNDING_NOTES = ['kort', 'full', 'av'] as const;
@@ -94,8 +98,10 @@ export interface Document {
   meta: { unit: Unit; perspective: Perspective; rounding: RoundingMode | 'exact' };
   /** The document's language tag (`sv`, `en`). */
   lang: string;
-  /** The heading of a whole-document format: the report name and the first title. */
+  /** The heading of a whole-document format: `--rubrik`, else the report name and the first title. */
   heading: string;
+  /** `--rubrik` and `--organisation` as given (null when not): every format shows them above the tables. */
+  banner: { rubrik: string | null; organisation: string | null };
   sheets: Sheet[];
   /** The sentence that states the perspective and the rounding rule. */
   rules: string;
@@ -229,7 +235,8 @@ export function toDocument(tables: ShownTable[], texts: Texts, meta: DocumentMet
   return {
     meta: { unit: meta.unit, perspective: meta.perspective, rounding: meta.exact ? 'exact' : meta.rounding },
     lang: texts.html.lang,
-    heading: texts.html.heading(sheets[0]?.title ?? ''),
+    heading: meta.rubrik ?? texts.html.heading(sheets[0]?.title ?? ''),
+    banner: { rubrik: meta.rubrik ?? null, organisation: meta.organisation ?? null },
     sheets,
     rules: meta.exact ? perspective : `${perspective}; ${texts.rounding[meta.rounding]}`,
     prose: {

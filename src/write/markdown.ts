@@ -34,6 +34,9 @@ function pipeTable(head: string[], rows: string[][], align: ('left' | 'right')[]
 /** The document as Markdown: code and name in two columns, rounding notes a footnote of the Summa. */
 export function renderMarkdown(doc: Document): string {
   const out: string[] = [];
+  const { organisation, rubrik } = doc.banner;
+  if (rubrik !== null) out.push(`# ${escapeText(rubrik)}`, '');
+  if (organisation !== null) out.push(`**${escapeText(organisation)}**`, '');
   doc.sheets.forEach((s, i) => {
     const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)].map(escapeCell);
     // The rounding notes are a footnote of the Summa row.

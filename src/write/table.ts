@@ -33,6 +33,10 @@ const BORDERLESS = {
 export function renderTable(doc: Document, style: RenderStyle): string {
   const chalk = new Chalk({ level: style.colour ? 1 : 0 });
   const out: string[] = [];
+  const { organisation, rubrik } = doc.banner;
+  if (organisation !== null) out.push(visible(organisation));
+  if (rubrik !== null) out.push(chalk.bold(visible(rubrik)));
+  if (organisation !== null || rubrik !== null) out.push('');
   for (const s of doc.sheets) {
     const shown = s.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'text');
     const table = new Table({
