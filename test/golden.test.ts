@@ -159,6 +159,52 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
       'en',
     ],
   },
+  // Issue 15: Förändring against last year, in the driftredovisning and the monthly report.
+  'forandring-table': {
+    args: [
+      ...base,
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'utfall,budget,avvikelse,forandring,forandring_procent',
+      '--sub',
+      '51',
+    ],
+  },
+  'forandring-csv': {
+    args: [...base, '--fg-ar', 'fixtures/utfall-2023.csv', '--columns', 'utfall,forandring,forandring_procent', '--format', 'csv'],
+  },
+  'forandring-json': {
+    args: [...base, '--fg-ar', 'fixtures/utfall-2023.csv', '--columns', 'utfall,forandring,forandring_procent', '--format', 'json'],
+  },
+  'forandring-manad-md': {
+    args: [
+      ...base,
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'utfall_ack,utfall_fg_ar,forandring,forandring_procent',
+      '--format',
+      'md',
+    ],
+  },
+  'forandring-manad-html': {
+    args: [
+      ...base,
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'budget_ack,utfall_ack,avvikelse_ack,utfall_fg_ar,forandring,forandring_procent',
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    ],
+  },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -30,6 +30,7 @@ export interface ReportPlan {
 const NEED_FLAG: Record<ColumnNeed, string> = { fgAr: '--fg-ar', fgPrognos: '--fg-prognos', kommentarer: '--kommentarer' };
 
 const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
+const driftOnly = (c: ColumnId) => onlyIn(c, 'drift', ['manad']);
 
 /** The periodisering as the option gives it, for an error message. */
 const shownValue = (v: string | { file: string } | undefined): string | undefined => (typeof v === 'object' ? v.file : v);
@@ -92,7 +93,10 @@ export function planReport(o: Options): ReportPlan {
   const isMonthly =
     o.analys || o.resultat
       ? monthlyOption !== undefined
-      : monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0;
+      : monthlyOption !== undefined ||
+        (show !== null && show.some(monthlyOnly)) ||
+        // --fg-ar makes a monthly report, unless the chosen columns are the driftredovisning's (Förändring over the year).
+        (o.fgAr.length > 0 && !(show !== null && show.some(driftOnly)));
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     monthly = {
@@ -107,7 +111,9 @@ export function planReport(o: Options): ReportPlan {
       throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
     if (monthly.prognosMetod === 'fg-ar' && o.fgAr.length === 0)
       throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
-  } else if (show?.some((c) => columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos')) {
+  } else if (
+    show?.some((c) => (columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos') && !columnDef(c).reports.includes('drift'))
+  ) {
     // Last year's and the previous forecast's columns compare months: a monthly report only.
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
   }

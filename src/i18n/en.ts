@@ -271,6 +271,8 @@ const dictionary: Dictionary = {
     utfall_fg_ar: 'Actual prev. year YTD',
     avvikelse_procent: 'Deviation %',
     kommentar: 'Comment',
+    forandring: 'Change',
+    forandring_procent: 'Change %',
     intakt_utfall: 'Revenue actual',
     kostnad_utfall: 'Cost actual',
     intakt_budget: 'Revenue budget',

@@ -272,6 +272,8 @@ const dictionary: Dictionary = {
     utfall_fg_ar: 'Utfall fg år',
     avvikelse_procent: 'Avvikelse %',
     kommentar: 'Kommentar',
+    forandring: 'Förändring',
+    forandring_procent: 'Förändring %',
     intakt_utfall: 'Intäkt utfall',
     kostnad_utfall: 'Kostnad utfall',
     intakt_budget: 'Intäkt budget',
