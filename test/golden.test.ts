@@ -205,6 +205,10 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
       'en',
     ],
   },
+  // Issue 15: kontogrupp names from the shipped Kommun-Bas classes.
+  'konto-level2-table': { args: [...base, '--by', 'konto', '--level', '2'] },
+  'konto-level1-md': { args: [...base, '--by', 'konto', '--level', '1', '--format', 'md'] },
+  'konto-level2-json': { args: [...base, '--by', 'konto', '--level', '2', '--format', 'json'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -3,7 +3,7 @@
  * look names up, and build the driftredovisning, the monthly follow-up or the analysis
  * (report/). The CLI turns flags into a `ReportRequest`; tests call `runReport` directly.
  */
-import { builtInNames } from '../read/catalogue.js';
+import { builtInNames, kontoGroupNames } from '../read/catalogue.js';
 import { NameBook } from '../core/names.js';
 import type { RoundingMode } from '../rules/rounding.js';
 import { ZERO, type Ore, type Unit } from '../core/money.js';
@@ -413,6 +413,8 @@ export async function runReport(req: ReportRequest): Promise<Report> {
 async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
+  // Kommun-Bas' kontoklasser and kontogrupper name konto codes rolled up to their level (`--by konto --level 2`).
+  if (req.by === 'konto') names.add(kontoGroupNames());
   if (req.names) names.add(await readCodeTexts(req.names, '--names'));
   const comments = req.kommentarer ? await readCodeTexts(req.kommentarer, '--kommentarer') : new Map<string, string>();
   const layout = {

@@ -463,7 +463,7 @@ export const OPTIONS = {
     help: { sv: 'gruppera efter en annan kolumn: ansvar, projekt, konto …', en: 'group by another column: ansvar, projekt, konto …' },
     doc: {
       arg: 'DIMENSION',
-      text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file',
+      text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file; `konto` rows are named by the Kommun-Bas kontoklasser and kontogrupper (`data/kontoklasser.csv`) unless the ledger names them',
       example: '--by ansvar',
     },
   }),
