@@ -209,6 +209,9 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'konto-level2-table': { args: [...base, '--by', 'konto', '--level', '2'] },
   'konto-level1-md': { args: [...base, '--by', 'konto', '--level', '1', '--format', 'md'] },
   'konto-level2-json': { args: [...base, '--by', 'konto', '--level', '2', '--format', 'json'] },
+  // Issue 15: on a terminal the table fits its width (two-line headings, shortened names); --bred does not.
+  'manad-table-tty-100': { args: [...augusti], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
+  'manad-table-tty-bred': { args: [...augusti, '--bred'], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

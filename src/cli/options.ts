@@ -842,6 +842,21 @@ export const OPTIONS = {
       example: "--organisation 'Sjöviks kommun, socialnämnden'",
     },
   }),
+  bred: option({
+    flag: '--bred',
+    kind: 'boolean',
+    commands: REPORT,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: {
+      sv: 'skriv tabellen i full bredd i terminalen (annars anpassas den till fönstret)',
+      en: 'print the table at full width on a terminal (otherwise it fits the window)',
+    },
+    doc: {
+      text: 'on a terminal, print the table at its full width; without it a table wider than the terminal gets two-line headings and shortened names (output to a file or pipe is never fitted)',
+    },
+  }),
 
   // The program's own options, and codes'.
   /** The configuration file actually loaded (explicit, or ./avvikelse.config.json): an input. */

@@ -135,6 +135,13 @@ export function invocation(argv: string[]): string {
   return ['avvikelse', ...shown].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** The width of the terminal stdout is (its columns, else `COLUMNS`), or undefined when stdout is no terminal. */
+function terminalWidth(io: Io): number | undefined {
+  if (!io.stdoutIsTTY) return undefined;
+  const columns = io.stdoutColumns ?? Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
   const { request, display, failOn, selection } = planReport(options);
@@ -162,6 +169,8 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   const output = (await renderer(format))(doc, {
     colour: out === null && format === 'table' && useColour(io, options.color),
     csvDialect: options.csvDialect,
+    // On a terminal the table fits its width, unless --bred.
+    width: out === null && format === 'table' && !options.bred ? terminalWidth(io) : undefined,
   });
   if (out === null) {
     // A binary format (bytes) goes to a file only.

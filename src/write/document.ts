@@ -125,6 +125,8 @@ export interface RenderStyle {
   /** Colour the table (only on a TTY and without NO_COLOR; decided by the CLI). */
   colour: boolean;
   csvDialect: CsvDialect;
+  /** The terminal table's width to fit (shortened names, two-line headings); undefined: as wide as it needs (`--bred`, not a terminal). */
+  width?: number;
 }
 
 /** What a renderer returns: text, or bytes for a binary format. */
