@@ -857,6 +857,31 @@ export const OPTIONS = {
       text: 'on a terminal, print the table at its full width; without it a table wider than the terminal gets two-line headings and shortened names (output to a file or pipe is never fitted)',
     },
   }),
+  splitBy: option({
+    flag: '--split-by <dimension>',
+    kind: 'string',
+    commands: REPORT,
+    config: false,
+    parse: (v) => canonicalDimension(v),
+    help: {
+      sv: 'en rapport per värde av dimensionen, t.ex. ansvar, i var sin fil (med --out-dir eller --out rapport-{ansvar}.html) och en indexfil',
+      en: 'one report per value of the dimension, e.g. ansvar, each in its own file (with --out-dir or --out rapport-{ansvar}.html), plus an index file',
+    },
+    doc: {
+      arg: 'DIM',
+      text: 'one report per value of a dimension (one per chef: `ansvar`), each the report of the inputs filtered to that value and titled with the dimension, code and name, written atomically to `--out-dir` (`rapport-CODE.EXT`) or to an `--out` pattern with `{DIM}`; an index file (`index.EXT`) lists them; any format',
+      example: '--split-by ansvar --out-dir rapporter --format html',
+    },
+  }),
+  outDir: option({
+    flag: '--out-dir <mapp>',
+    kind: 'string',
+    commands: REPORT,
+    config: false,
+    parse: asIs<string>,
+    help: { sv: 'mapp för --split-by:s filer (skapas vid behov)', en: "folder for --split-by's files (created when missing)" },
+    doc: { arg: 'DIR', text: "the folder of `--split-by`'s files, created when missing", example: '--out-dir rapporter' },
+  }),
 
   // The program's own options, and codes'.
   /** The configuration file actually loaded (explicit, or ./avvikelse.config.json): an input. */

@@ -13,6 +13,7 @@ import { selectReport } from '../report/select.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
 import { planReport } from './plan.js';
+import { runSplitReport } from './split.js';
 import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
 import { formatForPath, renderer } from '../write/index.js';
@@ -144,6 +145,11 @@ function terminalWidth(io: Io): number | undefined {
 
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
+  if (options.splitBy !== undefined) {
+    const format = options.out === undefined ? (options.format ?? 'table') : outputFormat(options.out, options.format);
+    return runSplitReport(options, io, texts, format, invocation(argv));
+  }
+  if (options.outDir !== undefined) throw new AvvikelseError('OPTION_MISSING', { option: '--split-by (--out-dir)', command: 'report' });
   const { request, display, failOn, selection } = planReport(options);
   const out = options.out ?? null;
   const format = outputFormat(out, options.format);

@@ -396,6 +396,8 @@ const dictionary: Dictionary = {
     others: (n, dim) => `Others (${n} ${(n === 1 ? otherSingularEn : otherPluralEn)[dim] ?? dimension(dim).toLowerCase()})`,
     roundingFootnote: (cols) =>
       `Rounding: in ${andList(cols, 'and')} the rounded rows do not add up exactly to the Total, which is the exact total rounded once.`,
+    splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
+    splitIndex: (dim) => `Reports per ${dimension(dim).toLowerCase()}`,
   },
 };
 

@@ -400,6 +400,8 @@ const dictionary: Dictionary = {
     others: (n, dim) => `Övriga (${n} ${(n === 1 ? otherSingularSv : otherPluralSv)[dim] ?? dimension(dim).toLowerCase()})`,
     roundingFootnote: (cols) =>
       `Avrundning: i ${andList(cols, 'och')} summerar de avrundade raderna inte exakt till Summa, som är det exakta totalbeloppet avrundat en gång.`,
+    splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
+    splitIndex: (dim) => `Rapporter per ${dimension(dim).toLowerCase()}`,
   },
 };
 

@@ -79,6 +79,10 @@ export interface Dictionary {
     others: (n: number, dimension: string) => string;
     /** The compact rounding note under a table: the columns whose rounded rows do not add up to the Summa. */
     roundingFootnote: (columns: string[]) => string;
+    /** The title of one part of `--split-by`: `Ansvar 4230 Särskilt boende Björken`. */
+    splitTitle: (dimension: string, code: string, name: string | null) => string;
+    /** The heading of the index of `--split-by`'s files. */
+    splitIndex: (dimension: string) => string;
   };
 }
 
