@@ -212,6 +212,14 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   // Issue 15: on a terminal the table fits its width (two-line headings, shortened names); --bred does not.
   'manad-table-tty-100': { args: [...augusti], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
   'manad-table-tty-bred': { args: [...augusti, '--bred'], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
+  // Issue 15: the published Verksamhetsanalys layout, two rows per code (--layout rader), with comments.
+  'analys-rader-table': { args: [...analys, '--analys', '--layout', 'rader', '--kommentarer', 'fixtures/kommentarer-2024-08.csv'] },
+  'analys-rader-csv': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'csv'] },
+  'analys-rader-json': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'json'] },
+  'analys-rader-md': {
+    args: [...analys, '--analys', '--resultat', '--layout', 'rader', '--kommentarer', 'fixtures/kommentarer-2024-08.csv', '--format', 'md'],
+  },
+  'analys-rader-html': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'html'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

@@ -101,6 +101,7 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   avrundningsnoter: { json: 'full', flag: ['--avrundningsnoter', 'full'] },
   rubrik: { json: 'Månadsrapport', flag: ['--rubrik', 'Månadsrapport'] },
   organisation: { json: 'Sjöviks kommun', flag: ['--organisation', 'Sjöviks kommun'] },
+  layout: { json: 'rader', flag: ['--layout', 'rader'], context: ['--analys'] },
 };
 
 const FG = F('utfall-2023.csv');

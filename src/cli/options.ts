@@ -37,7 +37,7 @@ import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns
 import type { Threshold } from '../report/thresholds.js';
 import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
-import { CSV_DIALECTS, FORMATS, ROUNDING_NOTES, type Format, type RoundingNotes } from '../write/document.js';
+import { CSV_DIALECTS, FORMATS, LAYOUTS, ROUNDING_NOTES, type Format, type Layout, type RoundingNotes } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
 import { columnMap, filters, integer, minAmount, oneOf, sieDims, threshold } from './values.js';
 import { SORT_KEYS, type SortKey } from '../report/select.js';
@@ -881,6 +881,22 @@ export const OPTIONS = {
     parse: asIs<string>,
     help: { sv: 'mapp för --split-by:s filer (skapas vid behov)', en: "folder for --split-by's files (created when missing)" },
     doc: { arg: 'DIR', text: "the folder of `--split-by`'s files, created when missing", example: '--out-dir rapporter' },
+  }),
+  layout: option({
+    flag: '--layout <l>',
+    kind: 'string',
+    commands: REPORT,
+    fallback: 'kolumner',
+    parse: (v): Layout => oneOf('--layout', v, LAYOUTS),
+    help: {
+      sv: 'verksamhetsanalysens uppställning: kolumner (standard, en rad per kod) eller rader (Intäkt och Kostnad på var sin rad)',
+      en: 'the Verksamhetsanalys layout: kolumner (default, one row per code) or rader (Intäkt and Kostnad on rows of their own)',
+    },
+    doc: {
+      arg: 'L',
+      text: "the Verksamhetsanalys' layout: `kolumner` (default: one row per code, four amount columns) or `rader` (as published: an Intäkt row and a Kostnad row per code, each with Utfall and Budget, the Nettoavvikelse on the Kostnad row)",
+      example: '--analys --layout rader',
+    },
   }),
 
   // The program's own options, and codes'.

@@ -168,6 +168,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
     rounding: display.rounding,
     exact: display.exact,
     roundingNotes: options.avrundningsnoter,
+    layout: options.layout,
     rubrik: options.rubrik,
     organisation: options.organisation,
     invocation: invocation(argv),

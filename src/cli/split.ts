@@ -92,6 +92,7 @@ export async function runSplitReport(options: Options, io: Io, texts: Texts, for
       rounding: display.rounding,
       exact: display.exact,
       roundingNotes: options.avrundningsnoter,
+      layout: options.layout,
       rubrik: options.rubrik === undefined ? title : `${options.rubrik}: ${title}`,
       organisation: options.organisation,
       invocation,

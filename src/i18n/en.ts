@@ -398,6 +398,8 @@ const dictionary: Dictionary = {
       `Rounding: in ${andList(cols, 'and')} the rounded rows do not add up exactly to the Total, which is the exact total rounded once.`,
     splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
     splitIndex: (dim) => `Reports per ${dimension(dim).toLowerCase()}`,
+    intakt: 'Revenue',
+    kostnad: 'Cost',
   },
 };
 

@@ -402,6 +402,8 @@ const dictionary: Dictionary = {
       `Avrundning: i ${andList(cols, 'och')} summerar de avrundade raderna inte exakt till Summa, som är det exakta totalbeloppet avrundat en gång.`,
     splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
     splitIndex: (dim) => `Rapporter per ${dimension(dim).toLowerCase()}`,
+    intakt: 'Intäkt',
+    kostnad: 'Kostnad',
   },
 };
 

@@ -83,6 +83,9 @@ export interface Dictionary {
     splitTitle: (dimension: string, code: string, name: string | null) => string;
     /** The heading of the index of `--split-by`'s files. */
     splitIndex: (dimension: string) => string;
+    /** The two rows of a code in `--layout rader`. */
+    intakt: string;
+    kostnad: string;
   };
 }
 

@@ -109,7 +109,7 @@ export const COLUMNS = [
     byDefault: false,
     percentOf: { drift: { deviation: 'forandring', budget: 'utfall_fg_ar' }, manad: { deviation: 'forandring', budget: 'utfall_fg_ar' } },
   },
-  { id: 'kommentar', kind: 'text', reports: ['drift', 'manad'], needs: 'kommentarer', byDefault: 'when-given' },
+  { id: 'kommentar', kind: 'text', reports: ['drift', 'manad', 'analys'], needs: 'kommentarer', byDefault: 'when-given' },
 ] as const satisfies readonly ColumnDef[];
 
 type Def = (typeof COLUMNS)[number];

@@ -38,6 +38,53 @@ export interface DocumentMeta {
   rubrik?: string;
   /** `--organisation`: the organisation the report is for (a kommun, a nämnd), above the heading. */
   organisation?: string;
+  /** `--layout rader`: the Verksamhetsanalys with two rows per code (Intäkt, Kostnad), as the published one. */
+  layout?: Layout;
+}
+
+export const LAYOUTS = ['kolumner', 'rader'] as const;
+/** The Verksamhetsanalys' layout: one row per code with four amount columns, or two rows (Intäkt, Kostnad). */
+export type Layout = (typeof LAYOUTS)[number];
+
+const EMPTY: SheetCell = { kind: 'empty' };
+
+/**
+ * A Verksamhetsanalys sheet with two rows per code, as published: Intäkt with its utfall and
+ * budget, then Kostnad with its utfall and budget and the code's Nettoavvikelse (and comment)
+ * on it, beneath; the Summa likewise. A sheet of another kind is returned as it is.
+ */
+function twoRows(s: Sheet, texts: Texts): Sheet {
+  const at = (id: ColumnId) => s.columns.findIndex((c) => c.id === id);
+  const [iu, ku, ib, kb, netto] = (['intakt_utfall', 'kostnad_utfall', 'intakt_budget', 'kostnad_budget', 'nettoavvikelse'] as const).map(
+    at,
+  );
+  if ([iu, ku, ib, kb, netto].some((i) => i === undefined || i < 0)) return s;
+  const comment = s.columns.findIndex((c) => c.kind === 'text');
+  const column = (id: ColumnId): SheetColumn => ({ id, heading: texts.columns[id], kind: columnDef(id).kind, align: columnAlign(id) });
+  const columns = [
+    column('utfall'),
+    column('budget'),
+    column('nettoavvikelse'),
+    ...(comment >= 0 ? [s.columns[comment] as SheetColumn] : []),
+  ];
+  const cell = (r: SheetRow, i: number | undefined) => (i === undefined ? EMPTY : (r.cells[i] ?? EMPTY));
+  const typed = (r: SheetRow, type: string): Pick<SheetRow, 'namn' | 'label'> => ({
+    namn: `${r.namn ?? r.label}: ${type}`,
+    label: `${r.label}: ${type}`,
+  });
+  const rows = s.rows.flatMap((r): SheetRow[] => {
+    const tail = comment >= 0 ? [cell(r, comment)] : [];
+    return [
+      {
+        ...r,
+        ...typed(r, texts.report.intakt),
+        emphasis: r.emphasis === 'total' ? 'item' : r.emphasis,
+        cells: [cell(r, iu), cell(r, ib), EMPTY, ...tail.map(() => EMPTY)],
+      },
+      { ...r, ...typed(r, texts.report.kostnad), cells: [cell(r, ku), cell(r, kb), cell(r, netto), ...tail] },
+    ];
+  });
+  return { ...s, columns, rows, chart: null };
 }
 
 export const ROUNDING_NOTES = ['kort', 'full', 'av'] as const;
@@ -232,7 +279,7 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
  * @example toDocument(presentReport(report.tables, display), texts('sv'), { unit: 'tkr', perspective: 'kostnad', rounding: 'half-away-from-zero', exact: false })
  */
 export function toDocument(tables: ShownTable[], texts: Texts, meta: DocumentMeta): Document {
-  const sheets = tables.map((t) => sheet(t, texts, meta));
+  const sheets = tables.map((t) => sheet(t, texts, meta)).map((s) => (meta.layout === 'rader' ? twoRows(s, texts) : s));
   const perspective = texts.perspective[meta.perspective];
   return {
     meta: { unit: meta.unit, perspective: meta.perspective, rounding: meta.exact ? 'exact' : meta.rounding },
