@@ -30,7 +30,10 @@ describe('--split-by ansvar', () => {
       const files = readdirSync(dir).sort();
       expect(files).toContain(`rapport-4130.${ext}`);
       expect(files.length).toBe(PARTS.length + 1);
-      expect(files.some((f) => f.startsWith('index.'))).toBe(true);
+      expect(files).toContain(format === 'xlsx' ? 'index.txt' : `index.${ext}`);
+      const index = readFileSync(join(dir, format === 'xlsx' ? 'index.txt' : `index.${ext}`), 'utf8');
+      expect(index).toContain('Ansvar 4130');
+      if (format === 'json') expect(JSON.parse(index).reports[2]).toEqual({ title: 'Ansvar 4130', file: 'rapport-4130.json' });
     });
   }
 

@@ -40,14 +40,18 @@ export function splitTargets(dimension: string, format: Format, out: string | un
     if (!out.includes(placeholder)) {
       throw new AvvikelseError('OPTION_INVALID', { option: '--out', value: out, expected: `${placeholder} (--split-by ${dimension})` });
     }
-    const index = join(dirname(out), `index${extname(out) || ext}`);
+    const index = join(dirname(out), `index${format === 'xlsx' ? '.txt' : extname(out) || ext}`);
     return { part: (code: string) => out.split(placeholder).join(safe(code)), index };
   }
   if (outDir === undefined) throw new AvvikelseError('OPTION_MISSING', { option: '--out-dir', command: 'report --split-by' });
-  return { part: (code: string) => join(outDir, `rapport-${safe(code)}${ext}`), index: join(outDir, `index${ext}`) };
+  // A workbook's index is a text list (index.txt).
+  return {
+    part: (code: string) => join(outDir, `rapport-${safe(code)}${ext}`),
+    index: join(outDir, `index${format === 'xlsx' ? '.txt' : ext}`),
+  };
 }
 
-/** The index file: the parts' titles and file names, in the format of the parts (a plain list for the others). */
+/** The index file: the parts' titles and file names, in the format of the parts (a text list for the terminal table and a workbook). */
 function indexText(format: Format, heading: string, parts: { title: string; file: string }[]): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   if (format === 'html') {
@@ -55,6 +59,12 @@ function indexText(format: Format, heading: string, parts: { title: string; file
     return `<!doctype html>\n<html>\n<head><meta charset="utf-8"><title>${esc(heading)}</title></head>\n<body>\n<h1>${esc(heading)}</h1>\n<ul>\n${items}\n</ul>\n</body>\n</html>\n`;
   }
   if (format === 'md') return `# ${heading}\n\n${parts.map((p) => `- [${p.title}](${encodeURI(p.file)})`).join('\n')}\n`;
+  if (format === 'json') return `${JSON.stringify({ title: heading, reports: parts }, null, 2)}\n`;
+  if (format === 'csv') {
+    const field = (t: string) =>
+      /[;"\r\n]/.test(t) || /^[=+\-@]/.test(t) ? `"${(/^[=+\-@]/.test(t) ? `'${t}` : t).replace(/"/g, '""')}"` : t;
+    return `\uFEFF${[heading, ...parts.map((p) => `${field(p.title)};${field(p.file)}`)].map((l, i) => (i === 0 ? field(l) : l)).join('\r\n')}\r\n`;
+  }
   return `${heading}\n${parts.map((p) => `${p.title}\t${p.file}`).join('\n')}\n`;
 }
 
