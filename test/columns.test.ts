@@ -35,6 +35,11 @@ describe('the column registry', () => {
         }
         expect([c.id, kind, basis === null]).toEqual([c.id, kind, false]);
         const { deviation, budget } = basis as NonNullable<typeof basis>;
+        // Förändring % divides the change against last year by last year's utfall.
+        if (c.id === 'forandring_procent') {
+          expect([deviation, budget]).toEqual(['forandring', 'utfall_fg_ar']);
+          continue;
+        }
         expect([deviation, columnDef(deviation).kind, columnDef(deviation).reports.includes(kind)]).toEqual([deviation, 'deviation', true]);
         expect([budget, columnDef(budget).verifyRole, columnDef(budget).reports.includes(kind)]).toEqual([budget, 'budget', true]);
       }

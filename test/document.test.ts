@@ -131,10 +131,21 @@ describe('toDocument', () => {
     expect(cellText(rows[0]?.cells[2] ?? { kind: 'empty' }, SWEDISH)).toBe('−100');
   });
 
-  it('states each rounding difference as a note, and none with --exact', () => {
+  it('states the rounding differences in one compact note (a line per column with full, none with av), and none with --exact', () => {
     const sheet = doc('sv').sheets[0];
-    expect(sheet?.notes).toEqual(['Utfall: de avrundade raderna summerar till 0, summan 1 är det exakta totalbeloppet avrundat']);
-    expect(doc('en').sheets[0]?.notes).toEqual(['Actual: the rounded rows add up to 0; the total 1 is the exact total, rounded']);
+    expect(sheet?.notes).toEqual([
+      'Avrundning: i Utfall summerar de avrundade raderna inte exakt till Summa, som är det exakta totalbeloppet avrundat en gång.',
+    ]);
+    expect(doc('en').sheets[0]?.notes).toEqual([
+      'Rounding: in Actual the rounded rows do not add up exactly to the Total, which is the exact total rounded once.',
+    ]);
+    expect(doc('sv', { ...META, roundingNotes: 'full' }).sheets[0]?.notes).toEqual([
+      'Utfall: de avrundade raderna summerar till 0, summan 1 är det exakta totalbeloppet avrundat',
+    ]);
+    expect(doc('en', { ...META, roundingNotes: 'full' }).sheets[0]?.notes).toEqual([
+      'Actual: the rounded rows add up to 0; the total 1 is the exact total, rounded',
+    ]);
+    expect(doc('sv', { ...META, roundingNotes: 'av' }).sheets[0]?.notes).toEqual([]);
     const exact = doc('sv', { ...META, exact: true }, { ...TKR, exact: true });
     expect(exact.sheets[0]?.notes).toEqual([]);
     expect(exact.rules).toBe('kostnadsperspektiv: nettokostnad positiv, avvikelse = budget − utfall');

@@ -127,6 +127,99 @@ const CASES: Record<string, { args: string[]; env?: Record<string, string>; tty?
   'investering-html': { args: [...investering, '--format', 'html'] },
   'report-html': { args: [...base, '--sub', '51', '--format', 'html'] },
   'manad-html': { args: [...augusti, '--format', 'html'] },
+  // Issue 15: --sort, --top, --min-avvikelse (the rows left out summed into Övriga).
+  'sort-top-table': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--sub', '51'] },
+  'sort-top-csv': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--format', 'csv'] },
+  'sort-top-json': { args: [...base, '--sort', 'avvikelse', '--top', '3', '--format', 'json'] },
+  'sort-top-md': { args: [...base, '--sort', 'namn', '--min-avvikelse', '300', '--sub', '51', '--format', 'md'] },
+  'sort-top-html': { args: [...base, '--top', '3', '--format', 'html'] },
+  'sort-manad-en': { args: [...augusti, '--sort', 'prognosavvikelse', '--top', '2', '--lang', 'en'] },
+  // Issue 15: rounding notes: one compact footnote by default; a line per column; none.
+  'avrundningsnoter-full-table': { args: [...base, '--sub', '51', '--avrundningsnoter', 'full'] },
+  'avrundningsnoter-av-md': { args: [...base, '--sub', '51', '--avrundningsnoter', 'av', '--format', 'md'] },
+  'avrundningsnoter-av-html': { args: [...base, '--avrundningsnoter', 'av', '--format', 'html'] },
+  // Issue 15: --rubrik and --organisation in every format.
+  'rubrik-table': { args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden']] },
+  'rubrik-csv': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'csv'],
+  },
+  'rubrik-json': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'json'],
+  },
+  'rubrik-md': {
+    args: [...base, ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'], '--format', 'md'],
+  },
+  'rubrik-html': {
+    args: [
+      ...base,
+      ...['--rubrik', 'Månadsrapport augusti', '--organisation', 'Sjöviks kommun, socialnämnden'],
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    ],
+  },
+  // Issue 15: Förändring against last year, in the driftredovisning and the monthly report.
+  'forandring-table': {
+    args: [
+      ...base,
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'utfall,budget,avvikelse,forandring,forandring_procent',
+      '--sub',
+      '51',
+    ],
+  },
+  'forandring-csv': {
+    args: [...base, '--fg-ar', 'fixtures/utfall-2023.csv', '--columns', 'utfall,forandring,forandring_procent', '--format', 'csv'],
+  },
+  'forandring-json': {
+    args: [...base, '--fg-ar', 'fixtures/utfall-2023.csv', '--columns', 'utfall,forandring,forandring_procent', '--format', 'json'],
+  },
+  'forandring-manad-md': {
+    args: [
+      ...base,
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'utfall_ack,utfall_fg_ar,forandring,forandring_procent',
+      '--format',
+      'md',
+    ],
+  },
+  'forandring-manad-html': {
+    args: [
+      ...base,
+      '--period',
+      '2024-08',
+      '--fg-ar',
+      'fixtures/utfall-2023.csv',
+      '--columns',
+      'budget_ack,utfall_ack,avvikelse_ack,utfall_fg_ar,forandring,forandring_procent',
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    ],
+  },
+  // Issue 15: kontogrupp names from the shipped Kommun-Bas classes.
+  'konto-level2-table': { args: [...base, '--by', 'konto', '--level', '2'] },
+  'konto-level1-md': { args: [...base, '--by', 'konto', '--level', '1', '--format', 'md'] },
+  'konto-level2-json': { args: [...base, '--by', 'konto', '--level', '2', '--format', 'json'] },
+  // Issue 15: on a terminal the table fits its width (two-line headings, shortened names); --bred does not.
+  'manad-table-tty-100': { args: [...augusti], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
+  'manad-table-tty-bred': { args: [...augusti, '--bred'], tty: true, env: { COLUMNS: '100', NO_COLOR: '1' } },
+  // Issue 15: the published Verksamhetsanalys layout, two rows per code (--layout rader), with comments.
+  'analys-rader-table': { args: [...analys, '--analys', '--layout', 'rader', '--kommentarer', 'fixtures/kommentarer-2024-08.csv'] },
+  'analys-rader-csv': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'csv'] },
+  'analys-rader-json': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'json'] },
+  'analys-rader-md': {
+    args: [...analys, '--analys', '--resultat', '--layout', 'rader', '--kommentarer', 'fixtures/kommentarer-2024-08.csv', '--format', 'md'],
+  },
+  'analys-rader-html': { args: [...analys, '--analys', '--layout', 'rader', '--format', 'html'] },
   'codes-51': { args: ['codes', '51'] },
   'koder-search': { args: ['koder', '--search', 'omsorg'] },
 };

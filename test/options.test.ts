@@ -95,6 +95,13 @@ const PLAIN_SAMPLES: Record<string, Sample> = {
   fgPrognos: { json: F('fg-prognos-2024-07.csv'), flag: ['--fg-prognos', F('fg-prognos-2024-07.csv')], context: ['--period', '2024-08'] },
   kommentarer: { json: F('kommentarer-2024-08.csv'), flag: ['--kommentarer', F('kommentarer-2024-08.csv')] },
   failOn: { json: ['avvikelse<0'], flag: ['--fail-on', 'avvikelse<0'] },
+  sort: { json: 'avvikelse', flag: ['--sort', 'avvikelse'] },
+  top: { json: 3, flag: ['--top', '3'] },
+  minAvvikelse: { json: '300', flag: ['--min-avvikelse', '300'] },
+  avrundningsnoter: { json: 'full', flag: ['--avrundningsnoter', 'full'] },
+  rubrik: { json: 'Månadsrapport', flag: ['--rubrik', 'Månadsrapport'] },
+  organisation: { json: 'Sjöviks kommun', flag: ['--organisation', 'Sjöviks kommun'] },
+  layout: { json: 'rader', flag: ['--layout', 'rader'], context: ['--analys'] },
 };
 
 const FG = F('utfall-2023.csv');

@@ -3,11 +3,11 @@
  * look names up, and build the driftredovisning, the monthly follow-up or the analysis
  * (report/). The CLI turns flags into a `ReportRequest`; tests call `runReport` directly.
  */
-import { builtInNames } from '../read/catalogue.js';
+import { builtInNames, kontoGroupNames } from '../read/catalogue.js';
 import { NameBook } from '../core/names.js';
 import type { RoundingMode } from '../rules/rounding.js';
-import type { Unit } from '../core/money.js';
-import { periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js';
+import { ZERO, type Ore, type Unit } from '../core/money.js';
+import { monthsOfYear, periodRange, reportPeriod, type ReportPeriod } from '../core/periods.js';
 import type { PrognosMetod } from '../rules/forecast.js';
 import { addInto, latestYear, totalPerCode, type PeriodTotals } from '../core/ledger.js';
 import { AvvikelseError } from '../errors.js';
@@ -102,7 +102,7 @@ export function mainColumns(req: ReportRequest): ColumnId[] {
   // The Resultat of a delårsrapport shows the monthly columns.
   const kind: ReportKind = req.analys ? 'analys' : req.monthly ? 'manad' : req.resultat ? 'resultat' : 'drift';
   const given = new Set<ColumnNeed>();
-  if (req.fgAr.length > 0 && kind !== 'drift') given.add('fgAr');
+  if (req.fgAr.length > 0) given.add('fgAr');
   if (req.monthly?.fgPrognos) given.add('fgPrognos');
   if (req.kommentarer !== null) given.add('kommentarer');
   return req.show ?? defaultColumns(kind, given);
@@ -283,6 +283,24 @@ function wholeYear(utfall: PerFile, budgetFiles: PerFile, log: RunLog) {
   return { utfall: u, budget, year: latest, coverage };
 }
 
+/**
+ * Last year's totals per code over the months this year's utfall covers (`coverage`, or the
+ * whole year), for Förändring in a driftredovisning: amounts of other years left out; an
+ * annual amount only when the whole year is compared.
+ */
+function sameMonths(fg: PeriodTotals, year: number | undefined, coverage: MonthSpan | undefined): Map<string, Ore> {
+  if (year === undefined) return totalPerCode(fg);
+  const out = new Map<string, Ore>();
+  for (const [code, months] of monthsOfYear(fg, year)) {
+    const first = coverage?.first ?? 1;
+    const last = coverage?.last ?? 12;
+    let total = coverage === undefined ? (months[0] ?? ZERO) : ZERO;
+    for (let m = first; m <= last; m++) total = total.plus(months[m] ?? ZERO);
+    out.set(code, total);
+  }
+  return out;
+}
+
 /** The periodisering asked for, with a periodiseringsnyckel read (and its normalisations noted). */
 async function periodiseringOf(m: MonthlyOptions, log: RunLog): Promise<Periodisering> {
   if (m.periodisering === 'fg-ar') return { kind: 'fg-ar' };
@@ -395,6 +413,8 @@ export async function runReport(req: ReportRequest): Promise<Report> {
 async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   const names = new NameBook();
   if (req.by === 'verksamhet') names.add(builtInNames());
+  // Kommun-Bas' kontoklasser and kontogrupper name konto codes rolled up to their level (`--by konto --level 2`).
+  if (req.by === 'konto') names.add(kontoGroupNames());
   if (req.names) names.add(await readCodeTexts(req.names, '--names'));
   const comments = req.kommentarer ? await readCodeTexts(req.kommentarer, '--kommentarer') : new Map<string, string>();
   const layout = {
@@ -432,7 +452,11 @@ async function buildReport(req: ReportRequest, log: RunLog): Promise<Report> {
   if (m === null) {
     const { utfall, budget } = await readUtfallAndBudget(req, log, names);
     const whole = wholeYear(utfall.perFile, budget.perFile, log);
+    // Förändring: last year's utfall over the same months as this year's (all of it when undated).
+    const fgYear = whole.year === '' ? undefined : Number(whole.year) - 1;
+    const fg = req.fgAr.length > 0 ? await readAll(req.fgAr, 'fgAr', req.inputs.fgAr, req, log, undefined, fgYear) : null;
     const report = buildDrift({
+      fgAr: fg === null ? null : sameMonths(fg.totals, fgYear, whole.coverage),
       ...layout,
       utfall: totalPerCode(whole.utfall),
       budget: totalPerCode(whole.budget),

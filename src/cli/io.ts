@@ -7,6 +7,8 @@ export interface Io {
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one (the table is fitted to it unless `--bred`). */
+  stdoutColumns?: number;
   /** Progress goes to stderr only when it is a terminal. */
   stderrIsTTY?: boolean;
   cwd: string;
@@ -49,6 +51,7 @@ export function processIo(): Io {
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };

@@ -37,9 +37,10 @@ import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns
 import type { Threshold } from '../report/thresholds.js';
 import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
 import { parseRelation, type Relation } from '../report/verify/index.js';
-import { CSV_DIALECTS, FORMATS, type Format } from '../write/document.js';
+import { CSV_DIALECTS, FORMATS, LAYOUTS, ROUNDING_NOTES, type Format, type Layout, type RoundingNotes } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
-import { columnMap, filters, integer, oneOf, sieDims, threshold } from './values.js';
+import { columnMap, filters, integer, minAmount, oneOf, sieDims, threshold } from './values.js';
+import { SORT_KEYS, type SortKey } from '../report/select.js';
 
 /**
  * What an option's value looks like before it is parsed, by kind. The kind drives commander
@@ -478,7 +479,7 @@ export const OPTIONS = {
     help: { sv: 'gruppera efter en annan kolumn: ansvar, projekt, konto …', en: 'group by another column: ansvar, projekt, konto …' },
     doc: {
       arg: 'DIMENSION',
-      text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file',
+      text: 'group by another column: `ansvar`, `projekt`, `konto`, or any header in the file; `konto` rows are named by the Kommun-Bas kontoklasser and kontogrupper (`data/kontoklasser.csv`) unless the ledger names them',
       example: '--by ansvar',
     },
   }),
@@ -766,6 +767,151 @@ export const OPTIONS = {
       arg: 'COND',
       text: 'exit 1 when a shown cell meets the condition, in the shown unit (repeatable; `<` `<=` `>` `>=` `=` `!=`)',
       example: "--fail-on 'prognosavvikelse<-5000'",
+    },
+  }),
+  sort: option({
+    flag: '--sort <ordning>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v): SortKey => oneOf('--sort', v, SORT_KEYS),
+    help: {
+      sv: 'radordning: avvikelse (störst underskott först), kod, namn, utfall, budget, prognosavvikelse',
+      en: 'row order: avvikelse (largest underskott first), kod, namn, utfall, budget, prognosavvikelse',
+    },
+    doc: {
+      arg: 'KEY',
+      text: 'order the rows: `avvikelse` (largest underskott first; Avvikelse ack in a monthly report), `kod`, `namn`, `utfall`, `budget` (largest first), `prognosavvikelse` (monthly)',
+      example: '--sort avvikelse',
+    },
+  }),
+  top: option({
+    flag: '--top <n>',
+    kind: 'number',
+    commands: REPORT,
+    parse: (v) => integer('--top', v, 1, 100000),
+    help: {
+      sv: 'visa bara de N första raderna (efter --sort, standard avvikelse); resten summeras i raden Övriga',
+      en: 'show only the first N rows (by --sort, default avvikelse); the rest are summed in one row Övriga',
+    },
+    doc: {
+      arg: 'N',
+      text: 'show the first N rows (ordered by `--sort`, default `avvikelse`); the rows left out are summed exactly into one row `Övriga (N verksamheter)`, so the Summa is unchanged',
+      example: '--top 5',
+    },
+  }),
+  minAvvikelse: option({
+    flag: '--min-avvikelse <belopp>',
+    kind: 'string',
+    commands: REPORT,
+    parse: (v) => minAmount('--min-avvikelse', v),
+    help: {
+      sv: 'dölj rader vars avvikelse (i visad enhet) är mindre än beloppet; de summeras i raden Övriga',
+      en: 'hide rows whose deviation (in the shown unit) is smaller than the amount; they are summed in one row Övriga',
+    },
+    doc: {
+      arg: 'X',
+      text: 'leave out rows whose deviation, as shown (unit and rounding), is smaller than X in absolute value; they are summed into the row `Övriga`',
+      example: '--min-avvikelse 500',
+    },
+  }),
+  avrundningsnoter: option({
+    flag: '--avrundningsnoter <läge>',
+    kind: 'string',
+    commands: REPORT,
+    fallback: 'kort',
+    parse: (v): RoundingNotes =>
+      oneOf('--avrundningsnoter', v, ROUNDING_NOTES, { på: 'kort', pa: 'kort', short: 'kort', off: 'av', none: 'av' }),
+    help: {
+      sv: 'avrundningsnoter under tabellerna: kort (standard, en fotnot per tabell), full (en rad per kolumn), av',
+      en: 'rounding notes under the tables: kort (default, one footnote per table), full (a line per column), av (none)',
+    },
+    doc: {
+      arg: 'MODE',
+      text: 'where the rounded rows do not add up to the Summa: `kort` (default) one footnote per table naming the columns (a real footnote in Markdown), `full` a line per column with both sums, `av` none',
+      example: '--avrundningsnoter av',
+    },
+  }),
+  rubrik: option({
+    flag: '--rubrik <text>',
+    kind: 'string',
+    commands: REPORT,
+    parse: asIs<string>,
+    help: {
+      sv: 'rapportens rubrik i alla format (i HTML i stället för "Avvikelserapport")',
+      en: 'the report\'s heading in every format (in HTML instead of "Avvikelserapport")',
+    },
+    doc: {
+      arg: 'TEXT',
+      text: 'the report\'s heading, above the tables in every format (the HTML heading instead of "Avvikelserapport"; a key `rubrik` in JSON)',
+      example: "--rubrik 'Månadsrapport augusti'",
+    },
+  }),
+  organisation: option({
+    flag: '--organisation <text>',
+    kind: 'string',
+    commands: REPORT,
+    parse: asIs<string>,
+    help: { sv: 'organisationens namn överst i rapporten, t.ex. kommun och nämnd', en: 'the organisation named at the top of the report' },
+    doc: {
+      arg: 'TEXT',
+      text: 'the organisation (kommun, nämnd) named at the top of the report in every format (a key `organisation` in JSON)',
+      example: "--organisation 'Sjöviks kommun, socialnämnden'",
+    },
+  }),
+  bred: option({
+    flag: '--bred',
+    kind: 'boolean',
+    commands: REPORT,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: false,
+    help: {
+      sv: 'skriv tabellen i full bredd i terminalen (annars anpassas den till fönstret)',
+      en: 'print the table at full width on a terminal (otherwise it fits the window)',
+    },
+    doc: {
+      text: 'on a terminal, print the table at its full width; without it a table wider than the terminal gets two-line headings and shortened names (output to a file or pipe is never fitted)',
+    },
+  }),
+  splitBy: option({
+    flag: '--split-by <dimension>',
+    kind: 'string',
+    commands: REPORT,
+    config: false,
+    parse: (v) => canonicalDimension(v),
+    help: {
+      sv: 'en rapport per värde av dimensionen, t.ex. ansvar, i var sin fil (med --out-dir eller --out rapport-{ansvar}.html) och en indexfil',
+      en: 'one report per value of the dimension, e.g. ansvar, each in its own file (with --out-dir or --out rapport-{ansvar}.html), plus an index file',
+    },
+    doc: {
+      arg: 'DIM',
+      text: 'one report per value of a dimension (one per chef: `ansvar`), each the report of the inputs filtered to that value and titled with the dimension, code and name, written atomically to `--out-dir` (`rapport-CODE.EXT`) or to an `--out` pattern with `{DIM}`; an index file (`index.EXT`) lists them; any format',
+      example: '--split-by ansvar --out-dir rapporter --format html',
+    },
+  }),
+  outDir: option({
+    flag: '--out-dir <mapp>',
+    kind: 'string',
+    commands: REPORT,
+    config: false,
+    parse: asIs<string>,
+    help: { sv: 'mapp för --split-by:s filer (skapas vid behov)', en: "folder for --split-by's files (created when missing)" },
+    doc: { arg: 'DIR', text: "the folder of `--split-by`'s files, created when missing", example: '--out-dir rapporter' },
+  }),
+  layout: option({
+    flag: '--layout <l>',
+    kind: 'string',
+    commands: REPORT,
+    fallback: 'kolumner',
+    parse: (v): Layout => oneOf('--layout', v, LAYOUTS),
+    help: {
+      sv: 'verksamhetsanalysens uppställning: kolumner (standard, en rad per kod) eller rader (Intäkt och Kostnad på var sin rad)',
+      en: 'the Verksamhetsanalys layout: kolumner (default, one row per code) or rader (Intäkt and Kostnad on rows of their own)',
+    },
+    doc: {
+      arg: 'L',
+      text: "the Verksamhetsanalys' layout: `kolumner` (default: one row per code, four amount columns) or `rader` (as published: an Intäkt row and a Kostnad row per code, each with Utfall and Budget, the Nettoavvikelse on the Kostnad row)",
+      example: '--analys --layout rader',
     },
   }),
 

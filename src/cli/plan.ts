@@ -11,6 +11,7 @@ import { AvvikelseError } from '../errors.js';
 import { columnDef, onlyIn, type ColumnId, type ColumnNeed } from '../report/columns.js';
 import type { Display } from '../report/model.js';
 import type { Threshold } from '../report/thresholds.js';
+import { SORT_KEYS, sortable, type RowSelection } from '../report/select.js';
 import type { VerifyOptions } from '../report/verify/index.js';
 import { mainColumns, type InputSettings, type MonthlyOptions, type ReportRequest, type SettingsInput } from '../app/run-report.js';
 import type { InputOptions, Options } from './options.js';
@@ -21,12 +22,15 @@ export interface ReportPlan {
   display: Display;
   /** `--fail-on` thresholds, each on a column of the report's first table. */
   failOn: Threshold[];
+  /** `--sort`, `--top`, `--min-avvikelse`: which rows each table shows, in what order. */
+  selection: RowSelection;
 }
 
 /** The flag that gives each input a column may need, in the order they are asked for. */
 const NEED_FLAG: Record<ColumnNeed, string> = { fgAr: '--fg-ar', fgPrognos: '--fg-prognos', kommentarer: '--kommentarer' };
 
 const monthlyOnly = (c: ColumnId) => onlyIn(c, 'manad', ['drift']);
+const driftOnly = (c: ColumnId) => onlyIn(c, 'drift', ['manad']);
 
 /** The periodisering as the option gives it, for an error message. */
 const shownValue = (v: string | { file: string } | undefined): string | undefined => (typeof v === 'object' ? v.file : v);
@@ -89,7 +93,10 @@ export function planReport(o: Options): ReportPlan {
   const isMonthly =
     o.analys || o.resultat
       ? monthlyOption !== undefined
-      : monthlyOption !== undefined || (show !== null && show.some(monthlyOnly)) || o.fgAr.length > 0;
+      : monthlyOption !== undefined ||
+        (show !== null && show.some(monthlyOnly)) ||
+        // --fg-ar makes a monthly report, unless the chosen columns are the driftredovisning's (Förändring over the year).
+        (o.fgAr.length > 0 && !(show !== null && show.some(driftOnly)));
   let monthly: MonthlyOptions | null = null;
   if (isMonthly) {
     monthly = {
@@ -104,7 +111,9 @@ export function planReport(o: Options): ReportPlan {
       throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--periodisering fg-ar)', command: 'report' });
     if (monthly.prognosMetod === 'fg-ar' && o.fgAr.length === 0)
       throw new AvvikelseError('OPTION_MISSING', { option: '--fg-ar (--prognos-metod fg-ar)', command: 'report' });
-  } else if (show?.some((c) => columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos')) {
+  } else if (
+    show?.some((c) => (columnDef(c).needs === 'fgAr' || columnDef(c).needs === 'fgPrognos') && !columnDef(c).reports.includes('drift'))
+  ) {
     // Last year's and the previous forecast's columns compare months: a monthly report only.
     throw new AvvikelseError('OPTION_MISSING', { option: '--period', command: 'report' });
   }
@@ -138,7 +147,14 @@ export function planReport(o: Options): ReportPlan {
       throw new AvvikelseError('OPTION_INVALID', { option: '--fail-on', value: t.text, expected: columns.join(', ') });
   }
   const display: Display = { unit: o.unit, decimals: o.decimals ?? DEFAULT_DECIMALS[o.unit], rounding: o.rounding, exact: o.exact };
-  return { request, display, failOn: o.failOn };
+  // A sort key must name a column of the report's rows (prognosavvikelse: a monthly report only).
+  const kind = o.analys ? 'analys' : monthly ? 'manad' : 'drift';
+  if (o.sort !== undefined && !sortable(o.sort, kind)) {
+    const expected = SORT_KEYS.filter((k) => sortable(k, kind)).join(' | ');
+    throw new AvvikelseError('OPTION_INVALID', { option: '--sort', value: o.sort, expected });
+  }
+  const selection: RowSelection = { sort: o.sort ?? null, top: o.top ?? null, minAvvikelse: o.minAvvikelse ?? null };
+  return { request, display, failOn: o.failOn, selection };
 }
 
 /**

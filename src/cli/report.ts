@@ -9,9 +9,11 @@ import { AvvikelseError } from '../errors.js';
 import { visible } from '../core/text.js';
 import { bilingual, type Lang, type Texts } from '../i18n/index.js';
 import { presentReport } from '../report/present.js';
+import { selectReport } from '../report/select.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
 import { planReport } from './plan.js';
+import { runSplitReport } from './split.js';
 import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
 import { formatForPath, renderer } from '../write/index.js';
@@ -117,9 +119,38 @@ function outPause(io: Io): WriteHooks {
   };
 }
 
+/**
+ * The command line as the HTML report and the workbook show it: each path by its file name
+ * only (a report is shared; a local folder such as `/home/anna/…` or `C:\\Users\\…` is
+ * nobody else's business), quoted for a POSIX shell where needed.
+ * @example invocation(['report', '--utfall', '/home/anna/utfall.csv']) // 'avvikelse report --utfall utfall.csv'
+ */
+export function invocation(argv: string[]): string {
+  const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  const shown = argv.map((a) => {
+    // `role=Header` pairs (`--col belopp=kr/år`) are no paths.
+    if (!/[\\/]/.test(a) || (!a.startsWith('--') && a.includes('='))) return a;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    return eq > 0 ? `${a.slice(0, eq + 1)}${fileName(a.slice(eq + 1))}` : fileName(a);
+  });
+  return ['avvikelse', ...shown].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The width of the terminal stdout is (its columns, else `COLUMNS`), or undefined when stdout is no terminal. */
+function terminalWidth(io: Io): number | undefined {
+  if (!io.stdoutIsTTY) return undefined;
+  const columns = io.stdoutColumns ?? Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 /** Runs `report` with resolved options; the exit code (1: a `--fail-on` threshold was crossed). */
 export async function runReportCommand(options: Options, io: Io, texts: Texts, argv: string[] = []): Promise<number> {
-  const { request, display, failOn } = planReport(options);
+  if (options.splitBy !== undefined) {
+    const format = options.out === undefined ? (options.format ?? 'table') : outputFormat(options.out, options.format);
+    return runSplitReport(options, io, texts, format, invocation(argv));
+  }
+  if (options.outDir !== undefined) throw new AvvikelseError('OPTION_MISSING', { option: '--split-by (--out-dir)', command: 'report' });
+  const { request, display, failOn, selection } = planReport(options);
   const out = options.out ?? null;
   const format = outputFormat(out, options.format);
   const progress = progressReporter(io, texts.reading);
@@ -128,24 +159,32 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   for (const m of report.messages)
     io.stderr(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${visible(texts.message(m))}\n`);
   if (io.env.AVVIKELSE_DEBUG === 'reader') for (const r of report.readers ?? []) io.stderr(`avvikelse: debug: ${visible(r)}\n`);
-  const shown = presentReport(report.tables, display);
+  // Thresholds are checked on every row, also those --top or --min-avvikelse leave out.
+  const all = presentReport(report.tables, display);
+  const shown = presentReport(selectReport(report.tables, selection, display), display);
   const doc = toDocument(shown, texts, {
     unit: display.unit,
     perspective: report.perspective,
     rounding: display.rounding,
     exact: display.exact,
-    invocation: ['avvikelse', ...argv].map((a) => (/^[\w./:=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
+    roundingNotes: options.avrundningsnoter,
+    layout: options.layout,
+    rubrik: options.rubrik,
+    organisation: options.organisation,
+    invocation: invocation(argv),
   });
   const output = (await renderer(format))(doc, {
     colour: out === null && format === 'table' && useColour(io, options.color),
     csvDialect: options.csvDialect,
+    // On a terminal the table fits its width, unless --bred.
+    width: out === null && format === 'table' && !options.bred ? terminalWidth(io) : undefined,
   });
   if (out === null) {
     // A binary format (bytes) goes to a file only.
     if (typeof output !== 'string') throw new AvvikelseError('OPTION_MISSING', { option: '--out', command: 'report' });
     io.stdout(output);
   } else await writeAtomically(out, output, inputFiles(options), outPause(io));
-  const crossed = crossings(shown, failOn);
+  const crossed = crossings(all, failOn);
   for (const c of crossed) io.stderr(`avvikelse: ${texts.errorLabel}: ${visible(crossingText(c, texts))}\n`);
   return crossed.length > 0 ? 1 : 0;
 }

@@ -26,6 +26,17 @@ export function integer(option: string, value: string | number, min: number, max
   return n;
 }
 
+/**
+ * A non-negative amount in the shown unit (`--min-avvikelse 500`, `0,5`, `1 000`): a plain decimal text.
+ * @example minAmount('--min-avvikelse', '1 000,5') // '1000.5'
+ */
+export function minAmount(option: string, value: string | number): string {
+  const s = String(value).trim();
+  const plain = s.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(plain)) throw new AvvikelseError('OPTION_INVALID', { option, value: s, expected: 'amount' });
+  return plain;
+}
+
 /** The roles `--col` knows: the columns a ledger has, and the inputs' names (`utfall=…`: that input's belopp, cli/options.ts). */
 const KNOWN_ROLES: ReadonlySet<string> = new Set([...ROLES, ...SIDE_ROLES, 'utfall', 'budget', 'fgar', 'fgår']);
 

@@ -43,6 +43,7 @@ const hintEn: Record<string, string> = {
   relation: 'COLUMN=COLUMN+COLUMN−COLUMN, e.g. Netto=Intäkt+Kostnad',
   parent: 'TABLE TITLE=ROW, e.g. Redovisning verksamhet 51*=51',
   notWithAnalys: '--prognos, --fg-prognos and --columns cannot be combined with --analys or --resultat',
+  amount: 'an amount in the shown unit, e.g. 500 or 0.5',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -223,6 +224,26 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Object',
 };
+/** `A, B and C`. */
+const andList = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+/** A dimension's codes counted in the Others row: `1 activity`, `3 activities`. */
+const otherSingularEn: Record<string, string> = {
+  verksamhet: 'activity',
+  konto: 'account',
+  ansvar: 'responsibility',
+  projekt: 'project',
+  aktivitet: 'aktivitet',
+  objekt: 'object',
+};
+const otherPluralEn: Record<string, string> = {
+  verksamhet: 'activities',
+  konto: 'accounts',
+  ansvar: 'responsibilities',
+  projekt: 'projects',
+  aktivitet: 'aktiviteter',
+  objekt: 'objects',
+};
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** `, actuals January–August` in the title of a report whose utfall covers part of the year. */
@@ -253,6 +274,8 @@ const dictionary: Dictionary = {
     utfall_fg_ar: 'Actual prev. year YTD',
     avvikelse_procent: 'Deviation %',
     kommentar: 'Comment',
+    forandring: 'Change',
+    forandring_procent: 'Change %',
     intakt_utfall: 'Revenue actual',
     kostnad_utfall: 'Cost actual',
     intakt_budget: 'Revenue budget',
@@ -270,7 +293,7 @@ const dictionary: Dictionary = {
   html: {
     lang: 'en',
     heading: (first) => `Deviation report${first ? `: ${first}` : ''}`,
-    madeBy: 'Made with avvikelse from the exact ledger amounts.',
+    madeBy: 'Made by the avvikelse tool from the exact ledger amounts.',
     rules: 'Signs and rounding',
     signRule: 'A positive deviation is always better than budget (surplus), a negative one worse (deficit).',
     run: 'Run',
@@ -411,6 +434,15 @@ const dictionary: Dictionary = {
     thisMonth: "This month's report:",
     nextMonth: 'Next month, with new exports in the same files:',
     periodPlaceholder: 'YYYY-MM',
+  },
+  report: {
+    others: (n, dim) => `Others (${n} ${(n === 1 ? otherSingularEn : otherPluralEn)[dim] ?? dimension(dim).toLowerCase()})`,
+    roundingFootnote: (cols) =>
+      `Rounding: in ${andList(cols, 'and')} the rounded rows do not add up exactly to the Total, which is the exact total rounded once.`,
+    splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
+    splitIndex: (dim) => `Reports per ${dimension(dim).toLowerCase()}`,
+    intakt: 'Revenue',
+    kostnad: 'Cost',
   },
 };
 

@@ -44,6 +44,7 @@ const hintSv: Record<string, string> = {
   relation: 'KOLUMN=KOLUMN+KOLUMN−KOLUMN, t.ex. Netto=Intäkt+Kostnad',
   parent: 'TABELLRUBRIK=RAD, t.ex. Redovisning verksamhet 51*=51',
   notWithAnalys: '--prognos, --fg-prognos och --columns går inte att kombinera med --analys eller --resultat',
+  amount: 'ett belopp i visad enhet, t.ex. 500 eller 0,5',
 };
 
 /** The reasons of CONFIG_INVALID. */
@@ -224,6 +225,26 @@ const dimensions: Record<string, string> = {
   aktivitet: 'Aktivitet',
   objekt: 'Objekt',
 };
+/** `A, B och C`. */
+const andList = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+/** A dimension's codes counted in the Övriga row: `1 verksamhet`, `3 verksamheter`. */
+const otherSingularSv: Record<string, string> = {
+  verksamhet: 'verksamhet',
+  konto: 'konto',
+  ansvar: 'ansvar',
+  projekt: 'projekt',
+  aktivitet: 'aktivitet',
+  objekt: 'objekt',
+};
+const otherPluralSv: Record<string, string> = {
+  verksamhet: 'verksamheter',
+  konto: 'konton',
+  ansvar: 'ansvar',
+  projekt: 'projekt',
+  aktivitet: 'aktiviteter',
+  objekt: 'objekt',
+};
 const dimension = (d: string): string => dimensions[d] ?? capitalise(d);
 const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 /** `, utfall januari–augusti` in the title of a report whose utfall covers part of the year. */
@@ -254,6 +275,8 @@ const dictionary: Dictionary = {
     utfall_fg_ar: 'Utfall fg år',
     avvikelse_procent: 'Avvikelse %',
     kommentar: 'Kommentar',
+    forandring: 'Förändring',
+    forandring_procent: 'Förändring %',
     intakt_utfall: 'Intäkt utfall',
     kostnad_utfall: 'Kostnad utfall',
     intakt_budget: 'Intäkt budget',
@@ -271,7 +294,7 @@ const dictionary: Dictionary = {
   html: {
     lang: 'sv',
     heading: (first) => `Avvikelserapport${first ? `: ${first}` : ''}`,
-    madeBy: 'Framtagen med avvikelse från huvudbokens exakta belopp.',
+    madeBy: 'Framtagen av verktyget avvikelse ur huvudbokens exakta belopp.',
     rules: 'Tecken och avrundning',
     signRule: 'Positiv avvikelse är alltid bättre än budget (överskott), negativ sämre (underskott).',
     run: 'Körning',
@@ -416,6 +439,15 @@ const dictionary: Dictionary = {
     thisMonth: 'Månadens rapport:',
     nextMonth: 'Nästa månad, med nya exporter i samma filer:',
     periodPlaceholder: 'ÅÅÅÅ-MM',
+  },
+  report: {
+    others: (n, dim) => `Övriga (${n} ${(n === 1 ? otherSingularSv : otherPluralSv)[dim] ?? dimension(dim).toLowerCase()})`,
+    roundingFootnote: (cols) =>
+      `Avrundning: i ${andList(cols, 'och')} summerar de avrundade raderna inte exakt till Summa, som är det exakta totalbeloppet avrundat en gång.`,
+    splitTitle: (dim, code, name) => `${dimension(dim)} ${code}${name ? ` ${name}` : ''}`,
+    splitIndex: (dim) => `Rapporter per ${dimension(dim).toLowerCase()}`,
+    intakt: 'Intäkt',
+    kostnad: 'Kostnad',
   },
 };
 

@@ -98,6 +98,20 @@ export interface Dictionary {
     /** `--period ÅÅÅÅ-MM` when the utfall has no months to name one. */
     periodPlaceholder: string;
   };
+  /** The controller's report: the Övriga row, the compact rounding footnote, titles. */
+  report: {
+    /** The row of the N rows `--top`/`--min-avvikelse` leave out: `Övriga (3 verksamheter)`. */
+    others: (n: number, dimension: string) => string;
+    /** The compact rounding note under a table: the columns whose rounded rows do not add up to the Summa. */
+    roundingFootnote: (columns: string[]) => string;
+    /** The title of one part of `--split-by`: `Ansvar 4230 Särskilt boende Björken`. */
+    splitTitle: (dimension: string, code: string, name: string | null) => string;
+    /** The heading of the index of `--split-by`'s files. */
+    splitIndex: (dimension: string) => string;
+    /** The two rows of a code in `--layout rader`. */
+    intakt: string;
+    kostnad: string;
+  };
 }
 
 /** A language's texts with the renderers of the report's descriptors. */

@@ -132,7 +132,7 @@ export function buildAnalys(req: AnalysRequest): Report {
       {
         report: 'analys',
         title: { kind: 'analys', year: req.year, unit: req.unit, ...(req.coverage ? { coverage: req.coverage } : {}) },
-        columns: defaultColumns('analys', new Set()),
+        columns: defaultColumns('analys', new Set<ColumnNeed>(req.comments.size > 0 ? ['kommentarer'] : [])),
       },
       { perCode, nodes: [], derive, baseColumns: ['iu', 'ku', 'ib', 'kb'], names: req.names, comments: req.comments },
     );

@@ -99,7 +99,17 @@ export const COLUMNS = [
     byDefault: false,
     percentOf: { drift: { deviation: 'avvikelse', budget: 'budget' }, manad: { deviation: 'prognosavvikelse', budget: 'budget_helar' } },
   },
-  { id: 'kommentar', kind: 'text', reports: ['drift', 'manad'], needs: 'kommentarer', byDefault: 'when-given' },
+  /** Utfall − Utfall fg år, the same months: a plain amount (more cost is no worse than budget), not coloured. */
+  { id: 'forandring', kind: 'amount', reports: ['drift', 'manad'], needs: 'fgAr', byDefault: false },
+  {
+    id: 'forandring_procent',
+    kind: 'percent',
+    reports: ['drift', 'manad'],
+    needs: 'fgAr',
+    byDefault: false,
+    percentOf: { drift: { deviation: 'forandring', budget: 'utfall_fg_ar' }, manad: { deviation: 'forandring', budget: 'utfall_fg_ar' } },
+  },
+  { id: 'kommentar', kind: 'text', reports: ['drift', 'manad', 'analys'], needs: 'kommentarer', byDefault: 'when-given' },
 ] as const satisfies readonly ColumnDef[];
 
 type Def = (typeof COLUMNS)[number];
@@ -130,19 +140,20 @@ const deviationsAgree: [Extract<Def, { kind: 'deviation' }>['id']] extends [Devi
     : false
   : false = true;
 void deviationsAgree;
-// A percentage divides a deviation column by an amount column of the registry; this fails to compile otherwise.
+// A percentage divides an amount column (a deviation, or a change) by an amount column of the registry; this fails to compile otherwise.
 type Percent = Extract<Def, { kind: 'percent' }>['percentOf'];
 type Basis = Percent[keyof Percent];
-const basesAgree: [Basis['deviation']] extends [Extract<Def, { kind: 'deviation' }>['id']]
-  ? [Basis['budget']] extends [AmountColumn]
-    ? true
-    : false
-  : false = true;
+const basesAgree: [Basis['deviation']] extends [AmountColumn] ? ([Basis['budget']] extends [AmountColumn] ? true : false) : false = true;
 void basesAgree;
 
-/** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentage. */
+/** Columns whose sign says better (+) or worse (−) than budget: the deviations and the percentages of a deviation (not Förändring %). */
 export const SIGNED_COLUMNS: ReadonlySet<ColumnId> = new Set(
-  COLUMNS.filter((c) => c.kind === 'deviation' || c.kind === 'percent').map((c) => c.id),
+  COLUMNS.filter((c) => {
+    const def: ColumnDef = c;
+    if (def.kind === 'deviation') return true;
+    if (def.kind !== 'percent') return false;
+    return Object.values(def.percentOf ?? {}).every((b) => BY_ID.get(b.deviation)?.kind === 'deviation');
+  }).map((c) => c.id),
 );
 
 /** How a column's cells align: text left, numbers right. */

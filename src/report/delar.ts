@@ -200,7 +200,7 @@ export function buildDelar(req: DelarRequest): Report {
     const title = { kind: 'analys', year: String(req.period.year), unit: req.unit, period: req.period } as const;
     const laid = layoutTables(
       req,
-      { report: 'analys', title, columns: defaultColumns('analys', new Set()) },
+      { report: 'analys', title, columns: defaultColumns('analys', new Set<ColumnNeed>(req.comments.size > 0 ? ['kommentarer'] : [])) },
       {
         perCode: rows,
         nodes: [],

@@ -37,6 +37,8 @@ export interface DriftRequest extends Layout {
   coverage?: MonthSpan;
   unit: Unit;
   columns: ColumnId[];
+  /** Last year's utfall per code over the same months (`--fg-ar`), for Förändring; null without it. */
+  fgAr?: ReadonlyMap<string, Ore> | null;
 }
 
 /**
@@ -83,6 +85,11 @@ export function buildDrift(req: DriftRequest): Report {
   const perCode = new Map<string, Record<string, Ore>>();
   for (const [c, u] of req.utfall) perCode.set(c, { utfall: u, budget: ZERO });
   for (const [c, b] of req.budget) perCode.set(c, { utfall: perCode.get(c)?.utfall ?? ZERO, budget: b });
+  const fg = req.fgAr ?? null;
+  if (fg !== null) {
+    for (const [c, f] of fg) perCode.set(c, { utfall: ZERO, budget: ZERO, ...perCode.get(c), utfall_fg_ar: f });
+    for (const v of perCode.values()) v.utfall_fg_ar ??= ZERO;
+  }
   const cover = req.coverage ? { coverage: req.coverage } : {};
   const title: Title =
     req.dimension === 'verksamhet'
@@ -90,11 +97,19 @@ export function buildDrift(req: DriftRequest): Report {
       : req.dimension === 'projekt'
         ? { kind: 'investering', year: req.year, unit: req.unit, ...cover }
         : { kind: 'grouped', dimension: req.dimension, year: req.year, unit: req.unit, ...cover };
-  const derive = (s: Record<string, Ore | null>): Amounts => rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
+  const derive = (s: Record<string, Ore | null>): Amounts => {
+    const values = rowValues(s.utfall ?? null, s.budget ?? null, req.perspective);
+    if (fg === null) return values;
+    const utfall = s.utfall ?? null;
+    const last = s.utfall_fg_ar ?? null;
+    const forandring = utfall === null || last === null ? null : utfall.minus(last);
+    return { ...values, ...inPerspective<AmountColumn>({ utfall_fg_ar: last, forandring }, req.perspective) };
+  };
+  const baseColumns = fg === null ? ['utfall', 'budget'] : ['utfall', 'budget', 'utfall_fg_ar'];
   const { tables, messages } = layoutTables(
     req,
     { report: 'drift', title, columns: req.columns },
-    { perCode, nodes: [], derive, baseColumns: ['utfall', 'budget'], names: req.names, comments: req.comments },
+    { perCode, nodes: [], derive, baseColumns, names: req.names, comments: req.comments },
   );
   return { perspective: req.perspective, tables, messages };
 }

@@ -55,6 +55,8 @@ export interface ReportRow {
   varav?: boolean;
   /** Set where the row is labelled by an id (the Resultat rows) instead of its code and name. */
   label?: ResultatRow;
+  /** The row "Övriga (N …)": the exact sum of the N rows `--top`/`--min-avvikelse` leave out (report/select.ts). */
+  others?: number;
 }
 
 export interface ReportTable {

@@ -75,6 +75,9 @@ function placeableForecasts(manual: ReadonlyMap<string, Ore>, codes: string[], f
   return out;
 }
 
+/** Utfall − Utfall fg år (ledger sign), or null without either. */
+export const change = (utfall: Ore | null, fgAr: Ore | null): Ore | null => (utfall === null || fgAr === null ? null : utfall.minus(fgAr));
+
 /**
  * The monthly columns of a row from its ledger-sign sums (utfall_ack, budget_helar,
  * budget_ack, prognos, fg_prognos, utfall_fg_ar), in `perspective`: the deviations by
@@ -95,6 +98,7 @@ export function monthlyValues(
     prognosavvikelse: deviation(s.budget_helar, prognos),
     prognosforandring: given.fgPrognos ? deviation(s.fg_prognos, prognos) : null,
     utfall_fg_ar: given.fgAr ? (s.utfall_fg_ar ?? null) : null,
+    forandring: given.fgAr ? change(s.utfall_ack ?? null, s.utfall_fg_ar ?? null) : null,
   };
   return inPerspective<AmountColumn>(amounts, perspective);
 }

@@ -20,6 +20,8 @@ export interface ShownRow {
   /** The row's label id where it has one instead of a code and name (the Resultat rows). */
   label: ResultatRow | null;
   varav: boolean;
+  /** The number of rows summed into an "Övriga" row, or null for any other row. */
+  others: number | null;
   cells: Partial<Record<ColumnId, ShownCell>>;
 }
 
@@ -106,6 +108,7 @@ export function presentTable(table: ReportTable, display: Display): ShownTable {
     namn: r.namn,
     label: r.label ?? null,
     varav: r.varav ?? false,
+    others: r.others ?? null,
     cells: cells(r.values, r.kommentar, table.report, table.columns, display),
   }));
   const summa = cells(table.summa, null, table.report, table.columns, display);

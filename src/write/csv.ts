@@ -37,6 +37,9 @@ export function renderCsv(doc: Document, style: RenderStyle): string {
   const sv = style.csvDialect === 'sv';
   const numbers = sv ? EXCEL_SV : PLAIN;
   const records: string[][] = [];
+  const banner = [doc.banner.organisation, doc.banner.rubrik].filter((t): t is string => t !== null);
+  for (const line of banner) records.push([inertText(line)]);
+  if (banner.length > 0) records.push([]);
   doc.sheets.forEach((s, i) => {
     if (i > 0) records.push([]);
     records.push([inertText(s.title)]);

@@ -32,7 +32,64 @@ export interface DocumentMeta {
   exact: boolean;
   /** The command line of the run, shown in the HTML report. */
   invocation?: string;
+  /** `--avrundningsnoter`: one compact footnote per table (default), a line per column, or none. */
+  roundingNotes?: RoundingNotes;
+  /** `--rubrik`: the report's own heading, in every format (the HTML heading instead of "Avvikelserapport"). */
+  rubrik?: string;
+  /** `--organisation`: the organisation the report is for (a kommun, a nämnd), above the heading. */
+  organisation?: string;
+  /** `--layout rader`: the Verksamhetsanalys with two rows per code (Intäkt, Kostnad), as the published one. */
+  layout?: Layout;
 }
+
+export const LAYOUTS = ['kolumner', 'rader'] as const;
+/** The Verksamhetsanalys' layout: one row per code with four amount columns, or two rows (Intäkt, Kostnad). */
+export type Layout = (typeof LAYOUTS)[number];
+
+const EMPTY: SheetCell = { kind: 'empty' };
+
+/**
+ * A Verksamhetsanalys sheet with two rows per code, as published: Intäkt with its utfall and
+ * budget, then Kostnad with its utfall and budget and the code's Nettoavvikelse (and comment)
+ * on it, beneath; the Summa likewise. A sheet of another kind is returned as it is.
+ */
+function twoRows(s: Sheet, texts: Texts): Sheet {
+  const at = (id: ColumnId) => s.columns.findIndex((c) => c.id === id);
+  const [iu, ku, ib, kb, netto] = (['intakt_utfall', 'kostnad_utfall', 'intakt_budget', 'kostnad_budget', 'nettoavvikelse'] as const).map(
+    at,
+  );
+  if ([iu, ku, ib, kb, netto].some((i) => i === undefined || i < 0)) return s;
+  const comment = s.columns.findIndex((c) => c.kind === 'text');
+  const column = (id: ColumnId): SheetColumn => ({ id, heading: texts.columns[id], kind: columnDef(id).kind, align: columnAlign(id) });
+  const columns = [
+    column('utfall'),
+    column('budget'),
+    column('nettoavvikelse'),
+    ...(comment >= 0 ? [s.columns[comment] as SheetColumn] : []),
+  ];
+  const cell = (r: SheetRow, i: number | undefined) => (i === undefined ? EMPTY : (r.cells[i] ?? EMPTY));
+  const typed = (r: SheetRow, type: string): Pick<SheetRow, 'namn' | 'label'> => ({
+    namn: `${r.namn ?? r.label}: ${type}`,
+    label: `${r.label}: ${type}`,
+  });
+  const rows = s.rows.flatMap((r): SheetRow[] => {
+    const tail = comment >= 0 ? [cell(r, comment)] : [];
+    return [
+      {
+        ...r,
+        ...typed(r, texts.report.intakt),
+        emphasis: r.emphasis === 'total' ? 'item' : r.emphasis,
+        cells: [cell(r, iu), cell(r, ib), EMPTY, ...tail.map(() => EMPTY)],
+      },
+      { ...r, ...typed(r, texts.report.kostnad), cells: [cell(r, ku), cell(r, kb), cell(r, netto), ...tail] },
+    ];
+  });
+  return { ...s, columns, rows, chart: null };
+}
+
+export const ROUNDING_NOTES = ['kort', 'full', 'av'] as const;
+/** How the rounding differences under a table are told: `kort` one footnote naming the columns, `full` a line per column with the sums, `av` not at all. */
+export type RoundingNotes = (typeof ROUNDING_NOTES)[number];
 
 /** A cell: an amount or percentage with its tone (−1 worse than budget, 1 better, 0 neither), a text, or no value. */
 export type SheetCell = { kind: 'amount' | 'percent'; value: Fixed; tone: -1 | 0 | 1 } | { kind: 'text'; text: string } | { kind: 'empty' };
@@ -72,7 +129,11 @@ export interface Sheet {
   columns: SheetColumn[];
   /** The rows, the total row last. */
   rows: SheetRow[];
-  /** Rounding differences between the rounded rows and the rounded Summa, one line per column. */
+  /**
+   * Rounding differences between the rounded rows and the rounded Summa: by default one
+   * compact note naming the columns, one line per column with `full`, none with `av`. A
+   * renderer with footnotes (Markdown) marks the Summa row and writes them as its footnote.
+   */
   notes: string[];
   /** The comment column's texts, by row label, for writers that show comments beneath the table. */
   comments: { label: string; text: string }[];
@@ -84,8 +145,10 @@ export interface Document {
   meta: { unit: Unit; perspective: Perspective; rounding: RoundingMode | 'exact' };
   /** The document's language tag (`sv`, `en`). */
   lang: string;
-  /** The heading of a whole-document format: the report name and the first title. */
+  /** The heading of a whole-document format: `--rubrik`, else the report name and the first title. */
   heading: string;
+  /** `--rubrik` and `--organisation` as given (null when not): every format shows them above the tables. */
+  banner: { rubrik: string | null; organisation: string | null };
   sheets: Sheet[];
   /** The sentence that states the perspective and the rounding rule. */
   rules: string;
@@ -109,6 +172,8 @@ export interface RenderStyle {
   /** Colour the table (only on a TTY and without NO_COLOR; decided by the CLI). */
   colour: boolean;
   csvDialect: CsvDialect;
+  /** The terminal table's width to fit (shortened names, two-line headings); undefined: as wide as it needs (`--bred`, not a terminal). */
+  width?: number;
 }
 
 /** What a renderer returns: text, or bytes for a binary format. */
@@ -142,18 +207,20 @@ export function cellText(cell: SheetCell, style: NumberStyle, percentSuffix = ''
 }
 
 /** The label of a row: code and name, or the code alone; the label text where the row has a label id. */
-function rowLabel(row: Pick<ShownRow, 'kod' | 'namn' | 'label'>, texts: Texts): string {
+function rowLabel(row: Pick<ShownRow, 'kod' | 'namn' | 'label'> & { others?: number | null }, texts: Texts, dimension = ''): string {
   if (row.label !== null) return texts.label(row.label);
+  if (row.others !== undefined && row.others !== null) return texts.report.others(row.others, dimension);
   return row.namn === null ? row.kod : `${row.kod} ${row.namn}`;
 }
 
 function sheetRow(r: ShownRow, table: ShownTable, texts: Texts): SheetRow {
-  const label = rowLabel(r, texts);
+  const label = rowLabel(r, texts, table.dimension);
+  const labelled = r.label !== null || r.others !== null;
   return {
     emphasis: r.varav ? 'varav' : 'item',
     id: r.kod,
-    kod: table.showCodes && r.label === null ? r.kod : null,
-    namn: r.label !== null ? label : r.namn,
+    kod: table.showCodes && !labelled ? r.kod : null,
+    namn: labelled ? label : r.namn,
     label,
     cells: table.columns.map((c) => sheetCell(c, r.cells[c])),
   };
@@ -171,7 +238,14 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
     cells: t.columns.map((c) => sheetCell(c, t.summa[c])),
   });
   const format = (f: Fixed) => formatFixed(f, SWEDISH);
-  const notes = t.roundingDifferences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]));
+  const mode = meta.roundingNotes ?? 'kort';
+  const differences = mode === 'av' ? [] : t.roundingDifferences;
+  const notes =
+    mode === 'full'
+      ? differences.map((d) => texts.roundingNote(format(d.rowsSum), format(d.summa), texts.columns[d.column]))
+      : differences.length > 0
+        ? [texts.report.roundingFootnote(differences.map((d) => texts.columns[d.column]))]
+        : [];
   const commentAt = t.columns.findIndex((c) => columnDef(c).kind === 'text');
   const comments: Sheet['comments'] = [];
   if (commentAt >= 0) {
@@ -205,12 +279,13 @@ function sheet(t: ShownTable, texts: Texts, meta: DocumentMeta): Sheet {
  * @example toDocument(presentReport(report.tables, display), texts('sv'), { unit: 'tkr', perspective: 'kostnad', rounding: 'half-away-from-zero', exact: false })
  */
 export function toDocument(tables: ShownTable[], texts: Texts, meta: DocumentMeta): Document {
-  const sheets = tables.map((t) => sheet(t, texts, meta));
+  const sheets = tables.map((t) => sheet(t, texts, meta)).map((s) => (meta.layout === 'rader' ? twoRows(s, texts) : s));
   const perspective = texts.perspective[meta.perspective];
   return {
     meta: { unit: meta.unit, perspective: meta.perspective, rounding: meta.exact ? 'exact' : meta.rounding },
     lang: texts.html.lang,
-    heading: texts.html.heading(sheets[0]?.title ?? ''),
+    heading: meta.rubrik ?? texts.html.heading(sheets[0]?.title ?? ''),
+    banner: { rubrik: meta.rubrik ?? null, organisation: meta.organisation ?? null },
     sheets,
     rules: meta.exact ? perspective : `${perspective}; ${texts.rounding[meta.rounding]}`,
     prose: {
@@ -231,7 +306,7 @@ export function crossingText(c: Crossing, texts: Texts): string {
   const row =
     c.kod === null
       ? texts.label(c.table.summaLabel)
-      : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts);
+      : rowLabel(c.table.rows.find((r) => r.kod === c.kod) ?? { kod: c.kod, namn: c.namn, label: null }, texts, c.table.dimension);
   return texts.thresholdCrossed(
     texts.title(c.table.title),
     row,

@@ -31,6 +31,7 @@ td.text { white-space: pre-line; min-width: 12rem; }
 tr.summa td { font-weight: 700; border-top: 2px solid #333; border-bottom: none; }
 tr.varav td:first-child { padding-left: 1.5rem; font-style: italic; }
 p.note, .meta, figcaption { color: var(--muted); font-size: .9em; }
+p.org { margin: 0; font-weight: 600; }
 figure { margin: 1rem 0 0; }
 svg { max-width: 100%; height: auto; }
 svg text { font-family: inherit; font-size: 11px; fill: #111; }
@@ -115,16 +116,18 @@ function table(s: Sheet, unit: string): string {
 /** The document as one standalone HTML page. */
 export function renderHtml(doc: Document): string {
   const title = doc.heading;
+  const organisation = doc.banner.organisation;
+  const pageTitle = organisation === null ? title : `${organisation}: ${title}`;
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>${esc(pageTitle)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="meta">${esc(doc.prose.madeBy)}</p></header>
+<header>${organisation === null ? '' : `<p class="org">${esc(organisation)}</p>`}<h1>${esc(title)}</h1><p class="meta">${esc(doc.prose.madeBy)}</p></header>
 ${doc.sheets.map((s) => table(s, doc.meta.unit)).join('\n')}
 <section class="rules"><h2>${esc(doc.prose.rulesHeading)}</h2><p>${esc(doc.rules)}</p><p>${esc(doc.prose.signRule)}</p></section>
 <section class="run"><h2>${esc(doc.prose.runHeading)}</h2><pre>${esc(doc.invocation)}</pre></section>

@@ -23,7 +23,10 @@ export function jsonText(value: unknown): string {
 
 /** The document as JSON: rows keyed by column id, the Summa apart (without text columns). */
 export function renderJson(doc: Document): string {
+  // `rubrik` and `organisation` only when given, so the contract of a run without them is unchanged.
   const out = {
+    ...(doc.banner.organisation !== null ? { organisation: doc.banner.organisation } : {}),
+    ...(doc.banner.rubrik !== null ? { rubrik: doc.banner.rubrik } : {}),
     unit: doc.meta.unit,
     perspective: doc.meta.perspective,
     rounding: doc.meta.rounding,

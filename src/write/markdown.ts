@@ -1,7 +1,7 @@
 /**
  * Markdown pipe tables to paste into a report: a heading per table, Kod and Namn left,
- * amounts right-aligned in Swedish format, the Summa row last, rounding differences and
- * the perspective and rounding rule as text under the tables.
+ * amounts right-aligned in Swedish format, the Summa row last with the rounding differences
+ * as its footnote, and the perspective and rounding rule as text under the tables.
  */
 import { visible } from '../core/text.js';
 import { cellText, type Document } from './document.js';
@@ -31,20 +31,25 @@ function pipeTable(head: string[], rows: string[][], align: ('left' | 'right')[]
   return [pad(head), rule, ...rows.map(pad)];
 }
 
-/** The document as Markdown: code and name in two columns, notes in italics. */
+/** The document as Markdown: code and name in two columns, rounding notes a footnote of the Summa. */
 export function renderMarkdown(doc: Document): string {
   const out: string[] = [];
-  for (const s of doc.sheets) {
+  const { organisation, rubrik } = doc.banner;
+  if (rubrik !== null) out.push(`# ${escapeText(rubrik)}`, '');
+  if (organisation !== null) out.push(`**${escapeText(organisation)}**`, '');
+  doc.sheets.forEach((s, i) => {
     const head = [s.codeHeading, s.nameHeading, ...s.columns.map((c) => c.heading)].map(escapeCell);
+    // The rounding notes are a footnote of the Summa row.
+    const mark = s.notes.length > 0 ? `[^avrundning-${i + 1}]` : '';
     const rows = s.rows.map((r) => [
       escapeCell(r.kod ?? ''),
-      escapeCell(r.namn ?? ''),
+      escapeCell(r.namn ?? '') + (r.emphasis === 'total' ? mark : ''),
       ...r.cells.map((c) => escapeCell(cellText(c, SWEDISH, ' %'))),
     ]);
     const align = ['left' as const, 'left' as const, ...s.columns.map((c) => c.align)];
     out.push(`### ${escapeText(s.title)}`, '', ...pipeTable(head, rows, align), '');
-    if (s.notes.length > 0) out.push(...s.notes.map((n) => `*${escapeText(n)}*`), '');
-  }
+    if (s.notes.length > 0) out.push(`${mark}: ${s.notes.map(escapeText).join('\n    ')}`, '');
+  });
   out.push(`*${escapeText(doc.rules)}*`);
   return `${out.join('\n')}\n`;
 }

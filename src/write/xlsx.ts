@@ -177,12 +177,13 @@ const hasCodes = (s: Sheet): boolean => s.rows.some((r) => r.kod !== null);
 /** The width of a comment column, whose cells wrap. */
 const COMMENT_WIDTH = 50;
 
-/** The grid of one table: title, header, rows, Summa, then the rounding notes. */
-function tableGrid(s: Sheet, styles: Styles): { grid: Grid; wrapWidths: Map<number, number> } {
+/** The grid of one table: the banner (organisation and rubrik, if given), title, header, rows, Summa, then the rounding notes. */
+function tableGrid(s: Sheet, styles: Styles, banner: string | null): { grid: Grid; wrapWidths: Map<number, number> } {
   const grid = new Grid();
   const bold = styles.id({ font: 'bold', format: null, wrap: false });
   const codes = hasCodes(s);
   const lead = codes ? 2 : 1;
+  if (banner !== null) grid.add([{ text: banner, style: bold }], [null]);
   grid.add([{ text: s.title, style: bold }], [null]);
   const headings = codes ? [s.codeHeading, s.nameHeading] : [s.labelHeading];
   grid.add(
@@ -275,9 +276,12 @@ export function sheetNames(titles: readonly string[]): string[] {
 /** The document as an .xlsx workbook. */
 export function renderXlsx(doc: Document): Uint8Array {
   const styles = new Styles();
+  // `--organisation` and `--rubrik` head every table sheet, in one row above its title.
+  const parts = [doc.banner.organisation, doc.banner.rubrik].filter((t): t is string => t !== null);
+  const banner = parts.length > 0 ? parts.join(': ') : null;
   const sheets = doc.sheets.map((s) => {
-    const { grid, wrapWidths } = tableGrid(s, styles);
-    return { grid, wrapWidths, freezeRows: 2 };
+    const { grid, wrapWidths } = tableGrid(s, styles, banner);
+    return { grid, wrapWidths, freezeRows: banner === null ? 2 : 3 };
   });
   const names = sheetNames([...doc.sheets.map((s) => s.title), doc.prose.rulesHeading]);
   const all = [...sheets, { grid: rulesGrid(doc, styles), wrapWidths: new Map<number, number>(), freezeRows: 0 }];
