@@ -21,6 +21,7 @@ const SAMPLES: { [C in MessageCode]: MessageParams[C] } = {
   prognosNested: { file: 'prognos.csv', inner: '5101', outer: '51' },
   keyNormalised: { key: '51', sum: '12' },
   fgArFallback: { codes: ['5501', '5502'] },
+  fgArBeyondHelar: { codes: ['5590'] },
   prognosFgArFallback: { codes: ['5601'] },
   prognosFromDeviation: { file: 'prognos.csv', column: 'Prognosavvikelse (tkr)' },
   openingLeftOut: { file: 'unit4.csv', rows: 3, amount: ore(-123_456_789n) },

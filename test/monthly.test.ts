@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { BUDGET, cli, UTFALL } from './helpers.js';
+import { ore } from '../src/core/money.js';
+import { message } from '../src/report/messages.js';
+import { budgetThrough } from '../src/report/monthly.js';
 
 const F = 'fixtures';
 const FG = `${F}/utfall-2023.csv`;
@@ -382,5 +385,31 @@ describe('forecast files: a forecast deviation, and headings that name another a
     }
     const comments = file('kommentarer.csv', 'Verksamhet;Benämning;Kommentar augusti\n56;IFO;Placeringar över budget\n');
     expect((await run(['--kommentarer', comments])).code).toBe(0);
+  });
+});
+
+describe('--periodisering fg-ar: a profile that takes budget ack beyond budget helår', () => {
+  it('says why, naming the code, and follows the profile', () => {
+    // Last year: 500 kr through August, 400 kr for the whole year (revenues later in the year).
+    const budget = new Map([['5590', new Map([['', ore(120_000n)]])]]);
+    const period = { year: 2024, month: 8 };
+    const r = budgetThrough(
+      budget,
+      period,
+      { kind: 'fg-ar' },
+      () => ore(50_000n),
+      () => ore(40_000n),
+    );
+    expect(r.perKey.get('5590')).toEqual({ helar: 120_000n, ack: 150_000n });
+    expect(r.messages).toEqual([message('fgArBeyondHelar', { codes: ['5590'] })]);
+    // A profile within the year says nothing.
+    const within = budgetThrough(
+      budget,
+      period,
+      { kind: 'fg-ar' },
+      () => ore(30_000n),
+      () => ore(40_000n),
+    );
+    expect(within.messages).toEqual([]);
   });
 });

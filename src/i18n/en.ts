@@ -342,6 +342,8 @@ const dictionary: Dictionary = {
     prognosUnknown: (p) => `${p.file}: forecasts for codes that are in neither utfall nor budget are ignored: ${list(p.codes)}`,
     prognosNested: (p) => `${p.file}: the forecast for ${p.inner} is ignored; it is part of the forecast for ${p.outer}`,
     keyNormalised: (p) => `the periodisation key for ${p.key} sums to ${p.sum}, not 1 or 100; the weights are normalised`,
+    fgArBeyondHelar: (p) =>
+      `budget ack is larger than budget helår for ${list(p.codes)}: last year's utfall through the month was larger than its full year (later months had revenues or negative amounts), and the periodisation follows that profile`,
     fgArFallback: (p) => `last year has no utfall for ${list(p.codes)}; their budget is spread in even twelfths`,
     openingLeftOut: (p) =>
       `${p.file}: ${p.rows} ${p.rows === 1 ? 'row' : 'rows'} of period 00 (opening balance), net ${kronor(p.amount, 'en')}, left out`,

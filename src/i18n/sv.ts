@@ -343,6 +343,8 @@ const dictionary: Dictionary = {
     prognosUnknown: (p) => `${p.file}: prognos för koder som inte finns i utfall eller budget ignoreras: ${list(p.codes)}`,
     prognosNested: (p) => `${p.file}: prognosen för ${p.inner} ignoreras, den ingår i prognosen för ${p.outer}`,
     keyNormalised: (p) => `periodiseringsnyckeln för ${p.key} summerar till ${p.sum}, inte 1 eller 100; vikterna normaliseras`,
+    fgArBeyondHelar: (p) =>
+      `budget ack är större än budget helår för ${list(p.codes)}: fg års utfall till och med månaden var större än helåret (senare månader hade intäkter eller negativa belopp), och periodiseringen följer den profilen`,
     fgArFallback: (p) => `fg år saknar utfall för ${list(p.codes)}; budgeten periodiseras där i jämna tolftedelar`,
     openingLeftOut: (p) =>
       `${p.file}: ${p.rows} ${p.rows === 1 ? 'rad' : 'rader'} med period 00 (ingående balans), netto ${kronor(p.amount, 'sv')}, räknas inte med`,

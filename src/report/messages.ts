@@ -34,6 +34,12 @@ export interface MessageParams {
   keyNormalised: { key: string; sum: string };
   /** Codes whose budget is spread evenly because last year has no utfall for them. */
   fgArFallback: { codes: string[] };
+  /**
+   * `--periodisering fg-ar`: codes whose budget ack is larger than their budget helår, because
+   * last year's utfall through the month was larger than its full year (a net code whose later
+   * months had revenues, or negative amounts): the profile is followed as it is.
+   */
+  fgArBeyondHelar: { codes: string[] };
   /** Codes whose fg-ar forecast falls back to utfall ack + remaining budget. */
   prognosFgArFallback: { codes: string[] };
   /** A forecast file whose column is a forecast deviation: the forecast is budget helår − deviation. */
@@ -84,6 +90,7 @@ export const MESSAGE_LEVELS = {
   prognosNested: 'warning',
   keyNormalised: 'note',
   fgArFallback: 'note',
+  fgArBeyondHelar: 'note',
   prognosFgArFallback: 'note',
   prognosFromDeviation: 'note',
   openingLeftOut: 'note',

@@ -118,14 +118,18 @@ export function budgetThrough(
 ): { perKey: Map<string, { helar: Ore; ack: Ore }>; messages: Message[] } {
   const perKey = new Map<string, { helar: Ore; ack: Ore }>();
   const evenFallback = new Set<string>();
+  const beyond = new Set<string>();
   for (const [key, months] of monthsOfYear(budget, period.year)) {
     const [code, konto = ''] = key.split(DETAIL_SEPARATOR) as [string, string?];
     const annual = months[0] as Ore;
     const periodised = periodisedAck(annual, periodisering, period.month, { code, konto, fgAck: fgAck(code), fgHelar: fgHelar(code) });
     if (periodised.fellBack) evenFallback.add(code);
+    if (periodisering.kind === 'fg-ar' && !periodised.fellBack && periodised.ack.abs().gt(annual.abs())) beyond.add(code);
     perKey.set(key, { helar: fullYear(months), ack: ackThrough(months, period.month).plus(periodised.ack) });
   }
-  const messages = evenFallback.size > 0 ? [message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) })] : [];
+  const messages: Message[] = [];
+  if (evenFallback.size > 0) messages.push(message('fgArFallback', { codes: [...evenFallback].sort(compareCodes) }));
+  if (beyond.size > 0) messages.push(message('fgArBeyondHelar', { codes: [...beyond].sort(compareCodes) }));
   return { perKey, messages };
 }
 
