@@ -12,6 +12,7 @@ import { presentReport } from '../report/present.js';
 import { selectReport } from '../report/select.js';
 import { runReport } from '../app/run-report.js';
 import { tuningFromEnv } from '../read/index.js';
+import { documentOptions } from './document-options.js';
 import { planReport } from './plan.js';
 import { runSplitReport } from './split.js';
 import { crossings } from '../report/thresholds.js';
@@ -162,17 +163,7 @@ export async function runReportCommand(options: Options, io: Io, texts: Texts, a
   // Thresholds are checked on every row, also those --top or --min-avvikelse leave out.
   const all = presentReport(report.tables, display);
   const shown = presentReport(selectReport(report.tables, selection, display), display);
-  const doc = toDocument(shown, texts, {
-    unit: display.unit,
-    perspective: report.perspective,
-    rounding: display.rounding,
-    exact: display.exact,
-    roundingNotes: options.avrundningsnoter,
-    layout: options.layout,
-    rubrik: options.rubrik,
-    organisation: options.organisation,
-    invocation: invocation(argv),
-  });
+  const doc = toDocument(shown, texts, documentOptions(options, display, report.perspective, invocation(argv)));
   const output = (await renderer(format))(doc, {
     colour: out === null && format === 'table' && useColour(io, options.color),
     csvDialect: options.csvDialect,

@@ -19,6 +19,7 @@ import { crossings } from '../report/thresholds.js';
 import { crossingText, toDocument, type Format } from '../write/document.js';
 import { renderer } from '../write/index.js';
 import { writeAtomically } from '../write/output.js';
+import { documentOptions } from './document-options.js';
 import { planReport } from './plan.js';
 import type { Io } from './io.js';
 import { inputFiles, type Options } from './options.js';
@@ -96,17 +97,12 @@ export async function runSplitReport(options: Options, io: Io, texts: Texts, for
     for (const m of report.messages)
       say(`avvikelse: ${m.level === 'warning' ? texts.warningLabel : texts.noteLabel}: ${visible(texts.message(m))}\n`);
     const title = texts.report.splitTitle(dimension, v.kod, v.namn);
-    const doc = toDocument(presentReport(selectReport(report.tables, selection, display), display), texts, {
-      unit: display.unit,
-      perspective: report.perspective,
-      rounding: display.rounding,
-      exact: display.exact,
-      roundingNotes: options.avrundningsnoter,
-      layout: options.layout,
-      rubrik: options.rubrik === undefined ? title : `${options.rubrik}: ${title}`,
-      organisation: options.organisation,
-      invocation,
-    });
+    const rubrik = options.rubrik === undefined ? title : `${options.rubrik}: ${title}`;
+    const doc = toDocument(
+      presentReport(selectReport(report.tables, selection, display), display),
+      texts,
+      documentOptions(options, display, report.perspective, invocation, rubrik),
+    );
     const file = targets.part(v.kod);
     await writeAtomically(file, render(doc, { colour: false, csvDialect: options.csvDialect }), inputFiles(options));
     parts.push({ title, file: basename(file) });
