@@ -40,8 +40,6 @@ interface Report {
 const PENDING: Record<string, string> = {
   'malmo-2015-prognosavvikelse-fel':
     'the changed Delårsrapp cell is reported at the Avvikelse of its row: the column total that would point at it is within rounding of 16 numbers',
-  'varmdo-2017-resultatrakning':
-    'the genuine error (2 with nothing between the subtotal and Årets resultat) is only a warning: empty cells are counted as rounded numbers',
   'vastervik-2020-driftsredovisning-fel':
     'the changed Nettokostnad is reported, and the Avvikelse of the same row too (the second failure follows from the first)',
   'helsingborg-2016-driftsredovisning':

@@ -96,7 +96,8 @@ export function checkSums(t: VerifyTable, c: Checker): void {
       if (row.values[col] === null) continue;
       let sum = 0n;
       for (const k of run) sum += corrected.get(`${k}:${col}`) ?? valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
-      const terms = TERMS.sumOf(run.length);
+      // Only written numbers were rounded: an empty cell adds nothing to the rounding tolerance.
+      const terms = TERMS.sumOf(run.filter((k) => ((t.rows[k] as VerifyRow).values[col] ?? null) !== null).length);
       const diff = valueOf(row.values[col] ?? null) - sum;
       if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
         corrected.set(`${i}:${col}`, sum);
