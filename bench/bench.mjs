@@ -68,39 +68,45 @@ function kronor(ore) {
   return `${neg ? '-' : ''}${s.slice(0, -2)},${s.slice(-2)}`;
 }
 
+/** An LCG from `seed`: the generators' only source of variation, so every file is reproducible. */
+function lcg(seed) {
+  return () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed;
+  };
+}
+
+/** The generated ledger cached with its sums, or null when it is not there yet. */
+async function cached(path, budgetPath, totalsPath) {
+  if (!(existsSync(path) && existsSync(totalsPath))) return null;
+  return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
+}
+
+/** Writes the budget of every code and the generator's sums beside a generated ledger. */
+function writeBudgetAndTotals(path, budgetPath, totalsPath, totals) {
+  writeFileSync(budgetPath, `Verksamhet;Budget\n${CODES.map((c) => `${c};1 000 000,00`).join('\n')}\n`);
+  const asStrings = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toString()]));
+  writeFileSync(totalsPath, JSON.stringify(asStrings));
+  return { path, budgetPath, totals: asStrings };
+}
+
 async function generate(rows) {
   const path = join(dir, `utfall-v2-${rows}.csv`);
   const budgetPath = join(dir, `budget-${rows}.csv`);
   const totalsPath = `${path}.totals.json`;
-  if (existsSync(path) && existsSync(totalsPath))
-    return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
-  let seed = 12345 + rows;
-  const next = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed;
-  };
+  const done = await cached(path, budgetPath, totalsPath);
+  if (done) return done;
+  const next = lcg(12345 + rows);
   const totals = Object.fromEntries(CODES.map((c) => [c, 0n]));
-  const out = createWriteStream(path);
-  out.write('Period;Ansvar;Verksamhet;Konto;Belopp\n');
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
+  await writeLines(path, 'Period;Ansvar;Verksamhet;Konto;Belopp', rows, (i) => {
     const code = CODES[next() % CODES.length];
     const konto = KONTON[next() % KONTON.length];
     let ore = BigInt(next() % 50_000_000);
     if (konto.startsWith('3')) ore = -ore;
     totals[code] += ore;
-    buf += `2024${String((i % 12) + 1).padStart(2, '0')};${ANSVAR[next() % ANSVAR.length]};${code};${konto};${kronor(ore)}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
-      buf = '';
-    }
-  }
-  out.write(buf);
-  await new Promise((r) => out.end(r));
-  writeFileSync(budgetPath, `Verksamhet;Budget\n${CODES.map((c) => `${c};1 000 000,00`).join('\n')}\n`);
-  const asStrings = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toString()]));
-  writeFileSync(totalsPath, JSON.stringify(asStrings));
-  return { path, budgetPath, totals: asStrings };
+    return `2024${String((i % 12) + 1).padStart(2, '0')};${ANSVAR[next() % ANSVAR.length]};${code};${konto};${kronor(ore)}`;
+  });
+  return writeBudgetAndTotals(path, budgetPath, totalsPath, totals);
 }
 
 /** Öre as SIE writes amounts: decimal point, two decimals. */
@@ -113,16 +119,11 @@ async function generateSie(rows) {
   const path = join(dir, `utfall-${rows}.se`);
   const budgetPath = join(dir, `budget-sie-${rows}.csv`);
   const totalsPath = `${path}.totals.json`;
-  if (existsSync(path) && existsSync(totalsPath))
-    return { path, budgetPath, totals: JSON.parse((await import('node:fs')).readFileSync(totalsPath, 'utf8')) };
-  let seed = 54321 + rows;
-  const next = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed;
-  };
+  const done = await cached(path, budgetPath, totalsPath);
+  if (done) return done;
+  const next = lcg(54321 + rows);
   const totals = Object.fromEntries(CODES.map((c) => [c, 0n]));
-  const out = createWriteStream(path);
-  let buf = [
+  const header = [
     '#FLAGGA 0',
     '#PROGRAM "avvikelse bench" 1',
     '#FORMAT PC8',
@@ -131,34 +132,25 @@ async function generateSie(rows) {
     '#DIM 1 "Ansvar"',
     '#DIM 20 "Verksamhet"',
     ...KONTON.map((k) => `#KONTO ${k} "Konto ${k}"`),
-    '',
   ].join('\n');
   let ver = 0n;
-  for (let i = 0; i < rows; i++) {
+  await writeLines(path, header, rows, (i) => {
     const month = String((i % 12) + 1).padStart(2, '0');
-    if (i % 3 === 0) buf += `#VER A ${i / 3 + 1} 2024${month}15 "Verifikation"\n{\n`;
+    let lines = i % 3 === 0 ? `#VER A ${i / 3 + 1} 2024${month}15 "Verifikation"\n{\n` : '';
     const code = CODES[next() % CODES.length];
     const konto = KONTON[next() % KONTON.length];
     let ore = BigInt(next() % 50_000_000);
     if (konto.startsWith('3')) ore = -ore;
     totals[code] += ore;
     ver += ore;
-    buf += `#TRANS ${konto} {1 "${ANSVAR[next() % ANSVAR.length]}" 20 "${code}"} ${sieKronor(ore)} 2024${month}15 "Rad ${i}"\n`;
+    lines += `#TRANS ${konto} {1 "${ANSVAR[next() % ANSVAR.length]}" 20 "${code}"} ${sieKronor(ore)} 2024${month}15 "Rad ${i}"`;
     if (i % 3 === 2 || i === rows - 1) {
-      buf += `#TRANS 1930 {} ${sieKronor(-ver)}\n}\n`;
+      lines += `\n#TRANS 1930 {} ${sieKronor(-ver)}\n}`;
       ver = 0n;
     }
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
-      buf = '';
-    }
-  }
-  out.write(buf);
-  await new Promise((r) => out.end(r));
-  writeFileSync(budgetPath, `Verksamhet;Budget\n${CODES.map((c) => `${c};1 000 000,00`).join('\n')}\n`);
-  const asStrings = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.toString()]));
-  writeFileSync(totalsPath, JSON.stringify(asStrings));
-  return { path, budgetPath, totals: asStrings };
+    return lines;
+  });
+  return writeBudgetAndTotals(path, budgetPath, totalsPath, totals);
 }
 
 function exactKr(ore) {
