@@ -17,6 +17,8 @@ export interface TestSheet {
   /** The `<sheetData>` content. */
   data: string;
   state?: 'hidden';
+  /** The `<dimension ref>` the writer states, if any. */
+  dimension?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface TestSheet {
  */
 export function testWorkbook(
   sheets: TestSheet[],
-  opts: { strings?: string[]; styles?: string[]; numFmts?: string; date1904?: boolean; prefix?: string } = {},
+  opts: { strings?: string[]; styles?: string[]; numFmts?: string; date1904?: boolean; prefix?: string; level?: 0 | 6 } = {},
 ): Uint8Array {
   const p = opts.prefix ?? '';
   const ns = p === '' ? NS : `xmlns:${p.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
@@ -55,9 +57,11 @@ export function testWorkbook(
   };
   sheets.forEach(
     (s, i) =>
-      (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<${p}worksheet ${ns}><${p}sheetData>${s.data}</${p}sheetData></${p}worksheet>`)),
+      (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+        `<${p}worksheet ${ns}>${s.dimension === undefined ? '' : `<${p}dimension ref="${s.dimension}"/>`}<${p}sheetData>${s.data}</${p}sheetData></${p}worksheet>`,
+      )),
   );
-  return zipSync(files, { mtime: new Date(2024, 0, 1) });
+  return zipSync(files, { mtime: new Date(2024, 0, 1), ...(opts.level === undefined ? {} : { level: opts.level }) });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'avvikelse-xlsx-'));

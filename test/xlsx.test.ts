@@ -211,20 +211,31 @@ describe('numbers, dates and text in cells', () => {
     );
   });
 
-  it('a sheet larger than 256 MiB unpacked (as the zip states it) is WORKBOOK_INVALID before it is unpacked', async () => {
-    const bytes = testWorkbook([{ name: 'Blad1', data: `<row r="1">${HEADER}</row>` }]);
-    // Patch the sheet's uncompressed size in the zip's central directory.
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i + 46 < bytes.length; i++) {
-      if (view.getUint32(i, true) !== 0x02014b50) continue;
-      const name = Buffer.from(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))).toString();
-      if (name === 'xl/worksheets/sheet1.xml') view.setUint32(i + 24, 300 * 1024 * 1024, true);
-    }
-    const file = workbookFile('stor.xlsx', bytes);
+  it('a part read whole larger than 256 MiB unpacked (as the zip states it) is WORKBOOK_INVALID before it is unpacked; a sheet whose size is not the stated one is too', async () => {
+    const patched = (part: string, size: number): string => {
+      const bytes = testWorkbook([{ name: 'Blad1', data: `<row r="1">${HEADER}</row>` }]);
+      // Patch the part's uncompressed size in the zip's central directory.
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i + 46 < bytes.length; i++) {
+        if (view.getUint32(i, true) !== 0x02014b50) continue;
+        const name = Buffer.from(bytes.subarray(i + 46, i + 46 + view.getUint16(i + 28, true))).toString();
+        if (name === part) view.setUint32(i + 24, size, true);
+      }
+      return workbookFile('stor.xlsx', bytes);
+    };
+    let file = patched('xl/sharedStrings.xml', 300 * 1024 * 1024);
     await expect(readLedger(file, ledgerSpec())).rejects.toEqual(
       new AvvikelseError(
         'WORKBOOK_INVALID',
-        { reason: 'xl/worksheets/sheet1.xml is larger than 256 MiB unpacked; save the sheet as CSV' },
+        { reason: 'xl/sharedStrings.xml is larger than 256 MiB unpacked; save the sheet as CSV' },
+        { file },
+      ),
+    );
+    file = patched('xl/worksheets/sheet1.xml', 300 * 1024 * 1024);
+    await expect(readLedger(file, ledgerSpec())).rejects.toEqual(
+      new AvvikelseError(
+        'WORKBOOK_INVALID',
+        { reason: 'zip: xl/worksheets/sheet1.xml unpacks to 283 bytes, not the 314572800 the zip states' },
         { file },
       ),
     );

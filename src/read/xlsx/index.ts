@@ -12,30 +12,63 @@
  * are (decimal comma or point, grouping, minus forms); number cells arrive as plain decimal
  * text with a point, so `--decimal`, `--encoding` and `--delimiter` do not apply to a workbook.
  */
-import { promises as fsp, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { AvvikelseError, type Place } from '../../errors.js';
 import { lineExcerpt } from '../excerpt.js';
 import { fileError } from '../files.js';
 import { isXlsx } from '../refusals.js';
 import { RecordConsumer } from '../records-to-ledger.js';
 import type { LedgerSource, PlaceOf, ReadInfo, RecordSource, SourceRecord } from '../source.js';
-import { columnLetters, openWorkbook, WorkbookError, type SheetInfo, type SheetRow, type Workbook } from './workbook.js';
+import { columnLetters, openWorkbook, WorkbookError, type Cell, type SheetInfo, type SheetRow, type Workbook } from './workbook.js';
+import { fileBytes } from './zip.js';
 
 /** A sheet as records: each row that holds something, its cells from the leftmost column in use, all of one width. */
 export interface SheetRecords {
   sheet: string;
   records: { row: number; cells: string[] }[];
-  /** The 0-based column of each record's first cell. */
-  firstCol: number;
   placeOf: PlaceOf;
 }
 
-function open(file: string, bytes: Uint8Array): Workbook {
+/** Runs `f`, turning a WorkbookError into the source's WORKBOOK_INVALID. */
+function workbookErrors<T>(file: string, f: () => T): T {
   try {
-    return openWorkbook(bytes);
+    return f();
   } catch (e) {
     if (e instanceof WorkbookError) throw new AvvikelseError('WORKBOOK_INVALID', { reason: e.message }, { file });
     throw e;
+  }
+}
+
+/** Opens the workbook `file` (read by offset, never whole) for the time of `f`. */
+function withWorkbookSync<T>(file: string, f: (book: Workbook) => T): T {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw fileError(e, file);
+  }
+  try {
+    const bytes = fileBytes(fd, fstatSync(fd).size);
+    return f(workbookErrors(file, () => openWorkbook(bytes)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `withWorkbookSync`, opening the file without blocking. */
+async function withWorkbook<T>(file: string, f: (book: Workbook) => T): Promise<T> {
+  let handle: FileHandle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    throw fileError(e, file);
+  }
+  try {
+    const bytes = fileBytes(handle.fd, (await handle.stat()).size);
+    return f(workbookErrors(file, () => openWorkbook(bytes)));
+  } finally {
+    await handle.close();
   }
 }
 
@@ -50,55 +83,124 @@ function pick(file: string, book: Workbook, name: string | undefined): SheetInfo
   return sheet;
 }
 
-function rowsOf(file: string, book: Workbook, sheet: SheetInfo): SheetRow[] {
-  try {
-    return book.rows(sheet);
-  } catch (e) {
-    if (e instanceof WorkbookError) throw new AvvikelseError('WORKBOOK_INVALID', { reason: e.message }, { file });
-    throw e;
-  }
+/** FORMULA_UNCACHED at the first formula cell of a row without a cached value, if any. */
+function refuseUncached(file: string, sheet: SheetInfo, r: SheetRow): void {
+  const c = r.cells.find((x) => x.kind === 'uncached');
+  if (c !== undefined)
+    throw new AvvikelseError(
+      'FORMULA_UNCACHED',
+      { formula: c.formula ?? '' },
+      { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${r.row}`, value: `=${c.formula ?? ''}` },
+    );
 }
 
-/** The records of one sheet. Throws FORMULA_UNCACHED at the first formula cell without a cached value. */
-export function sheetRecords(file: string, book: Workbook, sheetName?: string): SheetRecords {
-  const sheet = pick(file, book, sheetName);
-  const rows = rowsOf(file, book, sheet);
+/** The cells of a row from `firstCol` on, `width` of them, '' where the row has none. */
+function cellsOf(r: SheetRow, firstCol: number, width: number): string[] {
+  const cells = new Array<string>(width).fill('');
+  for (const c of r.cells) cells[c.col - firstCol] = c.text;
+  return cells;
+}
+
+/** A sheet's records start at its leftmost column in use and are as wide as its columns in use. */
+interface Bounds {
+  firstCol: number;
+  width: number;
+}
+
+const inside = (b: Bounds, c: Cell): boolean => c.col >= b.firstCol && c.col < b.firstCol + b.width;
+
+/**
+ * Streams the records of a sheet to `onRecord`, from its leftmost column in use and all as
+ * wide as its columns in use, as `sheetRecords` would give them, without holding the sheet:
+ * `start` is called with the place of the records before the first of them.
+ *
+ * The columns in use are known only at the end of the sheet. The sheet's `<dimension>`, which
+ * Excel and LibreOffice write first, states them; the records are handed on under it while the
+ * columns actually used are counted. When the sheet has none, or it was wrong (wider than the
+ * cells with something in them, or narrower), `start` is called again — everything handed on
+ * before is void — and the sheet is read a second time with the columns counted. An error
+ * thrown by `onRecord` under a stated range that proves wrong is dropped with it: the second
+ * reading meets it again, or not. Throws FORMULA_UNCACHED at a formula cell without a cached
+ * value, in document order.
+ */
+function eachRecord(
+  file: string,
+  book: Workbook,
+  sheet: SheetInfo,
+  start: (placeOf: PlaceOf) => void,
+  onRecord: (row: number, cells: string[]) => void,
+): void {
+  const placeOf =
+    (b: Bounds): PlaceOf =>
+    (row, f) =>
+      f === undefined
+        ? { file, sheet: sheet.name, cell: `${columnLetters(b.firstCol)}${row}` }
+        : { file, sheet: sheet.name, cell: `${columnLetters(b.firstCol + f.index)}${row}`, column: f.column, value: f.value };
+  let stated: Bounds | null = null;
+  let failed: Error | null = null;
   let first = Infinity;
   let last = -1;
-  for (const r of rows) {
-    for (const c of r.cells) {
-      if (c.kind === 'uncached')
-        throw new AvvikelseError(
-          'FORMULA_UNCACHED',
-          { formula: c.formula ?? '' },
-          { file, sheet: sheet.name, cell: `${columnLetters(c.col)}${r.row}`, value: `=${c.formula ?? ''}` },
-        );
-      first = Math.min(first, c.col);
-      last = Math.max(last, c.col);
-    }
+  workbookErrors(file, () =>
+    book.stream(sheet, {
+      dimension(firstCol, lastCol) {
+        stated = { firstCol, width: lastCol - firstCol + 1 };
+        start(placeOf(stated));
+      },
+      row(r) {
+        for (const c of r.cells) {
+          if (c.col < first) first = c.col;
+          if (c.col > last) last = c.col;
+        }
+        const b = stated;
+        if (b === null || failed !== null) return;
+        try {
+          refuseUncached(file, sheet, r);
+          if (!r.cells.every((c) => inside(b, c))) {
+            stated = null; // wrong: count on, read again
+            return;
+          }
+          onRecord(r.row, cellsOf(r, b.firstCol, b.width));
+        } catch (e) {
+          failed = e as Error;
+        }
+      },
+    }),
+  );
+  const used: Bounds = Number.isFinite(first) ? { firstCol: first, width: last - first + 1 } : { firstCol: 0, width: 0 };
+  // Assigned in the handler, which TypeScript does not follow.
+  const s = stated as Bounds | null;
+  const error = failed as Error | null;
+  if (s !== null && s.firstCol === used.firstCol && s.width === used.width) {
+    if (error !== null) throw error;
+    return;
   }
-  const firstCol = Number.isFinite(first) ? first : 0;
-  const width = last - firstCol + 1;
-  const records = rows.map((r) => {
-    const cells = new Array<string>(Math.max(width, 0)).fill('');
-    for (const c of r.cells) cells[c.col - firstCol] = c.text;
-    return { row: r.row, cells };
-  });
-  const placeOf: PlaceOf = (row, f) =>
-    f === undefined
-      ? { file, sheet: sheet.name, cell: `${columnLetters(firstCol)}${row}` }
-      : { file, sheet: sheet.name, cell: `${columnLetters(firstCol + f.index)}${row}`, column: f.column, value: f.value };
-  return { sheet: sheet.name, records, firstCol, placeOf };
+  start(placeOf(used));
+  workbookErrors(file, () =>
+    book.stream(sheet, {
+      row(r) {
+        refuseUncached(file, sheet, r);
+        onRecord(r.row, cellsOf(r, used.firstCol, used.width));
+      },
+    }),
+  );
 }
 
-async function load(file: string): Promise<Workbook> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fsp.readFile(file);
-  } catch (e) {
-    throw fileError(e, file);
-  }
-  return open(file, bytes);
+/** The records of one sheet, all at once (small tables). Throws FORMULA_UNCACHED at the first formula cell without a cached value. */
+export function sheetRecords(file: string, book: Workbook, sheetName?: string): SheetRecords {
+  const sheet = pick(file, book, sheetName);
+  let records: { row: number; cells: string[] }[] = [];
+  let placeOf: PlaceOf = () => ({ file });
+  eachRecord(
+    file,
+    book,
+    sheet,
+    (p) => {
+      records = [];
+      placeOf = p;
+    },
+    (row, cells) => records.push({ row, cells }),
+  );
+  return { sheet: sheet.name, records, placeOf };
 }
 
 /**
@@ -106,25 +208,35 @@ async function load(file: string): Promise<Workbook> {
  * a caret under the cell; [] when the workbook cannot be read again.
  */
 function xlsxExcerpt(place: Place): string[] {
-  if (place.sheet === undefined) return [];
+  const m = /^([A-Z]+)(\d+)$/.exec(place.cell ?? '');
+  if (place.sheet === undefined || m === null) return [];
+  const row = Number(m[2]);
+  const found: { cells: string[] | null; placeOf: PlaceOf } = { cells: null, placeOf: () => ({ file: place.file }) };
+  const stop = new Error('found');
   try {
-    const book = open(place.file, readFileSync(place.file));
-    const sheet = sheetRecords(place.file, book, place.sheet);
-    const m = /^([A-Z]+)(\d+)$/.exec(place.cell);
-    if (m === null) return [];
-    const row = Number(m[2]);
-    const record = sheet.records.find((r) => r.row === row);
-    if (record === undefined) return [];
-    const text = record.cells.join(';');
-    const letters = m[1] as string;
-    let index = -1;
-    for (let i = 0; i < record.cells.length; i++) if (columnLetters(sheet.firstCol + i) === letters) index = i;
-    if (index < 0 || place.column === undefined) return lineExcerpt(row, text);
-    const at = record.cells.slice(0, index).reduce((n, c) => n + c.length + 1, 0);
-    return lineExcerpt(row, text, at, (record.cells[index] as string).length);
-  } catch {
-    return [];
+    withWorkbookSync(place.file, (book) =>
+      eachRecord(
+        place.file,
+        book,
+        pick(place.file, book, place.sheet),
+        (p) => (found.placeOf = p),
+        (r, cells) => {
+          if (r !== row) return;
+          found.cells = cells;
+          throw stop;
+        },
+      ),
+    );
+  } catch (e) {
+    if (e !== stop) return [];
   }
+  const cells = found.cells;
+  if (cells === null) return [];
+  const text = cells.join(';');
+  const index = cells.findIndex((_, i) => found.placeOf(row, { index: i, column: '', value: '' }).cell === place.cell);
+  if (index < 0 || place.column === undefined) return lineExcerpt(row, text);
+  const at = cells.slice(0, index).reduce((n, c) => n + c.length + 1, 0);
+  return lineExcerpt(row, text, at, (cells[index] as string).length);
 }
 
 const INFO: ReadInfo = { format: 'xlsx', reader: 'xlsx', encodingFallback: false };
@@ -137,15 +249,26 @@ export const xlsxSource: LedgerSource & RecordSource = {
   sniff: isXlsx,
   excerpt: xlsxExcerpt,
   async read(file, spec, into) {
-    const sheet = sheetRecords(file, await load(file), spec.sheet);
     // Number cells are plain decimal text with a point; text cells read as CSV cells with the mark sniffed.
-    const consumer = new RecordConsumer(file, { ...spec, dialect: { ...spec.dialect, decimal: 'auto' } }, into, sheet.placeOf);
-    for (const r of sheet.records) consumer.take(r.cells, r.row);
-    consumer.end();
+    const recordSpec = { ...spec, dialect: { ...spec.dialect, decimal: 'auto' as const } };
+    let consumer: RecordConsumer | null = null;
+    await withWorkbook(file, (book) =>
+      eachRecord(
+        file,
+        book,
+        pick(file, book, spec.sheet),
+        (placeOf) => {
+          if (consumer !== null) into.restart();
+          consumer = new RecordConsumer(file, recordSpec, into, placeOf);
+        },
+        (row, cells) => consumer?.take(cells, row),
+      ),
+    );
+    (consumer as RecordConsumer | null)?.end();
     return INFO;
   },
   async records(file) {
-    const sheet = sheetRecords(file, await load(file));
+    const sheet = await withWorkbook(file, (book) => sheetRecords(file, book));
     return sheet.records
       .filter((r) => r.cells.some((c) => c.trim() !== ''))
       .map((r): SourceRecord => ({

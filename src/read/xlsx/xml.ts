@@ -14,6 +14,9 @@ export interface XmlHandler {
   text(text: string): void;
 }
 
+/** Text the scanner cannot read (the caller's WORKBOOK_INVALID, naming the part). */
+export class XmlError extends Error {}
+
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
@@ -35,8 +38,48 @@ const TOKEN =
   /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>/g;
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Scans `xml`, reporting tags and text to `h`. Throws an Error on text it cannot scan (a caller's WORKBOOK_INVALID). */
+/** Scans `xml`, reporting tags and text to `h`. Throws an XmlError on text it cannot scan. */
 export function scanXml(xml: string, h: XmlHandler): void {
+  scanComplete(xml, h);
+}
+
+/**
+ * A scanner fed text in pieces (a part unpacked chunk by chunk): each piece is scanned up to
+ * the last tag that may be incomplete, which waits for the next piece; a comment or CDATA
+ * section around that point waits whole. Reports exactly what `scanXml` reports for the whole text.
+ */
+export class XmlStream {
+  private rest = '';
+  constructor(private readonly h: XmlHandler) {}
+
+  push(text: string): void {
+    const s = this.rest + text;
+    let cut = s.lastIndexOf('<');
+    if (cut < 0) cut = 0; // text only: it may end inside an entity reference
+    // A `<` inside a comment or CDATA section is no tag: cut before the section instead.
+    for (const [open, close] of OPEN_SECTIONS) {
+      const at = s.lastIndexOf(open, cut);
+      if (at < 0 || at === cut) continue;
+      const closed = s.indexOf(close, at + open.length);
+      if (closed < 0 || closed + close.length > cut) cut = at;
+    }
+    this.rest = s.slice(cut);
+    scanComplete(s.slice(0, cut), this.h);
+  }
+
+  end(): void {
+    scanComplete(this.rest, this.h);
+    this.rest = '';
+  }
+}
+
+const OPEN_SECTIONS: readonly (readonly [string, string])[] = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+];
+
+/** Scans text that ends where a tag starts (or at the end of the part). */
+function scanComplete(xml: string, h: XmlHandler): void {
   TOKEN.lastIndex = 0;
   let at = 0;
   for (let m = TOKEN.exec(xml); m !== null; m = TOKEN.exec(xml)) {
@@ -48,7 +91,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       continue;
     }
     if (name === undefined) {
-      if (whole.startsWith('<!') && !whole.startsWith('<!--') && !/^<!DOCTYPE/i.test(whole)) throw new Error(`unexpected ${whole}`);
+      if (whole.startsWith('<!') && !whole.startsWith('<!--') && !/^<!DOCTYPE/i.test(whole)) throw new XmlError(`unexpected ${whole}`);
       continue;
     }
     const local = localName(name);
@@ -71,6 +114,6 @@ export function scanXml(xml: string, h: XmlHandler): void {
 
 /** Text between tags; a `<` in it is a tag the scanner could not read. */
 function text(h: XmlHandler, raw: string): void {
-  if (raw.includes('<')) throw new Error(`unreadable tag near ${JSON.stringify(raw.slice(raw.indexOf('<'), raw.indexOf('<') + 40))}`);
+  if (raw.includes('<')) throw new XmlError(`unreadable tag near ${JSON.stringify(raw.slice(raw.indexOf('<'), raw.indexOf('<') + 40))}`);
   h.text(decodeXml(raw));
 }
