@@ -413,6 +413,8 @@ const dictionary: Dictionary = {
       `${row} ${column}: ${found} against ${expected} (${basis}); the difference ${diff} is within rounding's worst case but unlikely for ${terms} rounded numbers`,
     warnings: (n) => `, ${n} ${n === 1 ? 'warning' : 'warnings'}`,
     unusedRelation: (r) => `the relation ${r} matches no columns in the tables`,
+    cross: (table, o) =>
+      `${o.relation === 'analys' ? 'net deviation per activity' : "the result statement's total against the operating statement's total"}: ${table} against ${o.table}, ${o.row} ${o.column}${o.negated ? ' with the sign reversed' : ''}, ${o.file}:${o.line}`,
   },
   init: {
     input: (input, file) => `${input === 'utfall' ? 'Actual (utfall)' : 'Budget'}: ${file}`,

@@ -414,6 +414,8 @@ const dictionary: Dictionary = {
       `${row} ${column}: ${found} mot ${expected} (${basis}), skillnaden ${diff} ryms i avrundningens värsta fall men är osannolik för ${terms} avrundade tal`,
     warnings: (n) => `, ${n} ${n === 1 ? 'varning' : 'varningar'}`,
     unusedRelation: (r) => `relationen ${r} gäller inga kolumner i tabellerna`,
+    cross: (table, o) =>
+      `${o.relation === 'analys' ? 'nettoavvikelse per verksamhet' : 'resultatets total mot driftredovisningens summa'}: ${table} mot ${o.table}, ${o.row} ${o.column}${o.negated ? ' med omvänt tecken' : ''}, ${o.file}:${o.line}`,
   },
   init: {
     input: (input, file) => `${input === 'utfall' ? 'Utfall' : 'Budget'}: ${file}`,

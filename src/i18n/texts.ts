@@ -7,6 +7,7 @@
 import { Exact, type Ore } from '../core/money.js';
 import type { ReportPeriod } from '../core/periods.js';
 import type { ErrorCode } from '../errors.js';
+import type { CrossEnd } from '../report/verify/checker.js';
 import type { ColumnId, Message, MessageCode, MessageParams, ResultatRow, RowLabel, Title } from '../report/model.js';
 
 export type Lang = 'sv' | 'en';
@@ -84,6 +85,8 @@ export interface Dictionary {
     warning: (row: string, column: string, found: string, expected: string, basis: string, diff: string, terms: number) => string;
     /** Appended to the summary when there are warnings. */
     warnings: (count: number) => string;
+    /** What a check across tables rests on: the checked cell's table and the other table's cell. */
+    cross: (table: string, other: CrossEnd) => string;
   };
   /** `avvikelse init`: what it found in each sample file, and what to run next. */
   init: {

@@ -26,7 +26,7 @@ export function findingMessage(f: Finding, t: Texts, rounding: boolean | 'warnin
   const found = f.found as Fixed;
   const diff = { value: found.value - expected.value, decimals: PUBLISHED_SCALE };
   const n = (x: Fixed) => shown(x, f.decimals, style);
-  const basis = t.verify.basis(f.basis);
+  const basis = f.other ? t.verify.cross(f.table, f.other) : t.verify.basis(f.basis);
   if (rounding === 'warning') return t.verify.warning(f.row, f.column, n(found), n(expected), basis, n(diff), f.terms);
   return rounding
     ? t.verify.rounding(f.row, f.column, n(found), n(expected), basis, n(diff), f.terms)

@@ -7,7 +7,20 @@ import type { Fixed } from '../../core/money.js';
 import { isUnlikelyRounding, roundingTolerance } from '../../rules/tolerance.js';
 import { fixed, valueOf, type VerifyRow, type VerifyTable } from './structure.js';
 
-export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'ledger' | 'rad' | 'empty';
+export type CheckType = 'summa' | 'hierarki' | 'avvikelse' | 'relation' | 'parent' | 'cross' | 'ledger' | 'rad' | 'empty';
+
+/** The other end of a check across tables (`cross.ts`): the cell of another table the checked cell must equal. */
+export interface CrossEnd {
+  /** What ties the two: a Verksamhetsanalys's net deviation per code, or a Resultat's total. */
+  relation: 'analys' | 'resultat';
+  table: string;
+  file: string;
+  line: number;
+  row: string;
+  column: string;
+  /** The other cell with its sign changed (the two tables show costs with opposite signs). */
+  negated: boolean;
+}
 
 export interface Finding {
   type: CheckType;
@@ -27,6 +40,8 @@ export interface Finding {
   basis: string;
   /** The cells the check involves besides the checked one (lines of its rows, headings of its columns), to find the wrong cell when two checks disagree. */
   involves?: { lines: number[]; columns: string[] };
+  /** For a check across tables: the other table's cell. */
+  other?: CrossEnd;
 }
 
 export class Checker {
@@ -56,6 +71,7 @@ export class Checker {
     basis: string,
     tolerance?: bigint,
     involves?: { rows: readonly VerifyRow[]; columns: readonly number[] },
+    other?: CrossEnd,
   ): void {
     this.count(t);
     const found = valueOf(row.values[column] ?? null);
@@ -75,6 +91,7 @@ export class Checker {
       basis,
       decimals,
     };
+    if (other) finding.other = other;
     if (involves) finding.involves = { lines: involves.rows.map((r) => r.line), columns: involves.columns.map((c) => t.header[c] ?? '') };
     const abs = diff < 0n ? -diff : diff;
     const withinRounding = abs <= (tolerance ?? (t.exact[column] ? 0n : roundingTolerance(decimals, terms)));

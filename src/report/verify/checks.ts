@@ -3,8 +3,7 @@
  * closes (varav rows and sections excluded; a Summa right after other Summa rows is their
  * grand total; with an indented hierarchy, each parent equals its children); (b) each
  * deviation column equals budget − utfall or utfall − budget, the perspective detected from
- * the data or declared; (c) a sub-table's Summa equals its parent row in another table;
- * (d) declared relations such as `Netto=Intäkt+Kostnad`. Each check says how many rounded
+ * the data or declared; (c) checks across tables are in cross.ts; (d) declared relations such as `Netto=Intäkt+Kostnad`. Each check says how many rounded
  * numbers it involves (`TERMS`), so the Checker can tell rounding from errors.
  */
 import { normaliseHeader } from '../../core/text.js';
@@ -194,45 +193,6 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
     }
   }
   return applied;
-}
-
-/** The code a title names as `51*` (or the declared parent label), and the row that carries it. */
-function parentRow(
-  tables: VerifyTable[],
-  sub: VerifyTable,
-  declared: VerifyOptions['parents'],
-): { table: VerifyTable; row: VerifyRow } | null {
-  const decl = declared.find((d) => normaliseHeader(d.table) === normaliseHeader(sub.title));
-  const code = decl?.row ?? /(\S+)\*/.exec(sub.title)?.[1];
-  if (!code) return null;
-  for (const t of tables) {
-    if (t === sub) continue;
-    const row = t.rows.find((r) => r.kind === 'data' && (r.label === code || r.label.startsWith(`${code} `)));
-    if (row) return { table: t, row };
-  }
-  return null;
-}
-
-/**
- * (c) A sub-table's Summa against its parent row. The two may be shown with different
- * decimals (a one-decimal sub-table under a whole-tkr table): each is then allowed half a
- * unit of its own decimals.
- */
-export function checkParents(tables: VerifyTable[], c: Checker, declared: VerifyOptions['parents']): void {
-  for (const sub of tables) {
-    const summa = [...sub.rows].reverse().find((r) => r.kind === 'summa');
-    const parent = summa ? parentRow(tables, sub, declared) : null;
-    if (!summa || !parent) continue;
-    for (const col of sub.amountColumns) {
-      const pc = columnIndex(parent.table, sub.header[col] ?? '');
-      if (pc < 0 || summa.values[col] === null || parent.row.values[pc] === null) continue;
-      const basis = `${parent.row.label} (${parent.table.title}, ${parent.table.file}:${parent.row.line})`;
-      const own = sub.decimals[col] as number;
-      const theirs = parent.table.decimals[pc] as number;
-      const tolerance = own === theirs ? undefined : roundingToleranceOf([own, theirs]);
-      c.compare(sub, summa, col, valueOf(parent.row.values[pc] ?? null), 'parent', TERMS.parentRow, basis, tolerance);
-    }
-  }
 }
 
 /**

@@ -10,17 +10,9 @@ import type { PublishedTable } from '../../core/published.js';
 import { Checker, type Finding } from './checker.js';
 import { PUBLISHED_SCALE } from '../../core/money.js';
 import { AvvikelseError } from '../../errors.js';
-import {
-  checkDeviations,
-  checkParents,
-  checkShared,
-  checkRelations,
-  checkSums,
-  relationColumns,
-  type Relation,
-  type VerifyOptions,
-} from './checks.js';
+import { checkDeviations, checkShared, checkRelations, checkSums, relationColumns, type Relation, type VerifyOptions } from './checks.js';
 import type { ColumnLabels } from './headers.js';
+import { checkCross } from './cross.js';
 import { checkInferred, columnsKey, inferRelations } from './relations.js';
 import { structure, type VerifyTable } from './structure.js';
 
@@ -75,7 +67,7 @@ export function verifyTables(
     // Relations the data show, unless the headings or --columns already checked the same columns.
     for (const e of inferred) if (!checked.has(columnsKey(e.columns))) checkInferred(t, checker, e);
   }
-  checkParents(tables, checker, opts.parents);
+  checkCross(tables, checker, opts.parents, labels);
   checkShared(tables, checker);
   localise(checker.errors, tables);
   return {
