@@ -37,17 +37,7 @@ interface Report {
 }
 
 /** `<table>` (file name without .md) → why today's engine gets its verdict wrong. */
-const PENDING: Record<string, string> = {
-  'malmo-2015-prognosavvikelse-fel':
-    'the changed Delårsrapp cell is reported at the Avvikelse of its row: the column total that would point at it is within rounding of 16 numbers',
-  'vastervik-2020-driftsredovisning-fel':
-    'the changed Nettokostnad is reported, and the Avvikelse of the same row too (the second failure follows from the first)',
-  'helsingborg-2016-driftsredovisning':
-    'false errors: the total-first "Summa skatte- och avgiftsfinansierat" is compared with an empty sum (the rows it sums are not found below it)',
-  'helsingborg-2016-driftsredovisning-fel': 'the same false errors as its published table hide the seeded Årets resultat',
-  'hallsberg-2019-resultatrakning-fel':
-    'the changed Budget cell is found, but the running subtotals that include it (lines 14, 16) are reported as errors too',
-};
+const PENDING: Record<string, string> = {};
 
 const tables = readdirSync(DIR)
   .filter((f) => f.endsWith('.md') && f !== 'README.md')

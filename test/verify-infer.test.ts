@@ -170,6 +170,63 @@ describe('totals found from the data', () => {
     expect(r.checks).toBe(3);
   });
 
+  it('a total placed first above sections sums the subtotals below it', () => {
+    const table = (label: string, intakter: string) =>
+      [
+        '| Nämnd, mnkr | Intäkter | Kostnader | Netto |',
+        '|:--|--:|--:|--:|',
+        `| ${label} | ${intakter} | -1 400,0 | -900,0 |`,
+        '| Nämnder | | | |',
+        '| Kommunstyrelsen | 100,0 | -300,0 | -200,0 |',
+        '| Utbildningsnämnden | 150,0 | -650,0 | -500,0 |',
+        '| Socialnämnden | 50,0 | -50,0 | 0,0 |',
+        '| Summa skattefinansierat | 300,0 | -1 000,0 | -700,0 |',
+        '| Vatten och avlopp | 200,0 | -400,0 | -200,0 |',
+        '| Summa avgiftsfinansierat | 200,0 | -400,0 | -200,0 |',
+      ].join('\n');
+    for (const label of ['Summa skatte- och avgiftsfinansierat', 'Kommunen']) {
+      const r = md(table(label, '500,0'));
+      expect(r.errors, label).toEqual([]);
+      const rows = r.tables[0]?.rows ?? [];
+      expect(rows[0]?.below, label).toBe(true);
+      expect(
+        rows[0]?.sumOf?.map((k) => rows[k]?.label),
+        label,
+      ).toEqual(['Summa skattefinansierat', 'Summa avgiftsfinansierat']);
+    }
+    // A wrong total first is one error at its cell (its row's Netto relation then fails too, by as much).
+    const wrong = md(table('Summa skatte- och avgiftsfinansierat', '500,4'));
+    expect(wrong.errors.map((e) => [e.row, e.column, e.basis])).toEqual([
+      ['Summa skatte- och avgiftsfinansierat', 'Intäkter', 'rows-below'],
+    ]);
+  });
+
+  it('one wrong row under a chain of running subtotals is one error: the later subtotals inherit its difference', () => {
+    const table = (budget: string, avvikelse: boolean) =>
+      [
+        `| Resultaträkning, mnkr | Utfall | Budget |${avvikelse ? ' Avvikelse |' : ''}`,
+        `|:--|--:|--:|${avvikelse ? '--:|' : ''}`,
+        ...[
+          ['Verksamhetens intäkter', '269', '300', '-31'],
+          ['Verksamhetens kostnader', '-1 141', '-1 184', '43'],
+          ['Verksamhetens nettokostnader', '-872', '-884', '12'],
+          ['Skatteintäkter', '705', budget, '0'],
+          ['Generella statsbidrag och utjämning', '212', '204', '8'],
+          ['Verksamhetens resultat', '45', '25', '20'],
+          ['Finansiella intäkter', '3', '1', '2'],
+          ['Finansiella kostnader', '-6', '-11', '5'],
+          ['Resultat efter finansiella poster', '42', '15', '27'],
+          ['Årets resultat', '42', '15', '27'],
+        ].map((c) => `| ${(avvikelse ? c : c.slice(0, 3)).join(' | ')} |`),
+      ].join('\n');
+    const cells = (r: ReturnType<typeof md>) => r.errors.map((e) => [e.row, e.column, e.basis]);
+    expect(md(table('705', true)).errors).toEqual([]);
+    // The row's Avvikelse and the Budget column's first subtotal cross at the changed cell.
+    expect(cells(md(table('708', true)))).toEqual([['Skatteintäkter', 'Budget', 'row-and-column']]);
+    // Without the Avvikelse, nothing tells the row from the subtotal: one error, at the first subtotal that fails.
+    expect(cells(md(table('708', false)))).toEqual([['Verksamhetens resultat', 'Budget', 'running']]);
+  });
+
   it('a Netto or Resultat label that no run explains in any column is data (a key figure), a Summa never', () => {
     const table = (label: string) =>
       `| Nyckeltal | 2023 | 2024 |\n|:--|--:|--:|\n| Invånare | 45 210 | 45 880 |\n| Årsarbetare | 3 120 | 3 164 |\n| ${label} | 52 | 54 |\n`;
@@ -253,6 +310,73 @@ describe('relations found from the data', () => {
     });
     const r = md(`| Verksamhet | Kommunbidrag | Nettokostnad | Avvikelse |\n|:--|--:|--:|--:|\n${rows.join('\n')}\n`);
     expect(r.errors.map((e) => [e.row, e.column, e.basis])).toEqual([['V7', 'Avvikelse', 'Kommunbidrag − Nettokostnad']]);
+  });
+
+  it('two relations of a row that fail and share one cell blame that cell, once', () => {
+    const table = (kultur: string) =>
+      [
+        '| Nämnd, mnkr | Budget intäkter | Intäkter | Kostnader | Nettokostnad | Avvikelse intäkter |',
+        '|:--|--:|--:|--:|--:|--:|',
+        '| Kommunstyrelse | 120 | 130 | -450 | -320 | 10 |',
+        '| Barn och utbildning | 210 | 200 | -900 | -700 | -10 |',
+        `| Kultur | 340 | ${kultur} | -1 100 | -748 | 12 |`,
+        '| Bygg | 80 | 75 | -300 | -225 | -5 |',
+        '| Miljö | 60 | 66 | -200 | -134 | 6 |',
+      ].join('\n');
+    expect(md(table('352')).errors).toEqual([]);
+    // Nettokostnad = Intäkter + Kostnader and Avvikelse intäkter = Intäkter − Budget intäkter both fail by 5: the Intäkter cell.
+    const wrong = md(table('357'));
+    expect(wrong.errors.map((e) => [e.row, e.column, e.expected?.value, e.found?.value, e.basis])).toEqual([
+      ['Kultur', 'Intäkter', 3_520_000n, 3_570_000n, 'row-relations'],
+    ]);
+    // When the shared cell is one relation's result, that relation's error is the one kept (Västervik 2020).
+    const drift = md(
+      [
+        '| mnkr | Intäkter | Kostnader | Nettokostnad | Budget | Avvikelse mot budget |',
+        '|:--|--:|--:|--:|--:|--:|',
+        '| Politisk verksamhet | 0,9 | -13,4 | -12,5 | -12,4 | -0,1 |',
+        '| Ledning | 16,2 | -76,5 | -60,3 | -71,2 | 10,9 |',
+        '| Samhällsbyggnad | 42,4 | -155,0 | -112,6 | -106,1 | -6,5 |',
+        '| Kultur | 6,5 | -59,3 | -53,2 | -54,4 | 1,6 |',
+        '| Räddningstjänst | 11,6 | -57,4 | -45,8 | -46,9 | 1,1 |',
+      ].join('\n'),
+    );
+    expect(drift.errors.map((e) => [e.row, e.column, e.basis])).toEqual([['Kultur', 'Nettokostnad', 'Intäkter + Kostnader']]);
+  });
+
+  it('a failing row relation is blamed on the cell whose column total differs by about as much, even within rounding', () => {
+    const table = (delar: string, summa = true, bokslutSumma = '377') =>
+      [
+        '| Mkr | Bokslut | Delårsrapp jan-aug | Avvikelse |',
+        '|:--|--:|--:|--:|',
+        '| Servicenämnd | 67 | 32 | 35 |',
+        '| Kommunstyrelse | 96 | 65 | 31 |',
+        '| Ekonomiskt bistånd | -11 | -10 | -1 |',
+        '| Stadsbyggnadsnämnd | 15 | 6 | 9 |',
+        `| Teknisk nämnd | 13 | ${delar} | 5 |`,
+        '| Exploateringsvinster | 176 | 151 | 25 |',
+        '| Gymnasienämnd | 11 | 4 | 7 |',
+        '| Grundskolenämnd | 10 | 0 | 10 |',
+        ...(summa ? [`| ÅRETS RESULTAT | ${bokslutSumma} | 256 | 121 |`] : []),
+      ].join('\n');
+    const cells = (r: ReturnType<typeof md>) => r.errors.map((e) => [e.row, e.column]);
+    expect(md(table('8')).errors).toEqual([]);
+    // Avvikelse = Bokslut − Delårsrapp fails by 3 on the row; the Delårsrapp total is 3 from its rows (within the 4,5 of 9 numbers).
+    const wrong = md(table('5'));
+    expect(wrong.errors.map((e) => [e.row, e.column, e.expected?.value, e.basis])).toEqual([
+      ['Teknisk nämnd', 'Delårsrapp jan-aug', 80_000n, 'row-and-column'],
+    ]);
+    // No total to witness: the relation's result column keeps the error.
+    expect(cells(md(table('5', false)))).toEqual([['Teknisk nämnd', 'Avvikelse']]);
+    // Two columns' totals would each be mended by their cell: no single witness, the result column keeps it.
+    expect(cells(md(table('5', true, '374')))).toContainEqual(['Teknisk nämnd', 'Avvikelse']);
+    // The total fails too, by 6 where the row's relation fails by 5 (the total was 1 off by rounding): one error, at the cell.
+    const off = (d: string) =>
+      md(
+        `| Mkr | Bokslut | Delårsrapp | Avvikelse |\n|:--|--:|--:|--:|\n| A | 670 | 320 | 350 |\n| B | 960 | 650 | 310 |\n| C | 150 | 60 | 90 |\n| D | 130 | ${d} | 50 |\n| Summa | 1 910 | 1 111 | 799 |\n`,
+      );
+    expect(off('80').errors).toEqual([]);
+    expect(off('75').errors.map((e) => [e.row, e.column, e.expected?.value])).toEqual([['D', 'Delårsrapp', 800_000n]]);
   });
 
   it('an HTML page: every <table>, titled by its caption or heading, a colspan group row over sub-headings', async () => {

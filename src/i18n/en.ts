@@ -397,6 +397,7 @@ const dictionary: Dictionary = {
           'rows-below': 'sum of the rows below',
           running: 'the previous subtotal and the rows since',
           'row-and-column': "its row's relation and its column's total",
+          'row-relations': "its row's two relations",
         }) as Record<string, string>
       )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>

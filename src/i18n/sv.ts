@@ -398,6 +398,7 @@ const dictionary: Dictionary = {
           'rows-below': 'summan av raderna under',
           running: 'föregående delsumma och raderna därefter',
           'row-and-column': 'radens samband och kolumnens summa',
+          'row-relations': 'radens två samband',
         }) as Record<string, string>
       )[b] ?? b,
     error: (row, column, expected, basis, found, diff) =>

@@ -38,8 +38,13 @@ export interface Finding {
   decimals: number;
   /** What the expectation is, for the message: a formula or the other cell. */
   basis: string;
-  /** The cells the check involves besides the checked one (lines of its rows, headings of its columns), to find the wrong cell when two checks disagree. */
-  involves?: { lines: number[]; columns: string[] };
+  /**
+   * The cells the check involves besides the checked one (lines of its rows, headings of its
+   * columns), to find the wrong cell when two checks disagree. For a row relation, `signs`
+   * gives each column's coefficient in found − expected: a cell of that column too high by
+   * δ makes the difference `signs[j]·δ` larger.
+   */
+  involves?: { lines: number[]; columns: string[]; signs?: bigint[] };
   /** For a check across tables: the other table's cell. */
   other?: CrossEnd;
 }
@@ -70,7 +75,7 @@ export class Checker {
     terms: number,
     basis: string,
     tolerance?: bigint,
-    involves?: { rows: readonly VerifyRow[]; columns: readonly number[] },
+    involves?: { rows: readonly VerifyRow[]; columns: readonly number[]; signs?: readonly bigint[] },
     other?: CrossEnd,
   ): void {
     this.count(t);
@@ -92,7 +97,10 @@ export class Checker {
       decimals,
     };
     if (other) finding.other = other;
-    if (involves) finding.involves = { lines: involves.rows.map((r) => r.line), columns: involves.columns.map((c) => t.header[c] ?? '') };
+    if (involves) {
+      finding.involves = { lines: involves.rows.map((r) => r.line), columns: involves.columns.map((c) => t.header[c] ?? '') };
+      if (involves.signs) finding.involves.signs = [...involves.signs];
+    }
     const abs = diff < 0n ? -diff : diff;
     const withinRounding = abs <= (tolerance ?? (t.exact[column] ? 0n : roundingTolerance(decimals, terms)));
     if (!withinRounding || this.strict) this.errors.push(finding);

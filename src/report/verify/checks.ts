@@ -84,25 +84,50 @@ export function parseRelation(text: string): Relation | null {
  */
 export function checkSums(t: VerifyTable, c: Checker): void {
   // A total found wrong stands for its rows' sum in the totals after it, so one wrong
-  // subtotal in a chain of running subtotals is one error, at its own cell.
+  // subtotal in a chain of running subtotals is one error, at its own cell. A later total
+  // is judged against the earlier one's published value too, and holds when either
+  // explains it: when a row under the earlier total is the wrong cell, the totals after it
+  // inherit the same difference (they were summed from the published, correct subtotal),
+  // and that is one error, not one per subtotal.
   const corrected = new Map<string, bigint>();
+  // A total is checked after the totals it sums (a total placed first may sum subtotals below it).
+  const order: number[] = [];
   t.rows.forEach((row, i) => {
-    const run = row.sumOf;
-    if (row.kind !== 'summa' || run === null) return;
+    if (row.kind === 'summa' && row.sumOf !== null) order.push(i);
+  });
+  const reach = new Map<number, number>();
+  for (const i of order) {
+    let last = -1;
+    for (const k of (t.rows[i] as VerifyRow).sumOf as number[]) if (k > last) last = k;
+    reach.set(i, last);
+  }
+  order.sort((a, b) => (reach.get(a) as number) - (reach.get(b) as number) || a - b);
+  for (const i of order) {
+    const row = t.rows[i] as VerifyRow;
+    const run = row.sumOf as number[];
     const totals = run.filter((k) => (t.rows[k] as VerifyRow).sumOf !== null).length;
     const basis = row.below ? 'rows-below' : totals === 0 ? 'rows' : totals === run.length ? 'summa-rows' : 'running';
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
       let sum = 0n;
-      for (const k of run) sum += corrected.get(`${k}:${col}`) ?? valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
+      let published = 0n;
+      for (const k of run) {
+        const v = valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
+        published += v;
+        sum += corrected.get(`${k}:${col}`) ?? v;
+      }
       // Only written numbers were rounded: an empty cell adds nothing to the rounding tolerance.
       const terms = TERMS.sumOf(run.filter((k) => ((t.rows[k] as VerifyRow).values[col] ?? null) !== null).length);
-      const diff = valueOf(row.values[col] ?? null) - sum;
-      if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
-        corrected.set(`${i}:${col}`, sum);
+      const tolerance = t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms);
+      const within = (expected: bigint) => {
+        const diff = valueOf(row.values[col] ?? null) - expected;
+        return (diff < 0n ? -diff : diff) <= tolerance;
+      };
+      if (!within(sum) && within(published)) sum = published;
+      if (!within(sum)) corrected.set(`${i}:${col}`, sum);
       c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: run.map((k) => t.rows[k] as VerifyRow), columns: [col] });
     }
-  });
+  }
   if (!t.hierarchy) return;
   const children = new Map<number, number[]>();
   t.rows.forEach((r, k) => {
@@ -158,7 +183,11 @@ export function checkDeviations(
     const basis = `${t.header[first]} − ${t.header[second]}`;
     for (const r of rows) {
       const expected = valueOf(r.values[first] ?? null) - valueOf(r.values[second] ?? null);
-      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis, undefined, { rows: [r], columns: [dev, first, second] });
+      c.compare(t, r, dev, expected, 'avvikelse', TERMS.deviation, basis, undefined, {
+        rows: [r],
+        columns: [dev, first, second],
+        signs: [1n, -1n, 1n],
+      });
     }
   }
   return checked;
@@ -189,6 +218,7 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
       c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), rel.text, undefined, {
         rows: [r],
         columns: [target, ...terms.map((x) => x.index)],
+        signs: [1n, ...terms.map((x) => -x.sign)],
       });
     }
   }

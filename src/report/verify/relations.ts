@@ -190,6 +190,8 @@ export function support(t: VerifyTable, e: Equation): { shown: number; holds: nu
 export function checkInferred(t: VerifyTable, c: Checker, e: Equation): void {
   const target = targetOf(t, e);
   const { terms, text } = basisOf(t, e, target);
+  // found − expected = ts·Σ sign·column: each column's coefficient in the difference.
+  const ts = e.signs[e.columns.indexOf(target)] as bigint;
   const decimals = e.columns.map((col) => t.decimals[col] as number);
   const mixed = !decimals.every((d) => d === decimals[0]);
   for (const r of relationRows(t)) {
@@ -199,6 +201,7 @@ export function checkInferred(t: VerifyTable, c: Checker, e: Equation): void {
     c.compare(t, r, target, expected, 'relation', TERMS.relationOf(terms.length), text, mixed ? roundingToleranceOf(decimals) : undefined, {
       rows: [r],
       columns: e.columns,
+      signs: e.signs.map((s) => s * ts),
     });
   }
 }

@@ -300,6 +300,9 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
   /** Inferred totals without a label: rows that may be made data again. */
   const weakTotals = new Set<number>();
   const items: number[] = [];
+  /** Labelled totals no run explained in every column (looked at again once the table is read), with how many columns their run explained. */
+  const unexplained: number[] = [];
+  const hitsOf = new Map<number, number>();
 
   /** Columns of `r` that equal the sum of `run` (in how many of those with a value), and whether all do. */
   const score = (r: VerifyRow, sums: bigint[], n: number): { hits: number; all: boolean; nonzero: boolean } => {
@@ -440,8 +443,45 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
     r.sumOf = run;
     r.below = below;
     if (!strong) weakTotals.add(i);
+    if (!found?.all) {
+      unexplained.push(i);
+      hitsOf.set(i, found?.hits ?? 0);
+    }
     if (below) for (const k of run) consumed.add(k);
     else items.length -= run.length;
     items.push(i);
+  }
+
+  // A total placed first above sections may sum what is below only as a whole: its rows
+  // lie beyond a section heading, or are subtotals found after it (`Summa skatte- och
+  // avgiftsfinansierat` above `Nämnder` … `Summa skattefinansierat`, `Summa
+  // avgiftsfinansierat`). Once the table is read, a labelled total no run explained, and
+  // the first row and an upper-case row left as data, are compared with the runs of the
+  // items below them (a total found below standing for its rows); a full match — of at
+  // least two items for a row without a total's label — makes them a total of those
+  // items (a labelled total also to a run that explains more of its columns than its own,
+  // so that a wrong total first is compared with its rows). Bottom-up, so a total first
+  // inside a total first is found first (and the items above keep their positions); a row
+  // without a total's label looks as far as it did above (`WEAK_REACH`).
+  for (const k of candidates) {
+    const r = rows[k] as VerifyRow;
+    if (r.kind === 'data' && (k === first || upper(r))) unexplained.push(k);
+  }
+  if (unexplained.length === 0) return;
+  unexplained.sort((a, b) => b - a);
+  const position = new Map<number, number>();
+  items.forEach((k, at) => position.set(k, at));
+  for (const i of unexplained) {
+    const at = position.get(i);
+    if (at === undefined) continue; // summed by another total: the structure explains it
+    const r = rows[i] as VerifyRow;
+    const strong = r.kind === 'summa';
+    const reach = strong ? items.length : WEAK_REACH;
+    const under = bestRun(r, items.slice(at + 1, at + 1 + reach), false, reach, strong ? () => 1 : () => 2);
+    if (!under || !(under.all || (strong && under.hits > (hitsOf.get(i) ?? 0)))) continue;
+    r.kind = 'summa';
+    r.sumOf = under.run;
+    r.below = true;
+    items.splice(at + 1, under.run.length);
   }
 }
