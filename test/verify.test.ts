@@ -168,6 +168,45 @@ describe('verify agrees with report', () => {
     });
   }
 
+  // Every table kind report writes checks out on its own, with no ledger and no options: a
+  // tool whose own output fails its own gate would teach users to ignore the gate.
+  for (const [name, extra] of [
+    ['drift', []],
+    ['analys', ['--analys']],
+    ['analys-rader', ['--analys', '--layout', 'rader']],
+    ['resultat', ['--resultat']],
+    ['manad', ['--period', '2024-08']],
+    ['sub', ['--sub', '51']],
+    ['ansvar', ['--by', 'ansvar']],
+  ] as const) {
+    it(`its own ${name} table, as Markdown, CSV and HTML, passes verify alone with checks made`, async () => {
+      for (const ext of ['md', 'csv', 'html']) {
+        const out = join(dir, `alone-${name}.${ext}`);
+        expect((await cli(['report', ...ledger, ...extra, '--out', out])).code).toBe(0);
+        const run = await cli(['verify', out, '--format', 'json']);
+        const doc = JSON.parse(run.stdout);
+        expect(doc.errors, `${name}.${ext}`).toEqual([]);
+        expect(doc.stats.checks, `${name}.${ext}`).toBeGreaterThan(0);
+        expect(run.code).toBe(0);
+      }
+    });
+  }
+
+  it('a Verksamhetsanalys in rows: `Summa: Intäkt` sums the Intäkt rows among the Kostnad rows, and a wrong Intäkt cell is found at that total', async () => {
+    const out = join(dir, 'rader-fel.md');
+    await cli(['report', ...ledger, '--analys', '--layout', 'rader', '--out', out]);
+    const text = readFileSync(out, 'utf8');
+    const row = /^\| 55 +\| Vård för vuxna med missbruksproblem: Intäkt +\| +133 \|/m;
+    expect(text).toMatch(row);
+    writeFileSync(
+      out,
+      text.replace(row, (m) => m.replace('133 |', '139 |')),
+    );
+    const doc = JSON.parse((await cli(['verify', out, '--format', 'json'])).stdout);
+    // The rows cannot say which of them is wrong (the Intäkt rows have no deviation): the total is where it shows.
+    expect(doc.errors.map((e: { label: string; column: string }) => `${e.label} / ${e.column}`)).toEqual(['Summa: Intäkt / Utfall']);
+  });
+
   it('fails a table whose cell differs from the ledger, and one with a row missing', async () => {
     const out = join(dir, 'drift-tampered.csv');
     await cli(['report', ...ledger, '--sub', '51', '--out', out]);

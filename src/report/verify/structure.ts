@@ -54,6 +54,10 @@ export interface StructureOptions {
 /** Labels that name a total (a strong hint): Summa, Totalt, Netto, Nettokostnader, Årets resultat, … */
 const TOTAL_LABEL =
   /^(summa|s:a|totalt?|sum|summering|netto|nettokostnad(er)?|nettointäkt(er)?|årets resultat|resultat|verksamhetens (netto|resultat|nettokostnad(er)?)|resultat (efter|före))(\b|$)|\b(summa|totalt|total)$/i;
+/** A total of one line item: `Summa: Intäkt`, `Totalt: Kostnad` (the item in group 1). */
+const LINE_ITEM_TOTAL = /^(?:summa|s:a|totalt?)\s*:\s*(\S.*)$/i;
+/** The line item a row label ends with: `51 Äldreomsorg: Intäkt` (group 1). */
+const LINE_ITEM_OF = /:\s*([^:]+)$/;
 /** The classic total labels: a row so labelled is a total even when no run explains any of its cells. */
 const CLASSIC_TOTAL = /^(summa|s:a|totalt?|sum|summering)(\b|$)|\b(summa|totalt|total)$/i;
 /** Specification rows, left out of sums: `varav`, `därav`, `- varav`, `- därav`. */
@@ -64,8 +68,8 @@ const RESTATING_SECTION = /(jämförelsestörande|^varav|^därav|^specifikation)
 const PERCENT_HEADER = /%|procent|(^|[\s_\-.])proc($|[\s_\-.])|andel|\bgrad\b/i;
 /** Count columns by heading: exact integers. */
 const COUNT_HEADER = /^antal\b|\bantal$/i;
-/** Footnote marks after a heading or label: `1)`, `2)`, `*`, `¹`. */
-const FOOTNOTE = /(\s+\d\)|\s*\*+|[¹²³⁴⁵⁶⁷⁸⁹])+$/;
+/** Footnote marks after a heading or label: `1)`, `2)`, `*`, `¹`, a Markdown footnote reference `[^avrundning-1]`. */
+const FOOTNOTE = /(\s+\d\)|\s*\*+|[¹²³⁴⁵⁶⁷⁸⁹]|\[\^[^\]\s]*\])+$/;
 
 /** A heading or label without its footnote marks (a label that is only `*` keeps it). */
 export const withoutFootnotes = (s: string): string => {
@@ -370,6 +374,13 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
   };
   const isTotal = (k: number) => (rows[k] as VerifyRow).sumOf !== null;
   const oneIfTotal = (nearest: number) => (isTotal(nearest) ? 1 : 2);
+  /** The rows of `items` of one line item (`…: Intäkt`), for a total that names it (`Summa: Intäkt`); [] when fewer than two. */
+  const lineItemRows = (r: VerifyRow): number[] => {
+    const item = LINE_ITEM_TOTAL.exec(r.label)?.[1]?.toLowerCase();
+    if (item === undefined) return [];
+    const run = items.filter((k) => LINE_ITEM_OF.exec((rows[k] as VerifyRow).label)?.[1]?.toLowerCase() === item);
+    return run.length >= 2 ? run : [];
+  };
 
   for (const i of candidates) {
     if (consumed.has(i)) continue;
@@ -377,6 +388,20 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
     const strong = strongOf(r);
     const weak = !strong && (upper(r) || i === first || i === last);
     if (!strong && !weak) {
+      items.push(i);
+      continue;
+    }
+    // A total of one line item over rows of several (`Summa: Intäkt` under `10 …: Intäkt`,
+    // `10 …: Kostnad`, …, as a Verksamhetsanalys in rows shows it): its label names its rows.
+    const lineItem = strong ? lineItemRows(r) : [];
+    if (lineItem.length > 0) {
+      r.kind = 'summa';
+      r.sumOf = lineItem;
+      r.below = false;
+      const summed = new Set(lineItem);
+      const rest = items.filter((k) => !summed.has(k));
+      items.length = 0;
+      for (const k of rest) items.push(k);
       items.push(i);
       continue;
     }
