@@ -63,6 +63,8 @@ interface Scanned {
   rows: number;
   signs: readonly number[];
   lines: number;
+  /** Rows per period index when entries' row counts are not rows (month columns), else null. */
+  periodRows: Iterable<[number, number]> | null;
 }
 
 const scannedOf = (scanner: Scanner): Scanned => ({
@@ -70,6 +72,7 @@ const scannedOf = (scanner: Scanner): Scanned => ({
   rows: scanner.rows,
   signs: scanner.signs,
   lines: scanner.line,
+  periodRows: scanner.periodRows,
 });
 
 /**
@@ -86,12 +89,16 @@ function mergeInto(target: FastTarget, parts: Scanned[], text: (bytes: Uint8Arra
     for (const entry of scanned.entries) {
       const period = periodKey(entry.period);
       into.add(entry.key, period, typeof entry.amount === 'bigint' ? entry.amount : BigInt(entry.amount));
-      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
+      if (scanned.periodRows === null) rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
       if (entry.name !== null) {
         const line = offset + entry.nameLine;
         const best = names.get(entry.code);
         if (best === undefined || best.line < line) names.set(entry.code, { line, name: entry.name });
       }
+    }
+    for (const [index, rows] of scanned.periodRows ?? []) {
+      const period = periodKey(index);
+      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + rows);
     }
     const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
     into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);
