@@ -8,9 +8,9 @@
  * - `slow(fields, line)`: the general consumer, which gets the header (and title lines) and
  *   every record outside the byte subset, and accepts it or throws the same error, with the
  *   same line number;
- * - `spec()`: once the header is read, where the code, period, konto and amount are, or
- *   'general' when the file needs the general route (filters, name or detail columns, wide
- *   budgets);
+ * - `spec()`: once the header is read, where the code, period (or År and Månad), konto,
+ *   detail, name, filter and amount columns (one, a debit/credit pair, or one per month) are,
+ *   or 'general' when the file needs the general route (a totals column beside the months);
  * - `into`: the LedgerBuilder, which gets the exact sums, row counts and sign evidence.
  * A file it cannot read the same way — quotes, invalid UTF-8, a lone `\r`,
  * UTF-16, no header — makes it return FALLBACK before it has summed anything, and the caller
