@@ -439,6 +439,7 @@ async function benchPaths(rows) {
       },
     },
   ];
+  cases.push(...(await shapeCases(files.plain, perCode)));
   const results = [];
   let plain = null;
   let plainCpu = null;
@@ -515,3 +516,48 @@ async function benchPaths(rows) {
 }
 
 for (const rows of pathSizes) await benchPaths(rows);
+
+// ---- Other ledger shapes: debit/credit columns, År + Månad (issue 16) -------------------------
+
+/**
+ * The plain ledger rewritten line by line into the shapes of other exports, with the same
+ * amounts (so the same sums per code): `Debet;Kredit` (a positive amount as debet, a negative
+ * one as kredit), and the period as two columns `År;Månad` (`2024;1`). Month columns are the
+ * `month columns` case above.
+ */
+async function shapeCases(plainFile, perCode) {
+  const debitCredit = plainFile.replace(/-plain\.csv$/, '-debet-kredit.csv');
+  const yearMonth = plainFile.replace(/-plain\.csv$/, '-ar-manad.csv');
+  if (!existsSync(debitCredit) || !existsSync(yearMonth)) {
+    const { createReadStream } = await import('node:fs');
+    const { createInterface } = await import('node:readline');
+    const dc = createWriteStream(debitCredit);
+    const ym = createWriteStream(yearMonth);
+    let dcBuf = 'Period;Ansvar;Verksamhet;Konto;Debet;Kredit\n';
+    let ymBuf = 'År;Månad;Ansvar;Verksamhet;Konto;Belopp\n';
+    let header = true;
+    for await (const line of createInterface({ input: createReadStream(plainFile), crlfDelay: Infinity })) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const [period, ansvar, code, konto, amount] = line.split(';');
+      const credit = amount.startsWith('-');
+      dcBuf += `${period};${ansvar};${code};${konto};${credit ? '' : amount};${credit ? amount.slice(1) : ''}\n`;
+      ymBuf += `${period.slice(0, 4)};${Number(period.slice(4))};${ansvar};${code};${konto};${amount}\n`;
+      if (dcBuf.length > 1 << 20) {
+        if (!dc.write(dcBuf)) await new Promise((r) => dc.once('drain', r));
+        if (!ym.write(ymBuf)) await new Promise((r) => ym.once('drain', r));
+        dcBuf = '';
+        ymBuf = '';
+      }
+    }
+    dc.write(dcBuf);
+    ym.write(ymBuf);
+    await Promise.all([new Promise((r) => dc.end(r)), new Promise((r) => ym.end(r))]);
+  }
+  return [
+    { name: 'debit/credit columns', file: debitCredit, args: [], expect: { utfall: perCode } },
+    { name: 'År + Månad columns', file: yearMonth, args: [], expect: { utfall: perCode } },
+  ];
+}

@@ -173,13 +173,25 @@ function fastTarget(file: string, spec: ReadSpec, into: LedgerBuilder): FastTarg
       const { layout, plan } = consumer;
       if (layout === null || plan === null) return 'pending';
       const amount = layout.amounts[0];
-      if (layout.amounts.length !== 1 || amount === undefined || amount.period !== null || amount.credit !== undefined) return 'general';
-      if (layout.year >= 0) return 'general'; // År + Månad: the period is two fields
+      if (amount === undefined) return 'general';
+      // One amount column (a debit/credit pair included), or month columns, each with its period.
+      const months: { index: number; period: string }[] = [];
+      if (layout.amounts.length > 1 || amount.period !== null) {
+        // A totals column (checked against the months, for a note), or a year beside a period column, needs the general route.
+        if (layout.total >= 0 || layout.year >= 0) return 'general';
+        for (const a of layout.amounts) {
+          if (a.period === null || a.credit !== undefined) return 'general';
+          months.push({ index: a.index, period: a.period });
+        }
+      }
       return {
         width: layout.headers.length,
         codeAt: plan.code,
         periodAt: layout.period,
-        amountAt: amount.index,
+        amountAt: months.length > 0 ? -1 : amount.index,
+        creditAt: amount.credit ?? -1,
+        yearAt: layout.year,
+        months,
         kontoAt: plan.konto,
         detailAt: plan.detail,
         nameAt: plan.name,

@@ -184,9 +184,62 @@ function numericIndex(buf: Uint8Array, s: number, e: number): number {
   return y * 12 + m - 1;
 }
 
-/** The period key (`YYYY-MM`, or '' for none) of a period index; a year before 1000 keeps its four digits (`0999-05`), as readPeriod writes it. */
+/**
+ * The period index of a month of no stated year (a month column `Jan` … `Dec` without a year
+ * column, period key `Mmm`): −(month + 1), so −2 … −13 (−1 is no period).
+ */
+export const monthOnlyIndex = (month: number): number => -(month + 1);
+
+/**
+ * The period key of a period index: `YYYY-MM` for year·12 + month − 1 (a year before 1000
+ * keeps its four digits, `0999-05`, as readPeriod writes it), `Mmm` for a month of no stated
+ * year (`monthOnlyIndex`), '' for none (−1).
+ */
 export const periodKey = (idx: number): string =>
-  idx < 0 ? '' : `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`;
+  idx >= 0
+    ? `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`
+    : idx < -1
+      ? `M${String(-idx - 1).padStart(2, '0')}`
+      : '';
+
+/**
+ * A year column's field as combinePeriod and readPeriod read a year: exactly four ASCII digits
+ * from 1900 to 2099 (untrimmed here), or -1 (the general consumer decides the rest).
+ */
+export function yearField(buf: Uint8Array, s: number, e: number): number {
+  if (e - s !== 4) return -1;
+  const y = year4(buf, s);
+  return y >= 1900 && y <= 2099 ? y : -1;
+}
+
+/**
+ * The month of an `År` + `Månad` pair as combinePeriod reads it, for the forms exports write —
+ * the month as `1`..`12` or `01`..`12`, a month name (`jan`, `Januari`, `okt.`), or a whole
+ * month of the same year (`2024-08`) — as year·12 + month − 1; -1 for anything else (periods
+ * 00 and 13–15, other years, blanks around: the general consumer decides those).
+ */
+export function yearMonthIndex(buf: Uint8Array, ys: number, ye: number, ms: number, me: number): number {
+  const y = yearField(buf, ys, ye);
+  if (y < 0 || me <= ms) return -1;
+  const len = me - ms;
+  const d1 = digit(buf[ms]);
+  if (len <= 2 && d1 >= 0) {
+    const m = len === 1 ? d1 : d1 * 10 + digit(buf[ms + 1]);
+    if (len === 2 && digit(buf[ms + 1]) < 0) return -1;
+    return m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+  }
+  if (d1 < 0) {
+    // A month name: 3..9 ASCII letters and an optional final `.`.
+    const end = buf[me - 1] === 0x2e ? me - 1 : me;
+    let code = 0;
+    let i = ms;
+    while (i < end && letter(buf[i]) > 0) code = code * 32 + letter(buf[i++]);
+    const month = i === end && end - ms >= 3 && end - ms <= 9 ? NAMED.get(code) : undefined;
+    if (month !== undefined) return y * 12 + month - 1;
+  }
+  const whole = periodIndex(buf, ms, me);
+  return whole >= 0 && Math.floor(whole / 12) === y ? whole : -1;
+}
 
 /** Bytes a field's text may start with before its first letter, as `trim()` sees it: ASCII blanks, and every non-ASCII byte (NBSP, BOM …). */
 const skippable = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c || b >= 0x80;

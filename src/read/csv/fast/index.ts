@@ -8,9 +8,9 @@
  * - `slow(fields, line)`: the general consumer, which gets the header (and title lines) and
  *   every record outside the byte subset, and accepts it or throws the same error, with the
  *   same line number;
- * - `spec()`: once the header is read, where the code, period, konto and amount are, or
- *   'general' when the file needs the general route (filters, name or detail columns, wide
- *   budgets);
+ * - `spec()`: once the header is read, where the code, period (or År and Månad), konto,
+ *   detail, name, filter and amount columns (one, a debit/credit pair, or one per month) are,
+ *   or 'general' when the file needs the general route (a totals column beside the months);
  * - `into`: the LedgerBuilder, which gets the exact sums, row counts and sign evidence.
  * A file it cannot read the same way — quotes, invalid UTF-8, a lone `\r`,
  * UTF-16, no header — makes it return FALLBACK before it has summed anything, and the caller
@@ -63,6 +63,8 @@ interface Scanned {
   rows: number;
   signs: readonly number[];
   lines: number;
+  /** Rows per period index when entries' row counts are not rows (month columns), else null. */
+  periodRows: Iterable<[number, number]> | null;
 }
 
 const scannedOf = (scanner: Scanner): Scanned => ({
@@ -70,6 +72,7 @@ const scannedOf = (scanner: Scanner): Scanned => ({
   rows: scanner.rows,
   signs: scanner.signs,
   lines: scanner.line,
+  periodRows: scanner.periodRows,
 });
 
 /**
@@ -86,12 +89,16 @@ function mergeInto(target: FastTarget, parts: Scanned[], text: (bytes: Uint8Arra
     for (const entry of scanned.entries) {
       const period = periodKey(entry.period);
       into.add(entry.key, period, typeof entry.amount === 'bigint' ? entry.amount : BigInt(entry.amount));
-      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
+      if (scanned.periodRows === null) rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
       if (entry.name !== null) {
         const line = offset + entry.nameLine;
         const best = names.get(entry.code);
         if (best === undefined || best.line < line) names.set(entry.code, { line, name: entry.name });
       }
+    }
+    for (const [index, rows] of scanned.periodRows ?? []) {
+      const period = periodKey(index);
+      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + rows);
     }
     const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
     into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);

@@ -26,6 +26,8 @@ export interface RangeResult {
   entries: WireEntry[];
   rows: number;
   signs: number[];
+  /** Rows per period index, for a file with month columns (Scanner.periodRows); null otherwise. */
+  periodRows: [number, number][] | null;
 }
 
 /** Scans one range on its own (the worker's job), in pure mode. */
@@ -36,7 +38,8 @@ export function scanTask(task: WorkerTask): RangeResult {
     const status = scanRange(fd, task.start, task.end, scanner);
     const entries: WireEntry[] = [];
     if (status === 'ok') for (const entry of scanner.table.entries()) entries.push({ ...entry, amount: entry.amount.toString() });
-    return { status, entries, rows: scanner.rows, signs: [...scanner.signs] };
+    const periodRows = scanner.periodRows === null ? null : [...scanner.periodRows];
+    return { status, entries, rows: scanner.rows, signs: [...scanner.signs], periodRows };
   } finally {
     closeSync(fd);
   }

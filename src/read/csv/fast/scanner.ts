@@ -14,11 +14,13 @@ import { valueGlob } from '../../../core/codes.js';
 import { kontoClass } from '../../../rules/sign.js';
 import { scanAmount, type DecimalMark } from '../../amount.js';
 import { RECORD_MAX_CHARS } from '../../limits.js';
-import { blankField, fieldCodes, maybeTotalsLabel, periodIndex, plainAmount } from './bytes.js';
+import { blankField, fieldCodes, maybeTotalsLabel, monthOnlyIndex, periodIndex, plainAmount, yearField, yearMonthIndex } from './bytes.js';
 import { createDecoder, type Decoder, type Encoding } from '../dialect.js';
 import { ByteMemo, SumTable } from './sum-table.js';
 
 const CHUNK = 4 << 20;
+/** Below this, every sum of integers in float64 is exact (2^53). */
+const FLOAT_EXACT = 2 ** 53;
 /**
  * Bytes of a line from which the fast path leaves the file to csv-parse, which refuses a record
  * over RECORD_MAX_CHARS (read/limits.ts; counted in its own UTF-8 bytes, so a quarter here).
@@ -45,6 +47,16 @@ export interface ScanColumns {
   where: readonly { index: number; glob: string; negate: boolean }[];
   unitExp: number;
   decimal: DecimalMark;
+  /** The credit column of a debit/credit pair (`amountAt` is the debit): the amount is debet − kredit; -1 for none. */
+  creditAt: number;
+  /** The year column whose month `periodAt` holds (`År` + `Månad`); -1 for none. */
+  yearAt: number;
+  /**
+   * Month columns (`Jan` … `Dec`, `2024-01` …), each with its period as the general reader
+   * resolved it (`Mmm` or `YYYY-MM`); empty for a file with one amount column (`amountAt`).
+   * With month columns, `periodAt` is a year column (or -1), whose year `Mmm` columns take.
+   */
+  months: readonly { index: number; period: string }[];
 }
 
 /** Everything the scanner needs: the columns plus the file's encoding and delimiter. */
@@ -75,6 +87,18 @@ export class Scanner {
   private readonly memos: ByteMemo[];
   private readonly tests: ((v: string) => boolean)[];
   private decoder: Decoder | null = null;
+  /** Whether rows need `specialRow` (month columns, a debit/credit pair, `År` + `Månad`). */
+  private readonly special: boolean;
+  /** Per month column: its field, and its period index (`monthOnlyIndex` for `Mmm`). */
+  private readonly monthAt: Int32Array;
+  private readonly monthPeriod: Int32Array;
+  /** A row's month cells: integer öre, NaN for a cell with no amount. */
+  private readonly cells: Float64Array;
+  /**
+   * Rows per period index, for files with month columns, where a row adds to several entries
+   * (each entry's own row count is then not the number of rows); null for other files.
+   */
+  readonly periodRows: Map<number, number> | null;
 
   constructor(
     readonly spec: ScanSpec,
@@ -82,6 +106,126 @@ export class Scanner {
   ) {
     this.memos = spec.where.map(() => new ByteMemo());
     this.tests = spec.where.map((w) => valueGlob(w.glob));
+    this.special = spec.months.length > 0 || spec.creditAt >= 0 || spec.yearAt >= 0;
+    this.monthAt = Int32Array.from(spec.months, (m) => m.index);
+    this.monthPeriod = Int32Array.from(spec.months, (m) =>
+      m.period.startsWith('M')
+        ? monthOnlyIndex(Number(m.period.slice(1)))
+        : Number(m.period.slice(0, 4)) * 12 + Number(m.period.slice(5, 7)) - 1,
+    );
+    this.cells = new Float64Array(spec.months.length);
+    this.periodRows = spec.months.length > 0 ? new Map() : null;
+  }
+
+  /**
+   * The amount of an amount cell: integer öre (at most 15 digits), null for no amount (empty,
+   * `NULL`), or undefined when the general consumer must read the line (anything else).
+   */
+  private cell(buf: Buffer, s: number, e: number): number | null | undefined {
+    const { decimal, unitExp } = this.spec;
+    const v = plainAmount(buf, s, e, decimal, unitExp);
+    if (!Number.isNaN(v)) return v;
+    if (s === e) return null;
+    const len = fieldCodes(buf, s, e, this.spec.utf8, this.codes);
+    if (len < 0) return undefined;
+    const r = scanAmount(this.codes, len, decimal, unitExp);
+    return typeof r === 'number' ? r : r === null ? null : undefined;
+  }
+
+  /** Adds an amount under the row's key (with its detail, when the key has one); returns the entry. */
+  private addEntry(buf: Buffer, cs: number, ce: number, period: number, value: number): number {
+    return this.spec.detailAt < 0
+      ? this.table.add(buf, cs, ce, period, value)
+      : this.table.addDetail(buf, cs, ce, this.ds, this.de, period, value);
+  }
+
+  /** Counts a data row's sign evidence from its konto's first byte and its amount (file's sign). */
+  private evidence(kontoFirst: number, value: number): void {
+    if (this.spec.kontoAt < 0 || value === 0) return;
+    const cls = kontoClass(kontoFirst);
+    if (cls === 'revenue') this.countSign(value > 0 ? 0 : 1);
+    else if (cls === 'cost') this.countSign(value > 0 ? 2 : 3);
+  }
+
+  /**
+   * A data row of a file with month columns, a debit/credit pair or `År` + `Månad`, as the
+   * general consumer reads it (records-to-ledger.ts `take`): the period, then every amount
+   * cell; each cell with an amount is added under its period, a row with none is no data row
+   * (not counted), and the row's net amount is its sign evidence. False when the general
+   * consumer must read the line (a period or cell outside the byte subset, the opening
+   * balance, adjustment periods), before anything is added.
+   */
+  private specialRow(buf: Buffer, cs: number, ce: number, kontoFirst: number): boolean {
+    const { periodAt, yearAt, amountAt, creditAt } = this.spec;
+    const starts = this.starts;
+    const ends = this.ends;
+    let period = -1;
+    if (periodAt >= 0) {
+      const ps = starts[periodAt] as number;
+      const pe = ends[periodAt] as number;
+      if (yearAt >= 0) period = yearMonthIndex(buf, starts[yearAt] as number, ends[yearAt] as number, ps, pe);
+      else if (this.monthAt.length > 0)
+        period = yearField(buf, ps, pe); // the year of `Mmm` columns
+      else period = periodIndex(buf, ps, pe);
+      if (period < 0) return false;
+    }
+    const n = this.monthAt.length;
+    if (n === 0) {
+      // One amount: a cell, or a debit/credit pair (debet − kredit, an empty side 0).
+      let value = this.cell(buf, starts[amountAt] as number, ends[amountAt] as number);
+      if (value === undefined) return false;
+      if (creditAt >= 0) {
+        const credit = this.cell(buf, starts[creditAt] as number, ends[creditAt] as number);
+        if (credit === undefined) return false;
+        if (value !== null || credit !== null) value = (value ?? 0) - (credit ?? 0);
+      }
+      if (value === null) return true; // no amount: no data row
+      const entry = this.addEntry(buf, cs, ce, period, value);
+      if (this.spec.nameAt >= 0) this.takeName(entry, buf, starts[this.spec.nameAt] as number, ends[this.spec.nameAt] as number);
+      this.evidence(kontoFirst, value);
+      this.rows++;
+      return true;
+    }
+    // Month columns: read every cell first, so that a line the general consumer must read adds nothing.
+    const cells = this.cells;
+    let some = false;
+    let total = 0;
+    let largest = 0;
+    for (let k = 0; k < n; k++) {
+      const at = this.monthAt[k] as number;
+      const v = this.cell(buf, starts[at] as number, ends[at] as number);
+      if (v === undefined) return false;
+      if (v === null) {
+        cells[k] = NaN;
+        continue;
+      }
+      cells[k] = v;
+      some = true;
+      total += v;
+      const abs = v < 0 ? -v : v;
+      if (abs > largest) largest = abs;
+    }
+    if (!some) return true; // no amount in the row: no data row
+    if (largest * n >= FLOAT_EXACT) return false; // the row's net could leave float64's integers
+    let first = true;
+    for (let k = 0; k < n; k++) {
+      const v = cells[k] as number;
+      if (Number.isNaN(v)) continue;
+      let p = this.monthPeriod[k] as number;
+      // A month column (`jan`) takes the row's year (`År`) when it has one.
+      if (p < -1 && period >= 0) p = period * 12 + (-p - 2);
+      const entry = this.addEntry(buf, cs, ce, p, v);
+      if (first) {
+        // The row is counted under the period of its first amount, and names its code once.
+        first = false;
+        const rows = this.periodRows as Map<number, number>;
+        rows.set(p, (rows.get(p) ?? 0) + 1);
+        if (this.spec.nameAt >= 0) this.takeName(entry, buf, starts[this.spec.nameAt] as number, ends[this.spec.nameAt] as number);
+      }
+    }
+    this.evidence(kontoFirst, total);
+    this.rows++;
+    return true;
   }
 
   /** The text of buf[s, e) (whole characters: the line is valid and the delimiter is ASCII). */
@@ -173,6 +317,7 @@ export class Scanner {
   /** Scans the complete lines in buf[from, upTo); only the very last line of a file may lack its newline. */
   lines(buf: Buffer, from: number, upTo: number): ScanStatus {
     const { delimiter: delim, width, codeAt, periodAt, amountAt, kontoAt, detailAt, nameAt, unitExp, decimal, utf8 } = this.spec;
+    const special = this.special;
     const filtered = this.spec.where.length > 0;
     const keyed = detailAt >= 0 || nameAt >= 0;
     // Whether any \r is in these lines (CRLF files): only then is each byte checked for a lone one.
@@ -270,6 +415,13 @@ export class Scanner {
         while (k < (ends[kontoAt] as number) && blank(buf[k])) k++;
         kontoFirst = k < (ends[kontoAt] as number) ? (buf[k] as number) : 0;
         if (kontoFirst >= 0x80) simple = false;
+      }
+      if (special && simple) {
+        if (this.specialRow(buf, cs, ce, kontoFirst)) {
+          s = e + 1;
+          continue;
+        }
+        simple = false;
       }
       let period = -1;
       if (simple && periodAt >= 0) {
