@@ -9,12 +9,15 @@
 // Every report path (`--paths ROWS`, default 1000000 in a plain `npm run bench`): the plain
 // report; a Windows-1252 file with NBSP-grouped amounts; `--where konto=4*`; `--by ansvar`;
 // `--analys`; a ledger with a name column; a file with one amount column per month;
-// `--period 2024-06` with the budget periodised; each as time, rows/s, peak memory and ratio
-// to the plain report, each checked against the generator's exact sums.
+// `--period 2024-06` with the budget periodised; the same rows as a SIE type 4 file and as an
+// .xlsx workbook (up to a sheet's 1 048 575 rows); each as time, rows/s, peak memory and ratio
+// to the plain report, each checked against the generator's exact sums. `--rows N` is the same
+// as `--paths N` (small N to try a change: `npm run bench -- --rows 20000`).
 // A SIE case (`--sie ROWS`): a SIE type 4 file of ROWS #TRANS lines on {1 "ansvar" 20
 // "verksamhet"} (one #VER per three rows, with its bank row), read as utfall the same way.
-// Usage: npm run bench [-- ROWS...] [-- --sie ROWS] [-- --paths ROWS]   (default 1000000 and
-// 10000000, SIE 1000000 and paths 1000000; given only --sie or --paths sizes, only those run)
+// Usage: npm run bench [-- ROWS...] [-- --sie ROWS] [-- --paths|--rows ROWS]   (default 1000000 and
+// 10000000, SIE 1000000 and paths 1000000; given only --sie or --paths sizes, only those run).
+// The files go to avvikelse-bench/ in the system temp directory (TMPDIR), and are reused.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +26,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
+const FLAGS = ['--sie', '--paths', '--rows', '--startup'];
+// `--startup N`: start-up, best of N runs (below).
+const startupRuns = argv.flatMap((a, i) => (argv[i - 1] === '--startup' && Number(a) > 0 ? [Number(a)] : []));
 const sieSizes = argv.flatMap((a, i) => (argv[i - 1] === '--sie' && Number(a) > 0 ? [Number(a)] : []));
-const pathSizes = argv.flatMap((a, i) => (argv[i - 1] === '--paths' && Number(a) > 0 ? [Number(a)] : []));
-const sizes = argv.filter((a, i) => argv[i - 1] !== '--sie' && argv[i - 1] !== '--paths' && Number(a) > 0).map(Number);
-if (sizes.length === 0 && sieSizes.length === 0 && pathSizes.length === 0) {
+// `--rows N` is `--paths N`: every report path at N rows (small N for trying a change).
+const pathSizes = argv.flatMap((a, i) => (['--paths', '--rows'].includes(argv[i - 1]) && Number(a) > 0 ? [Number(a)] : []));
+const sizes = argv.filter((a, i) => !FLAGS.includes(argv[i - 1]) && Number(a) > 0).map(Number);
+if (sizes.length === 0 && sieSizes.length === 0 && pathSizes.length === 0 && startupRuns.length === 0) {
   sizes.push(1_000_000, 10_000_000);
   sieSizes.push(1_000_000);
   pathSizes.push(1_000_000);
@@ -114,6 +121,18 @@ function sieKronor(ore) {
   return kronor(ore).replace(',', '.');
 }
 
+/** The head of a generated SIE type 4 file: the fiscal year 2024, dimensions 1 and 20, the konton. */
+const SIE_HEADER = [
+  '#FLAGGA 0',
+  '#PROGRAM "avvikelse bench" 1',
+  '#FORMAT PC8',
+  '#SIETYP 4',
+  '#RAR 0 20240101 20241231',
+  '#DIM 1 "Ansvar"',
+  '#DIM 20 "Verksamhet"',
+  ...KONTON.map((k) => `#KONTO ${k} "Konto ${k}"`),
+].join('\n');
+
 /** A SIE type 4 file of `rows` #TRANS lines (and a bank row per #VER of three), with the generator's sums per verksamhet. */
 async function generateSie(rows) {
   const path = join(dir, `utfall-${rows}.se`);
@@ -123,18 +142,8 @@ async function generateSie(rows) {
   if (done) return done;
   const next = lcg(54321 + rows);
   const totals = Object.fromEntries(CODES.map((c) => [c, 0n]));
-  const header = [
-    '#FLAGGA 0',
-    '#PROGRAM "avvikelse bench" 1',
-    '#FORMAT PC8',
-    '#SIETYP 4',
-    '#RAR 0 20240101 20241231',
-    '#DIM 1 "Ansvar"',
-    '#DIM 20 "Verksamhet"',
-    ...KONTON.map((k) => `#KONTO ${k} "Konto ${k}"`),
-  ].join('\n');
   let ver = 0n;
-  await writeLines(path, header, rows, (i) => {
+  await writeLines(path, SIE_HEADER, rows, (i) => {
     const month = String((i % 12) + 1).padStart(2, '0');
     let lines = i % 3 === 0 ? `#VER A ${i / 3 + 1} 2024${month}15 "Verifikation"\n{\n` : '';
     const code = CODES[next() % CODES.length];
@@ -282,6 +291,76 @@ async function writeLines(path, header, rows, lineOf, latin1 = false) {
   await new Promise((r) => out.end(r));
 }
 
+/** The most data rows a worksheet holds (1 048 576 rows, one of them the header). */
+const XLSX_MAX_ROWS = 1_048_575;
+
+/**
+ * An .xlsx workbook of one sheet, `Period;Ansvar;Verksamhet;Konto;Belopp`, as Excel writes
+ * one: text cells as shared strings, the period and the amount as number cells (the amount
+ * with a decimal point, the shortest form). Streamed through fflate's Zip, so memory stays
+ * small; `cellsOf(i)` gives row i's five values (a number or a string each).
+ */
+async function writeXlsx(path, rows, cellsOf) {
+  const { Zip, ZipDeflate, strToU8 } = await import('fflate');
+  const out = createWriteStream(path);
+  let pending = Promise.resolve();
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    if (!out.write(chunk)) pending = new Promise((r) => out.once('drain', r));
+  });
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const put = (name, text) => {
+    const f = new ZipDeflate(name, { level: 1 });
+    zip.add(f);
+    f.push(strToU8(text), true);
+  };
+  put(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  );
+  put(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  put(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Huvudbok" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  put(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  const strings = new Map();
+  const cell = (ref, value) => {
+    if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+    let n = strings.get(value);
+    if (n === undefined) strings.set(value, (n = strings.size));
+    return `<c r="${ref}" t="s"><v>${n}</v></c>`;
+  };
+  const row = (r, values) => `<row r="${r}">${values.map((v, c) => cell(`${'ABCDE'[c]}${r}`, v)).join('')}</row>`;
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+  zip.add(sheet);
+  let buf = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${row(1, ['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp'])}`;
+  for (let i = 0; i < rows; i++) {
+    buf += row(i + 2, cellsOf(i));
+    if (buf.length > 1 << 20) {
+      sheet.push(strToU8(buf));
+      buf = '';
+      await pending;
+    }
+  }
+  sheet.push(strToU8(`${buf}</sheetData></worksheet>`), true);
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  put(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${strings.size}" uniqueCount="${strings.size}">${[...strings.keys()].map((t) => `<si><t>${escape(t)}</t></si>`).join('')}</sst>`,
+  );
+  zip.end();
+  await pending;
+  await new Promise((r) => out.end(r));
+}
+
 /**
  * The ledger of `rows` rows as the generator's records (high bits of an LCG, so that code,
  * ansvar and konto are independent), and the files of every path written from them.
@@ -293,11 +372,14 @@ async function generatePaths(rows) {
     cp1252: `${base}-cp1252.csv`,
     names: `${base}-names.csv`,
     months: `${base}-months.csv`,
+    sie: `${base}.se`,
     budget: `${base}-budget.csv`,
     sums: `${base}-sums.json`,
   };
+  if (rows <= XLSX_MAX_ROWS) files.xlsx = `${base}.xlsx`;
   if (Object.values(files).every((f) => existsSync(f)))
     return { files, sums: JSON.parse((await import('node:fs')).readFileSync(files.sums, 'utf8')) };
+  delete files.xlsx;
   let seed = 777 + rows;
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
   const recs = { code: new Uint8Array(rows), ansvar: new Uint8Array(rows), konto: new Uint8Array(rows), ore: new Float64Array(rows) };
@@ -343,6 +425,28 @@ async function generatePaths(rows) {
     const [c, a, k] = fields(j * 12);
     return `${a};${c};${k};${cells.join(';')}`;
   });
+  // SIE type 4: the same rows as #TRANS on {1 "ansvar" 20 "verksamhet"}, a #VER per three
+  // rows with its bank row (konto 1930, a balance account the report leaves out).
+  let ver = 0n;
+  await writeLines(files.sie, SIE_HEADER, rows, (i) => {
+    const [c, a, k, o] = fields(i);
+    const date = `${period(i)}15`;
+    let lines = i % 3 === 0 ? `#VER A ${i / 3 + 1} ${date} "Verifikation"\n{\n` : '';
+    lines += `#TRANS ${k} {1 "${a}" 20 "${c}"} ${sieKronor(o)} ${date} "Rad ${i}"`;
+    ver += o;
+    if (i % 3 === 2 || i === rows - 1) {
+      lines += `\n#TRANS 1930 {} ${sieKronor(-ver)}\n}`;
+      ver = 0n;
+    }
+    return lines;
+  });
+  if (rows <= XLSX_MAX_ROWS) {
+    files.xlsx = `${base}.xlsx`;
+    await writeXlsx(files.xlsx, rows, (i) => {
+      const [c, a, k, o] = fields(i);
+      return [Number(period(i)), a, c, k, kronor(o).replace(',', '.')];
+    });
+  }
   writeFileSync(
     files.budget,
     `Ansvar;Verksamhet;Konto;Budget\n${CODES.flatMap((c) => ['3110', '4610', '5011'].map((k) => `4110;${c};${k};1 000 000,00`)).join('\n')}\n`,
@@ -426,6 +530,10 @@ async function benchPaths(rows) {
       args: [],
       expect: { utfall: Object.fromEntries(Object.entries(all.wide).map(([k, v]) => [k, BigInt(v)])) },
     },
+    { name: 'SIE type 4 (#TRANS, a #VER per 3 rows)', file: files.sie, args: [], expect: { utfall: perCode } },
+    ...(files.xlsx === undefined
+      ? []
+      : [{ name: '.xlsx (shared strings, number cells)', file: files.xlsx, args: [], expect: { utfall: perCode } }]),
     {
       name: '--period 2024-06, budget periodised',
       file: files.plain,
@@ -488,7 +596,7 @@ async function benchPaths(rows) {
           if (CODES.includes(row.kod) && row.namn !== want) throw new Error(`${c.name}: name of ${row.kod}: ${row.namn}`);
         }
       }
-      c.reader = /: (fast-2-threads|fast|csv-parse)$/m.exec(r.stderr)?.[1] ?? '?';
+      c.reader = /: (fast-2-threads|fast|csv-parse|sie|xlsx)$/m.exec(r.stderr)?.[1] ?? '?';
       times.push(seconds);
       cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6);
       rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
@@ -561,3 +669,67 @@ async function shapeCases(plainFile, perCode) {
     { name: 'År + Månad columns', file: yearMonth, args: [], expect: { utfall: perCode } },
   ];
 }
+
+// ---- Start-up ----------------------------------------------------------------------------
+
+/**
+ * `--startup N`: Node alone (`node -e 0`), `avvikelse --version`, `--help`, a report of the
+ * shipped fixtures and a plain report of the 1M-row ledger, each as a separate process, best
+ * and median of N runs (wall time, and CPU time of the process, which a shared machine
+ * disturbs less).
+ */
+async function benchStartup(runs) {
+  const ledger = await generate(1_000_000);
+  const bin = join(root, 'bin/avvikelse.js');
+  const fixtures = ['report', '--utfall', join(root, 'fixtures/utfall-2024.csv'), '--budget', join(root, 'fixtures/budget-2024.csv')];
+  const cases = [
+    { name: 'node -e 0 (Node alone)', args: ['-e', '0'] },
+    { name: 'avvikelse --version', args: [bin, '--version'] },
+    { name: 'avvikelse --help', args: [bin, '--help'] },
+    { name: 'report of fixtures/ (Windows-1252)', args: [bin, ...fixtures] },
+    {
+      name: 'report, 1M rows (plain)',
+      args: [
+        bin,
+        'report',
+        '--utfall',
+        ledger.path,
+        '--budget',
+        ledger.budgetPath,
+        '--level',
+        '9',
+        '--unit',
+        'kr',
+        '--exact',
+        '--format',
+        'json',
+      ],
+    },
+  ];
+  const results = [];
+  for (const c of cases) {
+    const wall = [];
+    const cpu = [];
+    for (let run = 0; run < runs; run++) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--import', join(root, 'bench/rss.mjs'), ...c.args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r.status !== 0) throw new Error(`${c.name}: failed: ${r.stderr}`);
+      cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e3);
+    }
+    const best = (xs) => Math.min(...xs).toFixed(0);
+    results.push({
+      run: c.name,
+      wallBestMs: best(wall),
+      wallMedianMs: median(wall).toFixed(0),
+      cpuBestMs: best(cpu),
+      cpuMedianMs: median(cpu).toFixed(0),
+    });
+  }
+  console.log(
+    `start-up, whole process, best and median of ${runs} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+  );
+  console.table(results);
+}
+
+for (const runs of startupRuns) await benchStartup(runs);

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm run build`'s second step: bundles the CLI from src/ into dist/bin/ with Rolldown, so
+// that a start loads a few files instead of about a hundred modules.
+//   dist/bin/main.js    the program (src/cli/main.ts and everything a report needs at once)
+//   dist/bin/worker.js  the fast path's second thread (src/read/csv/fast/worker.ts), which
+//                       parallel.ts starts as `new URL('./worker.js', import.meta.url)`
+//   dist/bin/*-[hash].js  chunks loaded on first use: each writer, verify's checks, the
+//                       .xlsx and SIE readers, csv-parse, and code the two entries share
+// dist/bin/ is two folders deep, as dist/cli/ is, so the paths the code reads beside itself
+// (`../../package.json`, `../../data/…`) stay the same. iconv-lite and fflate stay outside the
+// bundle: src/read/lazy.ts requires them synchronously, on first use, from node_modules.
+// Each file has a source map (--debug turns them on; see bin/avvikelse.js).
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/bin');
+await rm(out, { recursive: true, force: true });
+await build({
+  cwd: root,
+  input: { main: 'src/cli/main.ts', worker: 'src/read/csv/fast/worker.ts' },
+  platform: 'node',
+  external: [/^node:/, 'iconv-lite', 'fflate'],
+  logLevel: 'warn',
+  // json.ts is also imported statically (by write/verify.ts), so it stays in the main file: expected.
+  onLog(level, log, handler) {
+    if (log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') handler(level, log);
+  },
+  output: {
+    dir: out,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: true,
+  },
+});
