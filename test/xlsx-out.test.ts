@@ -125,11 +125,31 @@ describe('the workbook of a report', () => {
     expect(rows[3]?.cells[1]?.text).toBe('<b>&amp; "x"</b>');
   });
 
-  it("verify checks the first sheet of a workbook, placing its notes at the sheet's rows", async () => {
-    const { out } = await both('verify.xlsx', ['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51']);
-    const run = await cli(['verify', out, '--utfall', UTFALL, '--budget', BUDGET]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`${out}:10: not: Summa Utfall: 317 436 mot 317 435 (summan av raderna)`);
+  it("verify checks every sheet of a workbook: each table, the sub-table against its row; findings at the sheet's rows", async () => {
+    const { out, parts, bytes } = await both('verify.xlsx', ['--utfall', UTFALL, '--budget', BUDGET, '--sub', '51']);
+    const run = await cli(['verify', out, '--utfall', UTFALL, '--budget', BUDGET, '--sub', '51', '--format', 'json']);
+    expect(run.code, run.stdout).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.stats.tables).toBe(2);
+    expect(doc.notes.map((n: { sheet: string; row: number; label: string }) => `${n.sheet}:${n.row} ${n.label}`)).toContain(
+      'Driftredovisning 2024, tkr:10 Summa',
+    );
+    const text = await cli(['verify', out]);
+    expect(text.stdout).toContain(`${out}:Driftredovisning 2024, tkr:10: not: Summa Avvikelse:`);
+    expect(text.stdout).toMatch(/2 tabeller, \d+ kontroller: 0 fel/);
+
+    // A wrong cell on the second sheet (5102 Hemtjänst's Utfall, 65 518 → 65 528) is found there, by its sheet and row.
+    const sheet2 = parts['xl/worksheets/sheet2.xml'] as string;
+    expect(sheet2).toContain('<v>65518</v>');
+    const { strToU8, zipSync } = await import('fflate');
+    const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, v]));
+    files['xl/worksheets/sheet2.xml'] = strToU8(sheet2.replace('<v>65518</v>', '<v>65528</v>'));
+    const bad = join(dir, 'verify-fel.xlsx');
+    writeFileSync(bad, zipSync(files));
+    const failed = await cli(['verify', bad]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`${bad}:Redovisning verksamhet 51:`);
+    expect(failed.stdout).not.toContain(`${bad}:Driftredovisning 2024, tkr:4: fel`);
   });
 
   it('sheet names: at most 31 characters, none of []:*?/\\, unique whatever the case; XML text escapes what XML cannot hold', () => {

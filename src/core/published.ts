@@ -27,6 +27,8 @@ export interface PublishedRow {
 
 export interface PublishedTable {
   file: string;
+  /** The sheet of a workbook the table is on (its lines are the sheet's rows). */
+  sheet?: string;
   /** The title line, or the header's first cell; '' when there is neither. */
   title: string;
   /** Line of the header row. */

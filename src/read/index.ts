@@ -70,9 +70,9 @@ export async function readLedger(file: string, spec: ReadSpec): Promise<LedgerTo
   return { ...builder.finish(), ...info };
 }
 
-/** Reads a small file (names, comments, forecasts, keys, categories, a published table) as records. */
-export async function readRecords(file: string): Promise<SourceRecord[]> {
-  return findSource(file, 'records').records(file);
+/** Reads a small file (names, comments, forecasts, keys, categories, a published table) as records; `parts` as `RecordSource.records`. */
+export async function readRecords(file: string, parts: 'first' | 'all' = 'first'): Promise<SourceRecord[]> {
+  return findSource(file, 'records').records(file, parts);
 }
 
 /** The lines to show under an error at `place`: the source of its file formats them. */

@@ -155,8 +155,17 @@ function foundTables(file: string, records: readonly SourceRecord[]): PublishedT
   let pendingTitle = '';
   let afterBlank = true;
   let previousWasHeader = false;
+  let sheet: string | undefined;
   const numbersOf = parsedCells(records);
   records.forEach((r, i) => {
+    if (r.place.sheet !== sheet) {
+      // A workbook's next sheet: its tables are its own.
+      sheet = r.place.sheet;
+      current = null;
+      pendingTitle = '';
+      afterBlank = true;
+      previousWasHeader = false;
+    }
     const blank = isBlank(r.cells);
     const inTable = current !== null && !afterBlank && pendingTitle === ''; // a title line starts a new table
     if (!blank && isHeader(records, i, inTable, current !== null && current.rows.length === 0, numbersOf)) {
@@ -167,7 +176,14 @@ function foundTables(file: string, records: readonly SourceRecord[]): PublishedT
         return;
       }
       const first = (r.cells[0] ?? '').trim();
-      current = { file, title: pendingTitle || first, line: lineOf(r.place), header: r.cells.map((h) => h.trim()), rows: [] };
+      current = {
+        file,
+        ...(sheet === undefined ? {} : { sheet }),
+        title: pendingTitle || first,
+        line: lineOf(r.place),
+        header: r.cells.map((h) => h.trim()),
+        rows: [],
+      };
       tables.push(current);
       pendingTitle = '';
       afterBlank = false;
@@ -224,9 +240,9 @@ async function htmlPage(file: string): Promise<SourceRecord[] | null> {
   }
 }
 
-/** Reads every table in a file, through the record source that reads it (CSV, Markdown, …). Throws TABLE_NOT_FOUND when there is none. */
+/** Reads every table in a file (on every visible sheet of a workbook), through the record source that reads it (CSV, Markdown, …). Throws TABLE_NOT_FOUND when there is none. */
 export async function readReportTables(file: string): Promise<PublishedTable[]> {
-  const tables = tablesFromRecords(file, (await htmlPage(file)) ?? (await readRecords(file)));
+  const tables = tablesFromRecords(file, (await htmlPage(file)) ?? (await readRecords(file, 'all')));
   if (tables.length === 0) throw new AvvikelseError('TABLE_NOT_FOUND', {}, { file });
   return tables;
 }

@@ -264,8 +264,12 @@ export interface SourceRecord {
 
 /** A format that holds small tables: names, comments, forecasts, keys, categories, published reports. */
 export interface RecordSource extends SourceBase {
-  /** Every non-empty record of the file, in order (small files are read whole); a record of empty cells (`;;`) counts. */
-  records(file: string): Promise<SourceRecord[]>;
+  /**
+   * Every non-empty record of the file, in order (small files are read whole); a record of
+   * empty cells (`;;`) counts. Of a file of several parts (a workbook's sheets), the first
+   * part, or with `parts: 'all'` every visible one in order, each record's place naming its part.
+   */
+  records(file: string, parts?: 'first' | 'all'): Promise<SourceRecord[]>;
 }
 
 /** A registered source: a ledger source, a record source, or both. */

@@ -33,12 +33,15 @@ export function findingMessage(f: Finding, t: Texts, rounding: boolean | 'warnin
     : t.verify.error(f.row, f.column, n(expected), basis, n(found), n(diff));
 }
 
+/** Where a finding is: `file:line`, or `file:Sheet:row` on a sheet of a workbook (a sheet's name holds no `:`). */
+const where = (f: Finding): string => (f.sheet === undefined ? `${f.file}:${f.line}` : `${f.file}:${f.sheet}:${f.line}`);
+
 /** verify's text for a person: each line through `visible`, so no control character from a table reaches the terminal. */
 export function renderVerifyText(r: VerifyResult, t: Texts, extra: string[]): string {
   const lines = [
-    ...r.errors.map((f) => `${f.file}:${f.line}: ${t.errorLabel}: ${findingMessage(f, t, false)}`),
-    ...r.warnings.map((f) => `${f.file}:${f.line}: ${t.warningLabel}: ${findingMessage(f, t, 'warning')}`),
-    ...r.notes.map((f) => `${f.file}:${f.line}: ${t.noteLabel}: ${findingMessage(f, t, true)}`),
+    ...r.errors.map((f) => `${where(f)}: ${t.errorLabel}: ${findingMessage(f, t, false)}`),
+    ...r.warnings.map((f) => `${where(f)}: ${t.warningLabel}: ${findingMessage(f, t, 'warning')}`),
+    ...r.notes.map((f) => `${where(f)}: ${t.noteLabel}: ${findingMessage(f, t, true)}`),
     ...extra,
     summary(r, t),
   ];
@@ -60,6 +63,7 @@ export function renderVerifyJson(r: VerifyResult, t: Texts): string {
     type: rounding === 'warning' ? 'warning' : rounding ? 'rounding' : f.type,
     check: f.type,
     file: f.file,
+    ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
     table: f.table,
     row: f.line,
     label: f.row,
@@ -96,7 +100,7 @@ export function renderVerifyGithub(r: VerifyResult, t: Texts): string {
   const esc = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const line = (kind: string, f: Finding, rounding: boolean | 'warning') =>
-    `::${kind} file=${prop(f.file)},line=${f.line},title=${prop(`avvikelse verify: ${f.table}`)}::${esc(findingMessage(f, t, rounding))}`;
+    `::${kind} file=${prop(f.file)},line=${f.line},title=${prop(`avvikelse verify: ${f.sheet === undefined || f.sheet === f.table ? f.table : `${f.sheet}: ${f.table}`}`)}::${esc(findingMessage(f, t, rounding))}`;
   const lines = [
     ...r.errors.map((f) => line('error', f, false)),
     ...r.warnings.map((f) => line('warning', f, 'warning')),

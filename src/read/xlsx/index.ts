@@ -267,14 +267,18 @@ export const xlsxSource: LedgerSource & RecordSource = {
     (consumer as RecordConsumer | null)?.end();
     return INFO;
   },
-  async records(file) {
-    const sheet = await withWorkbook(file, (book) => sheetRecords(file, book));
-    return sheet.records
-      .filter((r) => r.cells.some((c) => c.trim() !== ''))
-      .map((r): SourceRecord => ({
-        place: sheet.placeOf(r.row),
-        cells: r.cells,
-        at: (index, column, value) => sheet.placeOf(r.row, { index, column, value }),
-      }));
+  async records(file, parts = 'first') {
+    const sheets = await withWorkbook(file, (book) =>
+      parts === 'all' ? book.sheets.filter((x) => !x.hidden).map((x) => sheetRecords(file, book, x.name)) : [sheetRecords(file, book)],
+    );
+    return sheets.flatMap((sheet) =>
+      sheet.records
+        .filter((r) => r.cells.some((c) => c.trim() !== ''))
+        .map((r): SourceRecord => ({
+          place: sheet.placeOf(r.row),
+          cells: r.cells,
+          at: (index, column, value) => sheet.placeOf(r.row, { index, column, value }),
+        })),
+    );
   },
 };

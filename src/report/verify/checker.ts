@@ -22,9 +22,18 @@ export interface CrossEnd {
   negated: boolean;
 }
 
+/** The file of a table's findings, and its sheet when it is on one. */
+export const placeOf = (t: VerifyTable): { file: string; sheet?: string } =>
+  t.sheet === undefined ? { file: t.file } : { file: t.file, sheet: t.sheet };
+
+/** Whether two findings are of one table (file, sheet and title). */
+export const sameTable = (a: Finding, b: Finding): boolean => a.file === b.file && a.sheet === b.sheet && a.table === b.table;
+
 export interface Finding {
   type: CheckType;
   file: string;
+  /** The sheet of a workbook the table is on (`line` is then its row). */
+  sheet?: string;
   table: string;
   line: number;
   row: string;
@@ -85,7 +94,7 @@ export class Checker {
     const decimals = t.decimals[column] as number;
     const finding: Finding = {
       type,
-      file: t.file,
+      ...placeOf(t),
       table: t.title,
       line: row.line,
       row: row.label,
@@ -127,7 +136,7 @@ export class Checker {
   empty(t: VerifyTable): void {
     this.errors.push({
       type: 'empty',
-      file: t.file,
+      ...placeOf(t),
       table: t.title,
       line: t.line,
       row: t.title,

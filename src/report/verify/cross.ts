@@ -148,7 +148,9 @@ const samePeriodAndUnit = (a: VerifyTable, b: VerifyTable) => sameUnit(a, b) && 
  */
 function oneParent(sub: VerifyTable, found: { table: VerifyTable; row: VerifyRow }[]): { table: VerifyTable; row: VerifyRow } | null {
   if (found.length <= 1) return found[0] ?? null;
-  const above = found.filter((p) => p.table.file === sub.file && p.table.line < sub.line).sort((x, y) => y.table.line - x.table.line);
+  const above = found
+    .filter((p) => p.table.file === sub.file && p.table.sheet === sub.sheet && p.table.line < sub.line)
+    .sort((x, y) => y.table.line - x.table.line);
   const first = above[0];
   if (!first || (above[1] && above[1].table === first.table)) return null;
   return first;
@@ -435,7 +437,14 @@ interface Cell {
 function compareAcross(c: Checker, relation: CrossEnd['relation'], x: Cell, y: Cell, sign: bigint): void {
   if (x.row.values[x.col] === null || y.row.values[y.col] === null) return;
   const flagged = (e: Cell) =>
-    c.errors.some((f) => f.file === e.t.file && f.table === e.t.title && f.line === e.row.line && f.column === (e.t.header[e.col] ?? ''));
+    c.errors.some(
+      (f) =>
+        f.file === e.t.file &&
+        f.sheet === e.t.sheet &&
+        f.table === e.t.title &&
+        f.line === e.row.line &&
+        f.column === (e.t.header[e.col] ?? ''),
+    );
   const [at, from] = flagged(y) && !flagged(x) ? [y, x] : [x, y];
   const other: CrossEnd = {
     relation,

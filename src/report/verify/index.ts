@@ -7,7 +7,7 @@
  * check ends in the `Checker`, which applies verify's tolerance (rules/tolerance.ts).
  */
 import type { PublishedTable } from '../../core/published.js';
-import { Checker, type Finding } from './checker.js';
+import { Checker, sameTable, type Finding } from './checker.js';
 import { PUBLISHED_SCALE } from '../../core/money.js';
 import { roundingTolerance } from '../../rules/tolerance.js';
 import { AvvikelseError } from '../../errors.js';
@@ -111,7 +111,7 @@ function localise(errors: Finding[], tables: readonly VerifyTable[]): void {
   for (const rel of errors) {
     if ((rel.type !== 'relation' && rel.type !== 'avvikelse') || !rel.involves) continue;
     for (const sum of sums) {
-      if (sum.file !== rel.file || sum.table !== rel.table || abs(diffOf(sum)) !== abs(diffOf(rel))) continue;
+      if (!sameTable(sum, rel) || abs(diffOf(sum)) !== abs(diffOf(rel))) continue;
       if (!rel.involves.columns.includes(sum.column) || drop.has(sum) || drop.has(rel)) continue;
       if (sum.line === rel.line) {
         drop.add(rel); // the total's own cell is wrong
@@ -147,12 +147,15 @@ function localise(errors: Finding[], tables: readonly VerifyTable[]): void {
 }
 
 /** A finding's cell: file, table, line and column. */
-const cellKey = (f: Finding): string => `${f.file}\u0000${f.table}\u0000${f.line}\u0000${f.column}`;
+const cellKey = (f: Finding): string => `${f.file}\u0000${f.sheet ?? ''}\u0000${f.table}\u0000${f.line}\u0000${f.column}`;
+
+/** Whether `f` is a finding of table `t`. */
+const ofTable = (t: VerifyTable, f: Finding): boolean => t.file === f.file && t.sheet === f.sheet && t.title === f.table;
 
 /** The table and the row index of a finding (by its line), or null. */
 function rowOf(tables: readonly VerifyTable[], f: Finding): { t: VerifyTable; i: number } | null {
   for (const t of tables) {
-    if (t.file !== f.file || t.title !== f.table) continue;
+    if (!ofTable(t, f)) continue;
     const i = t.rows.findIndex((r) => r.line === f.line);
     if (i >= 0) return { t, i };
   }
@@ -161,7 +164,7 @@ function rowOf(tables: readonly VerifyTable[], f: Finding): { t: VerifyTable; i:
 
 /** The published value at the row of `f` (by its line) in the column headed `column`, or null. */
 function cellAt(tables: readonly VerifyTable[], f: Finding, column: string): bigint | null {
-  const t = tables.find((x) => x.file === f.file && x.title === f.table && x.rows.some((r) => r.line === f.line));
+  const t = tables.find((x) => ofTable(x, f) && x.rows.some((r) => r.line === f.line));
   const c = t?.header.indexOf(column) ?? -1;
   const v = t && c >= 0 ? t.rows.find((r) => r.line === f.line)?.values[c] : null;
   return v ? v.value : null;
@@ -319,7 +322,7 @@ function blameRelations(errors: readonly Finding[], tables: readonly VerifyTable
     if (w === null) continue;
     // The witness total's own error, if it failed beyond rounding, is this one: the corrected cell explains it.
     for (const sum of errors) {
-      if (sum.type !== 'summa' || sum.file !== f.file || sum.table !== f.table || sum.line !== w.line || sum.column !== w.column) continue;
+      if (sum.type !== 'summa' || !sameTable(sum, f) || sum.line !== w.line || sum.column !== w.column) continue;
       if (abs(diffOf(sum) - w.delta) <= roundingTolerance(sum.decimals, sum.terms)) moved.set(sum, null);
     }
     if (w.column === f.column) continue;

@@ -13,7 +13,7 @@ import type { RoundingMode } from '../../rules/rounding.js';
 import { ledgerAsPublished, matchesLedger, TERMS } from '../../rules/tolerance.js';
 import { AMOUNT_COLUMNS, type AmountColumn } from '../columns.js';
 import type { Amounts, ReportRow, ReportTable } from '../model.js';
-import type { Checker } from './checker.js';
+import { placeOf, type Checker } from './checker.js';
 import { columnIdOf, type ColumnLabels } from './headers.js';
 import type { VerifyRow, VerifyTable } from './structure.js';
 
@@ -66,7 +66,7 @@ export function compareWithLedger(
         } else {
           checker.missing(t, {
             type: 'rad',
-            file: t.file,
+            ...placeOf(t),
             table: t.title,
             line: row.line,
             row: row.label,
@@ -94,7 +94,7 @@ export function compareWithLedger(
       const label = s.namn ? `${s.kod} ${s.namn}` : s.kod;
       checker.missing(t, {
         type: 'rad',
-        file: t.file,
+        ...placeOf(t),
         table: t.title,
         line: t.line,
         row: label,

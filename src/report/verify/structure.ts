@@ -30,6 +30,8 @@ export interface VerifyRow {
 
 export interface VerifyTable {
   file: string;
+  /** The sheet of a workbook the table is on. */
+  sheet?: string;
   title: string;
   line: number;
   header: string[];
@@ -166,6 +168,7 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
   });
   const table: VerifyTable = {
     file: raw.file,
+    ...(raw.sheet === undefined ? {} : { sheet: raw.sheet }),
     title: raw.title,
     line: raw.line,
     header,
