@@ -86,22 +86,34 @@ export function parseRelation(text: string): Relation | null {
 export function checkSums(t: VerifyTable, c: Checker): void {
   // A total found wrong stands for its rows' sum in the totals after it, so one wrong
   // subtotal in a chain of running subtotals is one error, at its own cell.
-  const corrected = new Map<string, bigint>();
+  // Per column: row index → the sum it should have been.
+  const corrected = new Map<number, Map<number, bigint>>(t.amountColumns.map((col) => [col, new Map<number, bigint>()]));
   t.rows.forEach((row, i) => {
     const run = row.sumOf;
     if (row.kind !== 'summa' || run === null) return;
-    const totals = run.filter((k) => (t.rows[k] as VerifyRow).sumOf !== null).length;
+    let totals = 0;
+    const runRows: VerifyRow[] = new Array<VerifyRow>(run.length);
+    for (let j = 0; j < run.length; j++) {
+      const r = t.rows[run[j] as number] as VerifyRow;
+      runRows[j] = r;
+      if (r.sumOf !== null) totals++;
+    }
     const basis = row.below ? 'rows-below' : totals === 0 ? 'rows' : totals === run.length ? 'summa-rows' : 'running';
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
+      const fixedSums = corrected.get(col) as Map<number, bigint>;
       let sum = 0n;
-      for (const k of run) sum += corrected.get(`${k}:${col}`) ?? valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
       // Only written numbers were rounded: an empty cell adds nothing to the rounding tolerance.
-      const terms = TERMS.sumOf(run.filter((k) => ((t.rows[k] as VerifyRow).values[col] ?? null) !== null).length);
+      let written = 0;
+      for (let j = 0; j < run.length; j++) {
+        const v = (runRows[j] as VerifyRow).values[col] ?? null;
+        if (v !== null) written++;
+        sum += (fixedSums.size > 0 ? fixedSums.get(run[j] as number) : undefined) ?? valueOf(v);
+      }
+      const terms = TERMS.sumOf(written);
       const diff = valueOf(row.values[col] ?? null) - sum;
-      if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms)))
-        corrected.set(`${i}:${col}`, sum);
-      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: run.map((k) => t.rows[k] as VerifyRow), columns: [col] });
+      if ((diff < 0n ? -diff : diff) > (t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms))) fixedSums.set(i, sum);
+      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: runRows, columns: [col] });
     }
   });
   if (!t.hierarchy) return;
@@ -244,8 +256,11 @@ export function checkParents(tables: VerifyTable[], c: Checker, declared: Verify
  * check, made at the later table's cell.
  */
 export function checkShared(tables: readonly VerifyTable[], c: Checker): void {
-  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${normaliseHeader(t.header[col] ?? '')}`;
-  for (let i = 0; i < tables.length; i++) {
+  // Each heading normalised once per table, not once per cell.
+  const headings = new Map<VerifyTable, string[]>(tables.map((t) => [t, t.header.map((h) => normaliseHeader(h))]));
+  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${headings.get(t)?.[col] ?? ''}`;
+  // The last table has no later one to be compared with: its cells are not indexed.
+  for (let i = 0; i < tables.length - 1; i++) {
     const a = tables[i] as VerifyTable;
     const cells = new Map<string, { row: VerifyRow; col: number } | null>();
     for (const r of a.rows) {
