@@ -121,6 +121,18 @@ describe('the small-CSV reader without quotes', () => {
   });
 });
 
+describe('a published whole number', () => {
+  it('is read as the general scanner reads it (the same cell with a unit, `… tkr`, takes the general route)', () => {
+    const next = lcg(5);
+    const alphabet = ['1', '2', '0', '9', ' ', '\u00a0', '5', '123', ' 456', '\u00a0789', '00'];
+    for (let n = 0; n < 20_000; n++) {
+      let text = `${next(2) === 0 ? '-' : ''}${next(10)}`;
+      for (let len = next(16); len > 0; len--) text += alphabet[next(alphabet.length)] as string;
+      expect(publishedNumber(text), JSON.stringify(text)).toEqual(publishedNumber(`${text} tkr`));
+    }
+  });
+});
+
 describe('the search for totals in blocks finds what adding up every run finds', () => {
   it('on random tables of running subtotals, totals first, wrong totals, zero runs, varav rows and sections', () => {
     const next = lcg(99);

@@ -137,12 +137,18 @@ export function structure(raw: PublishedTable, opts: StructureOptions, totalsBlo
   const summaLabels = new Set(opts.summaLabels.map((l) => cleanLabel(l).toLowerCase()));
   let restating = false;
   const rows: VerifyRow[] = raw.rows.map((r) => {
-    const labelCells = r.cells.slice(0, Math.max(1, firstAmount));
-    const firstFilled = labelCells.find((c) => c.trim() !== '') ?? '';
-    const label = labelCells
-      .map((c) => c.trim())
-      .filter((c) => c !== '')
-      .join(' ');
+    // The label cells (those before the first amount column): the first filled one, and all filled ones joined.
+    let firstFilled = '';
+    let label = '';
+    for (let c = 0; c < Math.max(1, firstAmount) && c < r.cells.length; c++) {
+      const cell = r.cells[c] as string;
+      const trimmed = cell.trim();
+      if (trimmed === '') continue;
+      if (label === '') {
+        firstFilled = cell;
+        label = trimmed;
+      } else label += ` ${trimmed}`;
+    }
     const values: (PublishedNumber | null)[] = new Array<PublishedNumber | null>(width).fill(null);
     let any = false;
     for (const c of amountColumns) {
@@ -576,7 +582,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>, block: num
     if (consumed.has(i)) continue;
     const r = rows[i] as VerifyRow;
     const strong = strongOf(r);
-    const weak = !strong && (upper(r) || i === first || i === last);
+    const weak = !strong && (i === first || i === last || upper(r));
     if (!strong && !weak) {
       items.push(i);
       continue;
