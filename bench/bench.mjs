@@ -15,28 +15,35 @@
 // as `--paths N` (small N to try a change: `npm run bench -- --rows 20000`).
 // A SIE case (`--sie ROWS`): a SIE type 4 file of ROWS #TRANS lines on {1 "ansvar" 20
 // "verksamhet"} (one #VER per three rows, with its bank row), read as utfall the same way.
-// Usage: npm run bench [-- ROWS...] [-- --sie ROWS] [-- --paths|--rows ROWS]   (default 1000000 and
-// 10000000, SIE 1000000 and paths 1000000; given only --sie or --paths sizes, only those run).
+// A verify case (`--verify ROWS`): `avvikelse verify` on published tables of ROWS code rows
+// (bench/verify-tables.mjs: a Driftredovisning with a Summa, and a hierarchy 51/510/5101 with
+// subtotals, each as CSV and as Markdown), each checked to pass with the checks it must make.
+// Usage: npm run bench [-- ROWS...] [-- --sie ROWS] [-- --paths|--rows ROWS] [-- --verify ROWS] [-- --startup N]
+// (default 1000000 and 10000000, SIE, paths and verify 1000000; given only --sie, --paths,
+// --verify or --startup, only those run).
 // The files go to avvikelse-bench/ in the system temp directory (TMPDIR), and are reused.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateVerifyTables } from './verify-tables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const FLAGS = ['--sie', '--paths', '--rows', '--startup'];
+const FLAGS = ['--sie', '--paths', '--rows', '--startup', '--verify'];
 // `--startup N`: start-up, best of N runs (below).
 const startupRuns = argv.flatMap((a, i) => (argv[i - 1] === '--startup' && Number(a) > 0 ? [Number(a)] : []));
 const sieSizes = argv.flatMap((a, i) => (argv[i - 1] === '--sie' && Number(a) > 0 ? [Number(a)] : []));
 // `--rows N` is `--paths N`: every report path at N rows (small N for trying a change).
 const pathSizes = argv.flatMap((a, i) => (['--paths', '--rows'].includes(argv[i - 1]) && Number(a) > 0 ? [Number(a)] : []));
+const verifySizes = argv.flatMap((a, i) => (argv[i - 1] === '--verify' && Number(a) > 0 ? [Number(a)] : []));
 const sizes = argv.filter((a, i) => !FLAGS.includes(argv[i - 1]) && Number(a) > 0).map(Number);
-if (sizes.length === 0 && sieSizes.length === 0 && pathSizes.length === 0 && startupRuns.length === 0) {
+if (sizes.length === 0 && sieSizes.length === 0 && pathSizes.length === 0 && verifySizes.length === 0 && startupRuns.length === 0) {
   sizes.push(1_000_000, 10_000_000);
   sieSizes.push(1_000_000);
   pathSizes.push(1_000_000);
+  verifySizes.push(1_000_000);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(tmpdir(), 'avvikelse-bench');
@@ -732,4 +739,51 @@ async function benchStartup(runs) {
   console.table(results);
 }
 
+/** `avvikelse verify` on generated published tables of `rows` code rows: each must pass with the checks it must make. */
+async function benchVerify(rows) {
+  process.stderr.write(`generating published tables of ${rows} code rows…\n`);
+  const vdir = join(dir, `verify-${rows}`);
+  mkdirSync(vdir, { recursive: true });
+  const files = existsSync(join(vdir, 'files.json'))
+    ? JSON.parse((await import('node:fs')).readFileSync(join(vdir, 'files.json'), 'utf8'))
+    : await generateVerifyTables(vdir, rows);
+  writeFileSync(join(vdir, 'files.json'), JSON.stringify(files));
+  const results = [];
+  for (const f of files) {
+    const times = [];
+    const rss = [];
+    const cpu = [];
+    for (let run = 0; run < RUNS; run++) {
+      const args = ['--import', join(root, 'bench/rss.mjs'), join(root, 'bin/avvikelse.js'), 'verify', f.file, '--format', 'json'];
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const doc = r.status === 0 ? JSON.parse(r.stdout) : null;
+      if (doc?.stats?.checks !== f.checks || doc.stats.errors !== 0)
+        throw new Error(
+          `verify ${f.shape} ${f.format}: exit ${r.status}, expected ${f.checks} checks and no error: ${r.stdout.slice(0, 300)} ${r.stderr}`,
+        );
+      times.push(seconds);
+      cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6);
+      rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);
+    }
+    const t = median(times);
+    results.push({
+      table: f.shape === 'drift' ? 'Driftredovisning + Summa' : 'hierarchy 51/510/5101 + subtotals',
+      format: f.format,
+      MB: (statSync(f.file).size / 1e6).toFixed(1),
+      seconds: t.toFixed(2),
+      rowsPerSecond: Math.round(rows / t),
+      cpuSeconds: median(cpu).toFixed(2),
+      peakRssMb: median(rss).toFixed(0),
+      checks: `${f.checks} ✓`,
+    });
+  }
+  console.log(
+    `verify, ${rows} code rows, whole process, median of ${RUNS} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+  );
+  console.table(results);
+}
+
+for (const rows of verifySizes) await benchVerify(rows);
 for (const runs of startupRuns) await benchStartup(runs);

@@ -20,7 +20,9 @@ const unescapeEntities = (s: string): string => s.replace(/&lt;/g, '<').replace(
 /** Splits a Markdown pipe-table line into cells (`\|` is a literal bar; one space of padding is removed). */
 function pipeCells(line: string): string[] {
   const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  const cells: string[] = [];
+  // Without a `\|`, the cells are what lies between the bars.
+  const cells: string[] = body.includes('\\|') ? [] : body.split('|');
+  if (cells.length > 0) return cells.map(cellText);
   let cur = '';
   for (let i = 0; i < body.length; i++) {
     if (body[i] === '\\' && body[i + 1] === '|') {
@@ -32,8 +34,11 @@ function pipeCells(line: string): string[] {
     } else cur += body[i];
   }
   cells.push(cur);
-  return cells.map((c) => unescapeEntities(c.replace(/^ /, '').replace(/\s+$/, '').replace(/<br>/g, '\n')));
+  return cells.map(cellText);
 }
+
+/** A cell's text: one space of padding removed, `<br>` a line break, entities unescaped. */
+const cellText = (c: string): string => unescapeEntities(c.replace(/^ /, '').replace(/\s+$/, '').replace(/<br>/g, '\n'));
 
 /** The row under a Markdown table's header: `|:--|--:|`. */
 const ALIGNMENT_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
@@ -47,6 +52,24 @@ const isTableHeader = (lines: readonly string[], i: number): boolean => {
   return isPipeLine(lines[i] as string) && ALIGNMENT_ROW.test(next) && next.includes('|') === true && /-/.test(next);
 };
 
+/** A row of a pipe table; its places are made when asked for (a table of a million rows keeps no place or function per row). */
+class MarkdownRecord implements SourceRecord {
+  table?: { title: string };
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    readonly cells: string[],
+  ) {}
+
+  get place(): Place {
+    return { file: this.file, line: this.line };
+  }
+
+  at(index: number, column: string | undefined, value: string): Place {
+    return { file: this.file, line: this.line, column, field: index + 1, value };
+  }
+}
+
 /**
  * The records of the pipe tables in a Markdown text: each header row marked with its table's
  * title, then the table's rows, each placed at its 1-based line.
@@ -56,12 +79,7 @@ export function markdownRecords(file: string, text: string): SourceRecord[] {
   const lines = text.split(/\r?\n/);
   const records: SourceRecord[] = [];
   const record = (i: number, table?: { title: string }): SourceRecord => {
-    const line = i + 1;
-    const r: SourceRecord = {
-      place: { file, line },
-      cells: pipeCells(lines[i] as string),
-      at: (index, column, value) => ({ file, line, column, field: index + 1, value }),
-    };
+    const r = new MarkdownRecord(file, i + 1, pipeCells(lines[i] as string));
     if (table) r.table = table;
     return r;
   };

@@ -19,6 +19,9 @@ import { isHtml } from './refusals.js';
 import type { SourceRecord } from './source.js';
 
 const DASHES = /^[-–−]$/;
+/** A whole number of at most 15 digits, grouped in threes by a space or NBSP or not at all, with a hyphen minus: read as parseAmount reads it. */
+const PLAIN_INTEGER = /^-?(?:[1-9]\d{0,2}(?: \d{3}){1,4}|[1-9]\d{0,2}(?:\u00a0\d{3}){1,4}|[1-9]\d{0,14})$|^0$/;
+const SCALE = 10n ** BigInt(PUBLISHED_SCALE);
 
 /**
  * The number a published cell holds, null for an empty cell, or 'text'. Decimals beyond
@@ -28,6 +31,8 @@ const DASHES = /^[-–−]$/;
 export function publishedNumber(text: string): PublishedCell {
   let t = text.trim();
   if (t === '') return null;
+  // The commonest cell, a whole number (`1 234`, `-56`), without the general scanner.
+  if (PLAIN_INTEGER.test(t)) return { value: BigInt(t.replace(/[ \u00a0]/g, '')) * SCALE, decimals: 0, percent: false };
   if (DASHES.test(t)) return { value: 0n, decimals: 0, percent: false };
   let percent = false;
   if (t.endsWith('%')) {

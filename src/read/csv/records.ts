@@ -8,13 +8,42 @@ import { promises as fsp } from 'node:fs';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
 import { RECORD_MAX_CHARS } from '../limits.js';
-import type { PlaceOf, SourceRecord } from '../source.js';
+import type { Place, PlaceOf, SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, LINE_ENDS, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
 interface NumberedRecord {
   line: number;
   fields: string[];
+}
+
+/**
+ * The records of a text without a quote character, split on line ends (LINE_ENDS) and the
+ * delimiter, empty lines skipped: exactly what csv-parse makes of it with the options below,
+ * without its cost per record (csv-parse builds an error object, stack trace included, for
+ * every record whose length differs from the first one's, as every row after a one-cell
+ * title line does). Null when the text has a quote or a line over RECORD_MAX_CHARS: csv-parse
+ * reads it (and reports what is wrong with it).
+ */
+export function plainRecords(text: string, delimiter: string): NumberedRecord[] | null {
+  if (text.includes('"')) return null;
+  const records: NumberedRecord[] = [];
+  let line = 0;
+  let start = 0;
+  const n = text.length;
+  while (start < n) {
+    line++;
+    let end = start;
+    let c = 0;
+    for (; end < n; end++) {
+      c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+    }
+    if (end - start > RECORD_MAX_CHARS) return null;
+    if (end > start) records.push({ line, fields: text.slice(start, end).split(delimiter) });
+    start = end + (c === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return records;
 }
 
 /** Every non-empty record of a small CSV file with its line. Throws FILE_NOT_FOUND, FILE_EMPTY, CSV_SYNTAX. */
@@ -36,12 +65,15 @@ async function readSmallCsv(file: string): Promise<NumberedRecord[]> {
     const d = createDecoder('windows-1252');
     text = d.write(bytes) + d.end();
   }
+  const delimiter = sniffDelimiter(text);
+  const plain = plainRecords(text, delimiter);
+  if (plain !== null) return plain;
   const records: NumberedRecord[] = [];
   // Loaded when a file first needs it, not at start-up.
   const { parse } = await import('csv-parse/sync');
   try {
     parse(text, {
-      delimiter: sniffDelimiter(text),
+      delimiter,
       record_delimiter: LINE_ENDS,
       max_record_size: RECORD_MAX_CHARS,
       relax_column_count: true,
@@ -65,12 +97,24 @@ export function csvPlace(file: string): PlaceOf {
   return (line, f) => (f === undefined ? { file, line } : { file, line, column: f.column, field: f.index + 1, value: f.value });
 }
 
+/** A record of a small CSV file; its places are made when asked for (a table of a million rows keeps no place or function per row). */
+class CsvRecord implements SourceRecord {
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+    readonly cells: string[],
+  ) {}
+
+  get place(): Place {
+    return { file: this.file, line: this.line };
+  }
+
+  at(index: number, column: string | undefined, value: string): Place {
+    return csvPlace(this.file)(this.line, { index, column, value });
+  }
+}
+
 /** The records of a small CSV file as a record source gives them: each with its line and the places of its fields. */
 export async function csvRecords(file: string): Promise<SourceRecord[]> {
-  const placeOf = csvPlace(file);
-  return (await readSmallCsv(file)).map(({ line, fields }) => ({
-    place: placeOf(line),
-    cells: fields,
-    at: (index, column, value) => placeOf(line, { index, column, value }),
-  }));
+  return (await readSmallCsv(file)).map(({ line, fields }) => new CsvRecord(file, line, fields));
 }

@@ -89,7 +89,8 @@ export function checkSums(t: VerifyTable, c: Checker): void {
   // explains it: when a row under the earlier total is the wrong cell, the totals after it
   // inherit the same difference (they were summed from the published, correct subtotal),
   // and that is one error, not one per subtotal.
-  const corrected = new Map<string, bigint>();
+  // Per column: row index → the sum it should have been.
+  const corrected = new Map<number, Map<number, bigint>>(t.amountColumns.map((col) => [col, new Map<number, bigint>()]));
   // A total is checked after the totals it sums (a total placed first may sum subtotals below it).
   const order: number[] = [];
   t.rows.forEach((row, i) => {
@@ -105,27 +106,36 @@ export function checkSums(t: VerifyTable, c: Checker): void {
   for (const i of order) {
     const row = t.rows[i] as VerifyRow;
     const run = row.sumOf as number[];
-    const totals = run.filter((k) => (t.rows[k] as VerifyRow).sumOf !== null).length;
+    let totals = 0;
+    const runRows: VerifyRow[] = new Array<VerifyRow>(run.length);
+    for (let j = 0; j < run.length; j++) {
+      const r = t.rows[run[j] as number] as VerifyRow;
+      runRows[j] = r;
+      if (r.sumOf !== null) totals++;
+    }
     const basis = row.below ? 'rows-below' : totals === 0 ? 'rows' : totals === run.length ? 'summa-rows' : 'running';
     for (const col of t.amountColumns) {
       if (row.values[col] === null) continue;
+      const fixedSums = corrected.get(col) as Map<number, bigint>;
       let sum = 0n;
       let published = 0n;
-      for (const k of run) {
-        const v = valueOf((t.rows[k] as VerifyRow).values[col] ?? null);
-        published += v;
-        sum += corrected.get(`${k}:${col}`) ?? v;
-      }
       // Only written numbers were rounded: an empty cell adds nothing to the rounding tolerance.
-      const terms = TERMS.sumOf(run.filter((k) => ((t.rows[k] as VerifyRow).values[col] ?? null) !== null).length);
+      let written = 0;
+      for (let j = 0; j < run.length; j++) {
+        const v = (runRows[j] as VerifyRow).values[col] ?? null;
+        if (v !== null) written++;
+        published += valueOf(v);
+        sum += (fixedSums.size > 0 ? fixedSums.get(run[j] as number) : undefined) ?? valueOf(v);
+      }
+      const terms = TERMS.sumOf(written);
       const tolerance = t.exact[col] ? 0n : roundingTolerance(t.decimals[col] as number, terms);
       const within = (expected: bigint) => {
         const diff = valueOf(row.values[col] ?? null) - expected;
         return (diff < 0n ? -diff : diff) <= tolerance;
       };
       if (!within(sum) && within(published)) sum = published;
-      if (!within(sum)) corrected.set(`${i}:${col}`, sum);
-      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: run.map((k) => t.rows[k] as VerifyRow), columns: [col] });
+      if (!within(sum)) fixedSums.set(i, sum);
+      c.compare(t, row, col, sum, 'summa', terms, basis, undefined, { rows: runRows, columns: [col] });
     }
   }
   if (!t.hierarchy) return;
@@ -234,8 +244,11 @@ export function checkRelations(t: VerifyTable, c: Checker, relations: Relation[]
  * check, made at the later table's cell.
  */
 export function checkShared(tables: readonly VerifyTable[], c: Checker): void {
-  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${normaliseHeader(t.header[col] ?? '')}`;
-  for (let i = 0; i < tables.length; i++) {
+  // Each heading normalised once per table, not once per cell.
+  const headings = new Map<VerifyTable, string[]>(tables.map((t) => [t, t.header.map((h) => normaliseHeader(h))]));
+  const keyOf = (t: VerifyTable, r: VerifyRow, col: number) => `${r.label.toLowerCase()}\u0000${headings.get(t)?.[col] ?? ''}`;
+  // The last table has no later one to be compared with: its cells are not indexed.
+  for (let i = 0; i < tables.length - 1; i++) {
     const a = tables[i] as VerifyTable;
     const cells = new Map<string, { row: VerifyRow; col: number } | null>();
     for (const r of a.rows) {

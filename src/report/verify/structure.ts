@@ -86,8 +86,12 @@ export const fixed = (value: bigint): Fixed => ({ value, decimals: PUBLISHED_SCA
 /** The value of a cell, an empty cell counting as zero. */
 export const valueOf = (v: PublishedNumber | null) => v?.value ?? 0n;
 
-/** Structures a published table: label and amount columns, row kinds, decimals, totals, hierarchy. */
-export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTable {
+/**
+ * Structures a published table: label and amount columns, row kinds, decimals, totals, hierarchy.
+ * `totalsBlock`: rows per block in the search for totals (`RunSums`, at least 2; 0: every run is added
+ * up, as a test compares), a speed setting that never changes the result.
+ */
+export function structure(raw: PublishedTable, opts: StructureOptions, totalsBlock = TOTALS_BLOCK): VerifyTable {
   let width = raw.header.length;
   for (const r of raw.rows) if (r.cells.length > width) width = r.cells.length;
   const header = Array.from({ length: width }, (_, c) => withoutFootnotes(raw.header[c] ?? ''));
@@ -139,12 +143,18 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
   const summaLabels = new Set(opts.summaLabels.map((l) => cleanLabel(l).toLowerCase()));
   let restating = false;
   const rows: VerifyRow[] = raw.rows.map((r) => {
-    const labelCells = r.cells.slice(0, Math.max(1, firstAmount));
-    const firstFilled = labelCells.find((c) => c.trim() !== '') ?? '';
-    const label = labelCells
-      .map((c) => c.trim())
-      .filter((c) => c !== '')
-      .join(' ');
+    // The label cells (those before the first amount column): the first filled one, and all filled ones joined.
+    let firstFilled = '';
+    let label = '';
+    for (let c = 0; c < Math.max(1, firstAmount) && c < r.cells.length; c++) {
+      const cell = r.cells[c] as string;
+      const trimmed = cell.trim();
+      if (trimmed === '') continue;
+      if (label === '') {
+        firstFilled = cell;
+        label = trimmed;
+      } else label += ` ${trimmed}`;
+    }
     const values: (PublishedNumber | null)[] = new Array<PublishedNumber | null>(width).fill(null);
     let any = false;
     for (const c of amountColumns) {
@@ -179,7 +189,7 @@ export function structure(raw: PublishedTable, opts: StructureOptions): VerifyTa
     hierarchy: false,
   };
   applyHierarchy(table);
-  findTotals(table, summaLabels);
+  findTotals(table, summaLabels, totalsBlock);
   return table;
 }
 
@@ -270,6 +280,200 @@ function applyHierarchy(t: VerifyTable): void {
   for (const [child, parent] of parentOf) (t.rows[child] as VerifyRow).parent = parent;
 }
 
+/** Rows per block of `RunSums`, and blocks per block of the next level. */
+export const TOTALS_BLOCK = 16;
+
+/** What `RunSums` keeps of a block of rows, per amount column: its sum and the least and greatest of its partial sums. */
+interface BlockSum {
+  sum: bigint[];
+  least: bigint[];
+  greatest: bigint[];
+}
+
+/**
+ * The rows a total may sum (`items` of `findTotals`: a stack, rows pushed, runs cut from its
+ * end), summed in blocks, so that the longest run at its end that a total equals is found
+ * without adding up every run. Level 0 sums blocks of `size` rows, level 1 blocks of `size`
+ * level-0 blocks, and so on; each full block keeps, per amount column, its sum and the least
+ * and greatest of its partial sums (the sums of its first 0, 1, … rows). A run that starts in
+ * a block sums to (the rows from the block on) − (one of its partial sums), so when in some
+ * column all of those lie further from the total's cell than the rounding of the longest run
+ * starting in the block allows, no run starting there fits and the block is passed over;
+ * otherwise its smaller blocks are looked at, and at level 0 its rows. Runs far from the
+ * total's own rows are so passed over a large block at a time, and the run found is the one
+ * adding up every run finds (a test holds them equal).
+ */
+class RunSums {
+  /** Per level, the full blocks summed so far, from the start of the list. */
+  private readonly levels: BlockSum[][] = [];
+  constructor(
+    private readonly t: VerifyTable,
+    private readonly size: number,
+  ) {}
+
+  /** Rows in a block of `level`. */
+  private span(level: number): number {
+    return this.size ** (level + 1);
+  }
+
+  /** The list was cut to `length` rows (0: replaced): the blocks beyond it are forgotten. */
+  cut(length: number): void {
+    this.levels.forEach((blocks, level) => {
+      const keep = Math.floor(length / this.span(level));
+      if (blocks.length > keep) blocks.length = keep;
+    });
+  }
+
+  private value(row: number, j: number): bigint {
+    return valueOf((this.t.rows[row] as VerifyRow).values[this.t.amountColumns[j] as number] ?? null);
+  }
+
+  /** Sums the full blocks of `items` not summed yet, level by level. */
+  private summarise(items: readonly number[]): void {
+    const w = this.t.amountColumns.length;
+    const part = (count: number, at: (o: number, j: number) => { sum: bigint; least: bigint; greatest: bigint }): BlockSum => {
+      const sum = new Array<bigint>(w).fill(0n);
+      const least = new Array<bigint>(w).fill(0n);
+      const greatest = new Array<bigint>(w).fill(0n);
+      for (let o = 0; o < count; o++) {
+        for (let j = 0; j < w; j++) {
+          const s = sum[j] as bigint;
+          const x = at(o, j);
+          if (s + x.least < (least[j] as bigint)) least[j] = s + x.least;
+          if (s + x.greatest > (greatest[j] as bigint)) greatest[j] = s + x.greatest;
+          sum[j] = s + x.sum;
+        }
+      }
+      return { sum, least, greatest };
+    };
+    for (let level = 0; ; level++) {
+      const below = level === 0 ? items.length : (this.levels[level - 1] as BlockSum[]).length;
+      if (below < this.size) return;
+      const blocks = (this.levels[level] ??= []);
+      for (let b = blocks.length; (b + 1) * this.size <= below; b++) {
+        const start = b * this.size;
+        blocks.push(
+          level === 0
+            ? part(this.size, (o, j) => ({ sum: this.value(items[start + o] as number, j), least: 0n, greatest: 0n }))
+            : part(this.size, (o, j) => {
+                const child = (this.levels[level - 1] as BlockSum[])[start + o] as BlockSum;
+                return { sum: child.sum[j] as bigint, least: child.least[j] as bigint, greatest: child.greatest[j] as bigint };
+              }),
+        );
+      }
+    }
+  }
+
+  /** The largest full block that starts at row `p`: [level, index], or null when only a row does. */
+  private blockAt(p: number): [number, number] | null {
+    for (let level = this.levels.length - 1; level >= 0; level--) {
+      const span = this.span(level);
+      if (p % span === 0 && p / span < (this.levels[level] as BlockSum[]).length) return [level, p / span];
+    }
+    return null;
+  }
+
+  /**
+   * The length of the longest run at the end of `items`, of `min` to `n` rows, that `r`
+   * equals within rounding in every amount column where it shows a number (`near`); 0 when
+   * there is none.
+   */
+  longestFull(r: VerifyRow, items: readonly number[], n: number, min: number): number {
+    const t = this.t;
+    const cols = t.amountColumns;
+    const w = cols.length;
+    const shown: number[] = [];
+    const cell: bigint[] = new Array<bigint>(w).fill(0n);
+    for (let j = 0; j < w; j++) {
+      const v = r.values[cols[j] as number];
+      if (v === null || v === undefined) continue;
+      shown.push(j);
+      cell[j] = v.value;
+    }
+    const m = items.length;
+    // Runs start at p (the run is items[p..m), of m − p rows), from m − n to m − min.
+    const first = m - n;
+    const last = m - min;
+    if (shown.length === 0 || last < first) return 0;
+    this.summarise(items);
+    const total = new Array<bigint>(w).fill(0n);
+    for (let p = 0; p < m;) {
+      const at = this.blockAt(p);
+      if (at === null) {
+        for (const j of shown) total[j] = (total[j] as bigint) + this.value(items[p] as number, j);
+        p++;
+      } else {
+        const block = (this.levels[at[0]] as BlockSum[])[at[1]] as BlockSum;
+        for (const j of shown) total[j] = (total[j] as bigint) + (block.sum[j] as bigint);
+        p += this.span(at[0]);
+      }
+    }
+    /** The sum of the rows before the one looked at. */
+    const before = new Array<bigint>(w).fill(0n);
+    const addRow = (p: number) => {
+      for (const j of shown) before[j] = (before[j] as bigint) + this.value(items[p] as number, j);
+    };
+    /** Whether the run from `p` fits: `before` holds the rows before it. */
+    const fits = (p: number): boolean => {
+      for (const j of shown) {
+        const c = cols[j] as number;
+        if (!near(t, c, cell[j] as bigint, (total[j] as bigint) - (before[j] as bigint), TERMS.sumOf(m - p))) return false;
+      }
+      return true;
+    };
+    /** Looks for the first fitting start in a block (level, index) that starts at `start`: the run's length, or 0 (then `before` has the block added). */
+    const visit = (level: number, index: number, start: number): number => {
+      const block = (this.levels[level] as BlockSum[])[index] as BlockSum;
+      const span = this.span(level);
+      let passed = start + span - 1 < first;
+      if (!passed) {
+        // The longest run starting in this block has the most rounding.
+        const terms = TERMS.sumOf(m - Math.max(start, first));
+        for (const j of shown) {
+          const c = cols[j] as number;
+          const tol = t.exact[c] ? 0n : roundingTolerance(t.decimals[c] as number, terms);
+          // A run from start + o sums to total − before − partial(o): it fits when partial(o) is within tol of `mid`.
+          const mid = (total[j] as bigint) - (before[j] as bigint) - (cell[j] as bigint);
+          if ((block.greatest[j] as bigint) < mid - tol || (block.least[j] as bigint) > mid + tol) {
+            passed = true;
+            break;
+          }
+        }
+      }
+      if (passed) {
+        for (const j of shown) before[j] = (before[j] as bigint) + (block.sum[j] as bigint);
+        return 0;
+      }
+      const child = span / this.size;
+      for (let o = 0; o < this.size; o++) {
+        const p = start + o * child;
+        if (p > last) return 0; // `before` is not needed any more
+        if (level > 0) {
+          const k = visit(level - 1, index * this.size + o, p);
+          if (k > 0) return k;
+        } else {
+          if (p >= first && fits(p)) return m - p;
+          addRow(p);
+        }
+      }
+      return 0;
+    };
+    for (let p = 0; p <= last;) {
+      const at = this.blockAt(p);
+      if (at === null) {
+        if (p >= first && fits(p)) return m - p;
+        addRow(p);
+        p++;
+      } else {
+        const k = visit(at[0], at[1], p);
+        if (k > 0) return k;
+        p += this.span(at[0]);
+      }
+    }
+    return 0;
+  }
+}
+
 /** How far back (or forward) a row without a total's label is compared with runs of rows. */
 const WEAK_REACH = 500;
 
@@ -290,7 +494,7 @@ const WEAK_REACH = 500;
  * summed by their parent instead. When a labelled total matches only if rows taken for
  * totals without a label are data again, they are made data again.
  */
-function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
+function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>, block: number): void {
   const rows = t.rows;
   const cols = t.amountColumns;
   const candidates: number[] = [];
@@ -310,6 +514,8 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
   /** Labelled totals no run explained in every column (looked at again once the table is read), with how many columns their run explained. */
   const unexplained: number[] = [];
   const hitsOf = new Map<number, number>();
+  /** `items` summed in blocks (null: every run added up). */
+  const itemSums = block > 1 ? new RunSums(t, block) : null;
 
   /** Columns of `r` that equal the sum of `run` (in how many of those with a value), and whether all do. */
   const score = (r: VerifyRow, sums: bigint[], n: number): { hits: number; all: boolean; nonzero: boolean } => {
@@ -350,6 +556,10 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
     const n = Math.min(list.length, reach);
     const min = n > 0 ? minLength(list[fromEnd ? list.length - 1 : 0] as number) : 1;
     const lenient = r.kind === 'summa' || strongOf(r);
+    if (fromEnd && list === items && itemSums !== null && (lenient || cols.some((c) => (r.values[c]?.value ?? 0n) !== 0n))) {
+      const k = itemSums.longestFull(r, list, n, min);
+      if (k > 0) return { run: list.slice(list.length - k), hits: -1, all: true };
+    }
     for (let k = 1; k <= n; k++) {
       add(sums, list[fromEnd ? list.length - k : k - 1] as number);
       if (k < min) continue;
@@ -389,7 +599,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
     if (consumed.has(i)) continue;
     const r = rows[i] as VerifyRow;
     const strong = strongOf(r);
-    const weak = !strong && (upper(r) || i === first || i === last);
+    const weak = !strong && (i === first || i === last || upper(r));
     if (!strong && !weak) {
       items.push(i);
       continue;
@@ -404,6 +614,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
       const summed = new Set(lineItem);
       const rest = items.filter((k) => !summed.has(k));
       items.length = 0;
+      itemSums?.cut(0);
       for (const k of rest) items.push(k);
       items.push(i);
       continue;
@@ -437,6 +648,7 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
             weakTotals.delete(k);
           }
         items.length = 0;
+        itemSums?.cut(0);
         for (const k of expanded) items.push(k);
         found = again;
         below = false;
@@ -476,7 +688,10 @@ function findTotals(t: VerifyTable, summaLabels: ReadonlySet<string>): void {
       hitsOf.set(i, found?.hits ?? 0);
     }
     if (below) for (const k of run) consumed.add(k);
-    else items.length -= run.length;
+    else {
+      items.length -= run.length;
+      itemSums?.cut(items.length);
+    }
     items.push(i);
   }
 
