@@ -285,6 +285,24 @@ export class RecordConsumer {
     }
   }
 
+  /**
+   * The note on a totals column beside month columns: how many rows have a total, and where it
+   * is not the sum of the months — the records taken here, plus `counted` by a byte-level
+   * route that read the others (its lines in the same numbering); nothing without such a column.
+   */
+  noteTotalsColumn(counted: { rows: number; differing: number; differs: readonly number[] }): void {
+    const layout = this.layout;
+    const rows = this.totalColumnRows + counted.rows;
+    if (layout === null || layout.total < 0 || rows === 0) return;
+    this.into.note({
+      kind: 'totalsColumn',
+      column: layout.headers[layout.total] as string,
+      rows,
+      differs: [...this.totalColumnDiffers, ...counted.differs].sort((a, b) => a - b).slice(0, 10),
+      differing: this.totalColumnDiffering + counted.differing,
+    });
+  }
+
   /** No more records: throws why no header was found (or FILE_EMPTY) when none was. */
   end(): void {
     const layout = this.layout;
@@ -306,15 +324,7 @@ export class RecordConsumer {
           labels: order.map((i) => this.totalsLabels[i] as string),
         });
       }
-      if (layout.total >= 0 && this.totalColumnRows > 0) {
-        this.into.note({
-          kind: 'totalsColumn',
-          column: layout.headers[layout.total] as string,
-          rows: this.totalColumnRows,
-          differs: this.totalColumnDiffers,
-          differing: this.totalColumnDiffering,
-        });
-      }
+      this.noteTotalsColumn({ rows: 0, differing: 0, differs: [] });
       return;
     }
     if (this.headerError) throw this.headerError;

@@ -177,13 +177,14 @@ function fastTarget(file: string, spec: ReadSpec, into: LedgerBuilder): FastTarg
       // One amount column (a debit/credit pair included), or month columns, each with its period.
       const months: { index: number; period: string }[] = [];
       if (layout.amounts.length > 1 || amount.period !== null) {
-        // A totals column (checked against the months, for a note), or a year beside a period column, needs the general route.
-        if (layout.total >= 0 || layout.year >= 0) return 'general';
+        // A year beside a period column needs the general route.
+        if (layout.year >= 0) return 'general';
         for (const a of layout.amounts) {
           if (a.period === null || a.credit !== undefined) return 'general';
           months.push({ index: a.index, period: a.period });
         }
       }
+      if (layout.total >= 0 && months.length === 0) return 'general';
       return {
         width: layout.headers.length,
         codeAt: plan.code,
@@ -198,9 +199,11 @@ function fastTarget(file: string, spec: ReadSpec, into: LedgerBuilder): FastTarg
         where: plan.where,
         unitExp: consumer.unitExponent,
         decimal: consumer.decimal,
+        totalAt: months.length > 0 ? layout.total : -1,
       };
     },
     into,
+    totalsColumn: (counted) => consumer.noteTotalsColumn(counted),
   };
 }
 

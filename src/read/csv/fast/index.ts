@@ -10,7 +10,8 @@
  *   same line number;
  * - `spec()`: once the header is read, where the code, period (or År and Månad), konto,
  *   detail, name, filter and amount columns (one, a debit/credit pair, or one per month) are,
- *   or 'general' when the file needs the general route (a totals column beside the months);
+ *   or 'general' when the file needs the general route (months beside a period and a year column);
+ * - `totalsColumn(counted)`: the note on a totals column beside the months, with the scanners' counts;
  * - `into`: the LedgerBuilder, which gets the exact sums, row counts and sign evidence.
  * A file it cannot read the same way — quotes, invalid UTF-8, a lone `\r`,
  * UTF-16, no header — makes it return FALLBACK before it has summed anything, and the caller
@@ -26,9 +27,9 @@ import type { LedgerBuilder } from '../../source.js';
 import { periodKey } from './bytes.js';
 import { lineBoundaryAfter, runWorker, type WireEntry } from './parallel.js';
 import type { TableEntry } from './sum-table.js';
-import { CR, LONG_LINE, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec } from './scanner.js';
+import { CR, LONG_LINE, NL, QUOTE, Scanner, scanRange, type ScanColumns, type ScanSpec, type TotalsColumnCount } from './scanner.js';
 
-export type { ScanColumns } from './scanner.js';
+export type { ScanColumns, TotalsColumnCount } from './scanner.js';
 
 /** The file needs the general route; nothing was summed. */
 export const FALLBACK = Symbol('fallback');
@@ -42,6 +43,8 @@ export interface FastTarget {
   slowNames: ReadonlyMap<string, number>;
   spec(): ScanColumns | 'pending' | 'general';
   into: LedgerBuilder;
+  /** The totals column's note, with what the byte scanners counted besides the records `slow` took. */
+  totalsColumn(counted: TotalsColumnCount): void;
 }
 
 export interface FastOptions {
@@ -65,6 +68,7 @@ interface Scanned {
   lines: number;
   /** Rows per period index when entries' row counts are not rows (month columns), else null. */
   periodRows: Iterable<[number, number]> | null;
+  totals: TotalsColumnCount;
 }
 
 const scannedOf = (scanner: Scanner): Scanned => ({
@@ -73,6 +77,7 @@ const scannedOf = (scanner: Scanner): Scanned => ({
   signs: scanner.signs,
   lines: scanner.line,
   periodRows: scanner.periodRows,
+  totals: scanner.totals,
 });
 
 /**
@@ -83,6 +88,7 @@ const scannedOf = (scanner: Scanner): Scanned => ({
 function mergeInto(target: FastTarget, parts: Scanned[], text: (bytes: Uint8Array) => string): void {
   const into = target.into;
   const names = new Map<string, { line: number; name: Uint8Array }>();
+  const totals: TotalsColumnCount = { rows: 0, differing: 0, differs: [] };
   let offset = 0;
   for (const scanned of parts) {
     const rowsByPeriod = new Map<string, number>();
@@ -102,8 +108,12 @@ function mergeInto(target: FastTarget, parts: Scanned[], text: (bytes: Uint8Arra
     }
     const [revenuePositive = 0, revenueNegative = 0, costPositive = 0, costNegative = 0] = scanned.signs;
     into.counted(scanned.rows, { revenuePositive, revenueNegative, costPositive, costNegative }, rowsByPeriod);
+    totals.rows += scanned.totals.rows;
+    totals.differing += scanned.totals.differing;
+    for (const line of scanned.totals.differs) totals.differs.push(offset + line);
     offset += scanned.lines;
   }
+  target.totalsColumn(totals);
   for (const [code, { line, name }] of names) {
     if ((target.slowNames.get(code) ?? -1) < line) into.named(code, text(name).trim());
   }

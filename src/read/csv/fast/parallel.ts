@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { NL, Scanner, scanRange, type ScanSpec, type ScanStatus } from './scanner.js';
+import { NL, Scanner, scanRange, type ScanSpec, type ScanStatus, type TotalsColumnCount } from './scanner.js';
 import type { TableEntry } from './sum-table.js';
 
 /** A table entry as a worker posts it: the amount as a decimal string. */
@@ -28,6 +28,8 @@ export interface RangeResult {
   signs: number[];
   /** Rows per period index, for a file with month columns (Scanner.periodRows); null otherwise. */
   periodRows: [number, number][] | null;
+  /** The totals column's check (Scanner.totals), its lines counted from the range's start. */
+  totals: TotalsColumnCount;
 }
 
 /** Scans one range on its own (the worker's job), in pure mode. */
@@ -39,7 +41,7 @@ export function scanTask(task: WorkerTask): RangeResult {
     const entries: WireEntry[] = [];
     if (status === 'ok') for (const entry of scanner.table.entries()) entries.push({ ...entry, amount: entry.amount.toString() });
     const periodRows = scanner.periodRows === null ? null : [...scanner.periodRows];
-    return { status, entries, rows: scanner.rows, signs: [...scanner.signs], periodRows };
+    return { status, entries, rows: scanner.rows, signs: [...scanner.signs], periodRows, totals: scanner.totals };
   } finally {
     closeSync(fd);
   }

@@ -57,6 +57,8 @@ export interface ScanColumns {
    * With month columns, `periodAt` is a year column (or -1), whose year `Mmm` columns take.
    */
   months: readonly { index: number; period: string }[];
+  /** The totals column beside month columns (`Totalt`, `Helår`), checked against the months for a note; -1 for none. */
+  totalAt: number;
 }
 
 /** Everything the scanner needs: the columns plus the file's encoding and delimiter. */
@@ -69,6 +71,13 @@ export interface ScanSpec extends ScanColumns {
 }
 
 export type ScanStatus = 'ok' | 'fallback' | 'impure';
+
+/** A totals column checked against the months (records-to-ledger.ts `checkTotalColumn`): rows with a total, rows where it differs, the first 10 of their lines. */
+export interface TotalsColumnCount {
+  rows: number;
+  differing: number;
+  differs: number[];
+}
 
 /** A record the scanner leaves to the general consumer: buf[s, e) is its line, without the line end. */
 export type SlowLine = (buf: Buffer, s: number, e: number, line: number) => void;
@@ -99,6 +108,8 @@ export class Scanner {
    * (each entry's own row count is then not the number of rows); null for other files.
    */
   readonly periodRows: Map<number, number> | null;
+  /** The totals column's check, as the general consumer counts it (`checkTotalColumn`): rows with a total, rows where it differs, the first 10 of their lines. */
+  readonly totals: TotalsColumnCount = { rows: 0, differing: 0, differs: [] };
 
   constructor(
     readonly spec: ScanSpec,
@@ -205,8 +216,24 @@ export class Scanner {
       const abs = v < 0 ? -v : v;
       if (abs > largest) largest = abs;
     }
+    if (some && largest * n >= FLOAT_EXACT) return false; // the row's net could leave float64's integers
+    const totalAt = this.spec.totalAt;
+    if (totalAt >= 0) {
+      // The totals column, checked as the general consumer does, after every cell is known to be readable.
+      const t = this.cell(buf, starts[totalAt] as number, ends[totalAt] as number);
+      if (t === undefined) return false;
+      if (t !== null) {
+        const counts = this.totals;
+        counts.rows++;
+        // More than half a unit per month cell apart: 2·|total − months| > cells · 10^exp öre.
+        const diff = t - total;
+        if (2 * (diff < 0 ? -diff : diff) > n * 10 ** this.spec.unitExp) {
+          counts.differing++;
+          if (counts.differs.length < 10) counts.differs.push(this.line);
+        }
+      }
+    }
     if (!some) return true; // no amount in the row: no data row
-    if (largest * n >= FLOAT_EXACT) return false; // the row's net could leave float64's integers
     let first = true;
     for (let k = 0; k < n; k++) {
       const v = cells[k] as number;
