@@ -212,6 +212,22 @@ async function duckdb(path, threads, totals) {
 }
 
 const results = [];
+/** The report the bench times: every code at its own level, in exact kr, as JSON (checked against the generator). */
+const exactReport = (utfall, budget) => [
+  'report',
+  '--utfall',
+  utfall,
+  '--budget',
+  budget,
+  '--level',
+  '9',
+  '--unit',
+  'kr',
+  '--exact',
+  '--format',
+  'json',
+];
+
 for (const [format, rows] of [...sizes.map((n) => ['csv', n]), ...sieSizes.map((n) => ['sie', n])]) {
   process.stderr.write(`generating ${rows} ${format === 'sie' ? '#TRANS' : ''} rows…\n`);
   const { path, budgetPath, totals } = format === 'sie' ? await generateSie(rows) : await generate(rows);
@@ -219,23 +235,7 @@ for (const [format, rows] of [...sizes.map((n) => ['csv', n]), ...sieSizes.map((
   const times = [];
   const rss = [];
   for (let run = 0; run < RUNS; run++) {
-    const args = [
-      '--import',
-      join(root, 'bench/rss.mjs'),
-      join(root, 'bin/avvikelse.js'),
-      'report',
-      '--utfall',
-      path,
-      '--budget',
-      budgetPath,
-      '--level',
-      '9',
-      '--unit',
-      'kr',
-      '--exact',
-      '--format',
-      'json',
-    ];
+    const args = ['--import', join(root, 'bench/rss.mjs'), join(root, 'bin/avvikelse.js'), ...exactReport(path, budgetPath)];
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -696,21 +696,7 @@ async function benchStartup(runs) {
     { name: 'report of fixtures/ (Windows-1252)', args: [bin, ...fixtures] },
     {
       name: 'report, 1M rows (plain)',
-      args: [
-        bin,
-        'report',
-        '--utfall',
-        ledger.path,
-        '--budget',
-        ledger.budgetPath,
-        '--level',
-        '9',
-        '--unit',
-        'kr',
-        '--exact',
-        '--format',
-        'json',
-      ],
+      args: [bin, ...exactReport(ledger.path, ledger.budgetPath)],
     },
   ];
   const results = [];

@@ -12,6 +12,7 @@ import { promises as fsp, readFileSync } from 'node:fs';
 import type { Place } from '../errors.js';
 import { lineExcerpt } from './excerpt.js';
 import { fileError } from './files.js';
+import { LineRecord } from './line-record.js';
 import type { RecordSource, SourceRecord } from './source.js';
 
 /** The entities avvikelse's Markdown writes (`&` last, so `&amp;lt;` stays `&lt;`). */
@@ -52,24 +53,6 @@ const isTableHeader = (lines: readonly string[], i: number): boolean => {
   return isPipeLine(lines[i] as string) && ALIGNMENT_ROW.test(next) && next.includes('|') === true && /-/.test(next);
 };
 
-/** A row of a pipe table; its places are made when asked for (a table of a million rows keeps no place or function per row). */
-class MarkdownRecord implements SourceRecord {
-  table?: { title: string };
-  constructor(
-    private readonly file: string,
-    private readonly line: number,
-    readonly cells: string[],
-  ) {}
-
-  get place(): Place {
-    return { file: this.file, line: this.line };
-  }
-
-  at(index: number, column: string | undefined, value: string): Place {
-    return { file: this.file, line: this.line, column, field: index + 1, value };
-  }
-}
-
 /**
  * The records of the pipe tables in a Markdown text: each header row marked with its table's
  * title, then the table's rows, each placed at its 1-based line.
@@ -79,7 +62,7 @@ export function markdownRecords(file: string, text: string): SourceRecord[] {
   const lines = text.split(/\r?\n/);
   const records: SourceRecord[] = [];
   const record = (i: number, table?: { title: string }): SourceRecord => {
-    const r = new MarkdownRecord(file, i + 1, pipeCells(lines[i] as string));
+    const r = new LineRecord(file, i + 1, pipeCells(lines[i] as string));
     if (table) r.table = table;
     return r;
   };

@@ -7,8 +7,9 @@
 import { promises as fsp } from 'node:fs';
 import { AvvikelseError } from '../../errors.js';
 import { fileError } from '../files.js';
+import { LineRecord } from '../line-record.js';
 import { RECORD_MAX_CHARS } from '../limits.js';
-import type { Place, PlaceOf, SourceRecord } from '../source.js';
+import type { PlaceOf, SourceRecord } from '../source.js';
 import { createDecoder, InvalidUtf8, LINE_ENDS, sniffDelimiter, sniffEncoding } from './dialect.js';
 import { csvParseError } from './errors.js';
 
@@ -97,24 +98,7 @@ export function csvPlace(file: string): PlaceOf {
   return (line, f) => (f === undefined ? { file, line } : { file, line, column: f.column, field: f.index + 1, value: f.value });
 }
 
-/** A record of a small CSV file; its places are made when asked for (a table of a million rows keeps no place or function per row). */
-class CsvRecord implements SourceRecord {
-  constructor(
-    private readonly file: string,
-    private readonly line: number,
-    readonly cells: string[],
-  ) {}
-
-  get place(): Place {
-    return { file: this.file, line: this.line };
-  }
-
-  at(index: number, column: string | undefined, value: string): Place {
-    return csvPlace(this.file)(this.line, { index, column, value });
-  }
-}
-
 /** The records of a small CSV file as a record source gives them: each with its line and the places of its fields. */
 export async function csvRecords(file: string): Promise<SourceRecord[]> {
-  return (await readSmallCsv(file)).map(({ line, fields }) => new CsvRecord(file, line, fields));
+  return (await readSmallCsv(file)).map(({ line, fields }) => new LineRecord(file, line, fields));
 }
