@@ -115,10 +115,10 @@ export class SieLineBytes {
     }
     if (first !== HASH) return lineEnd(buf, i, upTo);
     let label = OTHER;
-    if (matches(buf, i, upTo, TRANS_BYTES)) label = TRANS;
-    else if (matches(buf, i, upTo, VER_BYTES)) label = VER;
+    if (buf[i + 1] === 0x54 && matches(buf, i, upTo, TRANS_BYTES)) label = TRANS;
+    else if (buf[i + 1] === 0x56 && matches(buf, i, upTo, VER_BYTES)) label = VER;
     if (label === OTHER) return lineEnd(buf, i, upTo);
-    i += label === TRANS ? TRANS_BYTES.length : VER_BYTES.length;
+    i += label === TRANS ? 6 : 4;
     const b = i < upTo ? (buf[i] as number) : NL;
     // The label must end at a blank (or the line's end): `#TRANSX`, `#TRANS{` and the like go to the tokenizer.
     if (!isBlank(b) && !this.endsAt(buf, i, upTo)) return lineEnd(buf, i, upTo);
