@@ -267,8 +267,6 @@ describe('the SIE fast path reads generated type 4 files as the tokenizer does',
         runs++;
         if (r.reader === 'sie-fast') fast++;
         if (!r.general.ok) errors++;
-        if (process.env.DEBUG_SIE)
-          console.log(r.reader, r.general.ok ? 'ok' : `${r.general.code} ${JSON.stringify(r.general.params).slice(0, 400)}`);
       }),
       { numRuns: 400, seed: 16_2024 },
     );
