@@ -592,7 +592,7 @@ async function benchPaths(rows) {
           if (CODES.includes(row.kod) && row.namn !== want) throw new Error(`${c.name}: name of ${row.kod}: ${row.namn}`);
         }
       }
-      c.reader = /: (fast-2-threads|fast|csv-parse|sie|xlsx)$/m.exec(r.stderr)?.[1] ?? '?';
+      c.reader = /: (fast-2-threads|fast|csv-parse|sie-fast|sie|xlsx)$/m.exec(r.stderr)?.[1] ?? '?';
       times.push(seconds);
       cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6);
       rss.push(Number(/@@bench maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024);

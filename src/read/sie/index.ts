@@ -34,8 +34,8 @@ async function readSieLedger(file: string, spec: ReadSpec, into: LedgerBuilder):
   let guess = encodingOf(sample, size, spec.dialect.encoding);
   for (;;) {
     try {
-      await readSie(file, spec, into, guess, size);
-      return { format: 'sie', reader: 'sie', encoding: guess.encoding, encodingFallback: false };
+      const fastRows = readSie(file, spec, into, guess, size);
+      return { format: 'sie', reader: fastRows > 0 ? 'sie-fast' : 'sie', encoding: guess.encoding, encodingFallback: false };
     } catch (e) {
       if (!(e instanceof SieReencode)) throw e;
       into.restart();

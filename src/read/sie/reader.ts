@@ -28,7 +28,8 @@
  * konto) — so `--where`, names, the input sign and the sign evidence (the account's class, and
  * `#KTYP` for accounts whose class says nothing) work as for every other format.
  */
-import { createReadStream } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import { asOre, minus, negated, plus, signOf, UNIT_EXPONENT, type ReadOre } from '../../core/money.js';
 import { kontoClass, negatesInput, type SignEvidence } from '../../rules/sign.js';
@@ -40,6 +41,9 @@ import { SieDimensions } from './dimensions.js';
 import { sieDecoder, sniffSieEncoding, type SieEncoding } from './encoding.js';
 import { fieldText, SieSyntaxProblem, tokenize, type SieField } from './tokens.js';
 import { firstInvalidUtf8 } from '../csv/dialect.js';
+import { periodKey, plainAmount } from '../csv/fast/bytes.js';
+import { SumTable } from '../csv/fast/sum-table.js';
+import { BRACE_CLOSE, BRACE_OPEN, dateIndex, LIST, OTHER, SieLineBytes, TRANS, VER } from './scanner.js';
 
 /** The code of the row that holds what a dimension's objects leave of an account's total. */
 export const UNALLOCATED = '–';
@@ -80,54 +84,71 @@ const LAYOUT: Readonly<Record<string, string>> = {
   '#BTRANS': '#BTRANS kontonr {objektlista} belopp',
 };
 
+/** Bytes read at a time. */
+const CHUNK = 1 << 20;
+
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
-/** Reads `file` into `into` as `spec` asks, in `encoding` (throws SieReencode when a line proves the guess wrong). */
-export async function readSie(
+/** Reads `file` into `into` as `spec` asks, in `encoding` (throws SieReencode when a line proves the guess wrong); returns the #TRANS rows the fast path read. */
+export function readSie(
   file: string,
   spec: ReadSpec,
   into: LedgerBuilder,
   guess: { encoding: SieEncoding; bomLength: number; certain: boolean },
   size: number,
-): Promise<void> {
+): number {
   const state = new SieState(file, spec, into);
   const decode = sieDecoder(guess.encoding);
   let certain = guess.certain;
   let lineNo = 0;
-  let carry: Buffer | null = null;
-  let done = 0;
-  let skip = guess.bomLength;
+
+  // The fast path (scanner.ts) reads the common lines from their bytes; the rest, and every
+  // line without it (`AVVIKELSE_READER=csv-parse`), are decoded and tokenized.
+  const scan = spec.tuning.fastPath ? new SieLineBytes() : null;
+  const invalid = (bytes: Buffer): never => {
+    const bad = firstInvalidUtf8(bytes);
+    let line = lineNo + 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    throw new AvvikelseError(
+      'ENCODING_INVALID',
+      { encoding: guess.encoding, byte: (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0') },
+      { file, line },
+    );
+  };
 
   const part = (bytes: Buffer): void => {
-    if (!certain) {
-      let high = -1;
-      for (let i = 0; i < bytes.length; i++) {
-        if ((bytes[i] as number) >= 0x80) {
-          high = i;
-          break;
+    if (!certain && !isAscii(bytes)) {
+      let high = 0;
+      while ((bytes[high] as number) < 0x80) high++;
+      // The first bytes that decide: the lines from here on.
+      const seen = sniffSieEncoding(bytes.subarray(bytes.lastIndexOf(0x0a, high) + 1), true);
+      if (seen.encoding !== guess.encoding) throw new SieReencode(seen.encoding);
+      certain = true;
+    }
+    if (scan !== null) {
+      // Every byte of the part is checked before any of its lines is read, as decoding it whole does.
+      if (guess.encoding === 'utf-8' && !isUtf8(bytes)) invalid(bytes);
+      const n = bytes.length;
+      let s = 0;
+      for (;;) {
+        lineNo++;
+        const e = scan.scan(bytes, s, n);
+        if (scan.kind === OTHER || !state.fast(scan, bytes, lineNo)) {
+          const end = e > s && bytes[e - 1] === 0x0d ? e - 1 : e;
+          state.line(decode(bytes.subarray(s, end)), lineNo);
         }
+        if (e >= n) break;
+        s = e + 1;
       }
-      if (high >= 0) {
-        // The first bytes that decide: the lines from here on.
-        const seen = sniffSieEncoding(bytes.subarray(bytes.lastIndexOf(0x0a, high) + 1), true);
-        if (seen.encoding !== guess.encoding) throw new SieReencode(seen.encoding);
-        certain = true;
-      }
+      return;
     }
     let text: string;
     try {
       text = decode(bytes);
     } catch {
-      const bad = firstInvalidUtf8(bytes);
-      let line = lineNo + 1;
-      for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-      throw new AvvikelseError(
-        'ENCODING_INVALID',
-        { encoding: guess.encoding, byte: (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0') },
-        { file, line },
-      );
+      return invalid(bytes);
     }
     let from = 0;
     for (;;) {
@@ -140,26 +161,36 @@ export async function readSie(
     }
   };
 
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let bytes = chunk;
-    if (skip > 0) {
-      bytes = bytes.subarray(Math.min(skip, bytes.length));
-      skip -= chunk.length - bytes.length;
+  // Whole lines, about a MiB at a time: what is left after a chunk's last line end is kept for the next.
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(2 * CHUNK);
+    let filled = 0;
+    let pos = guess.bomLength;
+    for (;;) {
+      if (buf.length - filled < CHUNK) {
+        const bigger = Buffer.allocUnsafe(2 * buf.length);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, filled, CHUNK, pos);
+      if (got === 0) break;
+      pos += got;
+      filled += got;
+      const last = buf.lastIndexOf(0x0a, filled - 1);
+      if (last >= 0) {
+        part(buf.subarray(0, last));
+        buf.copy(buf, 0, last + 1, filled);
+        filled -= last + 1;
+      }
+      spec.progress?.(pos, size);
     }
-    done += chunk.length;
-    const last = bytes.lastIndexOf(0x0a);
-    if (last < 0) {
-      carry = carry === null ? Buffer.from(bytes) : Buffer.concat([carry, bytes]);
-    } else {
-      const whole = carry === null ? bytes.subarray(0, last) : Buffer.concat([carry, bytes.subarray(0, last)]);
-      carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : null;
-      part(whole);
-    }
-    spec.progress?.(done, size);
+    if (filled > 0) part(buf.subarray(0, filled));
+  } finally {
+    closeSync(fd);
   }
-  if (carry !== null && carry.length > 0) part(carry);
   state.finish();
+  return state.fastRows;
 }
 
 /** The year index (`#RAR`) and the dates of a fiscal year. */
@@ -198,6 +229,26 @@ class SieState {
   private unallocatedRows = 0;
   private unallocated: ReadOre = 0n;
   private readonly ktypEvidence: SignEvidence = { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 };
+  /** The month of the verification's date, as year·12 + month − 1. */
+  private verPeriod = -1;
+
+  // The fast path's #TRANS rows (scanner.ts), summed per (account, codes, month) and given to
+  // the builder by `flush`: at the end, and before a line that changes what a row's account and
+  // codes mean (#KTYP, #KONTO, #OBJEKT).
+  private table = new SumTable();
+  /** Per table entry: rows with an amount above and below zero, for the sign evidence. */
+  private positives = new Int32Array(256);
+  private negatives = new Int32Array(256);
+  /** Per table entry: the line of its last row. */
+  private lastLine = new Int32Array(256);
+  /** A row's key: the account's bytes, then per needed dimension a 0 byte and the code's bytes. */
+  private readonly keyBytes = new Uint8Array(512);
+  /** The needed dimensions' numbers as bytes, or null when one is not printable ASCII (then no row is read fast). */
+  private neededBytes: Uint8Array[] | null = null;
+  /** Rows the fast path read. */
+  fastRows = 0;
+  /** A date's text by its value, for the verifications the fast path reads. */
+  private readonly dateTexts = new Map<number, string>();
 
   constructor(
     private readonly file: string,
@@ -293,6 +344,7 @@ class SieState {
     if (rec === null) return;
     const { label, fields } = rec;
     if (label !== '#TRANS') this.rtrans = null;
+    if (label === '#KTYP' || label === '#KONTO' || label === '#OBJEKT') this.flush();
     switch (label) {
       case '#RAR': {
         const y = this.year(fields, lineNo, label);
@@ -341,7 +393,7 @@ class SieState {
       case '#VER':
         if (this.verOpen || this.verDate !== null) this.syntax(this.verLine, label, 'verUnclosed');
         this.verDate = this.text(fields, 2, lineNo, label);
-        this.month(this.verDate, lineNo, label, 3);
+        this.verPeriod = indexOfKey(this.month(this.verDate, lineNo, label, 3));
         this.verLine = lineNo;
         this.vers++;
         return;
@@ -501,7 +553,182 @@ class SieState {
     }
   }
 
+  /**
+   * Reads a line the byte scanner split (scanner.ts) as `line` would, or returns false, having
+   * changed nothing, when `line` must read it: a line that is in error, or needs what the
+   * fast path does not do (an #RTRANS's repeated row, a field that is not plain ASCII).
+   */
+  fast(l: SieLineBytes, buf: Uint8Array, line: number): boolean {
+    switch (l.kind) {
+      case BRACE_OPEN:
+        if (this.verDate === null || this.verOpen) return false;
+        this.rtrans = null;
+        this.verOpen = true;
+        return true;
+      case BRACE_CLOSE:
+        if (!this.verOpen) return false;
+        this.rtrans = null;
+        this.verOpen = false;
+        this.verDate = null;
+        return true;
+      case VER:
+        return this.fastVer(l, buf, line);
+      case TRANS:
+        return this.fastTrans(l, buf, line);
+      default:
+        return false;
+    }
+  }
+
+  private fastVer(l: SieLineBytes, buf: Uint8Array, line: number): boolean {
+    if (this.verOpen || this.verDate !== null || l.count < 3 || l.fieldKind[2] === LIST || l.plain[2] === 0) return false;
+    const s = l.start[2] as number;
+    const period = dateIndex(buf, s, l.end[2] as number);
+    if (period < 0) return false;
+    let value = 0;
+    for (let i = s; i < s + 8; i++) value = value * 10 + (buf[i] as number) - 0x30;
+    let date = this.dateTexts.get(value);
+    if (date === undefined) this.dateTexts.set(value, (date = String(value).padStart(8, '0')));
+    this.rtrans = null;
+    this.verDate = date;
+    this.verPeriod = period;
+    this.verLine = line;
+    this.vers++;
+    return true;
+  }
+
+  private fastTrans(l: SieLineBytes, buf: Uint8Array, line: number): boolean {
+    if (!this.verOpen || this.rtrans !== null) return false;
+    // Valid lines of another year or of a budget are not read further (as `trans` does).
+    if (this.role === 'budget' || this.wanted() !== 0) return true;
+    const needed = this.neededBytes ?? this.neededAsBytes();
+    if (needed === null) return false;
+    const n = l.count;
+    if (n < 2 || l.fieldKind[0] === LIST || l.plain[0] === 0) return false;
+    let ks = l.start[0] as number;
+    let ke = l.end[0] as number;
+    while (ks < ke && buf[ks] === 0x20) ks++;
+    while (ke > ks && buf[ke - 1] === 0x20) ke--;
+    if (ke === ks) return false;
+    const at = l.fieldKind[1] === LIST ? 2 : 1;
+    if (n <= at || l.plain[at] === 0) return false;
+    const as = l.start[at] as number;
+    const ae = l.end[at] as number;
+    const amount = plainAmount(buf, as, ae, '.', this.exp);
+    if (Number.isNaN(amount)) return false;
+    let period = this.verPeriod;
+    if (n > at + 1) {
+      let ds = l.start[at + 1] as number;
+      let de = l.end[at + 1] as number;
+      // (An amount written with a space between thousands, `1 234.50`, which `split` refuses,
+      // has no date here: `234.50` is none, so such a line goes to `line`.)
+      if (l.plain[at + 1] === 0) return false;
+      while (ds < de && buf[ds] === 0x20) ds++;
+      while (de > ds && buf[de - 1] === 0x20) de--;
+      if (de > ds) {
+        period = dateIndex(buf, ds, de);
+        if (period < 0) return false;
+      }
+    }
+    // The key: the account, then each needed dimension's code (its first non-empty one in the list).
+    const key = this.keyBytes;
+    let k = ke - ks;
+    if (k + needed.length * 64 > key.length) return false;
+    for (let i = ks; i < ke; i++) key[i - ks] = buf[i] as number;
+    for (let d = 0; d < needed.length; d++) {
+      key[k++] = 0;
+      const dim = needed[d] as Uint8Array;
+      for (let p = 0; p < l.pairs; p++) {
+        const cs = l.codeStart[p] as number;
+        const ce = l.codeEnd[p] as number;
+        if (ce === cs || !sameBytes(buf, l.dimStart[p] as number, l.dimEnd[p] as number, dim)) continue;
+        if (ce - cs > 63) return false;
+        for (let i = cs; i < ce; i++) key[k++] = buf[i] as number;
+        break;
+      }
+    }
+    const entry = this.table.add(key, 0, k, period, amount);
+    if (entry >= this.lastLine.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.positives = grow(this.positives);
+      this.negatives = grow(this.negatives);
+      this.lastLine = grow(this.lastLine);
+    }
+    if (amount > 0) this.positives[entry] = (this.positives[entry] as number) + 1;
+    else if (amount < 0) this.negatives[entry] = (this.negatives[entry] as number) + 1;
+    this.lastLine[entry] = line;
+    this.fastRows++;
+    return true;
+  }
+
+  /** The needed dimensions' numbers as bytes (binding them first), or null when the fast path cannot match them. */
+  private neededAsBytes(): Uint8Array[] | null {
+    if (this.needed === null) return null; // bound by the first row `trans` reads
+    const out = this.needed.map(({ dim }) => Buffer.from(dim, 'latin1'));
+    if (this.needed.some(({ dim }) => !/^[\x21-\x7e]+$/.test(dim) || dim.includes('"') || dim.includes('\\'))) return null;
+    this.neededBytes = out;
+    return out;
+  }
+
+  /** Gives the fast path's rows to the builder, as `trans` and `give` would have one by one. */
+  private flush(): void {
+    if (this.table.count === 0) return;
+    const grouped = this.groupAt > 0;
+    const evidence: SignEvidence = { revenuePositive: 0, revenueNegative: 0, costPositive: 0, costNegative: 0 };
+    const rowsByPeriod = new Map<string, number>();
+    let rows = 0;
+    let index = 0;
+    for (const entry of this.table.entries()) {
+      const i = index++;
+      const [konto = '', ...codes] = entry.key.split('\u0000');
+      if (this.isBalance(konto)) {
+        this.leftOut.add(konto);
+        this.leftOutRows += entry.rows;
+        continue;
+      }
+      if (grouped && codes[0] === '') codes[0] = UNALLOCATED;
+      const code = grouped ? (codes[0] as string) : konto;
+      const name = this.nameOf(konto, code);
+      const line = this.lastLine[i] as number;
+      const key = this.into.key([konto, ...codes, name], (at, value) => ({ file: this.file, line, field: at + 1, value }));
+      if (key === null) continue;
+      const period = periodKey(entry.period);
+      this.into.add(key, period, entry.amount);
+      if (name !== '') this.into.named(code, name);
+      rows += entry.rows;
+      rowsByPeriod.set(period, (rowsByPeriod.get(period) ?? 0) + entry.rows);
+      const pos = this.positives[i] as number;
+      const neg = this.negatives[i] as number;
+      const cls = kontoClass(konto.charCodeAt(0));
+      // #KTYP says what the account's class does not (see `give`), counted apart.
+      const t = cls === null ? this.ktyp.get(konto) : undefined;
+      const e = cls !== null ? evidence : t === 'I' || t === 'K' ? this.ktypEvidence : null;
+      if (e !== null && (cls === 'revenue' || t === 'I')) {
+        e.revenuePositive += pos;
+        e.revenueNegative += neg;
+      } else if (e !== null) {
+        e.costPositive += pos;
+        e.costNegative += neg;
+      }
+      if (grouped) {
+        if (codes[0] === UNALLOCATED) {
+          this.unallocatedRows += entry.rows;
+          this.unallocated = plus(this.unallocated, entry.amount);
+        } else this.transWithGroup += entry.rows;
+      }
+    }
+    this.into.counted(rows, evidence, rowsByPeriod);
+    this.table = new SumTable();
+    this.positives.fill(0);
+    this.negatives.fill(0);
+  }
+
   finish(): void {
+    this.flush();
     if (this.verOpen || this.verDate !== null) this.syntax(this.verLine, '#VER', 'verUnclosed');
     const want = this.wanted();
     const useTrans = this.role !== 'budget' && want === 0 && this.vers > 0;
@@ -651,4 +878,14 @@ class SieState {
       }
     }
   }
+}
+
+/** The period index (year·12 + month − 1) of a month key `YYYY-MM`. */
+const indexOfKey = (key: string): number => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+
+/** Whether buf[s, e) holds exactly `bytes`. */
+function sameBytes(buf: Uint8Array, s: number, e: number, bytes: Uint8Array): boolean {
+  if (e - s !== bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (buf[s + i] !== bytes[i]) return false;
+  return true;
 }
