@@ -364,6 +364,25 @@ describe('old and new readings of generated sheets', () => {
   });
 });
 
+describe('a sheet handed to the scanner in pieces that end after a `>`', () => {
+  it('text longer than a piece without a `>`, characters of several bytes, `>` in values, comments and CDATA: the old reading', () => {
+    const long = 'åäö😀€ '.repeat(15_000);
+    const data =
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="str"><v><![CDATA[${'> '.repeat(20_000)}]]></v></c></row>` +
+      `<!-- ${'<> '.repeat(20_000)} --><row r="2"><c r="A2" note="${'>'.repeat(40_000)}" t="inlineStr"><is><t>${long.slice(0, 99)}</t></is></c>` +
+      `<c r="B2"><v>1.50</v></c></row>` +
+      Array.from({ length: 3000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>å${i}</t></is></c></row>`).join('');
+    const book = openWorkbook(testWorkbook([{ name: 'Blad1', data }]));
+    const { h, out } = collector();
+    book.stream(book.sheets[0]!, h);
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+    const old = collector();
+    scanXml(xml, oldSheetScanner(PATH, [], [], false, old.h));
+    expect(out.events.length).toBe(3002);
+    expect(out).toEqual(old.out);
+  });
+});
+
 describe('a number cell read the short way when its text is already the shortest decimal', () => {
   const same = (v: string) => expect(numberText(v), JSON.stringify(v)).toBe(oldNumberText(v));
 

@@ -259,6 +259,8 @@ export class SheetScanner {
   /** Text not yet scanned (a tag, comment or text cut by the end of a piece) and the next piece. */
   private buf = '';
   private at = 0;
+  /** Whether `buf` holds a `&` (else its text needs no decoding). */
+  private amp = false;
   // The row being read.
   private row = 0;
   private cells: Cell[] = [];
@@ -298,6 +300,7 @@ export class SheetScanner {
   push(text: string): void {
     this.buf = this.at < this.buf.length ? this.buf.slice(this.at) + text : text;
     this.at = 0;
+    this.amp = this.buf.includes('&');
     this.scan(false);
   }
 
@@ -317,12 +320,12 @@ export class SheetScanner {
       if (lt < 0) {
         // Text to the end: it may go on in the next piece.
         if (final) {
-          if (this.where !== OTHER) this.text(decodeXml(s.slice(p)));
+          if (this.where !== OTHER) this.text(this.amp ? decodeXml(s.slice(p)) : s.slice(p));
           p = n;
         }
         break;
       }
-      if (lt > p && this.where !== OTHER) this.text(decodeXml(s.slice(p, lt)));
+      if (lt > p && this.where !== OTHER) this.text(this.amp ? decodeXml(s.slice(p, lt)) : s.slice(p, lt));
       p = lt;
       const end = this.token(s, lt, final);
       if (end === MORE) break;
@@ -407,8 +410,9 @@ export class SheetScanner {
       if (k >= n) return final ? this.unreadable(s, lt) : MORE;
       const q = s.charCodeAt(k);
       if (q !== 34 && q !== 39) return this.unreadable(s, lt);
-      const valueEnd = s.indexOf(q === 34 ? '"' : "'", k + 1);
-      if (valueEnd < 0) return final ? this.unreadable(s, lt) : MORE;
+      let valueEnd = k + 1;
+      while (valueEnd < n && s.charCodeAt(valueEnd) !== q) valueEnd++;
+      if (valueEnd >= n) return final ? this.unreadable(s, lt) : MORE;
       if (el === C || el === ROW || el === DIMENSION) this.attribute(el, s, name, nameEnd, k + 1, valueEnd);
       i = valueEnd + 1;
     }
@@ -416,8 +420,35 @@ export class SheetScanner {
     else {
       this.open(el, s);
       if (selfClosing) this.close(el);
+      else if (el === C) return this.value(s, i);
     }
     return i;
+  }
+
+  /**
+   * After a cell's start tag at `s[i]`: a cell that is only `<v>…</v></c>`, the most frequent,
+   * read at once (as the tags one by one would read it); else `i`, where the tags are read on.
+   */
+  private value(s: string, i: number): number {
+    if (s.charCodeAt(i) !== 60 || s.charCodeAt(i + 1) !== 118 || s.charCodeAt(i + 2) !== 62) return i;
+    // Short values: a loop is faster than indexOf.
+    const n = s.length;
+    let lt = i + 3;
+    while (lt < n && s.charCodeAt(lt) !== 60) lt++;
+    if (
+      s.charCodeAt(lt + 1) !== 47 ||
+      s.charCodeAt(lt + 2) !== 118 ||
+      s.charCodeAt(lt + 3) !== 62 ||
+      s.charCodeAt(lt + 4) !== 60 ||
+      s.charCodeAt(lt + 5) !== 47 ||
+      s.charCodeAt(lt + 6) !== 99 ||
+      s.charCodeAt(lt + 7) !== 62
+    )
+      return i;
+    this.hasV = true;
+    if (lt > i + 3) this.v = this.amp ? decodeXml(s.slice(i + 3, lt)) : s.slice(i + 3, lt);
+    this.finishCell();
+    return lt + 8;
   }
 
   /** Markup at `s[lt]` that starts `<!`: a comment, CDATA, a DOCTYPE; anything else is unexpected. */

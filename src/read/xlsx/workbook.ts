@@ -203,11 +203,27 @@ export function openWorkbook(bytes: Uint8Array | ZipBytes): Workbook {
     if (entry === undefined) throw new WorkbookError(`${sheet.path} is missing`);
     const xml = new SheetScanner(sheet.path, strings, dates, date1904, h);
     const decoder = new TextDecoder('utf-8');
+    // Bytes after the last `>` of a piece, held for the next: a piece that ends with a whole tag
+    // leaves the scanner nothing to join to the next one, whose text it then walks faster.
+    // A `>` byte is never part of a UTF-8 sequence.
+    let held: Uint8Array | null = null;
     try {
       streamEntry(src, entry, (chunk) => {
-        for (let at = 0; at < chunk.length; at += TEXT_PIECE)
-          xml.push(decoder.decode(chunk.subarray(at, at + TEXT_PIECE), { stream: true }));
+        for (let at = 0; at < chunk.length; at += TEXT_PIECE) {
+          let piece = chunk.subarray(at, at + TEXT_PIECE);
+          if (held !== null) {
+            const joined = new Uint8Array(held.length + piece.length);
+            joined.set(held);
+            joined.set(piece, held.length);
+            piece = joined;
+          }
+          const gt = piece.lastIndexOf(0x3e) + 1;
+          const cut = piece.length - gt > TEXT_PIECE ? piece.length : gt;
+          held = cut < piece.length ? piece.slice(cut) : null;
+          if (cut > 0) xml.push(decoder.decode(piece.subarray(0, cut), { stream: true }));
+        }
       });
+      if (held !== null) xml.push(decoder.decode(held, { stream: true }));
       xml.push(decoder.decode());
       xml.end();
     } catch (e) {
