@@ -10,7 +10,9 @@
  * the same tags (namespace prefixes dropped, attributes in either quote, whitespace as `\s`),
  * comments, processing instructions and `<!DOCTYPE>` skipped, CDATA as text, entity and character
  * references decoded; what the generic scanner cannot read is an XmlError here too
- * (test/xlsx-stream.test.ts holds the two equal).
+ * (test/xlsx-sheet.test.ts holds the two equal, against the old reading kept in
+ * test/xlsx-reference.ts). Text no cell reads is not decoded at all, so a character reference
+ * beyond U+10FFFF there no longer throws a RangeError.
  */
 import { decodeXml, XmlError } from './xml.js';
 import { WorkbookError } from './zip.js';
