@@ -1,79 +1,16 @@
 /**
  * A worksheet is read as a stream (src/read/xlsx/zip.ts, xml.ts, index.ts): unpacked chunk by
- * chunk, scanned piece by piece, its records handed on as rows close. These tests pin that the
- * stream reads exactly what reading the whole part would, wherever the pieces are cut; that a
+ * chunk, scanned piece by piece, its records handed on as rows close. These tests pin that a
  * sheet's stated `<dimension>` is only a guess (too wide, too narrow or missing gives the same
  * ledger and the same errors); that entries larger than one chunk, stored or deflated, and
- * ZIP64 directories are read.
+ * ZIP64 directories are read. That the sheet's scanner reads the same, wherever the pieces are
+ * cut, as the generic scanner reads the whole part: test/xlsx-sheet.test.ts.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../src/read/index.js';
 import { openWorkbook } from '../src/read/xlsx/workbook.js';
-import { scanXml, XmlStream, type XmlHandler } from '../src/read/xlsx/xml.js';
 import { cli, ledgerSpec } from './helpers.js';
 import { num, str, testWorkbook, workbookFile } from './xlsx-build.js';
-
-/** Every event of a scan, as text. */
-function recorder(): { h: XmlHandler; events: string[] } {
-  const events: string[] = [];
-  return {
-    events,
-    h: {
-      open: (name, attrs, self) => events.push(`<${name} ${JSON.stringify(attrs)}${self ? '/' : ''}>`),
-      close: (name) => events.push(`</${name}>`),
-      text: (t) => events.push(`"${t}"`),
-    },
-  };
-}
-
-const SHEET =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="ns"><!-- a comment with <c> in it --><x:sheetData>' +
-  '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Verksamhet &amp; ansvar ÅÄÖ €</x:t></x:is></x:c>' +
-  '<x:c r="B1" t="str"><x:v><![CDATA[a <b> & c]]></x:v></x:c></x:row>' +
-  '<x:row r="2"><x:c r="A2" s="3" t="s"><x:v>12</x:v></x:c><x:c r="B2" note="a > b"><x:v>-1234.5</x:v></x:c>' +
-  '<x:c r="C2"><x:f>SUM(A2:B2)</x:f><x:v>1e-7</x:v></x:c></x:row>' +
-  '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:r><x:t xml:space="preserve"> 😀 &#x41;&#66; </x:t></x:r></x:is></x:c></x:row>' +
-  '</x:sheetData></x:worksheet>';
-
-describe('the XML of a part, scanned piece by piece', () => {
-  it('reports the same events as scanning the whole text, wherever the bytes are cut (UTF-8 decoded as a stream)', () => {
-    const whole = recorder();
-    scanXml(SHEET, whole.h);
-    const bytes = Buffer.from(SHEET, 'utf8');
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), (cuts) => {
-        const at = [0, ...cuts.sort((a, b) => a - b), bytes.length];
-        const got = recorder();
-        const stream = new XmlStream(got.h);
-        const decoder = new TextDecoder('utf-8');
-        for (let i = 1; i < at.length; i++) stream.push(decoder.decode(bytes.subarray(at[i - 1], at[i]), { stream: true }));
-        stream.push(decoder.decode());
-        stream.end();
-        expect(got.events).toEqual(whole.events);
-      }),
-      { numRuns: 300 },
-    );
-    // Every single cut point, too.
-    for (let cut = 1; cut < SHEET.length; cut++) {
-      const got = recorder();
-      const stream = new XmlStream(got.h);
-      stream.push(SHEET.slice(0, cut));
-      stream.push(SHEET.slice(cut));
-      stream.end();
-      expect(got.events, `cut at ${cut}`).toEqual(whole.events);
-    }
-  });
-
-  it('an unreadable tag is still an error', () => {
-    const stream = new XmlStream(recorder().h);
-    expect(() => {
-      stream.push('<row><c r="A1"><v>1</v></c><c r="B1" ');
-      stream.push('<v>2</v></row>');
-      stream.end();
-    }).toThrow(/unreadable tag near "<c r=\\"B1\\" "/);
-  });
-});
 
 const HEADER = str('B4', 'Period') + str('C4', 'Verksamhet') + str('D4', 'Belopp');
 const ROWS =

@@ -20,7 +20,7 @@ import { fileError } from '../files.js';
 import { isXlsx } from '../refusals.js';
 import { RecordConsumer } from '../records-to-ledger.js';
 import type { LedgerSource, PlaceOf, ReadInfo, RecordSource, SourceRecord } from '../source.js';
-import { columnLetters, openWorkbook, WorkbookError, type Cell, type SheetInfo, type SheetRow, type Workbook } from './workbook.js';
+import { columnLetters, openWorkbook, WorkbookError, type SheetInfo, type SheetRow, type Workbook } from './workbook.js';
 import { fileBytes } from './zip.js';
 
 /** A sheet as records: each row that holds something, its cells from the leftmost column in use, all of one width. */
@@ -107,8 +107,6 @@ interface Bounds {
   width: number;
 }
 
-const inside = (b: Bounds, c: Cell): boolean => c.col >= b.firstCol && c.col < b.firstCol + b.width;
-
 /**
  * Streams the records of a sheet to `onRecord`, from its leftmost column in use and all as
  * wide as its columns in use, as `sheetRecords` would give them, without holding the sheet:
@@ -147,15 +145,21 @@ function eachRecord(
         start(placeOf(stated));
       },
       row(r) {
+        let uncached = false;
+        let rowFirst = Infinity;
+        let rowLast = -1;
         for (const c of r.cells) {
-          if (c.col < first) first = c.col;
-          if (c.col > last) last = c.col;
+          if (c.col < rowFirst) rowFirst = c.col;
+          if (c.col > rowLast) rowLast = c.col;
+          if (c.kind === 'uncached') uncached = true;
         }
+        if (rowFirst < first) first = rowFirst;
+        if (rowLast > last) last = rowLast;
         const b = stated;
         if (b === null || failed !== null) return;
         try {
-          refuseUncached(file, sheet, r);
-          if (!r.cells.every((c) => inside(b, c))) {
+          if (uncached) refuseUncached(file, sheet, r);
+          if (rowFirst < b.firstCol || rowLast >= b.firstCol + b.width) {
             stated = null; // wrong: count on, read again
             return;
           }

@@ -19,41 +19,18 @@
  * so memory stays bound by a row, not by the sheet.
  */
 import { memoryBytes, readEntry, streamEntry, WorkbookError, zipEntries, type ZipBytes, type ZipEntry } from './zip.js';
-import { scanXml, XmlError, XmlStream, type XmlHandler } from './xml.js';
+import { scanXml, XmlError } from './xml.js';
+import { SheetScanner, unescapeX, type SheetHandler, type SheetRow } from './sheet.js';
 
 export { WorkbookError } from './zip.js';
-
-export type CellKind = 'number' | 'date' | 'text' | 'bool' | 'error' | 'uncached';
-
-export interface Cell {
-  /** 0-based column (A = 0). */
-  col: number;
-  kind: CellKind;
-  /** The value as text (see the module comment); for `uncached`, ''. */
-  text: string;
-  /** The formula (without `=`), or null. */
-  formula: string | null;
-}
-
-export interface SheetRow {
-  /** 1-based row number, as the sheet shows it. */
-  row: number;
-  /** The cells that hold something, by column. */
-  cells: Cell[];
-}
+export { columnLetters, dateText, numberText, plainDecimal } from './sheet.js';
+export type { Cell, CellKind, SheetHandler, SheetRow } from './sheet.js';
 
 export interface SheetInfo {
   name: string;
   /** The part's path in the zip. */
   path: string;
   hidden: boolean;
-}
-
-/** What a sheet's stream reports: its stated used range, if it has one, then its rows in order. */
-export interface SheetHandler {
-  /** The `<dimension>` the writer stated (0-based columns), before the first row; not every writer states one. */
-  dimension?(firstCol: number, lastCol: number): void;
-  row(row: SheetRow): void;
 }
 
 export interface Workbook {
@@ -63,75 +40,6 @@ export interface Workbook {
   rows(sheet: SheetInfo): SheetRow[];
   /** The rows that hold something, one by one as the sheet is unpacked. */
   stream(sheet: SheetInfo, h: SheetHandler): void;
-}
-
-/**
- * A column's letters.
- * @example columnLetters(0) // 'A'
- * @example columnLetters(27) // 'AB'
- */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** The 0-based column of an A1 reference (`B12` → 1), or -1. */
-function columnOf(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~0x20;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return i === 0 ? -1 : col - 1;
-}
-
-/**
- * The shortest decimal text that round-trips to the double `n`, without an exponent.
- * @example plainDecimal(0.1 + 0.2) // '0.30000000000000004'
- * @example plainDecimal(1e-7) // '0.0000001'
- * @example plainDecimal(1.5e21) // '1500000000000000000000'
- */
-export function plainDecimal(n: number): string {
-  const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (m === null) return s;
-  const [, sign, int, frac = '', exp] = m as unknown as [string, string, string, string | undefined, string];
-  const digits = int + frac;
-  const point = 1 + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-/**
- * A number cell's XML text as the shortest round-trip decimal; text that is no number stays as
- * it is (the amount parser refuses it). A number cell is never ambiguous, but its text goes to
- * the same parser as text cells, which reads `12.345` (a mark and exactly three decimals) as
- * possibly a thousands group: a trailing zero, which changes no value, says it is a decimal.
- * @example numberText('12.345') // '12.3450'
- */
-export function numberText(v: string): string {
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) return v;
-  const text = plainDecimal(n);
-  return /\.\d{3}$/.test(text) ? `${text}0` : text;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * A date serial as `YYYY-MM-DD` (the time of day left out). In the 1900 system serial 1 is
- * 1900-01-01 and serial 60 the 29 February 1900 that Lotus counted; from 61 on, a serial
- * counts days from 1899-12-30. In the 1904 system (old Mac workbooks) serial 0 is 1904-01-01.
- * @example dateText(45535, false) // '2024-08-31'
- */
-export function dateText(serial: number, date1904: boolean): string {
-  const days = Math.floor(serial);
-  const base = date1904 ? Date.UTC(1904, 0, 1) : days >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
-  return new Date(base + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
@@ -149,10 +57,6 @@ export function isDateFormat(code: string): boolean {
   const bare = code.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
-
-/** Excel's escape of characters XML cannot hold in a string: `_x000D_` (and `_x005F_` for `_`). */
-const unescapeX = (s: string): string =>
-  s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 
 /** The unpacked parts of a workbook that are read whole. */
 type Parts = ReadonlyMap<string, string>;
@@ -297,13 +201,29 @@ export function openWorkbook(bytes: Uint8Array | ZipBytes): Workbook {
   const stream = (sheet: SheetInfo, h: SheetHandler): void => {
     const entry = entries.get(sheet.path);
     if (entry === undefined) throw new WorkbookError(`${sheet.path} is missing`);
-    const xml = new XmlStream(sheetScanner(sheet.path, strings, dates, date1904, h));
+    const xml = new SheetScanner(sheet.path, strings, dates, date1904, h);
     const decoder = new TextDecoder('utf-8');
+    // Bytes after the last `>` of a piece, held for the next: a piece that ends with a whole tag
+    // leaves the scanner nothing to join to the next one, whose text it then walks faster.
+    // A `>` byte is never part of a UTF-8 sequence.
+    let held: Uint8Array | null = null;
     try {
       streamEntry(src, entry, (chunk) => {
-        for (let at = 0; at < chunk.length; at += TEXT_PIECE)
-          xml.push(decoder.decode(chunk.subarray(at, at + TEXT_PIECE), { stream: true }));
+        for (let at = 0; at < chunk.length; at += TEXT_PIECE) {
+          let piece = chunk.subarray(at, at + TEXT_PIECE);
+          if (held !== null) {
+            const joined = new Uint8Array(held.length + piece.length);
+            joined.set(held);
+            joined.set(piece, held.length);
+            piece = joined;
+          }
+          const gt = piece.lastIndexOf(0x3e) + 1;
+          const cut = piece.length - gt > TEXT_PIECE ? piece.length : gt;
+          held = cut < piece.length ? piece.slice(cut) : null;
+          if (cut > 0) xml.push(decoder.decode(piece.subarray(0, cut), { stream: true }));
+        }
       });
+      if (held !== null) xml.push(decoder.decode(held, { stream: true }));
       xml.push(decoder.decode());
       xml.end();
     } catch (e) {
@@ -328,150 +248,3 @@ export function openWorkbook(bytes: Uint8Array | ZipBytes): Workbook {
  * until a full collection (measured: 285 MB peak for a 1M-row sheet in 1 MiB pieces).
  */
 const TEXT_PIECE = 32 * 1024;
-
-/** The 0-based first and last column of a range (`B2:M100` → 1, 12), or null. */
-function rangeColumns(ref: string): [number, number] | null {
-  const [a, b = a] = ref.split(':') as [string, string?];
-  const first = columnOf(a);
-  const last = columnOf(b);
-  return first < 0 || last < first ? null : [first, last];
-}
-
-/** Reports the rows of a worksheet part that hold at least one cell with something in it. */
-function sheetScanner(path: string, strings: readonly string[], dates: readonly boolean[], date1904: boolean, h: SheetHandler): XmlHandler {
-  let row = 0;
-  let cells: Cell[] = [];
-  let nextCol = 0;
-  // The cell being read.
-  let col = 0;
-  let type = 'n';
-  let style = 0;
-  let v = '';
-  let f = '';
-  let inline = '';
-  let hasV = false;
-  let hasF = false;
-  let where: 'v' | 'f' | 't' | null = null;
-  let inInline = false;
-  let phonetic = 0;
-  const bad = (what: string): never => {
-    throw new WorkbookError(`${path}: ${columnLetters(col)}${row}: ${what}`);
-  };
-  const finishCell = (): void => {
-    if (hasF && !hasV) {
-      cells.push({ col, kind: 'uncached', text: '', formula: f });
-      return;
-    }
-    const formula = hasF ? f : null;
-    let kind: CellKind = 'text';
-    let text: string;
-    switch (type) {
-      case 's': {
-        const s = strings[Number(v)];
-        if (v.trim() === '' || s === undefined) bad(`shared string ${v} does not exist`);
-        text = s as string;
-        break;
-      }
-      case 'str':
-        text = unescapeX(v);
-        break;
-      case 'inlineStr':
-        text = unescapeX(inline);
-        break;
-      case 'b':
-        kind = 'bool';
-        text = v.trim() === '1' || v.trim() === 'true' ? 'TRUE' : 'FALSE';
-        break;
-      case 'e':
-        kind = 'error';
-        text = v.trim();
-        break;
-      case 'd':
-        kind = 'date';
-        text = v.trim().slice(0, 10);
-        break;
-      default: {
-        if (v.trim() === '') return;
-        const n = Number(v);
-        if (dates[style] === true && Number.isFinite(n)) {
-          kind = 'date';
-          text = dateText(n, date1904);
-        } else {
-          kind = 'number';
-          text = numberText(v);
-        }
-      }
-    }
-    if (text !== '' || formula !== null) cells.push({ col, kind, text, formula });
-  };
-  return {
-    open(name, a) {
-      switch (name) {
-        case 'dimension': {
-          const cols = a.ref === undefined ? null : rangeColumns(a.ref);
-          if (cols !== null) h.dimension?.(cols[0], cols[1]);
-          break;
-        }
-        case 'row':
-          row = a.r === undefined ? row + 1 : Number(a.r);
-          if (!Number.isInteger(row) || row < 1) bad(`row number ${a.r}`);
-          cells = [];
-          nextCol = 0;
-          break;
-        case 'c':
-          col = a.r === undefined ? nextCol : columnOf(a.r);
-          if (col < 0) bad(`cell reference ${a.r}`);
-          nextCol = col + 1;
-          type = a.t ?? 'n';
-          style = Number(a.s ?? 0);
-          v = f = inline = '';
-          hasV = hasF = inInline = false;
-          phonetic = 0;
-          break;
-        case 'v':
-          hasV = true;
-          where = 'v';
-          break;
-        case 'f':
-          hasF = true;
-          where = 'f';
-          break;
-        case 'is':
-          inInline = true;
-          break;
-        case 'rPh':
-          phonetic++;
-          break;
-        case 't':
-          if (inInline && phonetic === 0) where = 't';
-          break;
-      }
-    },
-    close(name) {
-      switch (name) {
-        case 'v':
-        case 'f':
-        case 't':
-          where = null;
-          break;
-        case 'rPh':
-          phonetic--;
-          break;
-        case 'is':
-          inInline = false;
-          break;
-        case 'c':
-          finishCell();
-          break;
-        case 'row':
-          if (cells.length > 0) h.row({ row, cells });
-          break;
-      }
-    },
-    text(t) {
-      if (where === 'v') v += t;
-      else if (where === 'f') f += t;
-      else if (where === 't') inline += t;
-    },
-  };
-}

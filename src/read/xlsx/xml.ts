@@ -4,7 +4,8 @@
  * (`x:c` → `c`, `r:id` → `id`), as writers differ in prefixes (the OpenXML SDK writes
  * `<x:c>`). Comments, processing instructions and the declaration are skipped; CDATA is text.
  * It checks no well-formedness beyond what it needs: a workbook part it cannot read is a
- * WORKBOOK_INVALID error of the caller.
+ * WORKBOOK_INVALID error of the caller. It reads the small parts, each whole; a worksheet,
+ * fed in pieces, has a dedicated scanner that reads what this one would (sheet.ts).
  */
 
 /** What the scanner reports, in document order. */
@@ -43,42 +44,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
   scanComplete(xml, h);
 }
 
-/**
- * A scanner fed text in pieces (a part unpacked chunk by chunk): each piece is scanned up to
- * the last tag that may be incomplete, which waits for the next piece; a comment or CDATA
- * section around that point waits whole. Reports exactly what `scanXml` reports for the whole text.
- */
-export class XmlStream {
-  private rest = '';
-  constructor(private readonly h: XmlHandler) {}
-
-  push(text: string): void {
-    const s = this.rest + text;
-    let cut = s.lastIndexOf('<');
-    if (cut < 0) cut = 0; // text only: it may end inside an entity reference
-    // A `<` inside a comment or CDATA section is no tag: cut before the section instead.
-    for (const [open, close] of OPEN_SECTIONS) {
-      const at = s.lastIndexOf(open, cut);
-      if (at < 0 || at === cut) continue;
-      const closed = s.indexOf(close, at + open.length);
-      if (closed < 0 || closed + close.length > cut) cut = at;
-    }
-    this.rest = s.slice(cut);
-    scanComplete(s.slice(0, cut), this.h);
-  }
-
-  end(): void {
-    scanComplete(this.rest, this.h);
-    this.rest = '';
-  }
-}
-
-const OPEN_SECTIONS: readonly (readonly [string, string])[] = [
-  ['<!--', '-->'],
-  ['<![CDATA[', ']]>'],
-];
-
-/** Scans text that ends where a tag starts (or at the end of the part). */
+/** Scans text that holds no incomplete tag. */
 function scanComplete(xml: string, h: XmlHandler): void {
   TOKEN.lastIndex = 0;
   let at = 0;
