@@ -3,7 +3,8 @@
  * frozen as the tests' oracle: the generic scanner (`scanXml`, still what reads the small parts)
  * turned into cells by an event handler, fed in pieces by the old `XmlStream`, and the number
  * text converted by the general route only. Copied from commit 9235b3e, changed only in what
- * it imports; do not change it to make a test pass.
+ * it imports and in one deliberate fix made to both (a number in a date format outside Excel's
+ * dates is a number, no longer a RangeError); do not change it to make a test pass.
  */
 import { scanXml, type XmlHandler } from '../src/read/xlsx/xml.js';
 import { columnLetters, dateText, WorkbookError, type Cell, type CellKind, type SheetHandler } from '../src/read/xlsx/workbook.js';
@@ -108,7 +109,8 @@ export function oldSheetScanner(
       default: {
         if (v.trim() === '') return;
         const n = Number(v);
-        if (dates[style] === true && Number.isFinite(n)) {
+        // Changed since the freeze, as in sheet.ts: a date only within Excel's dates (serial 0 to 9999-12-31).
+        if (dates[style] === true && n >= 0 && n < 2_958_466) {
           kind = 'date';
           text = dateText(n, date1904);
         } else {

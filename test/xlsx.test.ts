@@ -141,6 +141,12 @@ describe('numbers, dates and text in cells', () => {
     expect(await totals(file)).toEqual({ '5101': { '2024-08': '10000', '2024-01': '20000', '2024-03': '30000' } });
     const mac = sheetFile('mac.xlsx', [HEADER, num('A2', '44073', 1) + num('B2', '5101') + num('C2', '1')], { styles, date1904: true });
     expect(await totals(mac)).toEqual({ '5101': { '2024-08': '100' } });
+    // A number in a date format that is no Excel date (negative, beyond 9999) stays a number: a clear error at its cell, never a crash.
+    const odd = sheetFile('udda-datum.xlsx', [HEADER, num('A2', '-99974432', 1) + num('B2', '5101') + num('C2', '1')], { styles });
+    await expect(readLedger(odd, ledgerSpec())).rejects.toMatchObject({
+      code: 'PERIOD_INVALID',
+      location: { file: odd, sheet: 'Blad1', cell: 'A2', value: '-99974432' },
+    });
   });
 
   it('shared strings (rich text runs joined, phonetic runs left out, _x000D_ decoded), a prefixed namespace, codes with leading zeros as text', async () => {

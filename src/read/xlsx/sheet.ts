@@ -144,6 +144,8 @@ export function numberText(v: string): string {
 }
 
 const DAY_MS = 86_400_000;
+/** The serial after Excel's last date, 9999-12-31. */
+const LAST_DATE_SERIAL = 2_958_466;
 
 /**
  * A date serial as `YYYY-MM-DD` (the time of day left out). In the 1900 system serial 1 is
@@ -642,7 +644,8 @@ export class SheetScanner {
         const short = shortNumberText(v);
         if (short === null && v.trim() === '') return;
         const n = this.dates[this.style] === true ? Number(v) : NaN;
-        if (Number.isFinite(n)) {
+        // A date only within Excel's dates (serial 0 to 9999-12-31); any other number in a date format stays a number.
+        if (n >= 0 && n < LAST_DATE_SERIAL) {
           kind = 'date';
           text = dateText(n, this.date1904);
         } else {
