@@ -22,6 +22,7 @@ await build({
   cwd: root,
   input: { main: 'src/cli/main.ts', worker: 'src/read/csv/fast/worker.ts' },
   platform: 'node',
+  preserveEntrySignatures: 'allow-extension',
   external: [/^node:/, 'iconv-lite', 'fflate'],
   logLevel: 'warn',
   // json.ts is also imported statically (by write/verify.ts), so it stays in the main file: expected.

@@ -10,14 +10,13 @@ import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
 import { localiseHelp } from './help.js';
-import { initCommand, runInitCommand } from './init.js';
 import { codesCommand, runCodesCommand } from './codes.js';
+import { initCommand, verifyCommand } from './commands.js';
 import { loadConfig } from './config.js';
-import { excerpt } from '../read/index.js';
+import { excerpt, excerptReady } from '../read/index.js';
 import { processIo, type Io } from './io.js';
 import { declare, OPTIONS, resolve, resolveOne, type CommandName, type Options, type RawOptions } from './options.js';
 import { reportCommand, runReportCommand } from './report.js';
-import { runVerifyCommand, verifyCommand } from './verify.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -144,6 +143,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       verifyCommand(lang, async (files, flags) => {
         current = 'verify';
         const options = optionsOf(flags, 'verify');
+        const { runVerifyCommand } = await import('./verify.js');
         exitCode = await runVerifyCommand(files, options, flags.utfall !== undefined || flags.budget !== undefined, io, t);
       }),
     );
@@ -163,7 +163,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           lang = resolved;
           t = texts(lang);
         }
-        exitCode = await runInitCommand(resolve(flags, {}, 'init'), flags, io, t);
+        const options = resolve(flags, {}, 'init');
+        const { runInitCommand } = await import('./init.js');
+        exitCode = await runInitCommand(options, flags, io, t);
       }),
     );
     for (const cmd of program.commands) localiseHelp(cmd.exitOverride().configureOutput(output), lang);
@@ -181,6 +183,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       err = commanderToUser(e, ['report', 'verify', 'codes', 'init'].includes(command) ? command : '');
     }
     if (isAvvikelseError(err)) {
+      // The source of the error's file draws the excerpt: loaded now if no read loaded it.
+      if (err.location) await excerptReady(err.location).catch(() => undefined);
       io.stderr(formatError(err, t));
       return await done(exitCodeOf(err));
     }
