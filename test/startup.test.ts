@@ -109,6 +109,20 @@ describe('what a run loads', () => {
     expect(lazyIn(r.sources)).toEqual([]);
   });
 
+  it('a report to stdout loads neither node:child_process (commander, for executable subcommands) nor node:crypto (for --out)', () => {
+    const script = join(hooks, 'builtins.mjs');
+    writeFileSync(
+      script,
+      `process.on('exit', () => process.stderr.write('@@builtins ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',') + '\\n'));\n`,
+    );
+    const r = node(['--import', script, BIN, 'report', '--utfall', UTFALL_UTF8, '--budget', BUDGET, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const builtins = /@@builtins (.*)/.exec(r.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('NativeModule fs');
+    expect(builtins).not.toContain('NativeModule child_process');
+    expect(builtins).not.toContain('NativeModule crypto');
+  });
+
   it('--help loads none of them either', () => {
     const r = loaded(['--help']);
     expect(r.code).toBe(0);
