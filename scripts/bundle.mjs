@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // `npm run build`'s second step: bundles the CLI from src/ into dist/bin/ with Rolldown, so
 // that a start loads a few files instead of about a hundred modules.
-//   dist/bin/main.js    the program (src/cli/main.ts and everything a report needs at once)
+//   dist/bin/main.js    the program: src/cli/main.ts and everything a report on CSV files needs
 //   dist/bin/worker.js  the fast path's second thread (src/read/csv/fast/worker.ts), which
 //                       parallel.ts starts as `new URL('./worker.js', import.meta.url)`
-//   dist/bin/*-[hash].js  chunks loaded on first use: each writer, verify's checks, the
-//                       .xlsx and SIE readers, csv-parse, and code the two entries share
+//   dist/bin/*-[hash].js  the code the two entries share (the fast path's scanner, amounts,
+//                       decimal.js), and chunks loaded on first use: verify (cli/verify.ts and
+//                       its checks), init, the .xlsx and SIE readers (through the source
+//                       registry, read/registry.ts), each writer but JSON, csv-parse.
+// `preserveEntrySignatures: 'allow-extension'` lets Rolldown put a module that main.js and a
+// lazy chunk share into main.js (which exports it to the chunk), instead of into a chunk of
+// its own that every start would load as one more file. test/startup.test.ts checks, from the
+// source maps, which src/ files a CSV report, --help, a workbook, a SIE file and verify load.
 // dist/bin/ is two folders deep, as dist/cli/ is, so the paths the code reads beside itself
 // (`../../package.json`, `../../data/…`) stay the same. iconv-lite and fflate stay outside the
 // bundle: src/read/lazy.ts requires them synchronously, on first use, from node_modules.
