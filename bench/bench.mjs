@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateVerifyTables } from './verify-tables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -670,46 +670,75 @@ async function shapeCases(plainFile, perCode) {
 
 /**
  * `--startup N`: Node alone (`node -e 0`), `avvikelse --version`, `--help`, a report of the
- * shipped fixtures and a plain report of the 1M-row ledger, each as a separate process, best
- * and median of N runs (wall time, and CPU time of the process, which a shared machine
- * disturbs less).
+ * shipped fixtures and a plain report of the 1M-row ledger (on one thread, and on two:
+ * AVVIKELSE_PARALLEL_MIN_BYTES=0), each as a separate process, best and median of N runs
+ * (wall time, and CPU time of the process, which a shared machine disturbs less). The cases
+ * alternate run by run, so a spell of load on the machine falls on all of them alike. Each
+ * case also runs once with a module hook that counts the files of the program it loads
+ * (dist/bin/ and bin/) and their size.
  */
 async function benchStartup(runs) {
   const ledger = await generate(1_000_000);
   const bin = join(root, 'bin/avvikelse.js');
   const fixtures = ['report', '--utfall', join(root, 'fixtures/utfall-2024.csv'), '--budget', join(root, 'fixtures/budget-2024.csv')];
+  const plain = [bin, ...exactReport(ledger.path, ledger.budgetPath)];
   const cases = [
     { name: 'node -e 0 (Node alone)', args: ['-e', '0'] },
     { name: 'avvikelse --version', args: [bin, '--version'] },
     { name: 'avvikelse --help', args: [bin, '--help'] },
     { name: 'report of fixtures/ (Windows-1252)', args: [bin, ...fixtures] },
-    {
-      name: 'report, 1M rows (plain)',
-      args: [bin, ...exactReport(ledger.path, ledger.budgetPath)],
-    },
+    { name: 'report, 1M rows (plain), one thread', args: plain, env: { AVVIKELSE_THREADS: '1' } },
+    { name: 'report, 1M rows (plain), two threads', args: plain, env: { AVVIKELSE_PARALLEL_MIN_BYTES: '0' } },
   ];
-  const results = [];
-  for (const c of cases) {
-    const wall = [];
-    const cpu = [];
-    for (let run = 0; run < runs; run++) {
+  // The module hook: prints the URL of each file of the program as Node loads it.
+  const hookDir = join(dir, 'startup-hooks');
+  mkdirSync(hookDir, { recursive: true });
+  writeFileSync(
+    join(hookDir, 'hooks.mjs'),
+    `export async function load(url, context, next) {
+      if (url.startsWith(${JSON.stringify(pathToFileURL(root).href)})) process.stderr.write('@@load ' + url + '\\n');
+      return next(url, context);
+    }\n`,
+  );
+  writeFileSync(join(hookDir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+  const loads = cases.map((c) => {
+    if (c.args[0] !== bin) return { files: 0, kB: 0 };
+    const r = spawnSync(process.execPath, ['--import', join(hookDir, 'register.mjs'), ...c.args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      env: { ...process.env, ...c.env },
+    });
+    // Distinct files: a worker thread runs the hook too (it inherits --import), and loads its own copies.
+    const files = [...new Set([...r.stderr.matchAll(/^@@load (.*)$/gm)].map((m) => fileURLToPath(m[1])))];
+    return { files: files.length, kB: files.reduce((sum, f) => sum + statSync(f).size, 0) / 1000 };
+  });
+  const wall = cases.map(() => []);
+  const cpu = cases.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    cases.forEach((c, i) => {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, ['--import', join(root, 'bench/rss.mjs'), ...c.args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const r = spawnSync(process.execPath, ['--import', join(root, 'bench/rss.mjs'), ...c.args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, ...c.env },
+      });
+      wall[i].push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (r.status !== 0) throw new Error(`${c.name}: failed: ${r.stderr}`);
-      cpu.push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e3);
-    }
-    const best = (xs) => Math.min(...xs).toFixed(0);
-    results.push({
-      run: c.name,
-      wallBestMs: best(wall),
-      wallMedianMs: median(wall).toFixed(0),
-      cpuBestMs: best(cpu),
-      cpuMedianMs: median(cpu).toFixed(0),
+      cpu[i].push(Number(/@@bench .*cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e3);
     });
   }
+  const best = (xs) => Math.min(...xs).toFixed(0);
+  const results = cases.map((c, i) => ({
+    run: c.name,
+    wallBestMs: best(wall[i]),
+    wallMedianMs: median(wall[i]).toFixed(0),
+    cpuBestMs: best(cpu[i]),
+    cpuMedianMs: median(cpu[i]).toFixed(0),
+    filesLoaded: loads[i].files,
+    kBLoaded: loads[i].kB.toFixed(0),
+  }));
   console.log(
-    `start-up, whole process, best and median of ${runs} runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+    `start-up, whole process, best and median of ${runs} alternating runs (node ${process.version}, ${(await import('node:os')).cpus().length} cores; distinct files and kB of the program loaded, bin/ and dist/bin/)`,
   );
   console.table(results);
 }

@@ -9,41 +9,16 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-import { Command } from 'commander';
 import { AvvikelseError } from '../errors.js';
 import { visible } from '../core/text.js';
-import { bilingual, type Lang, type Texts } from '../i18n/index.js';
+import type { Texts } from '../i18n/index.js';
 import { readLedger, tuningFromEnv, type LedgerTotals } from '../read/index.js';
 import { readNote } from '../app/run-report.js';
 import { writeAtomically } from '../write/output.js';
 import { CONFIG_FILE, loadConfig } from './config.js';
 import type { Io } from './io.js';
-import { declare, fromCommander, OPTIONS, PER_INPUT_FLAGS, SETTING_KEYS, type Options, type RawOptions } from './options.js';
+import { OPTIONS, PER_INPUT_FLAGS, SETTING_KEYS, type Options, type RawOptions } from './options.js';
 import { inputSettings } from './plan.js';
-
-/** The `init` command; `run` gets the flags that were given, keyed by schema key. */
-export function initCommand(lang: Lang, run: (flags: RawOptions) => Promise<void>): Command {
-  const d = bilingual(lang);
-  const cmd = new Command('init')
-    .alias('initiera')
-    .description(
-      d(
-        'läs exempelfiler för utfall och budget och skriv avvikelse.config.json',
-        'read sample utfall and budget files and write avvikelse.config.json',
-      ),
-    );
-  return declare(cmd, 'init', lang)
-    .addHelpText(
-      'after',
-      d(
-        '\nExempel:\n  avvikelse init --utfall utfall-2024.csv --budget budget-2024.csv\n  avvikelse rapport --period 2024-09',
-        '\nExamples:\n  avvikelse init --utfall actual-2024.csv --budget budget-2024.csv --lang en\n  avvikelse report --period 2024-09',
-      ),
-    )
-    .action(async () => {
-      await run(fromCommander(cmd, 'init'));
-    });
-}
 
 type InputName = 'utfall' | 'budget';
 

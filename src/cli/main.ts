@@ -5,19 +5,18 @@
  * trace only with --debug.
  */
 import { Command, CommanderError } from 'commander';
-import { AvvikelseError, isAvvikelseError } from '../errors.js';
+import { AvvikelseError, isAvvikelseError, type Place } from '../errors.js';
 import { visible } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { bilingual, clip, clipParams, LANGS, QUOTED_MAX, texts, type Lang, type Texts } from '../i18n/index.js';
 import { localiseHelp } from './help.js';
-import { initCommand, runInitCommand } from './init.js';
 import { codesCommand, runCodesCommand } from './codes.js';
+import { initCommand, verifyCommand } from './commands.js';
 import { loadConfig } from './config.js';
-import { excerpt } from '../read/index.js';
+import { excerpt, excerptReady } from '../read/index.js';
 import { processIo, type Io } from './io.js';
 import { declare, OPTIONS, resolve, resolveOne, type CommandName, type Options, type RawOptions } from './options.js';
 import { reportCommand, runReportCommand } from './report.js';
-import { runVerifyCommand, verifyCommand } from './verify.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -51,6 +50,12 @@ function peek(argv: string[], name: string): string | undefined {
 }
 
 /**
+ * Whether a place is inside a file, so that it has an excerpt: a place that names a whole
+ * file (an --out path, perhaps a FIFO or a device) is never opened to look for one.
+ */
+const insideFile = (loc: Place): boolean => loc.line !== undefined || loc.sheet !== undefined || loc.record !== undefined;
+
+/**
  * An error as the user sees it: `file:line: kolumn X: message [CODE]` (`file:Sheet!B12:` in
  * a sheet, `file:#N:` in a record format), then the excerpt the file's source draws. Control
  * characters from the data (a file name, a value) are shown `visible`.
@@ -67,9 +72,7 @@ export function formatError(e: AvvikelseError, t: Texts): string {
   // Every value from the data is cut short (a header or a cell of 50 MB is a line, not 50 MB),
   // and control characters in it are shown as escapes, never sent to the terminal.
   const lines = [visible(`avvikelse: ${t.errorLabel}: ${place}${t.error[e.code](clipParams(e.params, t.characters))} [${e.code}]`)];
-  // Only a place inside a file has an excerpt: a place that names a whole file (an --out
-  // path, perhaps a FIFO or a device) is never opened to look for one.
-  if (loc && (loc.line !== undefined || loc.sheet !== undefined || loc.record !== undefined)) lines.push(...excerpt(loc));
+  if (loc && insideFile(loc)) lines.push(...excerpt(loc));
   return `${lines.join('\n')}\n`;
 }
 
@@ -144,6 +147,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       verifyCommand(lang, async (files, flags) => {
         current = 'verify';
         const options = optionsOf(flags, 'verify');
+        const { runVerifyCommand } = await import('./verify.js');
         exitCode = await runVerifyCommand(files, options, flags.utfall !== undefined || flags.budget !== undefined, io, t);
       }),
     );
@@ -163,7 +167,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           lang = resolved;
           t = texts(lang);
         }
-        exitCode = await runInitCommand(resolve(flags, {}, 'init'), flags, io, t);
+        const options = resolve(flags, {}, 'init');
+        const { runInitCommand } = await import('./init.js');
+        exitCode = await runInitCommand(options, flags, io, t);
       }),
     );
     for (const cmd of program.commands) localiseHelp(cmd.exitOverride().configureOutput(output), lang);
@@ -181,6 +187,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       err = commanderToUser(e, ['report', 'verify', 'codes', 'init'].includes(command) ? command : '');
     }
     if (isAvvikelseError(err)) {
+      // The source of the error's file draws the excerpt: loaded now if no read loaded it.
+      if (err.location && insideFile(err.location)) await excerptReady(err.location).catch(() => undefined);
       io.stderr(formatError(err, t));
       return await done(exitCodeOf(err));
     }

@@ -36,7 +36,7 @@ import { parsePeriod } from '../read/period.js';
 import { COLUMN_IDS, isColumnId, onlyIn, type ColumnId } from '../report/columns.js';
 import type { Threshold } from '../report/thresholds.js';
 import type { MonthlyOptions, SettingsInput } from '../app/run-report.js';
-import { parseRelation, type Relation } from '../report/verify/index.js';
+import { parseRelation, type Relation } from '../report/verify/relation.js';
 import { CSV_DIALECTS, FORMATS, LAYOUTS, ROUNDING_NOTES, type Format, type Layout, type RoundingNotes } from '../write/document.js';
 import { VERIFY_FORMATS } from '../write/verify.js';
 import { columnMap, filters, integer, minAmount, oneOf, sieDims, threshold } from './values.js';

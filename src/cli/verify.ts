@@ -3,8 +3,7 @@
  * they add up (and, given the ledger, that they equal what `report` computes), prints what
  * it found, and exits 0 (valid), 1 (an error) or 2 (unreadable input or bad usage).
  */
-import { Command } from 'commander';
-import { bilingual, texts as textsFor, type Lang, type Texts } from '../i18n/index.js';
+import { texts as textsFor, type Texts } from '../i18n/index.js';
 import type { PublishedTable } from '../core/published.js';
 import { visible } from '../core/text.js';
 import { readReportTables } from '../read/report-table.js';
@@ -15,40 +14,7 @@ import { closeVerify, columnLabels, compareWithLedger, verifyTables } from '../r
 import { withLabelNames } from '../write/document.js';
 import { renderVerifyGithub, renderVerifyJson, renderVerifyText } from '../write/verify.js';
 import type { Io } from './io.js';
-import { declare, fromCommander, type Options, type RawOptions } from './options.js';
-
-const EXAMPLES: Record<Lang, string> = {
-  sv: `
-Exempel:
-  avvikelse kontroll driftredovisning.csv
-  avvikelse kontroll delarsrapport.md --format github
-  avvikelse kontroll resultat.csv --summa Resultat --avvikelse 'Bokslut-Budget'
-  avvikelse kontroll analys.csv --columns 'Netto=Intäkt+Kostnad'
-  avvikelse kontroll drift.csv verksamhet-51.csv --parent 'Redovisning verksamhet 51*=51'
-  avvikelse kontroll drift.csv --utfall utfall.csv --budget budget.csv --sub 51`,
-  en: `
-Examples:
-  avvikelse verify statement.csv --lang en
-  avvikelse verify interim-report.md --format github
-  avvikelse verify result.csv --summa Resultat --avvikelse 'Bokslut-Budget'
-  avvikelse verify analysis.csv --columns 'Net=Revenue+Cost'
-  avvikelse verify drift.csv activity-51.csv --parent 'Redovisning verksamhet 51*=51'
-  avvikelse verify drift.csv --utfall actual.csv --budget budget.csv --sub 51`,
-};
-
-/** The `verify` command; `run` gets the tables and the flags that were given, keyed by schema key. */
-export function verifyCommand(lang: Lang, run: (files: string[], flags: RawOptions) => Promise<void>): Command {
-  const d = bilingual(lang);
-  const cmd = new Command('verify')
-    .alias('kontroll')
-    .description(d('kontrollera att rapporttabeller summerar rätt (för CI)', 'check that report tables add up (for CI)'))
-    .argument('<tabeller...>', d('tabeller som CSV eller Markdown', 'tables as CSV or Markdown'));
-  return declare(cmd, 'verify', lang)
-    .addHelpText('after', EXAMPLES[lang])
-    .action(async (files: string[]) => {
-      await run(files, fromCommander(cmd, 'verify'));
-    });
-}
+import type { Options } from './options.js';
 
 /**
  * Runs `verify` with resolved options; `withLedger`: `--utfall` or `--budget` was given on

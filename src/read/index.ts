@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import type { Place } from '../errors.js';
 import { isRegularFile } from './files.js';
 import { TotalsBuilder } from './ledger-builder.js';
-import { SOURCES } from './registry.js';
+import { SOURCES, type LazySource } from './registry.js';
 import type { LedgerSource, LedgerTotals, ReadSpec, RecordSource, Source, SourceRecord } from './source.js';
 
 export type { LedgerTotals, Place, ReadSpec, ReadTuning, SourceRecord } from './source.js';
@@ -73,6 +73,16 @@ export async function readLedger(file: string, spec: ReadSpec): Promise<LedgerTo
 /** Reads a small file (names, comments, forecasts, keys, categories, a published table) as records; `parts` as `RecordSource.records`. */
 export async function readRecords(file: string, parts: 'first' | 'all' = 'first'): Promise<SourceRecord[]> {
   return findSource(file, 'records').records(file, parts);
+}
+
+/**
+ * Loads the source of `place`'s file if it is loaded on first use (registry.ts), so that
+ * `excerpt` can draw its lines; call it before `excerpt` where an error may name a file no
+ * source has read in this process.
+ */
+export async function excerptReady(place: Place): Promise<void> {
+  const source = findSource(place.file, 'excerpt');
+  if ('load' in source && typeof source.load === 'function') await (source as LazySource).load();
 }
 
 /** The lines to show under an error at `place`: the source of its file formats them. */

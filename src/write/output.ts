@@ -15,10 +15,13 @@
  * The temporary file is removed when the write fails, and on SIGINT, SIGTERM and SIGHUP
  * (`removePendingTemps`, called by the CLI's signal handlers); only SIGKILL can leave one.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fsp, rmSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AvvikelseError } from '../errors.js';
+
+/** node:crypto, required on the first write to a file (about 3 ms of start-up that a report to stdout does not need). */
+const randomBytes = (n: number): Buffer => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(n);
 
 /** The temporary files of writes under way. */
 const pending = new Set<string>();
