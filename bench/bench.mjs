@@ -303,9 +303,10 @@ const XLSX_MAX_ROWS = 1_048_575;
 
 /**
  * An .xlsx workbook of one sheet, `Period;Ansvar;Verksamhet;Konto;Belopp`, as Excel writes
- * one: text cells as shared strings, the period and the amount as number cells (the amount
- * with a decimal point, the shortest form). Streamed through fflate's Zip, so memory stays
- * small; `cellsOf(i)` gives row i's five values (a number or a string each).
+ * one: its used range stated (`<dimension>`), text cells as shared strings, the period and the
+ * amount as number cells (the amount with a decimal point, the shortest form). Streamed
+ * through fflate's Zip, so memory stays small; `cellsOf(i)` gives row i's five values (a
+ * number, a string, or `{ number: text }` for a number cell of that exact text).
  */
 async function writeXlsx(path, rows, cellsOf) {
   const { Zip, ZipDeflate, strToU8 } = await import('fflate');
@@ -341,6 +342,7 @@ async function writeXlsx(path, rows, cellsOf) {
   const strings = new Map();
   const cell = (ref, value) => {
     if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+    if (typeof value === 'object') return `<c r="${ref}"><v>${value.number}</v></c>`; // a number cell with its exact text
     let n = strings.get(value);
     if (n === undefined) strings.set(value, (n = strings.size));
     return `<c r="${ref}" t="s"><v>${n}</v></c>`;
@@ -348,7 +350,7 @@ async function writeXlsx(path, rows, cellsOf) {
   const row = (r, values) => `<row r="${r}">${values.map((v, c) => cell(`${'ABCDE'[c]}${r}`, v)).join('')}</row>`;
   const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
   zip.add(sheet);
-  let buf = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${row(1, ['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp'])}`;
+  let buf = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><dimension ref="A1:E${rows + 1}"/><sheetData>${row(1, ['Period', 'Ansvar', 'Verksamhet', 'Konto', 'Belopp'])}`;
   for (let i = 0; i < rows; i++) {
     buf += row(i + 2, cellsOf(i));
     if (buf.length > 1 << 20) {
@@ -451,7 +453,7 @@ async function generatePaths(rows) {
     files.xlsx = `${base}.xlsx`;
     await writeXlsx(files.xlsx, rows, (i) => {
       const [c, a, k, o] = fields(i);
-      return [Number(period(i)), a, c, k, kronor(o).replace(',', '.')];
+      return [Number(period(i)), a, c, k, { number: kronor(o).replace(',', '.') }];
     });
   }
   writeFileSync(
