@@ -12,15 +12,10 @@
  * as on its decoded text. test/sie-fast.test.ts reads files through both routes and requires
  * the same totals, names, notes and errors.
  */
+import { BACKSLASH, CLOSE, OPEN, QUOTE, SPACE, TAB } from './tokens.js';
 
 export const NL = 0x0a;
 const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
 const HASH = 0x23;
 
 /** What a line is, as far as the fast path cares. */

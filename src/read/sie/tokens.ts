@@ -34,12 +34,13 @@ export class SieSyntaxProblem extends Error {
   }
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
+/** The bytes (and UTF-16 code units) a SIE line is split on; scanner.ts splits on the same. */
+export const SPACE = 0x20;
+export const TAB = 0x09;
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const OPEN = 0x7b;
+export const CLOSE = 0x7d;
 
 const isBlank = (c: number): boolean => c === SPACE || c === TAB;
 
