@@ -16,7 +16,16 @@ import { texts } from '../src/i18n/index.js';
 import { BUDGET, cli, UTFALL } from './helpers.js';
 
 const P = 'fixtures/publicerade';
-const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false, allowEmpty: false };
+const opts: VerifyOptions = {
+  summaLabels: [],
+  ignore: [],
+  deviation: null,
+  relations: [],
+  parents: [],
+  strict: false,
+  allowEmpty: false,
+  cross: true,
+};
 const labels = columnLabels(texts('sv').columns, texts('en').columns);
 const verifyMd = (md: string, over: Partial<VerifyOptions> = {}) =>
   verifyTables(tablesFromRecords('x.md', markdownRecords('x.md', md)), { ...opts, ...over }, labels);
@@ -90,6 +99,26 @@ describe("verify across tables: avvikelse's own report, Verksamhetsanalys and Re
     expect(cross[0]?.message).toContain(`Driftredovisning 2024, tkr, 56 Barn och ungdomsvård Avvikelse, ${a}:8`);
     // Every error is at the changed cell.
     expect(new Set(doc.errors.map((e) => `${e.file}:${e.row}:${e.column}`))).toEqual(new Set([`${wrong}:8:Nettoavvikelse`]));
+  });
+
+  it('--no-cross checks each table on its own: no check across them, a difference between them no error; a declared --parent still holds', async () => {
+    await write();
+    const wrong = tampered(b, '−4 608', '−4 680');
+    const run = await cli(['verify', a, wrong, c, '--no-cross', '--format', 'json']);
+    const doc = JSON.parse(run.stdout) as Doc;
+    // Together is the same as apart: each file alone with --no-cross (whose tables are apart too).
+    let alone = 0;
+    for (const f of [a, wrong, c])
+      alone += (JSON.parse((await cli(['verify', f, '--no-cross', '--format', 'json'])).stdout) as Doc).stats.checks;
+    expect(doc.stats.checks).toBe(alone);
+    expect(alone).toBeLessThan((await verifyJson(a, b, c)).doc.stats.checks);
+    expect(doc.errors.filter((e) => e.check === 'cross' || e.check === 'parent')).toEqual([]);
+    // The analysis's own row relation still finds its changed cell; nothing across tables does.
+    expect(doc.errors.every((e) => e.file === wrong)).toBe(true);
+    const declared = await cli(['verify', a, b, c, '--no-cross', '--parent', 'Redovisning verksamhet 51*=51', '--format', 'json']);
+    const parents = (JSON.parse(declared.stdout) as Doc).stats.checks;
+    const none = (JSON.parse((await cli(['verify', a, b, c, '--no-cross', '--format', 'json'])).stdout) as Doc).stats.checks;
+    expect(parents).toBeGreaterThan(none);
   });
 
   it("a changed deviation in the Driftredovisning is an error at that cell, not at the analysis's", async () => {

@@ -293,6 +293,22 @@ export const OPTIONS = {
     doc: { text: 'a table on which no check could be made passes (for a text table); without it such a table is an error' },
   }),
 
+  cross: option({
+    flag: '--no-cross',
+    kind: 'boolean',
+    commands: VERIFY,
+    config: false,
+    parse: asIs<boolean>,
+    fallback: true,
+    help: {
+      sv: 'inga kontroller mellan tabellerna, var tabell för sig (utom --parent)',
+      en: 'no checks across tables, each table on its own (except --parent)',
+    },
+    doc: {
+      text: 'no checks across tables: each table is checked on its own, except a sub-table declared with `--parent` (for a resultaträkning whose net costs include items the Driftredovisning leaves out)',
+    },
+  }),
+
   // The ledger options (report, and verify against the ledger), then report's own, in the
   // order of the configuration keys.
   utfall: option({

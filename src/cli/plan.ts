@@ -171,5 +171,6 @@ export function planVerify(o: Options): VerifyOptions {
     parents: o.parent,
     strict: o.strict,
     allowEmpty: o.allowEmpty,
+    cross: o.cross,
   };
 }

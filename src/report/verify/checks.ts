@@ -26,6 +26,8 @@ export interface VerifyOptions extends StructureOptions {
   strict: boolean;
   /** A table on which no check could be made passes (a text table); otherwise it is an error. */
   allowEmpty: boolean;
+  /** Checks across tables (cross.ts, and cells shared between tables); false: only declared `parents`. */
+  cross: boolean;
 }
 
 /**

@@ -25,10 +25,17 @@ import type { VerifyOptions } from './checks.js';
 import { deviationTerms, roleOf, type ColumnLabels, type Role } from './headers.js';
 import { valueOf, withoutFootnotes, type VerifyRow, type VerifyTable } from './structure.js';
 
-/** Runs every check across `tables` (a no-op for a single table). */
-export function checkCross(tables: readonly VerifyTable[], c: Checker, declared: VerifyOptions['parents'], labels: ColumnLabels): void {
+/** Runs every check across `tables` (a no-op for a single table); with `all` false (`--no-cross`), only the declared sub-tables. */
+export function checkCross(
+  tables: readonly VerifyTable[],
+  c: Checker,
+  declared: VerifyOptions['parents'],
+  labels: ColumnLabels,
+  all = true,
+): void {
   if (tables.length < 2) return;
-  const details = checkSubTables(tables, c, declared);
+  const details = checkSubTables(tables, c, declared, !all);
+  if (!all) return;
   const analyses = tables.filter((t) => isAnalys(t, labels));
   const resultat = tables.filter((t) => !analyses.includes(t) && resultTotal(t) !== null);
   const drift = tables.filter((t) => !analyses.includes(t) && !resultat.includes(t) && deviationColumns(t, labels).length > 0);
@@ -161,9 +168,11 @@ function parentOf(
   tables: readonly VerifyTable[],
   sub: VerifyTable,
   declared: VerifyOptions['parents'],
+  onlyDeclared: boolean,
 ): { table: VerifyTable; row: VerifyRow } | null {
   const byCode = (code: string) => (r: VerifyRow) => r.label === code || r.label.startsWith(`${code} `);
   const decl = declared.find((d) => normaliseHeader(d.table) === normaliseHeader(sub.title));
+  if (onlyDeclared && decl === undefined) return null;
   const star = decl?.row ?? /(\S+)\*/.exec(sub.title)?.[1];
   if (star) return oneParent(sub, rowsElsewhere(tables, sub, byCode(star)));
   // A title that names a row elsewhere: the longest such name, when one row has it.
@@ -198,11 +207,16 @@ function parentOf(
  * be shown with different decimals (a one-decimal sub-table under a whole-tkr table): each
  * is then allowed half a unit of its own decimals. Returns the sub-tables that have a parent.
  */
-export function checkSubTables(tables: readonly VerifyTable[], c: Checker, declared: VerifyOptions['parents']): Set<VerifyTable> {
+export function checkSubTables(
+  tables: readonly VerifyTable[],
+  c: Checker,
+  declared: VerifyOptions['parents'],
+  onlyDeclared = false,
+): Set<VerifyTable> {
   const details = new Set<VerifyTable>();
   for (const sub of tables) {
     const summa = totalRow(sub);
-    const parent = summa ? parentOf(tables, sub, declared) : null;
+    const parent = summa ? parentOf(tables, sub, declared, onlyDeclared) : null;
     if (!summa || !parent) continue;
     details.add(sub);
     for (const col of sub.amountColumns) {

@@ -68,8 +68,8 @@ export function verifyTables(
     // Relations the data show, unless the headings or --columns already checked the same columns.
     for (const e of inferred) if (!checked.has(columnsKey(e.columns))) checkInferred(t, checker, e);
   }
-  checkCross(tables, checker, opts.parents, labels);
-  checkShared(tables, checker);
+  checkCross(tables, checker, opts.parents, labels, opts.cross);
+  if (opts.cross) checkShared(tables, checker);
   localise(checker.errors, tables);
   return {
     tables,
