@@ -15,7 +15,16 @@ import { cli } from './helpers.js';
 
 const D = 'test/verify/infer';
 const labels = columnLabels(texts('sv').columns, texts('en').columns);
-const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false, allowEmpty: false, cross: true };
+const opts: VerifyOptions = {
+  summaLabels: [],
+  ignore: [],
+  deviation: null,
+  relations: [],
+  parents: [],
+  strict: false,
+  allowEmpty: false,
+  cross: true,
+};
 const md = (text: string) => verifyTables(tablesFromRecords('t.md', markdownRecords('t.md', text)), opts, labels);
 
 interface Doc {

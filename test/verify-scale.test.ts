@@ -37,7 +37,16 @@ vi.mock('../src/rules/tolerance.js', async (original) => {
 const toleranceCalls = (): number => (tolerance as unknown as { toleranceCalls: () => number }).toleranceCalls();
 
 const labels = columnLabels(texts('sv').columns, texts('en').columns);
-const opts: VerifyOptions = { summaLabels: [], ignore: [], deviation: null, relations: [], parents: [], strict: false, allowEmpty: false, cross: true };
+const opts: VerifyOptions = {
+  summaLabels: [],
+  ignore: [],
+  deviation: null,
+  relations: [],
+  parents: [],
+  strict: false,
+  allowEmpty: false,
+  cross: true,
+};
 
 /** An LCG: every generated table is reproducible. */
 function lcg(seed: number): (n: number) => number {

@@ -284,7 +284,8 @@ describe("verify: checks on tables with avvikelse's own headings and mixed decim
     relations: [],
     parents: [],
     strict: false,
-    allowEmpty: false, cross: true,
+    allowEmpty: false,
+    cross: true,
   };
 
   it('pairs a deviation of its own by the column registry (Deviation YTD beside Actual prev. year YTD)', () => {
