@@ -1,6 +1,8 @@
 /** Runs the CLI in-process with captured output, as a user would run it from the repo root. */
 import { main } from '../src/cli/main.js';
 import type { ReadSpec } from '../src/read/source.js';
+import { texts } from '../src/i18n/index.js';
+import { columnLabels, type VerifyOptions } from '../src/report/verify/index.js';
 
 export interface Run {
   code: number;
@@ -46,3 +48,18 @@ export const FIXTURES = 'fixtures';
 export const UTFALL = `${FIXTURES}/utfall-2024.csv`;
 export const UTFALL_UTF8 = `${FIXTURES}/utfall-2024-utf8.csv`;
 export const BUDGET = `${FIXTURES}/budget-2024.csv`;
+
+/** verify's options as the command line gives them with no flags (tests of `verifyTables` in-process). */
+export const VERIFY_DEFAULTS: VerifyOptions = {
+  summaLabels: [],
+  ignore: [],
+  deviation: null,
+  relations: [],
+  parents: [],
+  strict: false,
+  allowEmpty: false,
+  cross: true,
+};
+
+/** avvikelse's own column headings in both languages, as verify recognises them. */
+export const VERIFY_LABELS = columnLabels(texts('sv').columns, texts('en').columns);

@@ -11,22 +11,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markdownRecords } from '../src/read/markdown.js';
 import { tablesFromRecords } from '../src/read/report-table.js';
-import { columnLabels, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
-import { texts } from '../src/i18n/index.js';
-import { BUDGET, cli, UTFALL } from './helpers.js';
+import { verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
+import { BUDGET, cli, UTFALL, VERIFY_DEFAULTS, VERIFY_LABELS } from './helpers.js';
 
 const P = 'fixtures/publicerade';
-const opts: VerifyOptions = {
-  summaLabels: [],
-  ignore: [],
-  deviation: null,
-  relations: [],
-  parents: [],
-  strict: false,
-  allowEmpty: false,
-  cross: true,
-};
-const labels = columnLabels(texts('sv').columns, texts('en').columns);
+const opts = VERIFY_DEFAULTS;
+const labels = VERIFY_LABELS;
 const verifyMd = (md: string, over: Partial<VerifyOptions> = {}) =>
   verifyTables(tablesFromRecords('x.md', markdownRecords('x.md', md)), { ...opts, ...over }, labels);
 

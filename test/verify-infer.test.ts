@@ -8,23 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { markdownRecords } from '../src/read/markdown.js';
 import { tablesFromRecords } from '../src/read/report-table.js';
-import { columnLabels, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
-import { texts } from '../src/i18n/index.js';
+import { verifyTables } from '../src/report/verify/index.js';
 import { isUnlikelyRounding } from '../src/rules/tolerance.js';
-import { cli } from './helpers.js';
+import { cli, VERIFY_DEFAULTS, VERIFY_LABELS } from './helpers.js';
 
 const D = 'test/verify/infer';
-const labels = columnLabels(texts('sv').columns, texts('en').columns);
-const opts: VerifyOptions = {
-  summaLabels: [],
-  ignore: [],
-  deviation: null,
-  relations: [],
-  parents: [],
-  strict: false,
-  allowEmpty: false,
-  cross: true,
-};
+const labels = VERIFY_LABELS;
+const opts = VERIFY_DEFAULTS;
 const md = (text: string) => verifyTables(tablesFromRecords('t.md', markdownRecords('t.md', text)), opts, labels);
 
 interface Doc {

@@ -16,10 +16,9 @@ import { plainRecords } from '../src/read/csv/records.js';
 import { markdownRecords } from '../src/read/markdown.js';
 import { publishedNumber, tablesFromRecords } from '../src/read/report-table.js';
 import type { PublishedTable } from '../src/core/published.js';
-import { columnLabels, structure, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
-import { texts } from '../src/i18n/index.js';
+import { structure, verifyTables } from '../src/report/verify/index.js';
 import * as tolerance from '../src/rules/tolerance.js';
-import { cli } from './helpers.js';
+import { cli, VERIFY_DEFAULTS, VERIFY_LABELS } from './helpers.js';
 
 // Every tolerance asked for is counted: the work of a run, measured without a clock.
 vi.mock('../src/rules/tolerance.js', async (original) => {
@@ -36,17 +35,8 @@ vi.mock('../src/rules/tolerance.js', async (original) => {
 });
 const toleranceCalls = (): number => (tolerance as unknown as { toleranceCalls: () => number }).toleranceCalls();
 
-const labels = columnLabels(texts('sv').columns, texts('en').columns);
-const opts: VerifyOptions = {
-  summaLabels: [],
-  ignore: [],
-  deviation: null,
-  relations: [],
-  parents: [],
-  strict: false,
-  allowEmpty: false,
-  cross: true,
-};
+const labels = VERIFY_LABELS;
+const opts = VERIFY_DEFAULTS;
 
 /** An LCG: every generated table is reproducible. */
 function lcg(seed: number): (n: number) => number {

@@ -10,10 +10,9 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { markdownRecords } from '../src/read/markdown.js';
 import { publishedNumber, tablesFromRecords } from '../src/read/report-table.js';
-import { columnLabels, parseRelation, verifyTables, type VerifyOptions } from '../src/report/verify/index.js';
-import { texts } from '../src/i18n/index.js';
+import { parseRelation, verifyTables } from '../src/report/verify/index.js';
 import { expectGolden } from './golden-file.js';
-import { BUDGET, cli, UTFALL } from './helpers.js';
+import { BUDGET, cli, UTFALL, VERIFY_DEFAULTS, VERIFY_LABELS } from './helpers.js';
 
 const P = 'fixtures/publicerade';
 /** The tables of a Markdown text, as `verify` reads a .md file: its records through the Markdown source. */
@@ -276,17 +275,8 @@ describe('verify against the ledger holds each cell to its own decimals (issue 1
 });
 
 describe("verify: checks on tables with avvikelse's own headings and mixed decimals", () => {
-  const labels = columnLabels(texts('sv').columns, texts('en').columns);
-  const opts: VerifyOptions = {
-    summaLabels: [],
-    ignore: [],
-    deviation: null,
-    relations: [],
-    parents: [],
-    strict: false,
-    allowEmpty: false,
-    cross: true,
-  };
+  const labels = VERIFY_LABELS;
+  const opts = VERIFY_DEFAULTS;
 
   it('pairs a deviation of its own by the column registry (Deviation YTD beside Actual prev. year YTD)', () => {
     const md = [
