@@ -12,8 +12,7 @@
  * are (decimal comma or point, grouping, minus forms); number cells arrive as plain decimal
  * text with a point, so `--decimal`, `--encoding` and `--delimiter` do not apply to a workbook.
  */
-import { closeSync, fstatSync, openSync, promises as fsp } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { AvvikelseError, type Place } from '../../errors.js';
 import { lineExcerpt } from '../excerpt.js';
 import { fileError } from '../files.js';
@@ -41,7 +40,7 @@ function workbookErrors<T>(file: string, f: () => T): T {
 }
 
 /** Opens the workbook `file` (read by offset, never whole) for the time of `f`. */
-function withWorkbookSync<T>(file: string, f: (book: Workbook) => T): T {
+function withWorkbook<T>(file: string, f: (book: Workbook) => T): T {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -56,21 +55,11 @@ function withWorkbookSync<T>(file: string, f: (book: Workbook) => T): T {
   }
 }
 
-/** `withWorkbookSync`, opening the file without blocking. */
-async function withWorkbook<T>(file: string, f: (book: Workbook) => T): Promise<T> {
-  let handle: FileHandle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch (e) {
-    throw fileError(e, file);
-  }
-  try {
-    const bytes = fileBytes(handle.fd, (await handle.stat()).size);
-    return f(workbookErrors(file, () => openWorkbook(bytes)));
-  } finally {
-    await handle.close();
-  }
-}
+/**
+ * `f` as a promise: its result, or its error as a rejection. The workbook is read
+ * synchronously (by offset); the sources' `read` and `records` return promises.
+ */
+const settled = <T>(f: () => T): Promise<T> => new Promise((resolve) => resolve(f()));
 
 /** The sheet named `name` (any case), else the first visible worksheet. Throws SHEET_NOT_FOUND. */
 function pick(file: string, book: Workbook, name: string | undefined): SheetInfo {
@@ -218,7 +207,7 @@ function xlsxExcerpt(place: Place): string[] {
   const found: { cells: string[] | null; placeOf: PlaceOf } = { cells: null, placeOf: () => ({ file: place.file }) };
   const stop = new Error('found');
   try {
-    withWorkbookSync(place.file, (book) =>
+    withWorkbook(place.file, (book) =>
       eachRecord(
         place.file,
         book,
@@ -252,37 +241,46 @@ export const xlsxSource: LedgerSource & RecordSource = {
   byContent: true,
   sniff: isXlsx,
   excerpt: xlsxExcerpt,
-  async read(file, spec, into) {
-    // Number cells are plain decimal text with a point; text cells read as CSV cells with the mark sniffed.
-    const recordSpec = { ...spec, dialect: { ...spec.dialect, decimal: 'auto' as const } };
-    let consumer: RecordConsumer | null = null;
-    await withWorkbook(file, (book) =>
-      eachRecord(
-        file,
-        book,
-        pick(file, book, spec.sheet),
-        (placeOf) => {
-          if (consumer !== null) into.restart();
-          consumer = new RecordConsumer(file, recordSpec, into, placeOf);
-        },
-        (row, cells) => consumer?.take(cells, row),
-      ),
-    );
-    (consumer as RecordConsumer | null)?.end();
-    return INFO;
+  read(file, spec, into) {
+    return settled(() => {
+      // Number cells are plain decimal text with a point; text cells read as CSV cells with the mark sniffed.
+      const recordSpec = { ...spec, dialect: { ...spec.dialect, decimal: 'auto' as const } };
+      let consumer: RecordConsumer | null = null;
+      withWorkbook(file, (book) =>
+        eachRecord(
+          file,
+          book,
+          pick(file, book, spec.sheet),
+          (placeOf) => {
+            if (consumer !== null) into.restart();
+            consumer = new RecordConsumer(file, recordSpec, into, placeOf);
+          },
+          (row, cells) => consumer?.take(cells, row),
+        ),
+      );
+      (consumer as RecordConsumer | null)?.end();
+      return INFO;
+    });
   },
-  async records(file, parts = 'first') {
-    const sheets = await withWorkbook(file, (book) =>
-      parts === 'all' ? book.sheets.filter((x) => !x.hidden).map((x) => sheetRecords(file, book, x.name)) : [sheetRecords(file, book)],
-    );
-    return sheets.flatMap((sheet) =>
-      sheet.records
-        .filter((r) => r.cells.some((c) => c.trim() !== ''))
-        .map((r): SourceRecord => ({
-          place: sheet.placeOf(r.row),
-          cells: r.cells,
-          at: (index, column, value) => sheet.placeOf(r.row, { index, column, value }),
-        })),
-    );
+  records(file, parts = 'first') {
+    return settled(() => {
+      const sheets = withWorkbook(file, (book) =>
+        parts === 'all' ? book.sheets.filter((x) => !x.hidden).map((x) => sheetRecords(file, book, x.name)) : [sheetRecords(file, book)],
+      );
+      return recordsOf(sheets);
+    });
   },
 };
+
+/** The non-empty records of sheets, in order, as a record source gives them. */
+function recordsOf(sheets: readonly SheetRecords[]): SourceRecord[] {
+  return sheets.flatMap((sheet) =>
+    sheet.records
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r): SourceRecord => ({
+        place: sheet.placeOf(r.row),
+        cells: r.cells,
+        at: (index, column, value) => sheet.placeOf(r.row, { index, column, value }),
+      })),
+  );
+}
