@@ -41,11 +41,6 @@ const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Scans `xml`, reporting tags and text to `h`. Throws an XmlError on text it cannot scan. */
 export function scanXml(xml: string, h: XmlHandler): void {
-  scanComplete(xml, h);
-}
-
-/** Scans text that holds no incomplete tag. */
-function scanComplete(xml: string, h: XmlHandler): void {
   TOKEN.lastIndex = 0;
   let at = 0;
   for (let m = TOKEN.exec(xml); m !== null; m = TOKEN.exec(xml)) {
