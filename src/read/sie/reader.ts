@@ -303,6 +303,23 @@ class SieState {
     return text;
   }
 
+  /**
+   * The object list at field `at`, if one is there, and the amount after it — or at `at`,
+   * where a writer that leaves the list out puts it; `quantityNext` as `split`'s.
+   */
+  private listAndAmount(
+    fields: SieField[],
+    at: number,
+    line: number,
+    label: string,
+    quantityNext: boolean,
+  ): { list: Exclude<SieField, string> | null; amountAt: number; amount: ReadOre } {
+    const field = fields[at];
+    const list = field !== undefined && typeof field !== 'string' ? field : null;
+    const amountAt = list !== null ? at + 1 : at;
+    return { list, amountAt, amount: this.amount(this.split(fields, amountAt, line, label, quantityNext), line, label, amountAt + 1) };
+  }
+
   private account(fields: SieField[], i: number, line: number, label: string): string {
     const konto = this.text(fields, i, line, label).trim();
     if (konto === '') this.syntax(line, label, 'account', i + 1, konto);
@@ -423,11 +440,7 @@ class SieState {
     if (period === null || period.kind === 'year') this.syntax(line, label, 'period', 2, periodText);
     const konto = this.account(fields, 2, line, label);
     // The object list is mandatory; a writer that leaves it out puts the amount in its place.
-    const objects = fields[3];
-    const list = objects !== undefined && typeof objects !== 'string' ? objects : null;
-    const hasList = list !== null;
-    const amountAt = hasList ? 4 : 3;
-    const amount = this.amount(this.split(fields, amountAt, line, label, true), line, label, amountAt + 1);
+    const { list, amount } = this.listAndAmount(fields, 3, line, label, true);
     const pairs = list !== null ? list.pairs : [];
     for (const [d] of pairs) this.dims.use(d);
     this.balances.push({ year, period, konto, pairs, amount, line });
@@ -524,11 +537,7 @@ class SieState {
     this.rtrans = label === '#RTRANS' ? signature() : null;
     if (this.role === 'budget' || this.wanted() !== 0) return;
     const konto = this.account(fields, 0, line, label);
-    const field = fields[1];
-    const list = field !== undefined && typeof field !== 'string' ? field : null;
-    const hasList = list !== null;
-    const amountAt = hasList ? 2 : 1;
-    const amount = this.amount(this.split(fields, amountAt, line, label, false), line, label, amountAt + 1);
+    const { list, amountAt, amount } = this.listAndAmount(fields, 1, line, label, false);
     const dateField = fields[amountAt + 1];
     const date = typeof dateField === 'string' && dateField.trim() !== '' ? dateField.trim() : (this.verDate as string);
     const period = this.month(date, line, label, typeof dateField === 'string' && dateField.trim() !== '' ? amountAt + 2 : 3);
