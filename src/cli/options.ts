@@ -306,6 +306,7 @@ export const OPTIONS = {
     },
     doc: {
       text: 'no checks across tables: each table is checked on its own, except a sub-table declared with `--parent` (for a resultaträkning whose net costs include items the Driftredovisning leaves out)',
+      example: '--no-cross',
     },
   }),
 
