@@ -110,6 +110,8 @@ export class Scanner {
   readonly periodRows: Map<number, number> | null;
   /** The totals column's check, as the general consumer counts it (`checkTotalColumn`): rows with a total, rows where it differs, the first 10 of their lines. */
   readonly totals: TotalsColumnCount = { rows: 0, differing: 0, differs: [] };
+  /** Twice the difference a totals column may have from its months: a unit per month cell, in öre. */
+  private readonly totalsSlack: number;
 
   constructor(
     readonly spec: ScanSpec,
@@ -125,6 +127,7 @@ export class Scanner {
         : Number(m.period.slice(0, 4)) * 12 + Number(m.period.slice(5, 7)) - 1,
     );
     this.cells = new Float64Array(spec.months.length);
+    this.totalsSlack = spec.months.length * 10 ** spec.unitExp;
     this.periodRows = spec.months.length > 0 ? new Map() : null;
   }
 
@@ -227,7 +230,7 @@ export class Scanner {
         counts.rows++;
         // More than half a unit per month cell apart: 2·|total − months| > cells · 10^exp öre.
         const diff = t - total;
-        if (2 * (diff < 0 ? -diff : diff) > n * 10 ** this.spec.unitExp) {
+        if (2 * (diff < 0 ? -diff : diff) > this.totalsSlack) {
           counts.differing++;
           if (counts.differs.length < 10) counts.differs.push(this.line);
         }
